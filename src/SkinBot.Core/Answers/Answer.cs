@@ -1,0 +1,47 @@
+namespace SkinBot.Core.Answers;
+
+/// <summary>
+/// A platform-neutral answer. Renderers (Discord embed, Teams card, web JSON, CLI text) only lay it out:
+/// every fact in it is a <see cref="AnswerPassage"/> quoted from the corpus.
+/// </summary>
+public sealed record Answer
+{
+    /// <summary>The matched intent id (see <see cref="Intents.IntentIds"/>), or a pipeline outcome such as <c>rate_limited</c>.</summary>
+    public required string Intent { get; init; }
+
+    /// <summary>0..1: how sure the classifier was of <see cref="Intent"/>.</summary>
+    public required double Confidence { get; init; }
+
+    /// <summary>One line that titles the answer ("Boxcar scars").</summary>
+    public required string Headline { get; init; }
+
+    /// <summary>SkinBot's own words, when it has something to say that is not a quote: urgent advice, "I'm not sure", a rate-limit notice.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>Quoted corpus passages, best first.</summary>
+    public IReadOnlyList<AnswerPassage> Passages { get; init; } = [];
+
+    /// <summary>Questions the person can ask next; each is asked verbatim when its button is pressed.</summary>
+    public IReadOnlyList<FollowUp> FollowUps { get; init; } = [];
+
+    /// <summary>The see-a-dermatologist caveat. Present on every substantive answer.</summary>
+    public string? Caveat { get; init; }
+
+    /// <summary>True when SkinBot was not sure enough to answer and offered the nearest topics instead.</summary>
+    public bool LowConfidence { get; init; }
+
+    /// <summary>Fingerprint of the corpus the answer came from, so a complaint can be traced to exact content.</summary>
+    public required string CorpusVersion { get; init; }
+
+    /// <summary>The subject the answer is about (a scar type or treatment term), remembered for follow-ups.</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>
+    /// Adapters send nothing for a suppressed answer (e.g. the second rate-limited message in a row).
+    /// A protocol that must respond (a Discord interaction, a Teams invoke) sends the <see cref="Headline"/> privately.
+    /// </summary>
+    public bool Suppressed { get; init; }
+
+    /// <summary>True when the answer quotes the corpus and therefore must carry the caveat.</summary>
+    public bool IsSubstantive => Passages.Count > 0;
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SkinBot.Core.Answers;
+
+/// <summary>
+/// The documented, stable JSON form of an <see cref="Answer"/> (schema version 1), shared by
+/// <c>skinbot ask --json</c> and <c>POST /api/chat</c>. Add fields; never rename or remove them.
+/// </summary>
+public static class AnswerJson
+{
+    public const int SchemaVersion = 1;
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = false,
+    };
+
+    public static AnswerDocument ToDocument(Answer answer) => new(
+        SchemaVersion,
+        answer.Intent,
+        Math.Round(answer.Confidence, 4),
+        answer.LowConfidence,
+        answer.Headline,
+        answer.Message,
+        [.. answer.Passages.Select(p => new PassageDocument(
+            p.Id,
+            p.Text,
+            p.SectionPath,
+            p.SectionPathText,
+            p.LeadTerm,
+            new SourceDocument(p.Source.Title, p.Source.Publisher, p.Source.Url, p.Source.Expert),
+            Math.Round(p.Score, 4)))],
+        [.. answer.FollowUps.Select(f => new FollowUpDocument(f.Label, f.Question))],
+        answer.Caveat,
+        answer.Topic,
+        answer.CorpusVersion,
+        answer.Suppressed,
+        AnswerTextRenderer.Render(answer));
+
+    public static string Serialize(Answer answer) => JsonSerializer.Serialize(ToDocument(answer), Options);
+}
+
+public sealed record AnswerDocument(
+    int SchemaVersion,
+    string Intent,
+    double Confidence,
+    bool LowConfidence,
+    string Headline,
+    string? Message,
+    IReadOnlyList<PassageDocument> Passages,
+    IReadOnlyList<FollowUpDocument> FollowUps,
+    string? Caveat,
+    string? Topic,
+    string CorpusVersion,
+    bool Suppressed,
+    string Rendered);
+
+public sealed record PassageDocument(
+    string Id,
+    string Text,
+    IReadOnlyList<string> SectionPath,
+    string SectionPathText,
+    string? LeadTerm,
+    SourceDocument Source,
+    double Score);
+
+public sealed record SourceDocument(string Title, string? Publisher, string? Url, string? Expert);
+
+public sealed record FollowUpDocument(string Label, string Question);

@@ -1,0 +1,128 @@
+using System.Text;
+
+namespace SkinBot.Core.Answers;
+
+/// <summary>
+/// Lays an <see cref="Answer"/> out as plain text with light Markdown (quotes as "&gt; "), the form used by
+/// the CLI, Discord message content and the Teams text fallback. The caveat is never cut: when the text
+/// would exceed the limit, passages are dropped from the end first, then the last one is trimmed.
+/// </summary>
+public static class AnswerTextRenderer
+{
+    /// <summary>Discord's message content limit, the tightest of the platforms.</summary>
+    public const int DefaultMaxLength = 2000;
+
+    public static string Render(Answer answer, int maxLength = DefaultMaxLength)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var passages = answer.Passages.ToList();
+        while (true)
+        {
+            var text = Compose(answer, passages, trimLastTo: null);
+            if (text.Length <= maxLength)
+            {
+                return text;
+            }
+
+            if (passages.Count > 1)
+            {
+                passages.RemoveAt(passages.Count - 1);
+                continue;
+            }
+
+            return FitSingle(answer, passages, maxLength);
+        }
+    }
+
+    private static string FitSingle(Answer answer, List<AnswerPassage> passages, int maxLength)
+    {
+        if (passages.Count == 1)
+        {
+            var overflow = Compose(answer, passages, null).Length - maxLength;
+            var keep = Math.Max(0, passages[0].Text.Length - overflow - 1);
+            var text = Compose(answer, passages, keep);
+            if (text.Length <= maxLength)
+            {
+                return text;
+            }
+        }
+
+        var bare = Compose(answer with { FollowUps = [] }, [], null);
+        return bare.Length <= maxLength ? bare : bare[..(maxLength - 1)] + "…";
+    }
+
+    private static string Compose(Answer answer, IReadOnlyList<AnswerPassage> passages, int? trimLastTo)
+    {
+        var text = new StringBuilder();
+        text.Append("**").Append(answer.Headline).Append("**\n");
+        if (!string.IsNullOrWhiteSpace(answer.Message))
+        {
+            text.Append(answer.Message).Append('\n');
+        }
+
+        for (var i = 0; i < passages.Count; i++)
+        {
+            var passage = passages[i];
+            var body = passage.Text;
+            if (i == passages.Count - 1 && trimLastTo is { } keep && keep < body.Length)
+            {
+                body = TrimAtWord(body, keep);
+            }
+
+            text.Append('\n');
+            foreach (var line in body.Split('\n'))
+            {
+                text.Append("> ").Append(line).Append('\n');
+            }
+
+            text.Append("— ").Append(Citation(passage)).Append('\n');
+        }
+
+        if (!string.IsNullOrWhiteSpace(answer.Caveat))
+        {
+            text.Append("\n⚕️ ").Append(answer.Caveat).Append('\n');
+        }
+
+        if (answer.FollowUps.Count > 0)
+        {
+            text.Append("\nYou could also ask: ");
+            text.AppendJoin(" · ", answer.FollowUps.Select(f => f.Question));
+            text.Append('\n');
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    /// <summary>"Article title (Publisher), quoting Expert · Section › Path".</summary>
+    public static string Citation(AnswerPassage passage)
+    {
+        var citation = new StringBuilder(passage.Source.Title);
+        if (!string.IsNullOrWhiteSpace(passage.Source.Publisher))
+        {
+            citation.Append(" (").Append(passage.Source.Publisher).Append(')');
+        }
+
+        if (!string.IsNullOrWhiteSpace(passage.Source.Expert))
+        {
+            citation.Append(", quoting ").Append(passage.Source.Expert);
+        }
+
+        if (passage.SectionPath.Count > 0)
+        {
+            citation.Append(" · ").Append(passage.SectionPathText);
+        }
+
+        return citation.ToString();
+    }
+
+    private static string TrimAtWord(string text, int keep)
+    {
+        if (keep <= 0)
+        {
+            return "…";
+        }
+
+        var cut = text.LastIndexOf(' ', Math.Min(keep, text.Length - 1));
+        return (cut > keep / 2 ? text[..cut] : text[..keep]).TrimEnd() + "…";
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+
+namespace SkinBot.Core.Chat;
+
+/// <summary>
+/// Reads the command vocabulary when it is typed as text (Teams command menu, web chat, CLI):
+/// <c>/scar boxcar</c>, <c>scar ice pick</c>, <c>prevent</c>, <c>treatments at home retinol</c>, <c>help</c>.
+/// Without a leading slash a message is only taken as a command when it is nothing but the command,
+/// so "scars from acne keep me up at night" stays a question.
+/// </summary>
+public static partial class TypedCommandParser
+{
+    public static ChatCommand? TryParse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        var slashed = trimmed.StartsWith('/');
+        if (slashed)
+        {
+            trimmed = trimmed[1..].TrimStart();
+        }
+
+        var match = VerbPattern().Match(trimmed);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var verb = match.Groups["verb"].Value.ToLowerInvariant();
+        var rest = match.Groups["rest"].Value.Trim().TrimEnd('.', '!', '?').Trim();
+        return verb switch
+        {
+            "scar" or "scars" => ParseScar(rest, slashed),
+            "prevent" or "prevention" when rest.Length == 0 || slashed => ChatCommand.Of(CommandNames.Prevent),
+            "treatment" or "treatments" => ParseTreatments(rest, slashed),
+            "help" or "start" when rest.Length == 0 || slashed => ChatCommand.Of(CommandNames.Help),
+            "ask" when slashed && rest.Length > 0 => ChatCommand.Of(CommandNames.Ask, (CommandNames.QuestionOption, rest)),
+            "skinbot" when slashed && (rest.Length == 0 || rest.Equals("help", StringComparison.OrdinalIgnoreCase)) => ChatCommand.Of(CommandNames.Help),
+            _ => null,
+        };
+    }
+
+    /// <summary>Maps "ice pick", "icepick", "ice-pick", "box car", "boxcar", "rolling" to a scar-type id.</summary>
+    public static string? NormalizeScarType(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var key = NonLetters().Replace(value.ToLowerInvariant(), string.Empty);
+        if (key.EndsWith("scars", StringComparison.Ordinal))
+        {
+            key = key[..^5];
+        }
+        else if (key.EndsWith("scar", StringComparison.Ordinal))
+        {
+            key = key[..^4];
+        }
+
+        return key switch
+        {
+            "icepick" or "ice" or "pick" => CommandNames.ScarTypes.IcePick,
+            "boxcar" or "box" => CommandNames.ScarTypes.Boxcar,
+            "rolling" or "roll" => CommandNames.ScarTypes.Rolling,
+            _ => null,
+        };
+    }
+
+    /// <summary>Maps "at home", "home", "in office", "office", "clinic", "all" to a setting id.</summary>
+    public static string? NormalizeSetting(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var key = NonLetters().Replace(value.ToLowerInvariant(), string.Empty);
+        return key switch
+        {
+            "athome" or "home" or "diy" => CommandNames.Settings.AtHome,
+            "inoffice" or "office" or "clinic" or "professional" or "derm" => CommandNames.Settings.InOffice,
+            "all" or "any" or "both" => CommandNames.Settings.All,
+            _ => null,
+        };
+    }
+
+    private static ChatCommand? ParseScar(string rest, bool slashed)
+    {
+        if (rest.Length == 0)
+        {
+            return ChatCommand.Of(CommandNames.Scar);
+        }
+
+        var type = NormalizeScarType(rest.StartsWith("type:", StringComparison.OrdinalIgnoreCase) ? rest[5..] : rest);
+        if (type is not null)
+        {
+            return ChatCommand.Of(CommandNames.Scar, (CommandNames.ScarTypeOption, type));
+        }
+
+        // "/scar something-else" is still the command (the engine says which types it knows);
+        // unslashed "scar something-else" is an ordinary sentence.
+        return slashed ? ChatCommand.Of(CommandNames.Scar, (CommandNames.ScarTypeOption, rest)) : null;
+    }
+
+    private static ChatCommand? ParseTreatments(string rest, bool slashed)
+    {
+        if (rest.Length == 0)
+        {
+            return ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, CommandNames.Settings.All));
+        }
+
+        var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var take in new[] { 2, 1 })
+        {
+            if (words.Length < take)
+            {
+                continue;
+            }
+
+            var setting = NormalizeSetting(string.Join(' ', words[..take]));
+            if (setting is not null)
+            {
+                var name = string.Join(' ', words[take..]);
+                return ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, setting), (CommandNames.NameOption, name));
+            }
+        }
+
+        return slashed
+            ? ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, CommandNames.Settings.All), (CommandNames.NameOption, rest))
+            : null;
+    }
+
+    [GeneratedRegex(@"^(?<verb>[A-Za-z]+)(?:\s+(?<rest>.*))?$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex VerbPattern();
+
+    [GeneratedRegex(@"[^a-z]", RegexOptions.CultureInvariant)]
+    private static partial Regex NonLetters();
+}
