@@ -1,0 +1,58 @@
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace SkinBot.Core.Corpus;
+
+/// <summary>The YAML block at the top of a curated article.</summary>
+public sealed class FrontMatter
+{
+    public string? Title { get; set; }
+
+    /// <summary>Who published it (free text).</summary>
+    public string? Source { get; set; }
+
+    public string? Url { get; set; }
+
+    public string? Expert { get; set; }
+
+    public string? Retrieved { get; set; }
+
+    public string? Language { get; set; }
+
+    /// <summary>One note per structural fix an editor made; required reading before changing an article.</summary>
+    public List<string> EditorNotes { get; set; } = [];
+
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .IgnoreUnmatchedProperties()
+        .Build();
+
+    /// <summary>Splits "---\nyaml\n---\nbody" into front matter and body; no front matter gives an empty one.</summary>
+    public static (FrontMatter FrontMatter, string Body) Split(string filePath, string text)
+    {
+        if (!text.StartsWith("---", StringComparison.Ordinal))
+        {
+            return (new FrontMatter(), text);
+        }
+
+        var firstBreak = text.IndexOf('\n', StringComparison.Ordinal);
+        var end = firstBreak < 0 ? -1 : text.IndexOf("\n---", firstBreak, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            throw new CorpusFormatException(filePath, "front matter starts with '---' but never ends");
+        }
+
+        var yaml = text[(firstBreak + 1)..end];
+        var afterFence = text.IndexOf('\n', end + 4);
+        var body = afterFence < 0 ? string.Empty : text[(afterFence + 1)..];
+        try
+        {
+            return (Deserializer.Deserialize<FrontMatter?>(yaml) ?? new FrontMatter(), body);
+        }
+        catch (YamlException ex)
+        {
+            throw new CorpusFormatException(filePath, $"front matter is not valid YAML (line {ex.Start.Line}): {ex.Message}", ex);
+        }
+    }
+}
