@@ -1,6 +1,14 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace SkinBot.Host.Operations;
 
@@ -10,16 +18,109 @@ namespace SkinBot.Host.Operations;
 /// </summary>
 public static class OperationsExtensions
 {
+    public const string LivenessPath = "/healthz";
+    public const string ReadinessPath = "/readyz";
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>Tag that puts a health check into <c>/readyz</c>.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// Call after the <see cref="SkinBot.Core.Chat.IChatEngine"/> is registered: the registration is replaced by
+    /// <see cref="GuardedChatEngine"/> wrapping it (the original moves to a keyed slot).
+    /// </summary>
     public static IServiceCollection AddSkinBotOperations(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddSkinBotLimits(configuration);
+        services.AddOptions<TelemetryOptions>()
+            .Bind(configuration.GetSection(TelemetryOptions.SectionName))
+            .Validate(o => o.OtlpEndpoint is null || Uri.TryCreate(o.OtlpEndpoint, UriKind.Absolute, out _), "Telemetry:OtlpEndpoint must be an absolute URI.")
+            .Validate(o => o.OtlpProtocol is null or "grpc" or "http/protobuf", "Telemetry:OtlpProtocol must be grpc or http/protobuf.")
+            .ValidateOnStart();
+
+        services.AddMetrics();
+        services.TryAddSingleton<ChatMetrics>();
+        services.TryAddSingleton<AbuseGuard>();
+        services.AddHealthChecks();
+        ChatEngineDecoration.Decorate(services);
+        AddOpenTelemetry(services, configuration);
         return services;
     }
 
+    /// <summary>Maps <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c>.</summary>
     public static WebApplication UseSkinBotOperations(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // Liveness runs no checks: a process that can answer HTTP is alive; a missing index is a readiness problem.
+        app.MapHealthChecks(LivenessPath, new HealthCheckOptions
+        {
+            Predicate = _ => false,
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        app.MapHealthChecks(ReadinessPath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
         return app;
     }
+
+    /// <summary>Binds and validates <see cref="LimitsOptions"/>; shared by the web chat (its 400 for oversized text) and the guard.</summary>
+    internal static IServiceCollection AddSkinBotLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<LimitsOptions>)))
+        {
+            return services;
+        }
+
+        services.AddOptions<LimitsOptions>()
+            .Bind(configuration.GetSection(LimitsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return services;
+    }
+
+    private static void AddOpenTelemetry(IServiceCollection services, IConfiguration configuration)
+    {
+        var telemetry = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var endpoint = telemetry.OtlpEndpoint ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+
+        var builder = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(telemetry.ServiceName))
+            .WithMetrics(metrics => metrics
+                .AddMeter(SkinBotTelemetry.MeterWildcard)
+                // No scrape cache: a scrape right after an answer must show it.
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return;
+        }
+
+        builder.WithTracing(tracing => tracing
+            .AddSource(SkinBotTelemetry.ActivitySourceName, SkinBotTelemetry.ActivitySourceName + ".*")
+            .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperatorPath(context.Request.Path))
+            .AddHttpClientInstrumentation()
+            .AddOtlpExporter(o =>
+            {
+                if (telemetry.OtlpEndpoint is not null)
+                {
+                    o.Endpoint = new Uri(telemetry.OtlpEndpoint);
+                }
+
+                if (telemetry.OtlpProtocol == "http/protobuf")
+                {
+                    o.Protocol = OtlpExportProtocol.HttpProtobuf;
+                }
+            }));
+    }
+
+    private static bool IsOperatorPath(PathString path) =>
+        path.StartsWithSegments(LivenessPath) || path.StartsWithSegments(ReadinessPath) || path.StartsWithSegments(MetricsPath);
 }

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using SkinBot.Core.Answers;
+
+namespace SkinBot.Host.Operations;
+
+/// <summary>
+/// The host's instruments on meter <c>SkinBot.Host</c>. In Prometheus they appear as
+/// <c>skinbot_answers_total</c>, <c>skinbot_answers_low_confidence_total</c>, <c>skinbot_answer_duration_seconds</c>,
+/// <c>skinbot_messages_rate_limited_total</c> and <c>skinbot_messages_too_long_total</c>.
+/// </summary>
+internal sealed class ChatMetrics
+{
+    // Answers are fast (in-memory search), so resolution is spent below a second.
+    private static readonly double[] LatencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+    private readonly Counter<long> _answers;
+    private readonly Counter<long> _lowConfidence;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _rateLimited;
+    private readonly Counter<long> _tooLong;
+
+    public ChatMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(SkinBotTelemetry.HostMeterName);
+        _answers = meter.CreateCounter<long>("skinbot.answers", "{answer}", "Answers sent, by platform and intent.");
+        _lowConfidence = meter.CreateCounter<long>("skinbot.answers.low_confidence", "{answer}", "Answers where SkinBot was not sure and offered the nearest topics.");
+        _duration = meter.CreateHistogram(
+            "skinbot.answer.duration",
+            "s",
+            "Time from a message reaching the engine to its answer, by platform and intent.",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
+        _rateLimited = meter.CreateCounter<long>("skinbot.messages.rate_limited", "{message}", "Messages refused by an abuse limit, by platform, scope (user or channel) and reply (notice or suppressed).");
+        _tooLong = meter.CreateCounter<long>("skinbot.messages.too_long", "{message}", "Messages over the length cap, by platform.");
+    }
+
+    public void RecordAnswer(string platform, Answer answer, TimeSpan elapsed)
+    {
+        var tags = new TagList { { "platform", platform }, { "intent", answer.Intent } };
+        _duration.Record(elapsed.TotalSeconds, tags);
+        if (answer.Suppressed)
+        {
+            return;
+        }
+
+        _answers.Add(1, tags);
+        if (answer.LowConfidence)
+        {
+            _lowConfidence.Add(1, tags);
+        }
+    }
+
+    public void RecordRateLimited(string platform, string scope, bool suppressed) =>
+        _rateLimited.Add(1, new TagList { { "platform", platform }, { "scope", scope }, { "reply", suppressed ? "suppressed" : "notice" } });
+
+    public void RecordTooLong(string platform) => _tooLong.Add(1, new KeyValuePair<string, object?>("platform", platform));
+}

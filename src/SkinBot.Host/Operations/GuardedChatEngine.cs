@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SkinBot.Core.Answers;
+using SkinBot.Core.Chat;
+
+namespace SkinBot.Host.Operations;
+
+/// <summary>
+/// Wraps the real engine for every platform: applies the abuse limits and the length cap before a message
+/// reaches it, and records the span, the log scope and the metrics of each answer.
+/// Registered by <see cref="OperationsExtensions.AddSkinBotOperations"/> in place of the existing <see cref="IChatEngine"/>.
+/// </summary>
+public sealed class GuardedChatEngine : IChatEngine
+{
+    private readonly IChatEngine _inner;
+    private readonly AbuseGuard _guard;
+    private readonly ChatMetrics _metrics;
+    private readonly LimitsOptions _limits;
+    private readonly TimeProvider _time;
+    private readonly ILogger<GuardedChatEngine> _logger;
+
+    internal GuardedChatEngine(
+        IChatEngine inner,
+        AbuseGuard guard,
+        ChatMetrics metrics,
+        IOptions<LimitsOptions> limits,
+        TimeProvider time,
+        ILogger<GuardedChatEngine> logger)
+    {
+        _inner = inner;
+        _guard = guard;
+        _metrics = metrics;
+        _limits = limits.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The engine being guarded; for diagnostics and tests.</summary>
+    public IChatEngine Inner => _inner;
+
+    public async ValueTask<Answer> AnswerAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var activity = SkinBotTelemetry.ActivitySource.StartActivity("skinbot.engine.answer");
+        activity?.SetTag("skinbot.platform", request.Platform);
+        activity?.SetTag("skinbot.correlation_id", request.CorrelationId);
+        using var scope = _logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["CorrelationId"] = request.CorrelationId,
+            ["Platform"] = request.Platform,
+        });
+
+        // Users' messages are health questions: their text is only ever logged at Debug.
+        _logger.LogDebug("Message {Command}: {Text}", request.Command?.Name, request.Text);
+
+        var started = _time.GetTimestamp();
+        Answer answer;
+        try
+        {
+            answer = await AnswerGuardedAsync(request, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
+
+        var elapsed = _time.GetElapsedTime(started);
+        _metrics.RecordAnswer(request.Platform, answer, elapsed);
+        activity?.SetTag("skinbot.intent", answer.Intent);
+        activity?.SetTag("skinbot.low_confidence", answer.LowConfidence);
+        activity?.SetTag("skinbot.suppressed", answer.Suppressed);
+        _logger.LogInformation(
+            "Answered {Intent} (confidence {Confidence:0.00}, low confidence {LowConfidence}, {PassageCount} passages, suppressed {Suppressed}) in {ElapsedMs:0.0} ms",
+            answer.Intent,
+            answer.Confidence,
+            answer.LowConfidence,
+            answer.Passages.Count,
+            answer.Suppressed,
+            elapsed.TotalMilliseconds);
+        return answer;
+    }
+
+    private ValueTask<Answer> AnswerGuardedAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        var decision = _guard.Check(request);
+        if (decision.Outcome != GuardOutcome.Allowed)
+        {
+            var suppressed = decision.Outcome == GuardOutcome.Suppressed;
+            _metrics.RecordRateLimited(request.Platform, decision.Scope!, suppressed);
+            _logger.LogInformation(
+                "Message refused by the {Scope} rate limit; {Reply}, next permit in {RetryAfterSeconds:0.0} s",
+                decision.Scope,
+                suppressed ? "reply suppressed" : "notice sent",
+                decision.RetryAfter.TotalSeconds);
+            return ValueTask.FromResult(GuardReplies.RateLimited(decision.Scope == LimitScopes.Channel, decision.RetryAfter, suppressed));
+        }
+
+        var length = MessageLength(request);
+        if (length > _limits.MaxMessageLength)
+        {
+            _metrics.RecordTooLong(request.Platform);
+            _logger.LogInformation("Message of {Length} characters is over the {MaxLength}-character cap", length, _limits.MaxMessageLength);
+            return ValueTask.FromResult(GuardReplies.TooLong(_limits.MaxMessageLength, length));
+        }
+
+        return _inner.AnswerAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// The longest piece of user input: the text or any command option. Adapters may put the same question
+    /// in both (a slash command's text fallback), so they are not added up.
+    /// </summary>
+    private static int MessageLength(ChatRequest request)
+    {
+        var length = request.Text?.Length ?? 0;
+        if (request.Command is { } command)
+        {
+            foreach (var value in command.Options.Values)
+            {
+                length = Math.Max(length, value.Length);
+            }
+        }
+
+        return length;
+    }
+}

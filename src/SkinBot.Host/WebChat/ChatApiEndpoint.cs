@@ -1,0 +1,124 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.IO.Pipelines;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SkinBot.Core.Answers;
+using SkinBot.Core.Chat;
+using SkinBot.Host.Operations;
+
+namespace SkinBot.Host.WebChat;
+
+/// <summary>
+/// <c>POST /api/chat</c>: the web chat's door into the engine. JSON in ({"text", "conversationId"}),
+/// <see cref="AnswerJson"/> out; every refusal is a 4xx with <c>{"error": "..."}</c>.
+/// </summary>
+internal static class ChatApiEndpoint
+{
+    public const string Path = "/api/chat";
+
+    /// <summary>The web chat is one channel: its per-channel limit caps the whole page, whatever ids the browsers choose.</summary>
+    public const string ChannelId = "web";
+
+    public const string CorrelationHeader = "X-Correlation-Id";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task HandleAsync(
+        HttpContext context,
+        IChatEngine engine,
+        IOptions<LimitsOptions> limits,
+        ILogger<WebChatRequest> logger)
+    {
+        using var activity = SkinBotTelemetry.ActivitySource.StartActivity("skinbot.web.chat");
+        var cancellationToken = context.RequestAborted;
+
+        // A JSON content type forces a CORS preflight, so another web site cannot post questions from a visitor's browser.
+        if (!context.Request.HasJsonContentType())
+        {
+            await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, "The body must be JSON (Content-Type: application/json).");
+            return;
+        }
+
+        var maxLength = limits.Value.MaxMessageLength;
+        var maxBytes = WebChatRequestValidator.MaxBodyBytes(maxLength);
+        var body = context.Request.ContentLength > maxBytes ? null : await ReadBoundedAsync(context.Request.BodyReader, maxBytes, cancellationToken);
+        if (body is null)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, $"The body is too large; \"text\" may be at most {maxLength} characters.");
+            return;
+        }
+
+        if (!WebChatRequestValidator.TryParse(body, maxLength, out var input, out var error))
+        {
+            logger.LogInformation("Web chat request refused: {Reason}", error);
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, error);
+            return;
+        }
+
+        var text = input.Text!.Trim();
+        var request = new ChatRequest(Platforms.Web, input.ConversationId!, input.ConversationId!, text)
+        {
+            Command = TypedCommandParser.TryParse(text),
+            ChannelId = ChannelId,
+        };
+        activity?.SetTag("skinbot.correlation_id", request.CorrelationId);
+        context.Response.Headers[CorrelationHeader] = request.CorrelationId;
+
+        Answer answer;
+        try
+        {
+            answer = await engine.AnswerAsync(request, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Last-chance handler: the person gets a polite error, the operator gets the correlation id and the exception.
+            logger.LogError(exception, "Web chat could not answer message {CorrelationId}", request.CorrelationId);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "SkinBot could not answer that just now. Please try again in a moment.");
+            return;
+        }
+
+        using (SkinBotTelemetry.ActivitySource.StartActivity("skinbot.web.send"))
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            context.Response.Headers.CacheControl = "no-store";
+            await context.Response.WriteAsync(AnswerJson.Serialize(answer), cancellationToken);
+        }
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new WebChatError(message), Json), context.RequestAborted);
+    }
+
+    /// <returns>The whole body, or null when it is longer than <paramref name="maxBytes"/> (reading stops there).</returns>
+    private static async Task<byte[]?> ReadBoundedAsync(PipeReader reader, int maxBytes, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            if (buffer.Length > maxBytes)
+            {
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                return null;
+            }
+
+            if (result.IsCompleted)
+            {
+                var bytes = buffer.ToArray();
+                reader.AdvanceTo(buffer.End);
+                return bytes;
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+}
