@@ -1,15 +1,62 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SkinBot.Discord.Commands;
+using SkinBot.Discord.Gateway;
+using SkinBot.Discord.Interactions;
+using SkinBot.Discord.Messages;
+using SkinBot.Discord.Rest;
 
 namespace SkinBot.Discord;
 
 /// <summary>Registers the Discord adapter: options, REST client, interactions handler and gateway session.</summary>
 public static class DiscordServiceCollectionExtensions
 {
+    /// <summary>
+    /// Binds section "Discord" (validated at start), and registers the interactions handler, the REST client, the
+    /// command registrar and the gateway session. The gateway runs only with a BotToken (it logs once when there is
+    /// none), and only then is the "ready" health check for it registered. Needs an <see cref="Core.Chat.IChatEngine"/>;
+    /// uses an <see cref="Core.Corpus.ITopicCatalog"/> for autocomplete when one is registered.
+    /// </summary>
     public static IServiceCollection AddSkinBotDiscord(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(DiscordOptions.SectionName);
+        services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<DiscordMetrics>();
+
+        // No default HttpClient logging: request URIs of webhook routes contain interaction tokens.
+        services.AddHttpClient(DiscordRestClient.HttpClientName).RemoveAllLoggers();
+        services.TryAddSingleton<RateLimitBuckets>();
+        services.TryAddSingleton<GlobalRateLimit>();
+        services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<DiscordRestClient>(
+            provider, provider.GetRequiredService<IHttpClientFactory>().CreateClient(DiscordRestClient.HttpClientName)));
+        services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<DiscordCommandRegistrar>(provider));
+
+        services.TryAddSingleton<InteractionSignatureVerifier>();
+        services.TryAddSingleton<InteractionHandler>();
+        services.TryAddSingleton<InteractionEndpoint>();
+
+        services.TryAddSingleton<BotIdentity>();
+        services.TryAddSingleton<MessageDeduplicator>();
+        services.TryAddSingleton<ChannelWorkQueue>();
+        services.TryAddSingleton<MessageResponder>();
+        services.TryAddSingleton<GatewayStatus>();
+        services.TryAddSingleton<IGatewayDispatchSink, GatewayDispatcher>();
+        services.TryAddSingleton<GatewayConnection>();
+        services.AddHostedService<GatewaySession>();
+
+        if (!string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.BotToken)]))
+        {
+            services.AddHealthChecks().AddCheck<GatewayHealthCheck>(GatewayHealthCheck.Name, tags: ["ready"]);
+        }
+
         return services;
     }
 }

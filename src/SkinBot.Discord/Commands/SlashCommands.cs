@@ -1,0 +1,73 @@
+using SkinBot.Core.Chat;
+
+namespace SkinBot.Discord.Commands;
+
+/// <summary>
+/// The one definition of SkinBot's slash commands. Registration sends exactly this list, the translator reads
+/// interactions against these names, and <see cref="CommandDefinitionValidator"/> checks it against Discord's limits.
+/// </summary>
+internal static class SlashCommands
+{
+    /// <summary>Every command has it: true makes the reply ephemeral (flag 64), visible only to the asker.</summary>
+    public const string PrivateOption = "private";
+
+    /// <summary>"/skinbot help": the bot's own name as the command, help as its subcommand.</summary>
+    public const string SkinBot = "skinbot";
+
+    public static IReadOnlyList<ApplicationCommand> All { get; } =
+    [
+        new(CommandNames.Scar, "What a type of pitted acne scar looks like and how it is treated",
+        [
+            new(CommandOptionType.String, CommandNames.ScarTypeOption, "Which scar type; leave out to compare all three")
+            {
+                Choices =
+                [
+                    new("ice pick", CommandNames.ScarTypes.IcePick),
+                    new("boxcar", CommandNames.ScarTypes.Boxcar),
+                    new("rolling", CommandNames.ScarTypes.Rolling),
+                ],
+            },
+            Private(),
+        ]),
+        new(CommandNames.Prevent, "How to keep acne from leaving pitted scars", [Private()]),
+        new(CommandNames.Treatments, "Treatments for pitted acne scars, at home or in a dermatologist's office",
+        [
+            new(CommandOptionType.String, CommandNames.WhereOption, "Where the treatment is done")
+            {
+                Required = true,
+                Choices =
+                [
+                    new("at home", CommandNames.Settings.AtHome),
+                    new("in office", CommandNames.Settings.InOffice),
+                    new("all", CommandNames.Settings.All),
+                ],
+            },
+            new(CommandOptionType.String, CommandNames.NameOption, "A treatment to read about, e.g. retinol or subcision")
+            {
+                Autocomplete = true,
+                MaxLength = 100,
+            },
+            Private(),
+        ]),
+        new(CommandNames.Ask, "Ask SkinBot anything about pitted acne scars",
+        [
+            new(CommandOptionType.String, CommandNames.QuestionOption, "Your question")
+            {
+                Required = true,
+                MinLength = 2,
+                MaxLength = 500,
+            },
+            Private(),
+        ]),
+        new(SkinBot, "About SkinBot",
+        [
+            new(CommandOptionType.SubCommand, CommandNames.Help, "What SkinBot can answer and how to ask")
+            {
+                Options = [Private()],
+            },
+        ]),
+    ];
+
+    private static CommandOption Private() =>
+        new(CommandOptionType.Boolean, PrivateOption, "Only you see the answer");
+}

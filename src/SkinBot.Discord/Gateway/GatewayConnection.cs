@@ -1,0 +1,377 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SkinBot.Discord.Gateway;
+
+/// <summary>
+/// One WebSocket connection to the gateway, from HELLO to close: heartbeats (first one after interval × jitter),
+/// zombie detection, IDENTIFY or RESUME, and the receive loop. Returns what the session should do next.
+/// </summary>
+internal sealed partial class GatewayConnection(
+    IOptions<DiscordOptions> options,
+    IGatewayDispatchSink sink,
+    GatewayStatus status,
+    DiscordMetrics metrics,
+    TimeProvider time,
+    ILogger<GatewayConnection> logger)
+{
+    private const int MaxMessageBytes = 64 << 20;
+    private const int ReconnectCloseCode = 4000;
+
+    private readonly DiscordOptions settings = options.Value;
+
+    public async Task<GatewayOutcome> RunAsync(Uri gatewayUrl, GatewaySessionState state, bool resume, CancellationToken cancellationToken)
+    {
+        using var socket = new ClientWebSocket();
+        using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        connectTimeout.CancelAfter(settings.ConnectTimeout);
+        try
+        {
+            await socket.ConnectAsync(WithQuery(gatewayUrl), connectTimeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            LogConnectFailed(ex.GetType().Name, ex.Message);
+            return new GatewayOutcome(GatewayNext.Resume, "connect failed", WasReady: false) { ConnectFailed = true };
+        }
+
+        var live = new LiveConnection(socket, state, resume);
+        using var connectionScope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task heartbeats = Task.CompletedTask;
+        try
+        {
+            var hello = await ReceivePayloadAsync(socket, connectionScope.Token, TimeSpan.FromMilliseconds(Math.Max(settings.ConnectTimeout.TotalMilliseconds, 1)))
+                .ConfigureAwait(false);
+            if (hello.Close is { } earlyClose)
+            {
+                return Closed(earlyClose, live);
+            }
+
+            using var helloDocument = hello.Document!;
+            if (Op(helloDocument.RootElement) != GatewayOpcode.Hello
+                || !helloDocument.RootElement.GetProperty("d").TryGetProperty("heartbeat_interval", out var intervalJson)
+                || !intervalJson.TryGetDouble(out var intervalMs) || intervalMs <= 0)
+            {
+                LogProtocol("expected HELLO first");
+                live.CloseCode = ReconnectCloseCode;
+                return new GatewayOutcome(GatewayNext.Resume, "no HELLO", WasReady: false);
+            }
+
+            live.Acked = true;
+            heartbeats = HeartbeatLoopAsync(live, TimeSpan.FromMilliseconds(intervalMs), connectionScope.Token);
+            if (resume)
+            {
+                metrics.Resumes.Add(1);
+                LogResuming(state.Sequence);
+                await SendAsync(live, GatewayPayloads.Resume(Token, state.SessionId!, state.Sequence), connectionScope.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                metrics.Identifies.Add(1);
+                LogIdentifying(settings.ShardId, settings.ShardCount);
+                await SendAsync(live, GatewayPayloads.Identify(Token, settings.ShardId, settings.ShardCount), connectionScope.Token).ConfigureAwait(false);
+            }
+
+            while (true)
+            {
+                var received = await ReceivePayloadAsync(socket, connectionScope.Token, timeout: null).ConfigureAwait(false);
+                if (received.Close is { } close)
+                {
+                    return Closed(close, live);
+                }
+
+                using var document = received.Document!;
+                if (Handle(document.RootElement, live) is { } outcome)
+                {
+                    return outcome;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or JsonException or InvalidDataException or KeyNotFoundException
+                                   && !cancellationToken.IsCancellationRequested)
+        {
+            if (live.Zombie)
+            {
+                return new GatewayOutcome(GatewayNext.Resume, "no heartbeat ACK (zombie connection)", live.Ready);
+            }
+
+            LogDropped(ex.GetType().Name, ex.Message);
+            live.CloseCode = ReconnectCloseCode;
+            return new GatewayOutcome(GatewayNext.Resume, "connection dropped", live.Ready);
+        }
+        finally
+        {
+            status.SetConnected(false);
+            await connectionScope.CancelAsync().ConfigureAwait(false);
+            await heartbeats.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await CloseAsync(live, cancellationToken.IsCancellationRequested ? (int)WebSocketCloseStatus.NormalClosure : live.CloseCode).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Handles one payload; returns an outcome when the connection must end.</summary>
+    private GatewayOutcome? Handle(JsonElement payload, LiveConnection live)
+    {
+        switch (Op(payload))
+        {
+            case GatewayOpcode.Dispatch:
+                var name = payload.TryGetProperty("t", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : string.Empty;
+                var data = payload.TryGetProperty("d", out var d) ? d : default;
+                if (name == "READY")
+                {
+                    live.State.SessionId = data.GetProperty("session_id").GetString();
+                    live.State.ResumeUrl = Uri.TryCreate(data.TryGetProperty("resume_gateway_url", out var resumeUrl) ? resumeUrl.GetString() : null, UriKind.Absolute, out var url) ? url : null;
+                    MarkReady(live, "READY");
+                }
+                else if (name == "RESUMED")
+                {
+                    MarkReady(live, "RESUMED");
+                }
+
+                try
+                {
+                    sink.Dispatch(name, data);
+                }
+                catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+                {
+                    // One undecodable event must not end the session.
+                    LogUndecodable(ex, name);
+                }
+
+                if (payload.TryGetProperty("s", out var s) && s.TryGetInt64(out var sequence))
+                {
+                    live.State.Advance(sequence);
+                }
+
+                return null;
+            case GatewayOpcode.Heartbeat:
+                _ = SendHeartbeatAsync(live);
+                return null;
+            case GatewayOpcode.HeartbeatAck:
+                live.Acked = true;
+                return null;
+            case GatewayOpcode.Reconnect:
+                LogReconnectRequested();
+                live.CloseCode = ReconnectCloseCode;
+                return new GatewayOutcome(GatewayNext.Resume, "RECONNECT requested", live.Ready);
+            case GatewayOpcode.InvalidSession:
+                var resumable = payload.TryGetProperty("d", out var flag) && flag.ValueKind == JsonValueKind.True;
+                LogInvalidSession(resumable);
+                live.CloseCode = ReconnectCloseCode;
+                return new GatewayOutcome(resumable ? GatewayNext.Resume : GatewayNext.Identify, "INVALID_SESSION", live.Ready, InvalidSession: true);
+            default:
+                return null;
+        }
+    }
+
+    private void MarkReady(LiveConnection live, string how)
+    {
+        live.Ready = true;
+        status.SetConnected(true);
+        LogReady(how, settings.ShardId, settings.ShardCount);
+    }
+
+    private async Task HeartbeatLoopAsync(LiveConnection live, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(interval * Random.Shared.NextDouble(), time, cancellationToken).ConfigureAwait(false);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                if (!live.Acked)
+                {
+                    // Heartbeats still "send" on a dead TCP link; only the missing ACK shows it.
+                    LogZombie(interval.TotalMilliseconds);
+                    live.Zombie = true;
+                    live.CloseCode = ReconnectCloseCode;
+                    await CloseAsync(live, ReconnectCloseCode).ConfigureAwait(false);
+                    return;
+                }
+
+                live.Acked = false;
+                await SendAsync(live, GatewayPayloads.Heartbeat(live.State.Sequence), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // The receive loop notices the broken connection and decides what happens next.
+        }
+    }
+
+    private async Task SendHeartbeatAsync(LiveConnection live)
+    {
+        try
+        {
+            await SendAsync(live, GatewayPayloads.Heartbeat(live.State.Sequence), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            LogDropped(ex.GetType().Name, ex.Message);
+        }
+    }
+
+    private static async Task SendAsync(LiveConnection live, object payload, CancellationToken cancellationToken)
+    {
+        var bytes = DiscordJson.Serialize(payload);
+        await live.SendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await live.Socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            live.SendLock.Release();
+        }
+    }
+
+    /// <summary>Closes with the given code (never 1000 unless shutting down: that would end the session), then drops the socket.</summary>
+    private async Task CloseAsync(LiveConnection live, int code)
+    {
+        if (Interlocked.Exchange(ref live.Closing, 1) == 1)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        try
+        {
+            if (live.Socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await live.SendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+                try
+                {
+                    await live.Socket.CloseOutputAsync((WebSocketCloseStatus)code, null, timeout.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    live.SendLock.Release();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            LogDebugClose(ex.GetType().Name);
+        }
+        finally
+        {
+            live.Socket.Abort();
+        }
+    }
+
+    private GatewayOutcome Closed(WebSocketCloseStatus? closeStatus, LiveConnection live)
+    {
+        var code = (int?)closeStatus ?? 1006;
+        var next = GatewayCloseCodes.Classify(code);
+        LogClosedByServer(code, GatewayCloseCodes.Describe(code));
+        live.CloseCode = ReconnectCloseCode;
+        return new GatewayOutcome(next, GatewayCloseCodes.Describe(code), live.Ready, code);
+    }
+
+    private static async Task<ReceivedPayload> ReceivePayloadAsync(ClientWebSocket socket, CancellationToken cancellationToken, TimeSpan? timeout)
+    {
+        using var scope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout is { } limit)
+        {
+            scope.CancelAfter(limit);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        while (true)
+        {
+            var memory = buffer.GetMemory(16 * 1024);
+            var result = await socket.ReceiveAsync(memory, scope.Token).ConfigureAwait(false);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return new ReceivedPayload(null, socket.CloseStatus ?? (WebSocketCloseStatus)1005);
+            }
+
+            buffer.Advance(result.Count);
+            if (buffer.WrittenCount > MaxMessageBytes)
+            {
+                throw new InvalidDataException("Gateway message too large.");
+            }
+
+            if (result.EndOfMessage)
+            {
+                return new ReceivedPayload(JsonDocument.Parse(buffer.WrittenMemory), null);
+            }
+        }
+    }
+
+    private static int Op(JsonElement payload) =>
+        payload.TryGetProperty("op", out var op) && op.TryGetInt32(out var value) ? value : -1;
+
+    private static Uri WithQuery(Uri url) => new UriBuilder(url)
+    {
+        Path = string.IsNullOrEmpty(url.AbsolutePath) ? "/" : url.AbsolutePath,
+        Query = "v=10&encoding=json",
+    }.Uri;
+
+    private string Token => settings.BotToken!.Trim();
+
+    private sealed record ReceivedPayload(JsonDocument? Document, WebSocketCloseStatus? Close);
+
+    private sealed class LiveConnection(ClientWebSocket socket, GatewaySessionState state, bool resuming)
+    {
+        public ClientWebSocket Socket { get; } = socket;
+
+        public GatewaySessionState State { get; } = state;
+
+        public bool Resuming { get; } = resuming;
+
+        public SemaphoreSlim SendLock { get; } = new(1, 1);
+
+        public int Closing;
+
+        private volatile bool acked;
+        private volatile bool zombie;
+        private volatile bool ready;
+
+        public bool Acked { get => acked; set => acked = value; }
+
+        public bool Zombie { get => zombie; set => zombie = value; }
+
+        public bool Ready { get => ready; set => ready = value; }
+
+        public int CloseCode { get; set; } = ReconnectCloseCode;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway connect failed ({Error}: {Detail})")]
+    private partial void LogConnectFailed(string error, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway protocol error: {Detail}; reconnecting")]
+    private partial void LogProtocol(string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gateway resuming from sequence {Sequence}")]
+    private partial void LogResuming(long? sequence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gateway identifying as shard {ShardId}/{ShardCount}")]
+    private partial void LogIdentifying(int shardId, int shardCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gateway {How}: connected as shard {ShardId}/{ShardCount}")]
+    private partial void LogReady(string how, int shardId, int shardCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway connection dropped ({Error}: {Detail}); resuming")]
+    private partial void LogDropped(string error, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No heartbeat ACK within {IntervalMs} ms: zombie connection; reconnecting")]
+    private partial void LogZombie(double intervalMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gateway asked us to reconnect (op 7)")]
+    private partial void LogReconnectRequested();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway invalidated the session (resumable: {Resumable})")]
+    private partial void LogInvalidSession(bool resumable);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway closed the connection with {CloseCode} ({Meaning})")]
+    private partial void LogClosedByServer(int closeCode, string meaning);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not decode gateway event {EventName}; skipped")]
+    private partial void LogUndecodable(Exception exception, string eventName);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Gateway close handshake skipped ({Error})")]
+    private partial void LogDebugClose(string error);
+}

@@ -1,0 +1,35 @@
+namespace SkinBot.Discord.Interactions;
+
+/// <summary>
+/// Delivers the one initial response of an interaction: inline in the HTTP response for the interactions
+/// endpoint, or via <c>POST /interactions/{id}/{token}/callback</c> for interactions that arrive on the gateway.
+/// </summary>
+internal interface IInteractionResponder
+{
+    Task RespondAsync(InteractionResponse response, CancellationToken cancellationToken);
+}
+
+/// <summary>Hands the response to the waiting HTTP request.</summary>
+internal sealed class InlineInteractionResponder : IInteractionResponder
+{
+    private readonly TaskCompletionSource<InteractionResponse> response = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<InteractionResponse> Response => response.Task;
+
+    public Task RespondAsync(InteractionResponse value, CancellationToken cancellationToken)
+    {
+        if (!response.TrySetResult(value))
+        {
+            throw new InvalidOperationException("An interaction can be acknowledged only once.");
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Answers through the REST callback route (gateway interactions).</summary>
+internal sealed class CallbackInteractionResponder(Rest.DiscordRestClient rest, Snowflake interactionId, string token) : IInteractionResponder
+{
+    public Task RespondAsync(InteractionResponse response, CancellationToken cancellationToken) =>
+        rest.CreateInteractionResponseAsync(interactionId, token, response, cancellationToken);
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+
+namespace SkinBot.Discord.Interactions;
+
+/// <summary>The fields of an interaction SkinBot reads; everything else in the payload is ignored.</summary>
+internal sealed record Interaction
+{
+    public required Snowflake Id { get; init; }
+
+    public required Snowflake ApplicationId { get; init; }
+
+    public required int Type { get; init; }
+
+    public string? Token { get; init; }
+
+    public Snowflake? GuildId { get; init; }
+
+    public Snowflake? ChannelId { get; init; }
+
+    public PartialChannel? Channel { get; init; }
+
+    /// <summary>Present in guilds; the user is at member.user.</summary>
+    public GuildMember? Member { get; init; }
+
+    /// <summary>Present in DMs.</summary>
+    public DiscordUser? User { get; init; }
+
+    public InteractionData? Data { get; init; }
+
+    /// <summary>For components: the message that carries the pressed button.</summary>
+    public InteractionMessage? Message { get; init; }
+
+    public DiscordUser? Invoker => Member?.User ?? User;
+
+    public Snowflake? EffectiveChannelId => ChannelId ?? Channel?.Id;
+}
+
+internal sealed record InteractionData
+{
+    public string? Name { get; init; }
+
+    public int? Type { get; init; }
+
+    public IReadOnlyList<InteractionOption>? Options { get; init; }
+
+    public string? CustomId { get; init; }
+
+    public int? ComponentType { get; init; }
+}
+
+internal sealed record InteractionOption
+{
+    public required string Name { get; init; }
+
+    public int Type { get; init; }
+
+    public JsonElement? Value { get; init; }
+
+    public IReadOnlyList<InteractionOption>? Options { get; init; }
+
+    public bool? Focused { get; init; }
+
+    /// <summary>The value as text; autocomplete values are partial and unvalidated, so this never throws.</summary>
+    public string? StringValue => Value switch
+    {
+        { ValueKind: JsonValueKind.String } v => v.GetString(),
+        { ValueKind: JsonValueKind.Number } v => v.GetRawText(),
+        { ValueKind: JsonValueKind.True } => "true",
+        { ValueKind: JsonValueKind.False } => "false",
+        _ => null,
+    };
+}
+
+internal sealed record InteractionMessage
+{
+    public required Snowflake Id { get; init; }
+
+    public int? Flags { get; init; }
+}
+
+internal sealed record PartialChannel
+{
+    public required Snowflake Id { get; init; }
+
+    public int? Type { get; init; }
+}
+
+internal sealed record GuildMember
+{
+    public DiscordUser? User { get; init; }
+}
+
+internal sealed record DiscordUser
+{
+    public required Snowflake Id { get; init; }
+
+    public string? Username { get; init; }
+
+    public bool? Bot { get; init; }
+}

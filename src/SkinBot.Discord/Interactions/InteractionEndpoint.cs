@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SkinBot.Discord.Rendering;
+
+namespace SkinBot.Discord.Interactions;
+
+/// <summary>
+/// POST /discord/interactions. Verifies the signature over the raw bytes before anything is parsed, then hands
+/// the interaction to <see cref="InteractionHandler"/> and answers inline with whatever it responds first; the
+/// handler may carry on (a deferred answer) after the HTTP response has gone.
+/// </summary>
+internal sealed partial class InteractionEndpoint(
+    InteractionSignatureVerifier verifier,
+    InteractionHandler handler,
+    IHostApplicationLifetime lifetime,
+    ILogger<InteractionEndpoint> logger)
+{
+    /// <summary>Interaction payloads are small; this bounds what an unauthenticated caller can make us buffer.</summary>
+    internal const int MaxBodyBytes = 1 << 20;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (!verifier.IsConfigured)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var signature = context.Request.Headers["X-Signature-Ed25519"].ToString();
+        var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
+        if (body is null || !verifier.Verify(signature, timestamp, body))
+        {
+            LogRejected(body is null ? "body too large" : "bad signature");
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        Interaction? interaction;
+        try
+        {
+            interaction = JsonSerializer.Deserialize<Interaction>(body, DiscordJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            LogMalformed(ex.Path, ex.LineNumber, ex.BytePositionInLine);
+            interaction = null;
+        }
+
+        if (interaction is null || (interaction.Type != InteractionType.Ping && string.IsNullOrEmpty(interaction.Token)))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var responder = new InlineInteractionResponder();
+        // The handler outlives this request when it defers, so it runs on the application's lifetime, not RequestAborted.
+        var handling = RunHandlerAsync(interaction, responder);
+        await Task.WhenAny(responder.Response, handling).ConfigureAwait(false);
+        var response = responder.Response.IsCompletedSuccessfully
+            ? responder.Response.Result
+            : InteractionResponse.Message(OutgoingMessage.Text(InteractionHandler.FailureText, ephemeral: true));
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(DiscordJson.Serialize(response), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task RunHandlerAsync(Interaction interaction, IInteractionResponder responder)
+    {
+        try
+        {
+            await handler.HandleAsync(interaction, responder, lifetime.ApplicationStopping).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogHandlerFailed(ex, interaction.Id);
+        }
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an interaction request: {Reason}")]
+    private partial void LogRejected(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed interaction JSON at {JsonPath} (line {Line}, byte {BytePosition}); answered 400")]
+    private partial void LogMalformed(string? jsonPath, long? line, long? bytePosition);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Interaction {InteractionId} failed")]
+    private partial void LogHandlerFailed(Exception exception, Snowflake interactionId);
+}

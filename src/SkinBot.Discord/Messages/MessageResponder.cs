@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SkinBot.Core.Answers;
+using SkinBot.Core.Chat;
+using SkinBot.Discord.Rendering;
+using SkinBot.Discord.Rest;
+
+namespace SkinBot.Discord.Messages;
+
+/// <summary>
+/// Answers one channel message or DM: asks the engine, shows typing when that takes a while, and replies to the
+/// message (message_reference). A reply that cannot be delivered after retries is logged with the message id.
+/// </summary>
+internal sealed partial class MessageResponder(
+    IChatEngine engine,
+    DiscordRestClient rest,
+    IOptions<DiscordOptions> options,
+    DiscordMetrics metrics,
+    TimeProvider time,
+    ILogger<MessageResponder> logger)
+{
+    public async Task RespondAsync(MessageCreate message, string question, CancellationToken cancellationToken)
+    {
+        var author = message.Author!.Id.ToString();
+        var request = new ChatRequest(Platforms.Discord, message.ChannelId.ToString(), author, question)
+        {
+            ChannelId = message.ChannelId.ToString(),
+            // A bare mention is a request for help; typed commands ("/scar boxcar") keep their structure.
+            Command = question.Length == 0 ? ChatCommand.Of(CommandNames.Help) : TypedCommandParser.TryParse(question),
+            CorrelationId = "discord-message-" + message.Id,
+        };
+        LogAnswering(message.Id, message.ChannelId, message.GuildId is null);
+
+        Answer? answer;
+        using (var typing = new CancellationTokenSource())
+        {
+            var typingTask = ShowTypingAfterDelayAsync(message.ChannelId, typing.Token);
+            try
+            {
+                answer = await engine.AnswerAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogEngineFailed(ex, message.Id);
+                answer = null;
+            }
+            finally
+            {
+                await typing.CancelAsync().ConfigureAwait(false);
+                await typingTask.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+
+        if (answer is { Suppressed: true })
+        {
+            LogSuppressed(message.Id);
+            return;
+        }
+
+        var messages = answer is null
+            ? [OutgoingMessage.Text(Interactions.InteractionHandler.FailureText)]
+            : options.Value.ReplyStyle == DiscordReplyStyle.Text
+                ? AnswerRenderer.RenderText(answer)
+                : [AnswerRenderer.RenderEmbed(answer)];
+        var reference = new MessageReference(message.Id, message.ChannelId, message.GuildId);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var outgoing = messages[i] with
+            {
+                // Only the first piece is a reply; the nonce makes a retried send idempotent.
+                ReplyTo = i == 0 ? reference : null,
+                Nonce = $"{message.Id}-{i}",
+            };
+            try
+            {
+                await rest.CreateMessageAsync(message.ChannelId, outgoing, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DiscordRestException ex)
+            {
+                metrics.SendFailures.Add(1);
+                LogSendFailed(ex, message.Id, message.ChannelId, i + 1, messages.Count, (int?)ex.Status, ex.DiscordCode);
+                return;
+            }
+        }
+
+        metrics.MessagesAnswered.Add(1, new KeyValuePair<string, object?>("source", "message"));
+        LogAnswered(message.Id, answer?.Intent ?? "failure", messages.Count);
+    }
+
+    private async Task ShowTypingAfterDelayAsync(Snowflake channelId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(options.Value.TypingIndicatorDelay, time, cancellationToken).ConfigureAwait(false);
+            await rest.TriggerTypingAsync(channelId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordRestException ex)
+        {
+            LogTypingFailed(channelId, (int?)ex.Status);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Answering message {MessageId} in channel {ChannelId} (DM: {IsDirect})")]
+    private partial void LogAnswering(Snowflake messageId, Snowflake channelId, bool isDirect);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered message {MessageId} ({Intent}) in {Parts} message(s)")]
+    private partial void LogAnswered(Snowflake messageId, string intent, int parts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answer to message {MessageId} suppressed by the engine; nothing sent")]
+    private partial void LogSuppressed(Snowflake messageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The engine failed on message {MessageId}; replying with an apology")]
+    private partial void LogEngineFailed(Exception exception, Snowflake messageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver the reply to message {MessageId} in channel {ChannelId} (part {Part} of {Parts}): status {Status}, code {Code}")]
+    private partial void LogSendFailed(Exception exception, Snowflake messageId, Snowflake channelId, int part, int parts, int? status, int? code);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Typing indicator in {ChannelId} failed with {Status}")]
+    private partial void LogTypingFailed(Snowflake channelId, int? status);
+}

@@ -1,0 +1,181 @@
+using System.Text;
+using SkinBot.Core.Answers;
+
+namespace SkinBot.Discord.Rendering;
+
+/// <summary>
+/// Lays an engine <see cref="Answer"/> out for Discord: an embed (headline as title, quoted passages with their
+/// sources as description, caveat in the footer) plus one button per follow-up question, or, in text style,
+/// plain messages of at most 2000 characters.
+/// </summary>
+internal static class AnswerRenderer
+{
+    private const int AnswerColor = 0x5B8DEF;
+    private const int LowConfidenceColor = 0x99AAB5;
+
+    /// <summary>Text style renders at most this many characters before splitting, so one answer is at most a few messages.</summary>
+    private const int MaxTextLength = DiscordLimits.ContentLength * 4;
+
+    public static OutgoingMessage RenderEmbed(Answer answer, bool ephemeral = false)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var (rows, leftOver) = Buttons(answer.FollowUps);
+        return new OutgoingMessage
+        {
+            Embeds = [BuildEmbed(answer, leftOver)],
+            Components = rows,
+            Ephemeral = ephemeral,
+        };
+    }
+
+    /// <summary>Plain-text messages, each ≤2000 characters; the buttons ride on the last one.</summary>
+    public static IReadOnlyList<OutgoingMessage> RenderText(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var (rows, leftOver) = Buttons(answer.FollowUps);
+        var text = AnswerTextRenderer.Render(answer with { FollowUps = leftOver }, MaxTextLength);
+        var pieces = ContentSplitter.Split(text);
+        return [.. pieces.Select((piece, i) => new OutgoingMessage
+        {
+            Content = piece,
+            Components = i == pieces.Count - 1 ? rows : [],
+        })];
+    }
+
+    /// <summary>What an interaction shows for a suppressed answer: only the headline, only to the asker.</summary>
+    public static OutgoingMessage RenderSuppressed(Answer answer) =>
+        OutgoingMessage.Text(Truncate(answer.Headline, DiscordLimits.ContentLength), ephemeral: true);
+
+    internal static (IReadOnlyList<ActionRow> Rows, IReadOnlyList<FollowUp> LeftOver) Buttons(IReadOnlyList<FollowUp> followUps)
+    {
+        var buttons = new List<Button>();
+        var leftOver = new List<FollowUp>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var followUp in followUps)
+        {
+            var customId = FollowUpCustomId.TryCreate(followUp.Question);
+            var label = Truncate(string.IsNullOrWhiteSpace(followUp.Label) ? followUp.Question : followUp.Label, DiscordLimits.ButtonLabel);
+            if (customId is null || buttons.Count >= DiscordLimits.ActionRows * DiscordLimits.ButtonsPerRow || label.Length == 0)
+            {
+                leftOver.Add(followUp);
+            }
+            else if (seen.Add(customId))
+            {
+                buttons.Add(new Button(label, customId));
+            }
+        }
+
+        var rows = buttons.Chunk(DiscordLimits.ButtonsPerRow).Select(chunk => new ActionRow(chunk)).ToList();
+        return (rows, leftOver);
+    }
+
+    private static Embed BuildEmbed(Answer answer, IReadOnlyList<FollowUp> leftOverFollowUps)
+    {
+        var title = Truncate(answer.Headline, DiscordLimits.EmbedTitle);
+        var footer = string.IsNullOrWhiteSpace(answer.Caveat) ? null : new EmbedFooter(Truncate("⚕️ " + answer.Caveat, DiscordLimits.EmbedFooter));
+        var fields = leftOverFollowUps.Count == 0
+            ? null
+            : new[] { new EmbedField("You could also ask", Truncate(string.Join("\n", leftOverFollowUps.Select(f => "• " + f.Question)), DiscordLimits.EmbedFieldValue)) };
+        var fixedLength = title.Length + (footer?.Text.Length ?? 0) + (fields?.Sum(f => f.Name.Length + f.Value.Length) ?? 0);
+        var budget = Math.Min(DiscordLimits.EmbedDescription, DiscordLimits.EmbedTotal - fixedLength);
+        return new Embed
+        {
+            Title = title,
+            Description = FitDescription(answer, budget),
+            Color = answer.LowConfidence ? LowConfidenceColor : AnswerColor,
+            Fields = fields,
+            Footer = footer,
+        };
+    }
+
+    /// <summary>Drops passages from the end, then trims the last one, until the description fits.</summary>
+    private static string? FitDescription(Answer answer, int budget)
+    {
+        var passages = answer.Passages.ToList();
+        while (true)
+        {
+            var text = Describe(answer.Message, passages, trimLastTo: null);
+            if (text.Length <= budget)
+            {
+                return text.Length == 0 ? null : text;
+            }
+
+            if (passages.Count > 1)
+            {
+                passages.RemoveAt(passages.Count - 1);
+                continue;
+            }
+
+            if (passages.Count == 1)
+            {
+                var overflow = text.Length - budget;
+                var keep = passages[0].Text.Length - overflow - 1;
+                if (keep > 20)
+                {
+                    var trimmed = Describe(answer.Message, passages, keep);
+                    if (trimmed.Length <= budget)
+                    {
+                        return trimmed;
+                    }
+                }
+            }
+
+            return Truncate(Describe(answer.Message, [], null), budget);
+        }
+    }
+
+    private static string Describe(string? message, IReadOnlyList<AnswerPassage> passages, int? trimLastTo)
+    {
+        var text = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(message))
+        {
+            text.Append(message.Trim()).Append('\n');
+        }
+
+        for (var i = 0; i < passages.Count; i++)
+        {
+            var body = passages[i].Text.Trim();
+            if (i == passages.Count - 1 && trimLastTo is { } keep && keep < body.Length)
+            {
+                body = TrimAtWord(body, keep);
+            }
+
+            text.Append('\n');
+            foreach (var line in body.Split('\n'))
+            {
+                text.Append("> ").Append(line).Append('\n');
+            }
+
+            text.Append("— ").Append(Citation(passages[i])).Append('\n');
+        }
+
+        return text.ToString().Trim();
+    }
+
+    /// <summary>The plain-text citation, with the article title linked when its address is known.</summary>
+    private static string Citation(AnswerPassage passage)
+    {
+        var citation = AnswerTextRenderer.Citation(passage);
+        var url = passage.Source.Url;
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || !citation.StartsWith(passage.Source.Title, StringComparison.Ordinal) || passage.Source.Title.Length == 0)
+        {
+            return citation;
+        }
+
+        return "[" + passage.Source.Title.Replace("]", ")", StringComparison.Ordinal) + "](" + uri.AbsoluteUri.Replace(")", "%29", StringComparison.Ordinal) + ")"
+            + citation[passage.Source.Title.Length..];
+    }
+
+    private static string TrimAtWord(string text, int keep)
+    {
+        var cut = text.LastIndexOf(' ', Math.Min(keep, text.Length - 1));
+        return (cut > keep / 2 ? text[..cut] : text[..keep]).TrimEnd() + "…";
+    }
+
+    internal static string Truncate(string text, int maxLength)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length <= maxLength ? trimmed : trimmed[..(maxLength - 1)].TrimEnd() + "…";
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SkinBot.Discord.Rest;
+
+/// <summary>
+/// Sends REST calls with Discord's rules: per-bucket and global rate limits, 429 retry_after honoured, bounded
+/// retries with jitter on 5xx and network errors, no retry of 401/403 (they count toward Discord's invalid-request ban).
+/// </summary>
+internal sealed partial class DiscordRestClient(
+    HttpClient http,
+    IOptions<DiscordOptions> options,
+    RateLimitBuckets buckets,
+    GlobalRateLimit globalLimit,
+    DiscordMetrics metrics,
+    TimeProvider time,
+    ILogger<DiscordRestClient> logger)
+{
+    public const string HttpClientName = "SkinBot.Discord.Rest";
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    private readonly DiscordOptions settings = options.Value;
+
+    /// <summary>Sends the call and returns the JSON body (null for 204 or an empty body).</summary>
+    public async Task<JsonElement?> SendAsync(DiscordRoute route, object? body, CancellationToken cancellationToken)
+    {
+        var payload = body is null ? null : DiscordJson.Serialize(body);
+        var failures = 0;
+        var rateLimits = 0;
+        while (true)
+        {
+            if (route.UsesBotAuthorization)
+            {
+                await globalLimit.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await buckets.AcquireAsync(route, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response;
+            try
+            {
+                response = await SendOnceAsync(route, payload, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                if (++failures > settings.RestMaxRetries)
+                {
+                    throw new DiscordRestException(route.Template, null, null, "Discord could not be reached after retries.", ex);
+                }
+
+                LogNetworkRetry(route.Template, failures, ex.GetType().Name);
+                metrics.Retries.Add(1);
+                await Task.Delay(Backoff(failures), time, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            using (response)
+            {
+                buckets.Update(route, response.Headers);
+                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return string.IsNullOrWhiteSpace(text) ? null : JsonDocument.Parse(text).RootElement.Clone();
+                }
+
+                var error = DiscordError.Parse(text);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    metrics.RateLimited.Add(1);
+                    var retryAfter = RetryAfter(response, error);
+                    var global = error.Global || string.Equals(RateLimitBuckets.Header(response.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
+                    LogRateLimited(route.Template, retryAfter.TotalMilliseconds, global);
+                    if (global)
+                    {
+                        globalLimit.PauseFor(retryAfter);
+                    }
+                    else
+                    {
+                        buckets.Exhaust(route, retryAfter);
+                    }
+
+                    if (++rateLimits > settings.RestMaxRateLimitRetries)
+                    {
+                        throw new DiscordRestException(route.Template, response.StatusCode, error.Code, "Still rate limited after retries.");
+                    }
+
+                    if (!route.UsesBotAuthorization && global)
+                    {
+                        // Routes outside the global limiter still have to sit out a global 429 they received.
+                        await Task.Delay(retryAfter, time, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    continue;
+                }
+
+                if (IsTransient(response.StatusCode))
+                {
+                    if (++failures > settings.RestMaxRetries)
+                    {
+                        throw new DiscordRestException(route.Template, response.StatusCode, error.Code, "Discord kept failing after retries.");
+                    }
+
+                    LogServerRetry(route.Template, (int)response.StatusCode, failures);
+                    metrics.Retries.Add(1);
+                    await Task.Delay(Backoff(failures), time, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (response.StatusCode == HttpStatusCode.Unauthorized && route.UsesBotAuthorization)
+                {
+                    LogUnauthorized(route.Template);
+                }
+
+                throw new DiscordRestException(route.Template, response.StatusCode, error.Code, error.Message ?? "Discord refused the request.");
+            }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(DiscordRoute route, byte[]? payload, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(route.Method, settings.ApiBaseUrl.TrimEnd('/') + route.Path);
+        request.Headers.UserAgent.ParseAdd($"DiscordBot ({settings.UserAgentUrl}, 1.0)");
+        if (route.UsesBotAuthorization)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bot", settings.BotToken?.Trim());
+        }
+
+        if (payload is not null)
+        {
+            request.Content = new ByteArrayContent(payload) { Headers = { ContentType = Json } };
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.RestTimeout);
+        return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+    }
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    private static TimeSpan RetryAfter(HttpResponseMessage response, DiscordError error)
+    {
+        if (error.RetryAfter is { } seconds && seconds >= 0)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        if (double.TryParse(RateLimitBuckets.Header(response.Headers, "Retry-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out var header) && header >= 0)
+        {
+            return TimeSpan.FromSeconds(header);
+        }
+
+        return response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+    }
+
+    /// <summary>Exponential backoff with jitter: half to all of base × 2^(n-1), capped.</summary>
+    private TimeSpan Backoff(int failures)
+    {
+        var exponential = settings.RestRetryBaseDelay.TotalMilliseconds * Math.Pow(2, failures - 1);
+        var capped = Math.Min(exponential, settings.RestRetryMaxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() * 0.5)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord rate limited {Route}; retrying after {RetryAfterMs} ms (global: {Global})")]
+    private partial void LogRateLimited(string route, double retryAfterMs, bool global);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord answered {Status} on {Route}; retry {Attempt}")]
+    private partial void LogServerRetry(string route, int status, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord unreachable on {Route} ({Error}); retry {Attempt}")]
+    private partial void LogNetworkRetry(string route, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord rejected the bot token (401) on {Route}; check Discord:BotToken. Not retrying.")]
+    private partial void LogUnauthorized(string route);
+}
