@@ -40,15 +40,15 @@ public static partial class MarkdownArticleParser
             {
                 FlushParagraph();
                 var level = heading.Groups["hashes"].Length;
-                var title = TextCleaner.Clean(heading.Groups["text"].Value);
+                var headingText = TextCleaner.Clean(heading.Groups["text"].Value);
                 if (level == 1 && h1 is null)
                 {
-                    h1 = title;
+                    h1 = headingText;
                 }
                 else
                 {
                     var anchor = heading.Groups["id"].Success ? heading.Groups["id"].Value : null;
-                    blocks.Add(new ArticleBlock(BlockKind.Heading, title, Math.Max(2, level), anchor));
+                    blocks.Add(new ArticleBlock(BlockKind.Heading, headingText, Math.Max(2, level), anchor));
                 }
 
                 continue;

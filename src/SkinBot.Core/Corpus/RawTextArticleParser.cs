@@ -102,10 +102,10 @@ public static partial class RawTextArticleParser
                 pendingKind = BlockKind.Bullet;
                 pending.Add(bullet.Groups["text"].Value);
             }
-            else if (pending.Count == 0 && run.Count > 1 && LooksLikeHeading(line, out var level) && line.EndsWith(':'))
+            else if (pending.Count == 0 && run.Count > 1 && LooksLikeHeading(line, out var lineLevel) && line.EndsWith(':'))
             {
                 // "At-home treatments for pockmarks:" directly above its bullets.
-                blocks.Add(new ArticleBlock(BlockKind.Heading, line.TrimEnd(':').TrimEnd(), level));
+                blocks.Add(new ArticleBlock(BlockKind.Heading, line.TrimEnd(':').TrimEnd(), lineLevel));
             }
             else
             {

@@ -1,0 +1,202 @@
+using SkinBot.Core.Chat;
+using SkinBot.Core.Corpus;
+using SkinBot.Core.Engine;
+using SkinBot.Core.Intents;
+using SkinBot.Core.Search;
+
+namespace SkinBot.Core.Answers;
+
+/// <summary>
+/// Turns a decision into an <see cref="Answer"/> made of corpus passages. SkinBot's own words are limited to
+/// framing from intents.yml (help, out of scope, urgent, "not sure") and lists of the corpus's own lead terms.
+/// </summary>
+public static class AnswerComposer
+{
+    private const int MaxFollowUps = 4;
+    private const int MaxNamedTreatments = 3;
+
+    public static Answer Compose(KnowledgeBase knowledge, IntentDecision decision)
+    {
+        var intents = knowledge.Intents;
+        if (decision.Intent == IntentIds.Urgent)
+        {
+            return Base(knowledge, decision, intents[IntentIds.Urgent].Headline) with
+            {
+                Message = intents.File.UrgentMessage,
+                Caveat = intents.File.UrgentCaveat,
+            };
+        }
+
+        if (decision.LowConfidence)
+        {
+            var nearest = decision.Nearest.Count > 0 ? decision.Nearest : [IntentIds.Definition, IntentIds.ScarTypes, IntentIds.TreatmentAny];
+            return Base(knowledge, decision, "I'm not sure I understood") with
+            {
+                Message = intents.File.LowConfidenceMessage,
+                FollowUps = FollowUpsFor(knowledge, nearest),
+            };
+        }
+
+        if (decision.Intent is IntentIds.GreetingHelp or IntentIds.OutOfScope)
+        {
+            var message = decision.Intent == IntentIds.OutOfScope
+                ? $"{intents.File.OutOfScopeMessage} {intents.File.HelpMessage}"
+                : intents.File.HelpMessage;
+            return Base(knowledge, decision, intents[decision.Intent].Headline) with
+            {
+                Message = message,
+                FollowUps = FollowUpsFor(knowledge, [IntentIds.Definition, IntentIds.ScarTypes, IntentIds.Prevention, IntentIds.TreatmentAny]),
+            };
+        }
+
+        if (decision.Treatments.Count > 0)
+        {
+            return NamedTreatments(knowledge, decision);
+        }
+
+        if (decision.Intent == IntentIds.ScarTypes && decision.ScarTypes.Count > 0)
+        {
+            return NamedScarTypes(knowledge, decision);
+        }
+
+        return FromSections(knowledge, decision);
+    }
+
+    /// <summary>Answer for a command naming a scar type SkinBot does not know: list the three it does.</summary>
+    public static Answer UnknownScarType(KnowledgeBase knowledge, string asked)
+    {
+        var answer = FromSections(knowledge, IntentDecision.Of(IntentIds.ScarTypes, 1.0));
+        return answer with { Message = $"I don't know a scar type called \"{Shorten(asked)}\". The article describes these three:" };
+    }
+
+    /// <summary>Answer for a treatment name the corpus does not have: say so and list what it has.</summary>
+    public static Answer UnknownTreatment(KnowledgeBase knowledge, string asked, string intent)
+    {
+        var answer = FromSections(knowledge, IntentDecision.Of(intent, 1.0));
+        return answer with
+        {
+            LowConfidence = true,
+            Message = $"The article doesn't cover \"{Shorten(asked)}\". {answer.Message}".Trim(),
+        };
+    }
+
+    private static Answer NamedTreatments(KnowledgeBase knowledge, IntentDecision decision)
+    {
+        var named = decision.Treatments.Take(MaxNamedTreatments).ToList();
+        var headline = string.Join(" and ", named.Select(p => p.LeadTerm));
+        var settings = named.Select(p => knowledge.Vocabulary.TreatmentSettings[p.Id]).Distinct().ToList();
+        if (settings.Count == 1)
+        {
+            headline += settings[0] == CommandNames.Settings.AtHome ? " (at-home treatment)" : " (in-office treatment)";
+        }
+
+        var other = settings.Count == 1 && settings[0] == CommandNames.Settings.AtHome ? IntentIds.TreatmentInOffice : IntentIds.TreatmentAtHome;
+        var same = settings.Count == 1 && settings[0] == CommandNames.Settings.AtHome ? IntentIds.TreatmentAtHome : IntentIds.TreatmentInOffice;
+        return Base(knowledge, decision, headline) with
+        {
+            Passages = [.. named.Select(p => ToAnswerPassage(p, 1.0))],
+            FollowUps = FollowUpsFor(knowledge, [same, other, IntentIds.Permanence]),
+            Topic = named[0].LeadTerm,
+        };
+    }
+
+    private static Answer NamedScarTypes(KnowledgeBase knowledge, IntentDecision decision)
+    {
+        var passages = decision.ScarTypes
+            .Select(t => knowledge.Vocabulary.ScarTypePassages.GetValueOrDefault(t))
+            .OfType<Passage>()
+            .ToList();
+        if (passages.Count == 0)
+        {
+            return FromSections(knowledge, decision with { ScarTypes = [] });
+        }
+
+        var others = CommandNames.ScarTypes.All.Except(decision.ScarTypes)
+            .Select(t => knowledge.Vocabulary.ScarTypePassages.GetValueOrDefault(t))
+            .OfType<Passage>()
+            .Select(p => new FollowUp(p.LeadTerm!, $"What are {p.LeadTerm!.ToLowerInvariant()}?"));
+        return Base(knowledge, decision, string.Join(" and ", passages.Select(p => p.LeadTerm))) with
+        {
+            Passages = [.. passages.Select(p => ToAnswerPassage(p, 1.0))],
+            FollowUps = [.. others.Concat(FollowUpsFor(knowledge, [IntentIds.TreatmentAny, IntentIds.Permanence])).Take(MaxFollowUps)],
+            Topic = decision.ScarTypes[0],
+        };
+    }
+
+    private static Answer FromSections(KnowledgeBase knowledge, IntentDecision decision)
+    {
+        var definition = knowledge.Intents.ById.GetValueOrDefault(decision.Intent) ?? knowledge.Intents[IntentIds.TreatmentAny];
+        var hits = definition.Sections.Count == 0
+            ? []
+            : knowledge.Index.Search(decision.Terms, definition.Sections, Math.Max(1, definition.MaxPassages));
+        string? message = null;
+        if (definition.Setting is not null || decision.Intent == IntentIds.TreatmentAny)
+        {
+            message = TreatmentList(knowledge, definition.Setting);
+        }
+
+        return Base(knowledge, decision, definition.Headline) with
+        {
+            Passages = [.. hits.Select(h => ToAnswerPassage(h.Passage, h.Score))],
+            Message = message,
+            FollowUps = FollowUpsFor(knowledge, NextIntents(decision.Intent)),
+        };
+    }
+
+    /// <summary>"The article's at-home options: Retinol, Alpha hydroxy acids, …" from the corpus's own lead terms.</summary>
+    private static string? TreatmentList(KnowledgeBase knowledge, string? setting)
+    {
+        string? Names(string s)
+        {
+            var names = knowledge.Treatments.Where(t => t.Setting == s).Select(t => t.Name).ToList();
+            return names.Count == 0 ? null : string.Join(", ", names);
+        }
+
+        var home = Names(CommandNames.Settings.AtHome);
+        var office = Names(CommandNames.Settings.InOffice);
+        return setting switch
+        {
+            CommandNames.Settings.AtHome => home is null ? null : $"At-home options in the article: {home}.",
+            CommandNames.Settings.InOffice => office is null ? null : $"In-office options in the article: {office}.",
+            _ => string.Join(' ', new[] { home is null ? null : $"At home: {home}.", office is null ? null : $"In office: {office}." }.OfType<string>()),
+        };
+    }
+
+    private static IReadOnlyList<string> NextIntents(string intent) => intent switch
+    {
+        IntentIds.Definition => [IntentIds.ScarTypes, IntentIds.Prevention, IntentIds.Permanence],
+        IntentIds.ScarTypes => [IntentIds.TreatmentAny, IntentIds.Permanence, IntentIds.Prevention],
+        IntentIds.Prevention => [IntentIds.Permanence, IntentIds.TreatmentAtHome, IntentIds.TreatmentInOffice],
+        IntentIds.Permanence => [IntentIds.TreatmentAtHome, IntentIds.TreatmentInOffice, IntentIds.Prevention],
+        IntentIds.TreatmentAtHome => [IntentIds.TreatmentInOffice, IntentIds.Permanence, IntentIds.Prevention],
+        IntentIds.TreatmentInOffice => [IntentIds.TreatmentAtHome, IntentIds.Permanence, IntentIds.Prevention],
+        IntentIds.TreatmentAny => [IntentIds.TreatmentAtHome, IntentIds.TreatmentInOffice, IntentIds.Permanence],
+        _ => [IntentIds.Definition, IntentIds.ScarTypes, IntentIds.TreatmentAny],
+    };
+
+    private static IReadOnlyList<FollowUp> FollowUpsFor(KnowledgeBase knowledge, IEnumerable<string> intentIds) =>
+        [.. intentIds
+            .Select(id => knowledge.Intents.ById.GetValueOrDefault(id))
+            .OfType<IntentDefinition>()
+            .Where(i => !string.IsNullOrWhiteSpace(i.Question))
+            .Select(i => new FollowUp(Capitalise(i.Title), i.Question))
+            .DistinctBy(f => f.Question)
+            .Take(MaxFollowUps)];
+
+    private static Answer Base(KnowledgeBase knowledge, IntentDecision decision, string headline) => new()
+    {
+        Intent = decision.Intent,
+        Confidence = Math.Round(decision.Confidence, 4),
+        Headline = headline,
+        LowConfidence = decision.LowConfidence,
+        Caveat = knowledge.Intents.Caveat,
+        CorpusVersion = knowledge.Fingerprint,
+    };
+
+    public static AnswerPassage ToAnswerPassage(Passage passage, double score) =>
+        new(passage.Id, passage.Text, passage.SectionPath, passage.LeadTerm, passage.Source, score);
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,7 @@
+namespace SkinBot.Core.Conversations;
+
+/// <summary>What SkinBot remembers of a conversation to understand "and rolling?" or "what about at home?".</summary>
+/// <param name="Intent">The last answered intent.</param>
+/// <param name="Topic">The last topic (scar type id or treatment lead term), if any.</param>
+/// <param name="AnsweredAt">When, so memory can expire.</param>
+public sealed record ConversationContext(string Intent, string? Topic, DateTimeOffset AnsweredAt);

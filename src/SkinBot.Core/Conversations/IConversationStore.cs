@@ -1,0 +1,12 @@
+namespace SkinBot.Core.Conversations;
+
+/// <summary>
+/// Follow-up memory, keyed by platform, conversation and user. Implementations forget entries after the
+/// configured window; a shared store (e.g. Redis) can replace the in-memory one for several instances.
+/// </summary>
+public interface IConversationStore
+{
+    ValueTask<ConversationContext?> GetAsync(string key, CancellationToken cancellationToken);
+
+    ValueTask SetAsync(string key, ConversationContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SkinBot.Core.Answers;
+using SkinBot.Core.Chat;
+using SkinBot.Core.Conversations;
+using SkinBot.Core.Intents;
+
+namespace SkinBot.Core.Engine;
+
+/// <summary>
+/// The engine: <see cref="ChatRequest"/> in, grounded <see cref="Answer"/> out. No I/O beyond the in-memory
+/// index and the conversation store; safe for any input (it answers rather than throws).
+/// </summary>
+public sealed class ChatEngine(
+    KnowledgeBaseHolder knowledgeHolder,
+    IConversationStore conversations,
+    IOptions<EngineOptions> options,
+    TimeProvider time,
+    ILogger<ChatEngine> logger) : IChatEngine
+{
+    public async ValueTask<Answer> AnswerAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var lease = knowledgeHolder.TryAcquire();
+        if (lease is null)
+        {
+            return NotReady();
+        }
+
+        var knowledge = lease.Knowledge;
+        var key = $"{request.Platform}:{request.ConversationId}:{request.UserId}";
+        var answer = request.Command is { } command && command.Name != CommandNames.Ask
+            ? AnswerCommand(knowledge, command)
+            : await AnswerTextAsync(knowledge, key, QuestionOf(request), cancellationToken);
+
+        if (IntentClassifier.IsSubstantive(answer.Intent) && !answer.LowConfidence)
+        {
+            await conversations.SetAsync(key, new ConversationContext(answer.Intent, answer.Topic, time.GetUtcNow()), cancellationToken);
+        }
+
+        logger.LogDebug(
+            "Answered {CorrelationId} as {Intent} ({Confidence:0.00}) from corpus {CorpusVersion} with {PassageCount} passages",
+            request.CorrelationId,
+            answer.Intent,
+            answer.Confidence,
+            answer.CorpusVersion,
+            answer.Passages.Count);
+        return answer;
+    }
+
+    private static string QuestionOf(ChatRequest request) =>
+        request.Command?.Option(CommandNames.QuestionOption) ?? request.Text;
+
+    private async ValueTask<Answer> AnswerTextAsync(KnowledgeBase knowledge, string key, string text, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxAnalysedLength;
+        var question = text.Length > limit ? text[..limit] : text;
+        var context = await conversations.GetAsync(key, cancellationToken);
+        var decision = IntentClassifier.Classify(question, knowledge, context, options.Value.LowConfidenceThreshold);
+        return AnswerComposer.Compose(knowledge, decision);
+    }
+
+    private static Answer AnswerCommand(KnowledgeBase knowledge, ChatCommand command)
+    {
+        switch (command.Name)
+        {
+            case CommandNames.Scar:
+                var asked = command.Option(CommandNames.ScarTypeOption);
+                if (asked is null)
+                {
+                    return AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.ScarTypes, 1.0));
+                }
+
+                return TypedCommandParser.NormalizeScarType(asked) is { } type
+                    ? AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.ScarTypes, 1.0) with { ScarTypes = [type] })
+                    : AnswerComposer.UnknownScarType(knowledge, asked);
+
+            case CommandNames.Prevent:
+                return AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.Prevention, 1.0));
+
+            case CommandNames.Treatments:
+                return AnswerTreatments(knowledge, command);
+
+            default:
+                return AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.GreetingHelp, 1.0));
+        }
+    }
+
+    private static Answer AnswerTreatments(KnowledgeBase knowledge, ChatCommand command)
+    {
+        var intent = TypedCommandParser.NormalizeSetting(command.Option(CommandNames.WhereOption)) switch
+        {
+            CommandNames.Settings.AtHome => IntentIds.TreatmentAtHome,
+            CommandNames.Settings.InOffice => IntentIds.TreatmentInOffice,
+            _ => IntentIds.TreatmentAny,
+        };
+
+        if (command.Option(CommandNames.NameOption) is not { } name)
+        {
+            return AnswerComposer.Compose(knowledge, IntentDecision.Of(intent, 1.0));
+        }
+
+        var terms = knowledge.Analyzer.Terms(knowledge.Spelling.Correct(name));
+        var named = MessageFeatures.Read(terms, knowledge).Treatments;
+        return named.Count > 0
+            ? AnswerComposer.Compose(knowledge, IntentDecision.Of(intent, 1.0, terms) with { Treatments = named })
+            : AnswerComposer.UnknownTreatment(knowledge, name, intent);
+    }
+
+    private static Answer NotReady() => new()
+    {
+        Intent = "not_ready",
+        Confidence = 0,
+        Headline = "I'm still loading my articles",
+        Message = "Please ask again in a few seconds.",
+        CorpusVersion = "none",
+        LowConfidence = true,
+    };
+}

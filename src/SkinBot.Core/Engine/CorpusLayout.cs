@@ -1,0 +1,15 @@
+namespace SkinBot.Core.Engine;
+
+/// <summary>Where the parts of a corpus folder are: articles/, synonyms.txt, intents.yml.</summary>
+public sealed record CorpusLayout(string Root)
+{
+    public string ArticlesDirectory => Path.Combine(Root, "articles");
+
+    public string SynonymsFile => Path.Combine(Root, "synonyms.txt");
+
+    public string IntentsFile => Path.Combine(Root, "intents.yml");
+
+    /// <summary>Every file whose content shapes answers, for the fingerprint and the file watcher.</summary>
+    public IReadOnlyList<string> ContentFiles() =>
+        [.. Corpus.CorpusLoader.ArticleFiles(ArticlesDirectory), SynonymsFile, IntentsFile];
+}

@@ -1,0 +1,141 @@
+using SkinBot.Core.Chat;
+using SkinBot.Core.Corpus;
+using SkinBot.Core.Intents;
+using SkinBot.Core.Search;
+
+namespace SkinBot.Core.Engine;
+
+/// <summary>
+/// The analysed terms that carry meaning for intent decisions, all derived from data: which terms name a
+/// scar type or a treatment (from lead terms and synonym groups), which say "at home" or "in office"
+/// (intent cues), and which mark a message as being about scarring at all.
+/// </summary>
+public sealed class DomainVocabulary
+{
+    /// <summary>Words too common in this corpus to name one treatment.</summary>
+    private static readonly string[] GenericWords =
+        ["pockmark", "pockmarks", "scar", "scars", "acne", "skin", "treatment", "treatments", "collagen", "dermatologist", "doctor", "other", "others", "best", "option", "options"];
+
+    /// <summary>Words that on their own make a message about pitted scarring.</summary>
+    private static readonly string[] CoreDomainWords =
+        ["pockmark", "scar", "scarring", "acne", "pitted", "collagen", "pimple", "cyst", "dermatologist"];
+
+    public required IReadOnlyDictionary<string, string> ScarTypeTerms { get; init; }
+
+    public required IReadOnlyDictionary<string, IReadOnlyList<Passage>> TreatmentTerms { get; init; }
+
+    public required IReadOnlyDictionary<string, string> SettingCues { get; init; }
+
+    /// <summary>Terms that make a message about pitted scarring: core words, synonym groups, scar types, treatments.</summary>
+    public required IReadOnlySet<string> DomainTerms { get; init; }
+
+    /// <summary>Terms that are about skin in general (intents.yml domain_terms): relevant, but not enough on their own.</summary>
+    public required IReadOnlySet<string> RelatedTerms { get; init; }
+
+    /// <summary>Scar-type id → its passage.</summary>
+    public required IReadOnlyDictionary<string, Passage> ScarTypePassages { get; init; }
+
+    /// <summary>Treatment passage id → at_home / in_office.</summary>
+    public required IReadOnlyDictionary<string, string> TreatmentSettings { get; init; }
+
+    public static DomainVocabulary Build(SkinBotAnalyzer analyzer, IReadOnlyList<Passage> passages, IntentCatalog intents, string synonymsText)
+    {
+        HashSet<string> Analyse(IEnumerable<string> words) => [.. words.SelectMany(analyzer.Terms)];
+        var generic = Analyse(GenericWords);
+        var canonical = Analyse(SynonymCanonicals(synonymsText));
+
+        var settingBySection = new Dictionary<string, string>(StringComparer.Ordinal);
+        var settingCues = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var intent in intents.File.Intents.Where(i => i.Setting is not null))
+        {
+            intent.Sections.ForEach(s => settingBySection[s] = intent.Setting!);
+            foreach (var cue in Analyse(intent.Cues))
+            {
+                settingCues.TryAdd(cue, intent.Setting!);
+            }
+        }
+
+        var treatmentSettings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var passage in passages)
+        {
+            var section = passage.SectionIds.LastOrDefault(settingBySection.ContainsKey);
+            if (section is not null)
+            {
+                treatmentSettings[passage.Id] = settingBySection[section];
+            }
+        }
+
+        var treatmentPassages = passages.Where(p => treatmentSettings.ContainsKey(p.Id)).ToList();
+        var excluded = new HashSet<string>(generic);
+        excluded.UnionWith(settingCues.Keys);
+        var treatmentTerms = new Dictionary<string, List<Passage>>(StringComparer.Ordinal);
+        void Name(string term, Passage passage)
+        {
+            if (!excluded.Contains(term))
+            {
+                var list = treatmentTerms.TryGetValue(term, out var existing) ? existing : treatmentTerms[term] = [];
+                if (!list.Contains(passage))
+                {
+                    list.Add(passage);
+                }
+            }
+        }
+
+        foreach (var passage in treatmentPassages)
+        {
+            foreach (var term in analyzer.Terms(passage.LeadTerm ?? string.Empty))
+            {
+                Name(term, passage);
+            }
+        }
+
+        // A synonym group's canonical term that appears in exactly one treatment passage names that passage
+        // ("dermabrasion", "filler" → Others), unless a lead term already claims it.
+        var textTerms = treatmentPassages.ToDictionary(p => p.Id, p => analyzer.Terms(p.Text).ToHashSet(StringComparer.Ordinal));
+        foreach (var term in canonical.Where(t => !treatmentTerms.ContainsKey(t)))
+        {
+            var holders = treatmentPassages.Where(p => textTerms[p.Id].Contains(term)).ToList();
+            if (holders.Count == 1)
+            {
+                Name(term, holders[0]);
+            }
+        }
+
+        var scarTypeTerms = new Dictionary<string, string>(StringComparer.Ordinal);
+        var scarTypePassages = new Dictionary<string, Passage>(StringComparer.Ordinal);
+        foreach (var passage in passages.Where(p => p.LeadTerm is not null && p.Kind == BlockKind.Bullet))
+        {
+            if (TypedCommandParser.NormalizeScarType(passage.LeadTerm) is { } type && !treatmentSettings.ContainsKey(passage.Id))
+            {
+                scarTypePassages.TryAdd(type, passage);
+                foreach (var term in analyzer.Terms(passage.LeadTerm!).Where(t => !generic.Contains(t)))
+                {
+                    scarTypeTerms.TryAdd(term, type);
+                }
+            }
+        }
+
+        var domain = Analyse(CoreDomainWords);
+        domain.UnionWith(canonical);
+        domain.UnionWith(treatmentTerms.Keys);
+        domain.UnionWith(scarTypeTerms.Keys);
+
+        return new DomainVocabulary
+        {
+            ScarTypeTerms = scarTypeTerms,
+            TreatmentTerms = treatmentTerms.ToDictionary(t => t.Key, t => (IReadOnlyList<Passage>)t.Value, StringComparer.Ordinal),
+            SettingCues = settingCues,
+            DomainTerms = domain,
+            RelatedTerms = Analyse(intents.File.DomainTerms),
+            ScarTypePassages = scarTypePassages,
+            TreatmentSettings = treatmentSettings,
+        };
+    }
+
+    /// <summary>The first entry of every synonym group: the names the corpus is searched by.</summary>
+    private static IEnumerable<string> SynonymCanonicals(string synonymsText) =>
+        synonymsText.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.StartsWith('#') && !line.Contains("=>", StringComparison.Ordinal))
+            .Select(line => line.Split(',')[0].Trim());
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SkinBot.Core.Engine;
+
+/// <summary>Engine settings, bound from the "Engine" configuration section.</summary>
+public sealed class EngineOptions
+{
+    public const string SectionName = "Engine";
+
+    /// <summary>The corpus folder (articles/, synonyms.txt, intents.yml), relative to the content root.</summary>
+    [Required]
+    public string CorpusPath { get; set; } = "corpus";
+
+    /// <summary>Where persisted indexes live, relative to the content root. Ignored when <see cref="InMemoryIndex"/>.</summary>
+    [Required]
+    public string IndexPath { get; set; } = "data/index";
+
+    /// <summary>Build the index in memory on every start instead of persisting it.</summary>
+    public bool InMemoryIndex { get; set; }
+
+    /// <summary>Rebuild when files under the corpus change.</summary>
+    public bool WatchCorpus { get; set; } = true;
+
+    /// <summary>Quiet time after the last change before a rebuild, so an editor's save burst builds once.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan WatchDebounce { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a conversation's last topic is remembered for follow-ups.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan FollowUpWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Upper bound on remembered conversations in the in-memory store.</summary>
+    [Range(100, 10_000_000)]
+    public int MaxConversations { get; set; } = 100_000;
+
+    /// <summary>Below this confidence SkinBot offers the nearest topics instead of answering.</summary>
+    [Range(0.0, 1.0)]
+    public double LowConfidenceThreshold { get; set; } = 0.35;
+
+    /// <summary>Text beyond this many characters is not analysed (the guard in front of the engine rejects longer messages anyway).</summary>
+    [Range(100, 100_000)]
+    public int MaxAnalysedLength { get; set; } = 4000;
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SkinBot.Core.Chat;
+using SkinBot.Core.Conversations;
+using SkinBot.Core.Corpus;
+using SkinBot.Core.Search;
+
+namespace SkinBot.Core.Engine;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the engine: options (validated at start), corpus loading, the swappable knowledge base, the
+    /// in-memory conversation store (replace <see cref="IConversationStore"/> to share it), and <see cref="IChatEngine"/>.
+    /// Paths in <see cref="EngineOptions"/> are resolved against <paramref name="contentRoot"/>.
+    /// </summary>
+    public static IServiceCollection AddSkinBotEngine(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<EngineOptions>()
+            .Bind(configuration.GetSection(EngineOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CorpusLoader>();
+        services.TryAddSingleton(sp =>
+        {
+            var engine = sp.GetRequiredService<IOptions<EngineOptions>>().Value;
+            return new PassageIndexStore(
+                engine.InMemoryIndex ? null : Path.GetFullPath(engine.IndexPath, contentRoot),
+                sp.GetRequiredService<ILogger<PassageIndexStore>>());
+        });
+        services.TryAddSingleton(sp => new CorpusLayout(Path.GetFullPath(sp.GetRequiredService<IOptions<EngineOptions>>().Value.CorpusPath, contentRoot)));
+        services.TryAddSingleton<KnowledgeBaseBuilder>();
+        services.TryAddSingleton<KnowledgeBaseHolder>();
+        services.TryAddSingleton<ITopicCatalog>(sp => sp.GetRequiredService<KnowledgeBaseHolder>());
+        services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
+        services.TryAddSingleton<ChatEngine>();
+        services.TryAddSingleton<IChatEngine>(sp => sp.GetRequiredService<ChatEngine>());
+        return services;
+    }
+}

@@ -1,0 +1,46 @@
+using SkinBot.Core.Corpus;
+using SkinBot.Core.Intents;
+using SkinBot.Core.Search;
+
+namespace SkinBot.Core.Engine;
+
+/// <summary>
+/// Everything one corpus version needs to answer: passages and their Lucene index, intents and their example
+/// index, the analysis and the domain vocabulary. Immutable once built; replaced whole when the corpus changes.
+/// </summary>
+public sealed class KnowledgeBase : IDisposable
+{
+    public required string Fingerprint { get; init; }
+
+    public required IReadOnlyList<ArticleDocument> Articles { get; init; }
+
+    public required IReadOnlyList<Passage> Passages { get; init; }
+
+    public required IReadOnlyList<CorpusFormatException> Skipped { get; init; }
+
+    public required SkinBotAnalyzer Analyzer { get; init; }
+
+    public required SpellingCorrector Spelling { get; init; }
+
+    public required PassageIndex Index { get; init; }
+
+    public required ExampleIndex Examples { get; init; }
+
+    public required IntentCatalog Intents { get; init; }
+
+    public required DomainVocabulary Vocabulary { get; init; }
+
+    public required IReadOnlyList<TreatmentTopic> Treatments { get; init; }
+
+    /// <summary>False when the index was reopened from disk for an unchanged corpus.</summary>
+    public required bool Built { get; init; }
+
+    public required TimeSpan BuildTime { get; init; }
+
+    public void Dispose()
+    {
+        Index.Dispose();
+        Examples.Dispose();
+        Analyzer.Dispose();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using SkinBot.Core.Chat;
+using SkinBot.Core.Corpus;
+using SkinBot.Core.Intents;
+using SkinBot.Core.Search;
+
+namespace SkinBot.Core.Engine;
+
+/// <summary>
+/// corpus/ → <see cref="KnowledgeBase"/>. Broken articles are skipped (and logged by the loader); a broken
+/// synonyms or intents file, or a corpus with no passages, fails the build so the caller keeps what it had.
+/// </summary>
+public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageIndexStore store, ILogger<KnowledgeBaseBuilder> logger)
+{
+    public async Task<KnowledgeBase> BuildAsync(CorpusLayout layout, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!Directory.Exists(layout.Root))
+        {
+            throw new CorpusFormatException(layout.Root, "the corpus folder does not exist");
+        }
+
+        var fingerprint = await CorpusFingerprint.ComputeAsync(layout.ContentFiles(), layout.Root, cancellationToken);
+        var synonymsText = File.Exists(layout.SynonymsFile) ? await File.ReadAllTextAsync(layout.SynonymsFile, cancellationToken) : string.Empty;
+        var intentsText = File.Exists(layout.IntentsFile)
+            ? await File.ReadAllTextAsync(layout.IntentsFile, cancellationToken)
+            : throw new CorpusFormatException(layout.IntentsFile, "intents.yml is missing");
+
+        var intents = IntentCatalog.Parse(intentsText, layout.IntentsFile);
+        var synonyms = SynonymLoader.Parse(synonymsText, layout.SynonymsFile);
+        var corpus = await loader.LoadAsync(layout.ArticlesDirectory, cancellationToken);
+        if (corpus.Passages.Count == 0)
+        {
+            throw new CorpusFormatException(layout.ArticlesDirectory, "no article could be loaded, so there is nothing to answer from");
+        }
+
+        foreach (var unknown in intents.UnknownSections(corpus.Passages))
+        {
+            logger.LogWarning("intents.yml names a section the corpus does not have ({IntentSection}); answers for it will be empty", unknown);
+        }
+
+        var analyzer = new SkinBotAnalyzer(synonyms);
+        var (index, built) = store.Open(fingerprint, analyzer, corpus.Passages);
+        var examples = new ExampleIndex(analyzer, intents.File.Intents);
+        var vocabulary = DomainVocabulary.Build(analyzer, corpus.Passages, intents, synonymsText);
+        var spelling = new SpellingCorrector(
+            KnownWords(corpus.Passages, intents, synonymsText),
+            DomainWords(corpus.Passages, intents, synonymsText));
+        var treatments = corpus.Passages
+            .Where(p => p.LeadTerm is not null && vocabulary.TreatmentSettings.ContainsKey(p.Id))
+            .Select(p => new TreatmentTopic(p.LeadTerm!, vocabulary.TreatmentSettings[p.Id]))
+            .DistinctBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+        return new KnowledgeBase
+        {
+            Fingerprint = fingerprint,
+            Articles = corpus.Articles,
+            Passages = corpus.Passages,
+            Skipped = corpus.Skipped,
+            Analyzer = analyzer,
+            Spelling = spelling,
+            Index = index,
+            Examples = examples,
+            Intents = intents,
+            Vocabulary = vocabulary,
+            Treatments = treatments,
+            Built = built,
+            BuildTime = clock.Elapsed,
+        };
+    }
+
+    private static IEnumerable<string> KnownWords(IEnumerable<Passage> passages, IntentCatalog intents, string synonymsText) =>
+        passages.SelectMany(p => Words(p.Text))
+            .Concat(intents.File.Intents.SelectMany(i => i.Examples.Concat(i.Cues)).SelectMany(Words))
+            .Concat(SynonymLoader.Words(synonymsText));
+
+    /// <summary>What a typo may be corrected into: names of scar types and treatments, synonym spellings, setting cues.</summary>
+    private static IEnumerable<string> DomainWords(IEnumerable<Passage> passages, IntentCatalog intents, string synonymsText) =>
+        passages.Where(p => p.LeadTerm is not null).SelectMany(p => Words(p.LeadTerm!))
+            .Concat(SynonymLoader.Words(synonymsText))
+            .Concat(intents.File.Intents.SelectMany(i => i.Cues))
+            .Concat(intents.File.DomainTerms)
+            .Concat(["pockmark", "pockmarks", "scars", "pitted", "dermatologist", "prevent", "permanent"])
+            .Where(w => w.All(char.IsLetter));
+
+    private static IEnumerable<string> Words(string text) =>
+        WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant());
+
+    [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant)]
+    private static partial Regex WordPattern();
+}

@@ -1,0 +1,90 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using SkinBot.Core.Search;
+
+namespace SkinBot.Core.Intents;
+
+/// <summary>
+/// The example utterances of intents.yml in a small in-memory Lucene index. A question is classified by its
+/// nearest examples (BM25 over the same analysis as passages), which copes with paraphrase and word order
+/// better than keyword lists and stays editable as data.
+/// </summary>
+public sealed class ExampleIndex : IDisposable
+{
+    private const string IntentField = "intent";
+    private const string TextField = "text";
+    private const int Neighbours = 12;
+
+    /// <summary>Weight of an intent's 1st, 2nd, 3rd nearest example; further ones do not count.</summary>
+    private static readonly double[] RankWeights = [1.0, 0.5, 0.25];
+
+    private readonly RAMDirectory directory = new();
+    private readonly DirectoryReader reader;
+    private readonly IndexSearcher searcher;
+
+    public ExampleIndex(SkinBotAnalyzer analyzer, IEnumerable<IntentDefinition> intents)
+    {
+        var config = new IndexWriterConfig(LuceneSettings.Version, analyzer) { Similarity = new BM25Similarity() };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            foreach (var intent in intents)
+            {
+                foreach (var example in intent.Examples)
+                {
+                    writer.AddDocument(new Document
+                    {
+                        new StringField(IntentField, intent.Id, Field.Store.YES),
+                        new Lucene.Net.Documents.TextField(TextField, example, Field.Store.NO),
+                    });
+                }
+            }
+
+            writer.Commit();
+        }
+
+        reader = DirectoryReader.Open(directory);
+        searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+    }
+
+    /// <summary>True when at least one example contains the term.</summary>
+    public bool Knows(string term) => reader.DocFreq(new Term(TextField, term)) > 0;
+
+    /// <summary>Intents scored by their nearest examples, best first; empty when nothing matched.</summary>
+    public IReadOnlyList<IntentScore> Classify(IReadOnlyList<string> terms)
+    {
+        var query = new BooleanQuery();
+        foreach (var term in terms.Distinct(StringComparer.Ordinal).Take(48))
+        {
+            query.Add(new TermQuery(new Term(TextField, term)), Occur.SHOULD);
+        }
+
+        if (query.Clauses.Count == 0)
+        {
+            return [];
+        }
+
+        var scores = new Dictionary<string, (double Score, int Seen)>(StringComparer.Ordinal);
+        foreach (var hit in searcher.Search(query, Neighbours).ScoreDocs)
+        {
+            var intent = searcher.Doc(hit.Doc).Get(IntentField);
+            var (score, seen) = scores.GetValueOrDefault(intent);
+            if (seen < RankWeights.Length)
+            {
+                scores[intent] = (score + (hit.Score * RankWeights[seen]), seen + 1);
+            }
+        }
+
+        return [.. scores.Select(s => new IntentScore(s.Key, s.Value.Score)).OrderByDescending(s => s.Score)];
+    }
+
+    public void Dispose()
+    {
+        reader.Dispose();
+        directory.Dispose();
+    }
+}
+
+public readonly record struct IntentScore(string Intent, double Score);

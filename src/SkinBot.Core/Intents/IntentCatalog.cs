@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using SkinBot.Core.Corpus;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace SkinBot.Core.Intents;
+
+/// <summary>intents.yml, parsed and checked: every built-in intent present, regexes compiled, sections known.</summary>
+public sealed class IntentCatalog
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    private static readonly string[] Required =
+    [
+        IntentIds.Definition, IntentIds.ScarTypes, IntentIds.Prevention, IntentIds.Permanence,
+        IntentIds.TreatmentAtHome, IntentIds.TreatmentInOffice, IntentIds.TreatmentAny,
+        IntentIds.GreetingHelp, IntentIds.OutOfScope, IntentIds.Urgent,
+    ];
+
+    private IntentCatalog(IntentFile file, IReadOnlyList<Regex> urgentTriggers)
+    {
+        File = file;
+        UrgentTriggers = urgentTriggers;
+        ById = file.Intents.ToDictionary(i => i.Id, StringComparer.Ordinal);
+    }
+
+    public IntentFile File { get; }
+
+    public IReadOnlyDictionary<string, IntentDefinition> ById { get; }
+
+    public IReadOnlyList<Regex> UrgentTriggers { get; }
+
+    public IntentDefinition this[string id] => ById[id];
+
+    public string Caveat => File.Caveat;
+
+    public static IntentCatalog Parse(string yaml, string sourceName = "intents.yml")
+    {
+        IntentFile file;
+        try
+        {
+            file = Deserializer.Deserialize<IntentFile?>(yaml) ?? new IntentFile();
+        }
+        catch (YamlException ex)
+        {
+            throw new CorpusFormatException(sourceName, $"not valid YAML at line {ex.Start.Line}: {(ex.InnerException ?? ex).Message}", ex);
+        }
+
+        var duplicate = file.Intents.GroupBy(i => i.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new CorpusFormatException(sourceName, $"intent '{duplicate.Key}' is defined twice");
+        }
+
+        var missing = Required.Except(file.Intents.Select(i => i.Id)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new CorpusFormatException(sourceName, $"missing intents: {string.Join(", ", missing)}");
+        }
+
+        if (string.IsNullOrWhiteSpace(file.Caveat))
+        {
+            throw new CorpusFormatException(sourceName, "the 'caveat' text is empty: every substantive answer needs it");
+        }
+
+        foreach (var intent in file.Intents)
+        {
+            if (intent.Examples.Count == 0 && intent.Id != IntentIds.Urgent)
+            {
+                throw new CorpusFormatException(sourceName, $"intent '{intent.Id}' has no examples");
+            }
+
+            if (intent.Setting is not null and not (Chat.CommandNames.Settings.AtHome or Chat.CommandNames.Settings.InOffice))
+            {
+                throw new CorpusFormatException(sourceName, $"intent '{intent.Id}' has unknown setting '{intent.Setting}'");
+            }
+        }
+
+        var triggers = new List<Regex>();
+        foreach (var pattern in file.Intents.Single(i => i.Id == IntentIds.Urgent).Triggers)
+        {
+            try
+            {
+                triggers.Add(new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CorpusFormatException(sourceName, $"urgent trigger '{pattern}' is not a valid regular expression: {ex.Message}", ex);
+            }
+        }
+
+        return new IntentCatalog(file, triggers);
+    }
+
+    /// <summary>Sections named by intents that the corpus does not have: a typo here would silently empty answers.</summary>
+    public IEnumerable<string> UnknownSections(IEnumerable<Passage> passages)
+    {
+        var known = passages.SelectMany(p => p.SectionIds).ToHashSet(StringComparer.Ordinal);
+        return File.Intents.SelectMany(i => i.Sections.Select(s => $"{i.Id}: {s}")).Where(s => !known.Contains(s[(s.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
+    }
+}

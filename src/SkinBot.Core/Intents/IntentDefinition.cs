@@ -1,0 +1,49 @@
+namespace SkinBot.Core.Intents;
+
+/// <summary>One entry of intents.yml. Property names map to snake_case keys.</summary>
+public sealed class IntentDefinition
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string Title { get; set; } = string.Empty;
+
+    public string Question { get; set; } = string.Empty;
+
+    public string Headline { get; set; } = string.Empty;
+
+    public List<string> Sections { get; set; } = [];
+
+    public int MaxPassages { get; set; } = 3;
+
+    public string? Setting { get; set; }
+
+    public List<string> Cues { get; set; } = [];
+
+    public List<string> Triggers { get; set; } = [];
+
+    public List<string> Examples { get; set; } = [];
+}
+
+/// <summary>The whole of intents.yml.</summary>
+public sealed class IntentFile
+{
+    public string Caveat { get; set; } = string.Empty;
+
+    public string UrgentCaveat { get; set; } = string.Empty;
+
+    /// <summary>SkinBot's own reply to urgent symptoms: where to get care, no treatment tips.</summary>
+    public string UrgentMessage { get; set; } = string.Empty;
+
+    /// <summary>Introduces what SkinBot can answer (greetings, help, out of scope).</summary>
+    public string HelpMessage { get; set; } = string.Empty;
+
+    public string OutOfScopeMessage { get; set; } = string.Empty;
+
+    /// <summary>Said instead of guessing when the question is unclear.</summary>
+    public string LowConfidenceMessage { get; set; } = string.Empty;
+
+    /// <summary>Extra words that mark a message as being about skin scarring, beyond lead terms and synonyms.</summary>
+    public List<string> DomainTerms { get; set; } = [];
+
+    public List<IntentDefinition> Intents { get; set; } = [];
+}

@@ -1,0 +1,23 @@
+namespace SkinBot.Core.Search;
+
+/// <summary>Field names of the passage index.</summary>
+public static class PassageFields
+{
+    /// <summary>Corpus-wide ordinal of the passage (stored), used to map a hit back to the passage.</summary>
+    public const string Ordinal = "ord";
+
+    /// <summary>Passage id (stored, not analysed).</summary>
+    public const string Id = "id";
+
+    /// <summary>The passage's innermost section id (not analysed), for filtering by intent.</summary>
+    public const string Section = "section";
+
+    /// <summary>Section headings, analysed.</summary>
+    public const string Path = "path";
+
+    /// <summary>Lead term ("Subcision"), analysed.</summary>
+    public const string Lead = "lead";
+
+    /// <summary>Passage text, analysed.</summary>
+    public const string Text = "text";
+}

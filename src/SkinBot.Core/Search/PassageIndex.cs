@@ -1,0 +1,90 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using SkinBot.Core.Corpus;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace SkinBot.Core.Search;
+
+/// <summary>
+/// A read-only, searchable view of one corpus version. Queries are built from analysed terms only:
+/// user text is never handed to a query parser, so Lucene syntax in a message is just words.
+/// </summary>
+public sealed class PassageIndex : IDisposable
+{
+    /// <summary>Weights: a hit on a lead term ("Subcision") says more than one in running text.</summary>
+    private const float LeadBoost = 3f;
+    private const float PathBoost = 1.5f;
+    private const int MaxQueryTerms = 48;
+
+    private readonly LuceneDirectory directory;
+    private readonly DirectoryReader reader;
+    private readonly IndexSearcher searcher;
+    private readonly IReadOnlyList<Passage> passages;
+
+    public PassageIndex(LuceneDirectory directory, IReadOnlyList<Passage> passages)
+    {
+        this.directory = directory;
+        this.passages = passages;
+        reader = DirectoryReader.Open(directory);
+        searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+    }
+
+    public int DocumentCount => reader.NumDocs;
+
+    /// <summary>How many passages contain the term in their text or lead.</summary>
+    public int DocumentFrequency(string term) =>
+        Math.Max(reader.DocFreq(new Term(PassageFields.Text, term)), reader.DocFreq(new Term(PassageFields.Lead, term)));
+
+    /// <summary>
+    /// Ranks passages for the terms. With <paramref name="sections"/>, only passages in those sections are
+    /// candidates, and every one of them is returned (unmatched ones with the base score) so an intent's
+    /// section can be listed even when the question shares no words with it.
+    /// </summary>
+    public IReadOnlyList<ScoredPassage> Search(IReadOnlyList<string> terms, IReadOnlyCollection<string>? sections, int max)
+    {
+        var query = new BooleanQuery();
+        foreach (var term in terms.Distinct(StringComparer.Ordinal).Take(MaxQueryTerms))
+        {
+            query.Add(new TermQuery(new Term(PassageFields.Text, term)), Occur.SHOULD);
+            query.Add(new TermQuery(new Term(PassageFields.Lead, term)) { Boost = LeadBoost }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(PassageFields.Path, term)) { Boost = PathBoost }, Occur.SHOULD);
+        }
+
+        if (sections is { Count: > 0 })
+        {
+            var filter = new BooleanQuery();
+            foreach (var section in sections)
+            {
+                filter.Add(new TermQuery(new Term(PassageFields.Section, section)), Occur.SHOULD);
+            }
+
+            // The filter matches with a tiny constant score so ordering comes from the terms.
+            query.Add(new ConstantScoreQuery(filter) { Boost = 0.001f }, Occur.MUST);
+        }
+        else if (query.Clauses.Count == 0)
+        {
+            return [];
+        }
+
+        var top = searcher.Search(query, Math.Max(1, max));
+        var results = new List<ScoredPassage>(top.ScoreDocs.Length);
+        foreach (var hit in top.ScoreDocs)
+        {
+            var ordinal = searcher.Doc(hit.Doc).GetField(PassageFields.Ordinal).GetInt32Value() ?? -1;
+            if (ordinal >= 0 && ordinal < passages.Count)
+            {
+                results.Add(new ScoredPassage(passages[ordinal], hit.Score));
+            }
+        }
+
+        // Equal scores keep document order, so an unmatched section reads as the article does.
+        return [.. results.OrderByDescending(r => Math.Round(r.Score, 5)).ThenBy(r => r.Passage.Ordinal)];
+    }
+
+    public void Dispose()
+    {
+        reader.Dispose();
+        directory.Dispose();
+    }
+}

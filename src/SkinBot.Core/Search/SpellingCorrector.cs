@@ -1,0 +1,110 @@
+using System.Reflection;
+using System.Text;
+
+namespace SkinBot.Core.Search;
+
+/// <summary>
+/// Fixes one-letter typos in the names SkinBot knows ("subsicion", "retinl", "lazer") before analysis.
+/// It only rewrites a word of five or more letters that is not a known word, and only into a domain term
+/// (a lead term, a synonym spelling or a setting cue) within one edit (Damerau: a swap counts as one),
+/// so ordinary words are never "corrected" into treatments.
+/// </summary>
+public sealed class SpellingCorrector
+{
+    private const int MinWordLength = 5;
+    private static readonly Lazy<HashSet<string>> Common = new(LoadCommonWords);
+
+    private readonly HashSet<string> known;
+    private readonly string[] domain;
+
+    public SpellingCorrector(IEnumerable<string> knownWords, IEnumerable<string> domainTerms)
+    {
+        known = new HashSet<string>(knownWords.Select(w => w.ToLowerInvariant()), StringComparer.Ordinal);
+        known.UnionWith(Common.Value);
+        domain = [.. domainTerms.Select(w => w.ToLowerInvariant()).Where(w => w.Length >= MinWordLength - 1).Distinct().Order(StringComparer.Ordinal)];
+        known.UnionWith(domain);
+    }
+
+    public string Correct(string text)
+    {
+        var output = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                output.Append(text[i++]);
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            var word = text[start..i];
+            output.Append(CorrectWord(word) ?? word);
+        }
+
+        return output.ToString();
+    }
+
+    internal string? CorrectWord(string word)
+    {
+        if (word.Length < MinWordLength || word.Length > 32)
+        {
+            return null;
+        }
+
+        var lower = word.ToLowerInvariant();
+        if (known.Contains(lower))
+        {
+            return null;
+        }
+
+        foreach (var candidate in domain)
+        {
+            if (Math.Abs(candidate.Length - lower.Length) <= 1 && WithinOneEdit(lower, candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when one insertion, deletion, substitution or adjacent swap turns a into b.</summary>
+    internal static bool WithinOneEdit(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        var restA = a.AsSpan(prefix);
+        var restB = b.AsSpan(prefix);
+        if (restA.Length == restB.Length)
+        {
+            return restA[1..].SequenceEqual(restB[1..])
+                || (restA.Length >= 2 && restA[0] == restB[1] && restA[1] == restB[0] && restA[2..].SequenceEqual(restB[2..]));
+        }
+
+        return restA.Length == restB.Length + 1 ? restA[1..].SequenceEqual(restB)
+            : restB.Length == restA.Length + 1 && restB[1..].SequenceEqual(restA);
+    }
+
+    private static HashSet<string> LoadCommonWords()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SkinBot.Core.Search.CommonWords.txt")
+            ?? throw new InvalidOperationException("CommonWords.txt is not embedded in SkinBot.Core");
+        using var reader = new StreamReader(stream);
+        return new HashSet<string>(reader.ReadToEnd().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+    }
+}
