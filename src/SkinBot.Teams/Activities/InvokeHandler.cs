@@ -1,0 +1,162 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SkinBot.Core.Answers;
+using SkinBot.Core.Chat;
+using SkinBot.Teams.Rendering;
+
+namespace SkinBot.Teams.Activities;
+
+/// <summary>The HTTP status and JSON body an invoke is answered with.</summary>
+internal sealed record InvokeResult(int StatusCode, JsonNode? Body);
+
+/// <summary>
+/// Invokes are answered inline: Action.Execute (adaptiveCard/action) gets the answer card back, a message
+/// extension search (composeExtension/query) gets shareable result cards inside Teams' 5-second window.
+/// </summary>
+internal sealed partial class InvokeHandler
+{
+    private const int MaxComposeResults = 10;
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TeamsOptions _options;
+    private readonly ILogger<InvokeHandler> _logger;
+
+    public InvokeHandler(IServiceScopeFactory scopes, IOptions<TeamsOptions> options, ILogger<InvokeHandler> logger)
+    {
+        _scopes = scopes;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public Task<InvokeResult> HandleAsync(Activity activity, CancellationToken cancellationToken) => activity.Name switch
+    {
+        InvokeNames.AdaptiveCardAction => CardActionAsync(activity, cancellationToken),
+        InvokeNames.ComposeExtensionQuery => ComposeQueryAsync(activity, cancellationToken),
+        _ => NotImplemented(activity),
+    };
+
+    private Task<InvokeResult> NotImplemented(Activity activity)
+    {
+        LogUnknownInvoke(activity.Name);
+        return Task.FromResult(new InvokeResult(StatusCodes501, null));
+    }
+
+    private async Task<InvokeResult> CardActionAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        string? verb = null;
+        JsonElement? data = null;
+        if (activity.Value is { ValueKind: JsonValueKind.Object } value
+            && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object)
+        {
+            if (action.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String)
+            {
+                verb = v.GetString();
+            }
+
+            if (action.TryGetProperty("data", out var d))
+            {
+                data = d;
+            }
+        }
+
+        if (!string.Equals(verb, AdaptiveCardRenderer.FollowUpVerb, StringComparison.Ordinal))
+        {
+            LogUnknownVerb(verb);
+            return new InvokeResult(200, InvokeResponses.CardActionError(400, "BadRequest", "SkinBot does not know this card action."));
+        }
+
+        var question = ActivityText.ReadQuestion(data);
+        if (question is null)
+        {
+            return new InvokeResult(200, InvokeResponses.CardActionError(400, "BadRequest", "The card action carried no question."));
+        }
+
+        var answer = await AskAsync(ChatRequestFactory.ForText(activity, question), cancellationToken);
+        return new InvokeResult(200, InvokeResponses.CardActionResult(answer));
+    }
+
+    private async Task<InvokeResult> ComposeQueryAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var (query, count) = ReadQuery(activity.Value);
+        var request = string.IsNullOrWhiteSpace(query)
+            ? ChatRequestFactory.ForCommand(activity, ChatCommand.Of(CommandNames.Scar)) // opened without text: the scar types overview
+            : ChatRequestFactory.ForText(activity, query);
+        LogComposeQuery(request.CorrelationId);
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.ComposeExtensionTimeout);
+        Answer answer;
+        try
+        {
+            // WaitAsync as well, in case an engine ignores its token: Teams stops waiting at 5 s either way.
+            answer = await AskAsync(request, deadline.Token).WaitAsync(_options.ComposeExtensionTimeout, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogComposeTimeout(request.CorrelationId);
+            return new InvokeResult(200, InvokeResponses.ComposeExtensionMessage("SkinBot could not search in time. Please try again."));
+        }
+
+        return new InvokeResult(200, InvokeResponses.ComposeExtensionResult(answer, Math.Clamp(count ?? MaxComposeResults, 1, MaxComposeResults)));
+    }
+
+    private async Task<Answer> AskAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IChatEngine>().AnswerAsync(request, cancellationToken);
+    }
+
+    /// <summary>value{commandId, parameters[{name,value}], queryOptions{skip,count}}; the search text is the first non-initialRun parameter.</summary>
+    private static (string? Query, int? Count) ReadQuery(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } element)
+        {
+            return (null, null);
+        }
+
+        string? query = null;
+        if (element.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var parameter in parameters.EnumerateArray())
+            {
+                if (parameter.ValueKind != JsonValueKind.Object
+                    || (parameter.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String && name.GetString() == "initialRun"))
+                {
+                    continue;
+                }
+
+                if (parameter.TryGetProperty("value", out var text) && text.ValueKind == JsonValueKind.String)
+                {
+                    query = ActivityText.StripHtml(text.GetString() ?? string.Empty);
+                    break;
+                }
+            }
+        }
+
+        int? count = null;
+        if (element.TryGetProperty("queryOptions", out var options) && options.ValueKind == JsonValueKind.Object
+            && options.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var n))
+        {
+            count = n;
+        }
+
+        return (query, count);
+    }
+
+    private const int StatusCodes501 = 501;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Invoke {Name} is not handled; answering 501")]
+    private partial void LogUnknownInvoke(string? name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Card action with unknown verb {Verb}")]
+    private partial void LogUnknownVerb(string? verb);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message extension query {CorrelationId}")]
+    private partial void LogComposeQuery(string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message extension query {CorrelationId} missed its deadline")]
+    private partial void LogComposeTimeout(string correlationId);
+}

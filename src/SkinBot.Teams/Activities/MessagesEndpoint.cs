@@ -1,0 +1,192 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SkinBot.Teams.Auth;
+
+namespace SkinBot.Teams.Activities;
+
+/// <summary>
+/// POST /api/messages. Order matters: token first (before the body is read), then the activity is parsed and
+/// checked against the token, and only then does anything happen. Messages and installs are acknowledged at once
+/// and answered by the background workers; invokes are answered inline.
+/// </summary>
+internal sealed partial class MessagesEndpoint
+{
+    private readonly TeamsOptions _options;
+    private readonly BotFrameworkAuthenticator _authenticator;
+    private readonly ActivityDeduplicator _deduplicator;
+    private readonly TurnQueue _queue;
+    private readonly InvokeHandler _invokes;
+    private readonly TeamsMetrics _metrics;
+    private readonly ILogger<MessagesEndpoint> _logger;
+
+    public MessagesEndpoint(
+        IOptions<TeamsOptions> options,
+        BotFrameworkAuthenticator authenticator,
+        ActivityDeduplicator deduplicator,
+        TurnQueue queue,
+        InvokeHandler invokes,
+        TeamsMetrics metrics,
+        ILogger<MessagesEndpoint> logger)
+    {
+        _options = options.Value;
+        _authenticator = authenticator;
+        _deduplicator = deduplicator;
+        _queue = queue;
+        _invokes = invokes;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        if (!_options.Enabled)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var token = await _authenticator.ValidateTokenAsync(context.Request.Headers.Authorization.ToString(), cancellationToken);
+        if (!token.Succeeded)
+        {
+            context.Response.StatusCode = token.FailureReason == AuthFailureReasons.MetadataUnavailable
+                ? StatusCodes.Status503ServiceUnavailable
+                : StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        var activity = await ReadActivityAsync(context, cancellationToken);
+        if (activity is null)
+        {
+            return; // ReadActivityAsync set 400/413
+        }
+
+        var trusted = _authenticator.AuthorizeActivity(token.Value!, activity.ChannelId, activity.ServiceUrl);
+        if (!trusted.Succeeded)
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        _metrics.Received(activity.Type);
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                context.Response.StatusCode = Enqueue(activity, TurnKind.Message, trusted.Value!);
+                return;
+            case ActivityTypes.ConversationUpdate when BotWasAdded(activity):
+                context.Response.StatusCode = Enqueue(activity, TurnKind.Welcome, trusted.Value!);
+                return;
+            case ActivityTypes.Invoke:
+                await WriteInvokeAsync(context, await _invokes.HandleAsync(activity, cancellationToken), cancellationToken);
+                return;
+            default:
+                LogIgnored(activity.Type, activity.Name, activity.Id);
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+        }
+    }
+
+    private int Enqueue(Activity activity, TurnKind kind, TrustedServiceUrl serviceUrl)
+    {
+        var conversationId = activity.Conversation?.Id;
+        if (string.IsNullOrEmpty(conversationId) || activity.Recipient?.Id is null || activity.From?.Id is null)
+        {
+            LogIncomplete(activity.Type, activity.Id);
+            return StatusCodes.Status400BadRequest;
+        }
+
+        var deduplicated = !string.IsNullOrEmpty(activity.Id);
+        if (deduplicated && !_deduplicator.TryClaim(activity.Id!, conversationId))
+        {
+            _metrics.Duplicate();
+            LogDuplicate(activity.Id, conversationId);
+            return StatusCodes.Status200OK;
+        }
+
+        if (!_queue.TryEnqueue(new TurnWorkItem(kind, activity, serviceUrl)))
+        {
+            if (deduplicated)
+            {
+                _deduplicator.Release(activity.Id!, conversationId);
+            }
+
+            LogQueueFull(activity.Id);
+            return StatusCodes.Status503ServiceUnavailable;
+        }
+
+        return StatusCodes.Status202Accepted;
+    }
+
+    private static bool BotWasAdded(Activity activity) =>
+        activity.Recipient?.Id is { Length: > 0 } botId
+        && activity.MembersAdded is { Count: > 0 } added
+        && added.Any(member => string.Equals(member.Id, botId, StringComparison.OrdinalIgnoreCase));
+
+    private async Task<Activity?> ReadActivityAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        if (context.Request.ContentLength > _options.MaxActivityBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return null;
+        }
+
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = _options.MaxActivityBytes;
+        }
+
+        try
+        {
+            var activity = await JsonSerializer.DeserializeAsync<Activity>(context.Request.Body, BotJson.Options, cancellationToken);
+            if (activity is null || string.IsNullOrEmpty(activity.Type))
+            {
+                LogMalformed("the body is not an activity object with a type", null, null);
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return null;
+            }
+
+            return activity;
+        }
+        catch (JsonException ex)
+        {
+            LogMalformed(ex.GetType().Name, ex.LineNumber, ex.BytePositionInLine);
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return null;
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return null;
+        }
+    }
+
+    private static async Task WriteInvokeAsync(HttpContext context, InvokeResult result, CancellationToken cancellationToken)
+    {
+        context.Response.StatusCode = result.StatusCode;
+        if (result.Body is not null)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(result.Body, BotJson.Options), cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed activity JSON on an authenticated request: {Problem} (line {Line}, byte {BytePosition})")]
+    private partial void LogMalformed(string problem, long? line, long? bytePosition);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored Teams activity of type {Type} (name {Name}, id {ActivityId})")]
+    private partial void LogIgnored(string? type, string? name, string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped redelivered activity {ActivityId} in {ConversationId}")]
+    private partial void LogDuplicate(string? activityId, string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {ActivityId} of type {Type} lacks conversation, from or recipient ids")]
+    private partial void LogIncomplete(string? type, string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answer queue full; activity {ActivityId} refused with 503 so Teams redelivers it")]
+    private partial void LogQueueFull(string? activityId);
+}

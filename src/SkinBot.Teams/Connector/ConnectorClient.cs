@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MsalException = Microsoft.Identity.Client.MsalException;
+using SkinBot.Teams.Activities;
+using SkinBot.Teams.Auth;
+
+namespace SkinBot.Teams.Connector;
+
+/// <summary>
+/// The one way SkinBot posts to a Bot Framework connector service: bearer token from the bot's app
+/// registration, only to a <see cref="TrustedServiceUrl"/>, escaped ids, bounded retries with jitter that
+/// honour Retry-After.
+/// </summary>
+internal sealed partial class ConnectorClient
+{
+    internal const string HttpClientName = "SkinBot.Teams.Connector";
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly IBotTokenProvider _tokens;
+    private readonly TeamsOptions _options;
+    private readonly TeamsMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ConnectorClient> _logger;
+
+    public ConnectorClient(IHttpClientFactory httpClientFactory, IBotTokenProvider tokens, IOptions<TeamsOptions> options, TeamsMetrics metrics, TimeProvider time, ILogger<ConnectorClient> logger)
+    {
+        _httpClientFactory = httpClientFactory;
+        _tokens = tokens;
+        _options = options.Value;
+        _metrics = metrics;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>POST {serviceUrl}/v3/conversations/{conversationId}/activities/{activityId}: a reply in the same thread.</summary>
+    public Task ReplyToActivityAsync(TrustedServiceUrl serviceUrl, string conversationId, string activityId, OutgoingActivity activity, string kind, CancellationToken cancellationToken) =>
+        PostAsync(ActivitiesUrl(serviceUrl, conversationId, activityId), activity, kind, _options.MaxSendAttempts, cancellationToken);
+
+    /// <summary>POST {serviceUrl}/v3/conversations/{conversationId}/activities: a new message in the conversation.</summary>
+    public Task SendToConversationAsync(TrustedServiceUrl serviceUrl, string conversationId, OutgoingActivity activity, string kind, CancellationToken cancellationToken) =>
+        PostAsync(ActivitiesUrl(serviceUrl, conversationId, null), activity, kind, _options.MaxSendAttempts, cancellationToken);
+
+    /// <summary>A typing indicator is a courtesy: one attempt, and failures are only logged.</summary>
+    public async Task TrySendTypingAsync(TrustedServiceUrl serviceUrl, string conversationId, string activityId, OutgoingActivity typing, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PostAsync(ActivitiesUrl(serviceUrl, conversationId, activityId), typing, SendKinds.Typing, 1, cancellationToken);
+        }
+        catch (TeamsConnectorException ex)
+        {
+            LogTypingFailed(ex.StatusCode);
+        }
+    }
+
+    internal static string ActivitiesUrl(TrustedServiceUrl serviceUrl, string conversationId, string? activityId)
+    {
+        var url = serviceUrl.BaseUrl + "/v3/conversations/" + Uri.EscapeDataString(conversationId) + "/activities";
+        return string.IsNullOrEmpty(activityId) ? url : url + "/" + Uri.EscapeDataString(activityId);
+    }
+
+    private async Task PostAsync(string url, OutgoingActivity activity, string kind, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options);
+        var client = _httpClientFactory.CreateClient(HttpClientName);
+        for (var attempt = 1; ; attempt++)
+        {
+            HttpStatusCode? status = null;
+            RetryConditionHeaderValue? retryAfter = null;
+            Exception? failure = null;
+            try
+            {
+                var token = await _tokens.GetTokenAsync(cancellationToken);
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(payload) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    _metrics.Sent(kind);
+                    LogSent(kind, (int)response.StatusCode, attempt);
+                    return;
+                }
+
+                status = response.StatusCode;
+                retryAfter = response.Headers.RetryAfter;
+            }
+            catch (MsalException ex)
+            {
+                // A wrong secret or tenant does not get better by retrying.
+                _metrics.SendFailure(kind);
+                LogTokenFailed(ex, kind, ex.ErrorCode);
+                throw new TeamsConnectorException("Could not get a Bot Framework token: " + ex.ErrorCode, kind, attempt, null, ex);
+            }
+            catch (HttpRequestException ex)
+            {
+                failure = ex;
+            }
+            catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                failure = ex; // HttpClient timeout
+            }
+
+            if (status == HttpStatusCode.TooManyRequests)
+            {
+                _metrics.Throttled();
+            }
+
+            var retryable = failure is not null || (status is { } code && RetryTiming.IsRetryable(code));
+            if (!retryable || attempt >= maxAttempts)
+            {
+                _metrics.SendFailure(kind);
+                LogSendFailed(kind, status is { } s ? (int)s : null, attempt);
+                throw new TeamsConnectorException($"The connector service did not accept the {kind} (status {(status is { } st ? (int)st : "none")}) after {attempt} attempt(s).", kind, attempt, status, failure);
+            }
+
+            var delay = RetryTiming.FromRetryAfter(retryAfter, _time.GetUtcNow(), _options.MaxRetryDelay)
+                ?? RetryTiming.Backoff(attempt, _options.RetryBaseDelay, _options.MaxRetryDelay, Random.Shared);
+            _metrics.Retry();
+            LogRetrying(kind, status is { } r ? (int)r : null, attempt, delay.TotalMilliseconds);
+            await Task.Delay(delay, _time, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sent {Kind} to the connector service: {Status} on attempt {Attempt}")]
+    private partial void LogSent(string kind, int status, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connector service answered {Status} to a {Kind} on attempt {Attempt}; retrying in {DelayMs} ms")]
+    private partial void LogRetrying(string kind, int? status, int attempt, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up sending a {Kind} to the connector service: last status {Status} after {Attempts} attempt(s)")]
+    private partial void LogSendFailed(string kind, int? status, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not get a Bot Framework token for a {Kind} ({ErrorCode}); check Teams:MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId")]
+    private partial void LogTokenFailed(Exception exception, string kind, string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Typing indicator not delivered (status {Status})")]
+    private partial void LogTypingFailed(HttpStatusCode? status);
+}

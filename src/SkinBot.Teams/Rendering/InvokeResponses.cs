@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using SkinBot.Core.Answers;
+
+namespace SkinBot.Teams.Rendering;
+
+/// <summary>Bodies of invoke responses: for an invoke the HTTP response is the result.</summary>
+internal static class InvokeResponses
+{
+    public const string MessageType = "application/vnd.microsoft.activity.message";
+    public const string ErrorType = "application/vnd.microsoft.error";
+    public const string ThumbnailContentType = "application/vnd.microsoft.card.thumbnail";
+
+    /// <summary>Action.Execute result: the answer card, whose buttons are Action.Execute again.</summary>
+    public static JsonObject CardActionResult(Answer answer) => answer.Suppressed
+        ? CardActionMessage(answer.Headline)
+        : new JsonObject
+        {
+            ["statusCode"] = 200,
+            ["type"] = AdaptiveCardRenderer.ContentType,
+            ["value"] = TeamsMessageFactory.AnswerCard(answer, CardActionStyle.Execute),
+        };
+
+    public static JsonObject CardActionMessage(string text) => new()
+    {
+        ["statusCode"] = 200,
+        ["type"] = MessageType,
+        ["value"] = MentionSanitizer.Clean(text),
+    };
+
+    public static JsonObject CardActionError(int statusCode, string code, string message) => new()
+    {
+        ["statusCode"] = statusCode,
+        ["type"] = ErrorType,
+        ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
+    };
+
+    /// <summary>
+    /// Message extension result: one shareable card per passage (headline, the passage, its source, the caveat)
+    /// with a thumbnail preview for the result list.
+    /// </summary>
+    public static JsonObject ComposeExtensionResult(Answer answer, int maxResults)
+    {
+        if (answer.Suppressed || answer.Passages.Count == 0)
+        {
+            var text = string.IsNullOrWhiteSpace(answer.Message) ? answer.Headline : answer.Headline + ". " + answer.Message;
+            return ComposeExtensionMessage(text);
+        }
+
+        var attachments = new JsonArray();
+        foreach (var passage in answer.Passages.Take(maxResults))
+        {
+            var single = answer with { Passages = [passage], FollowUps = [], Message = null };
+            var card = TeamsMessageFactory.AnswerCard(single, CardActionStyle.Submit);
+            attachments.Add(new JsonObject
+            {
+                ["contentType"] = AdaptiveCardRenderer.ContentType,
+                ["content"] = card,
+                ["preview"] = new JsonObject
+                {
+                    ["contentType"] = ThumbnailContentType,
+                    ["content"] = new JsonObject
+                    {
+                        ["title"] = MentionSanitizer.Clean(passage.LeadTerm ?? answer.Headline),
+                        ["subtitle"] = MentionSanitizer.Clean(passage.Source.Title),
+                        ["text"] = MentionSanitizer.Clean(AnswerBudget.TrimAtWord(passage.Text.Trim(), 140)),
+                    },
+                },
+            });
+        }
+
+        return new JsonObject
+        {
+            ["composeExtension"] = new JsonObject
+            {
+                ["type"] = "result",
+                ["attachmentLayout"] = "list",
+                ["attachments"] = attachments,
+            },
+        };
+    }
+
+    public static JsonObject ComposeExtensionMessage(string text) => new()
+    {
+        ["composeExtension"] = new JsonObject
+        {
+            ["type"] = "message",
+            ["text"] = MentionSanitizer.Clean(text),
+        },
+    };
+}
