@@ -90,6 +90,7 @@ public static class OperationsExtensions
     {
         var telemetry = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var endpoint = telemetry.OtlpEndpoint ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var explicitEndpoint = Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var uri) ? uri : null;
 
         var builder = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(telemetry.ServiceName))
@@ -109,9 +110,9 @@ public static class OperationsExtensions
             .AddHttpClientInstrumentation()
             .AddOtlpExporter(o =>
             {
-                if (telemetry.OtlpEndpoint is not null)
+                if (explicitEndpoint is not null)
                 {
-                    o.Endpoint = new Uri(telemetry.OtlpEndpoint);
+                    o.Endpoint = explicitEndpoint;
                 }
 
                 if (telemetry.OtlpProtocol == "http/protobuf")

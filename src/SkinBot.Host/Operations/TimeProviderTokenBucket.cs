@@ -10,6 +10,9 @@ namespace SkinBot.Host.Operations;
 /// </summary>
 internal sealed class TimeProviderTokenBucket : RateLimiter
 {
+    // Refill arithmetic is in doubles; a permit that is due "exactly now" must not be lost to rounding.
+    private const double Tolerance = 1e-9;
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly int _capacity;
@@ -64,12 +67,12 @@ internal sealed class TimeProviderTokenBucket : RateLimiter
             Refill();
             if (permitCount == 0)
             {
-                return _tokens >= 1 ? Lease.Granted : Lease.Denied(WaitFor(1));
+                return _tokens + Tolerance >= 1 ? Lease.Granted : Lease.Denied(WaitFor(1));
             }
 
-            if (_tokens >= permitCount)
+            if (_tokens + Tolerance >= permitCount)
             {
-                _tokens -= permitCount;
+                _tokens = Math.Max(0, _tokens - permitCount);
                 var secondsToFull = (_capacity - _tokens) / _tokensPerSecond;
                 _fullAt = _lastRefill + (long)Math.Ceiling(secondsToFull * _time.TimestampFrequency);
                 return Lease.Granted;
@@ -90,7 +93,7 @@ internal sealed class TimeProviderTokenBucket : RateLimiter
         _tokens = Math.Min(_capacity, _tokens + (elapsed.TotalSeconds * _tokensPerSecond));
     }
 
-    private TimeSpan WaitFor(int permits) => TimeSpan.FromSeconds((permits - _tokens) / _tokensPerSecond);
+    private TimeSpan WaitFor(int permits) => TimeSpan.FromSeconds(Math.Max(0, permits - _tokens) / _tokensPerSecond);
 
     private sealed class Lease : RateLimitLease
     {

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SkinBot.Core.Chat;
+using SkinBot.Host.Operations;
+
+namespace SkinBot.Host.Tests.Operations;
+
+public sealed class TelemetryTests
+{
+    private const string PrivateQuestion = "my ice pick scars from cystic acne make me cry";
+
+    [Fact]
+    public async Task Each_answer_is_logged_with_its_correlation_id_and_platform_but_the_text_only_at_debug()
+    {
+        var sink = new CapturingLoggerProvider();
+        using var provider = Engine(logging => logging.AddProvider(sink).SetMinimumLevel(LogLevel.Debug));
+        var request = new ChatRequest(Platforms.Discord, "c1", "u1", PrivateQuestion) { ChannelId = "c1" };
+
+        await provider.GetRequiredService<IChatEngine>().AnswerAsync(request, CancellationToken.None);
+
+        var answered = Assert.Single(sink.Entries, e => e.Message.StartsWith("Answered scar_type", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Information, answered.Level);
+        Assert.Equal(request.CorrelationId, answered.Scope["CorrelationId"]);
+        Assert.Equal(Platforms.Discord, answered.Scope["Platform"]);
+        Assert.Equal("scar_type", answered.Properties["Intent"]);
+        Assert.All(
+            sink.Entries.Where(e => e.Message.Contains(PrivateQuestion, StringComparison.Ordinal)),
+            e => Assert.Equal(LogLevel.Debug, e.Level));
+        Assert.Contains(sink.Entries, e => e.Level == LogLevel.Debug && e.Message.Contains(PrivateQuestion, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_answer_is_traced_as_a_span_of_the_SkinBot_source_with_platform_intent_and_correlation_id()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SkinBotTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var provider = Engine(_ => { });
+        var request = new ChatRequest(Platforms.Teams, "c9", "u9", "what are boxcar scars?") { ChannelId = "c9" };
+
+        await provider.GetRequiredService<IChatEngine>().AnswerAsync(request, CancellationToken.None);
+
+        var span = Assert.Single(spans, s => (string?)s.GetTagItem("skinbot.correlation_id") == request.CorrelationId);
+        Assert.Equal("skinbot.engine.answer", span.OperationName);
+        Assert.Equal(Platforms.Teams, span.GetTagItem("skinbot.platform"));
+        Assert.Equal("scar_type", span.GetTagItem("skinbot.intent"));
+    }
+
+    private static ServiceProvider Engine(Action<ILoggingBuilder> logging)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging);
+        services.AddSingleton<IChatEngine, FakeChatEngine>();
+        services.AddSkinBotOperations(new ConfigurationBuilder().Build());
+        return services.BuildServiceProvider();
+    }
+
+    private sealed record LogEntry(LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Properties, IReadOnlyDictionary<string, object?> Scope);
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
+    {
+        private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+        public ConcurrentQueue<LogEntry> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturingLoggerProvider owner) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => owner._scopes.Push(state);
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var properties = new Dictionary<string, object?>();
+                if (state is IEnumerable<KeyValuePair<string, object?>> pairs)
+                {
+                    foreach (var (key, value) in pairs)
+                    {
+                        properties[key] = value;
+                    }
+                }
+
+                var scope = new Dictionary<string, object?>();
+                owner._scopes.ForEachScope(
+                    (item, target) =>
+                    {
+                        if (item is IEnumerable<KeyValuePair<string, object?>> values)
+                        {
+                            foreach (var (key, value) in values)
+                            {
+                                target[key] = value;
+                            }
+                        }
+                    },
+                    scope);
+                owner.Entries.Enqueue(new LogEntry(logLevel, formatter(state, exception), properties, scope));
+            }
+        }
+    }
+}
