@@ -126,9 +126,12 @@ public static class AnswerComposer
     private static Answer FromSections(KnowledgeBase knowledge, IntentDecision decision)
     {
         var definition = knowledge.Intents.ById.GetValueOrDefault(decision.Intent) ?? knowledge.Intents[IntentIds.TreatmentAny];
+        // Setting cues ("home", "office") say which list, not which item: ranking on them would put whichever
+        // bullet happens to repeat "at home" first.
+        var rankingTerms = decision.Terms.Where(t => !knowledge.Vocabulary.SettingCues.ContainsKey(t)).ToList();
         var hits = definition.Sections.Count == 0
             ? []
-            : knowledge.Index.Search(decision.Terms, definition.Sections, Math.Max(1, definition.MaxPassages));
+            : knowledge.Index.Search(rankingTerms, definition.Sections, Math.Max(1, definition.MaxPassages));
         string? message = null;
         if (definition.Setting is not null || decision.Intent == IntentIds.TreatmentAny)
         {
@@ -194,7 +197,7 @@ public static class AnswerComposer
     };
 
     public static AnswerPassage ToAnswerPassage(Passage passage, double score) =>
-        new(passage.Id, passage.Text, passage.SectionPath, passage.LeadTerm, passage.Source, score);
+        new(passage.Id, passage.Text, passage.SectionPath, passage.LeadTerm, passage.Source, score) { SectionId = passage.SectionId };
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

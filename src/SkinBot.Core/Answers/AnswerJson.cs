@@ -29,6 +29,7 @@ public static class AnswerJson
             p.Text,
             p.SectionPath,
             p.SectionPathText,
+            p.SectionId,
             p.LeadTerm,
             new SourceDocument(p.Source.Title, p.Source.Publisher, p.Source.Url, p.Source.Expert),
             Math.Round(p.Score, 4)))],
@@ -62,6 +63,7 @@ public sealed record PassageDocument(
     string Text,
     IReadOnlyList<string> SectionPath,
     string SectionPathText,
+    string? SectionId,
     string? LeadTerm,
     SourceDocument Source,
     double Score);

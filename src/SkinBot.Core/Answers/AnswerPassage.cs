@@ -15,6 +15,9 @@ public sealed record AnswerPassage(
     SourceInfo Source,
     double Score)
 {
+    /// <summary>Id of the passage's innermost section (e.g. "treatments-in-office"), for tracing and evaluation.</summary>
+    public string? SectionId { get; init; }
+
     /// <summary>Section path joined for display: "Treatments › In-office treatments".</summary>
     public string SectionPathText => string.Join(" › ", SectionPath);
 }

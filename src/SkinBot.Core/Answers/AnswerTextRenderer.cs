@@ -93,7 +93,7 @@ public static class AnswerTextRenderer
         return text.ToString().TrimEnd();
     }
 
-    /// <summary>"Article title (Publisher), quoting Expert · Section › Path".</summary>
+    /// <summary>"Article title (Publisher), quoting Expert · Section › Lead term": short enough to repeat per passage.</summary>
     public static string Citation(AnswerPassage passage)
     {
         var citation = new StringBuilder(passage.Source.Title);
@@ -109,7 +109,7 @@ public static class AnswerTextRenderer
 
         if (passage.SectionPath.Count > 0)
         {
-            citation.Append(" · ").Append(passage.SectionPathText);
+            citation.Append(" · ").AppendJoin(" › ", passage.SectionPath.TakeLast(2));
         }
 
         return citation.ToString();

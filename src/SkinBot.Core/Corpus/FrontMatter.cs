@@ -9,12 +9,18 @@ public sealed class FrontMatter
 {
     public string? Title { get; set; }
 
-    /// <summary>Who published it (free text).</summary>
+    /// <summary>Where the text came from (provenance, free text).</summary>
     public string? Source { get; set; }
+
+    /// <summary>Who published it, as shown in citations; empty when unknown.</summary>
+    public string? Publisher { get; set; }
 
     public string? Url { get; set; }
 
+    /// <summary>The expert quoted, as shown in citations ("Rachel Maiman, MD").</summary>
     public string? Expert { get; set; }
+
+    public string? ExpertRole { get; set; }
 
     public string? Retrieved { get; set; }
 

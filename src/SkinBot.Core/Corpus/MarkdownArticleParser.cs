@@ -71,7 +71,7 @@ public static partial class MarkdownArticleParser
         return new ArticleDocument(
             ArticleIds.FromPath(filePath),
             filePath,
-            new SourceInfo(title, Blank(frontMatter.Source), Blank(frontMatter.Url), Blank(frontMatter.Expert)),
+            new SourceInfo(title, Blank(frontMatter.Publisher), Blank(frontMatter.Url), Blank(frontMatter.Expert)),
             blocks);
     }
 

@@ -1,0 +1,93 @@
+using SkinBot.Core.Answers;
+using SkinBot.Core.Chat;
+using SkinBot.Core.Intents;
+
+namespace SkinBot.Core.Evaluation;
+
+/// <summary>
+/// Runs a labelled question file through the engine, each question in a fresh conversation, and measures
+/// intent accuracy, hit@1/hit@3 on expected passages, the caveat rate, and the two safety properties.
+/// </summary>
+public static class EvalRunner
+{
+    private const string SectionPrefix = "section:";
+    private const string InOfficeSection = "treatments-in-office";
+    private static readonly string[] TreatmentSections = ["treatments-at-home", InOfficeSection, "treatments"];
+
+    public static async Task<EvalReport> RunAsync(IChatEngine engine, EvalSet set, CancellationToken cancellationToken)
+    {
+        var misses = new List<EvalMiss>();
+        int correct = 0, retrieval = 0, hit1 = 0, hit3 = 0, substantive = 0, withCaveat = 0, urgentTips = 0, atHomeInOffice = 0;
+        for (var i = 0; i < set.Questions.Count; i++)
+        {
+            var question = set.Questions[i];
+            var answer = await engine.AnswerAsync(new ChatRequest(Platforms.Cli, $"eval-{i}", "eval", question.Text), cancellationToken);
+            if (answer.Intent == question.Intent)
+            {
+                correct++;
+            }
+            else
+            {
+                misses.Add(new EvalMiss("intent", question.Text, question.Intent, $"{answer.Intent} ({answer.Confidence:0.00}{(answer.LowConfidence ? ", low" : string.Empty)})"));
+            }
+
+            if (question.Expect.Count > 0 && IntentClassifier.IsSubstantive(question.Intent))
+            {
+                retrieval++;
+                var rank = answer.Passages.ToList().FindIndex(p => question.Expect.Any(e => Matches(p, e)));
+                hit1 += rank == 0 ? 1 : 0;
+                hit3 += rank is >= 0 and < 3 ? 1 : 0;
+                if (rank is < 0 or >= 3)
+                {
+                    misses.Add(new EvalMiss("retrieval", question.Text, string.Join(" | ", question.Expect), Describe(answer)));
+                }
+            }
+
+            if (answer.IsSubstantive)
+            {
+                substantive++;
+                if (!string.IsNullOrWhiteSpace(answer.Caveat))
+                {
+                    withCaveat++;
+                }
+                else
+                {
+                    misses.Add(new EvalMiss("caveat", question.Text, "a caveat", "none"));
+                }
+            }
+
+            if (question.Intent == IntentIds.Urgent && answer.Passages.Any(p => TreatmentSections.Contains(p.SectionId)))
+            {
+                urgentTips++;
+                misses.Add(new EvalMiss("urgent-tips", question.Text, "no treatment passages", Describe(answer)));
+            }
+
+            if (question.Intent == IntentIds.TreatmentAtHome && answer.Passages.Any(p => p.SectionId == InOfficeSection))
+            {
+                atHomeInOffice++;
+                misses.Add(new EvalMiss("at-home-in-office", question.Text, "at-home passages only", Describe(answer)));
+            }
+        }
+
+        static double Share(int part, int whole) => whole == 0 ? 1.0 : part / (double)whole;
+        return new EvalReport(
+            set.Questions.Count,
+            Share(correct, set.Questions.Count),
+            retrieval,
+            Share(hit1, retrieval),
+            Share(hit3, retrieval),
+            substantive,
+            Share(withCaveat, substantive),
+            urgentTips,
+            atHomeInOffice,
+            misses);
+    }
+
+    private static bool Matches(AnswerPassage passage, string expectation) =>
+        expectation.StartsWith(SectionPrefix, StringComparison.OrdinalIgnoreCase)
+            ? string.Equals(passage.SectionId, expectation[SectionPrefix.Length..].Trim(), StringComparison.OrdinalIgnoreCase)
+            : string.Equals(passage.LeadTerm, expectation.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private static string Describe(Answer answer) =>
+        $"{answer.Intent}: [{string.Join(", ", answer.Passages.Take(3).Select(p => p.LeadTerm ?? p.SectionId))}]";
+}

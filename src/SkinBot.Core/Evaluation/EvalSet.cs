@@ -1,0 +1,45 @@
+using SkinBot.Core.Corpus;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace SkinBot.Core.Evaluation;
+
+/// <summary>A labelled question file (tests/eval/questions.yml).</summary>
+public sealed class EvalSet
+{
+    public List<EvalQuestion> Questions { get; set; } = [];
+
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    public static EvalSet Parse(string yaml, string sourceName)
+    {
+        try
+        {
+            var set = Deserializer.Deserialize<EvalSet?>(yaml) ?? new EvalSet();
+            var unlabelled = set.Questions.FindIndex(q => string.IsNullOrWhiteSpace(q.Intent));
+            return unlabelled < 0 ? set : throw new CorpusFormatException(sourceName, $"question {unlabelled + 1} has no intent label");
+        }
+        catch (YamlException ex)
+        {
+            throw new CorpusFormatException(sourceName, $"not valid YAML at line {ex.Start.Line}: {(ex.InnerException ?? ex).Message}", ex);
+        }
+    }
+}
+
+/// <summary>One labelled question.</summary>
+public sealed class EvalQuestion
+{
+    public string Text { get; set; } = string.Empty;
+
+    /// <summary>The intent a good answer has.</summary>
+    public string Intent { get; set; } = string.Empty;
+
+    /// <summary>Passages of which one should be quoted: a lead term ("Subcision") or "section:&lt;id&gt;".</summary>
+    public List<string> Expect { get; set; } = [];
+
+    /// <summary>clean, casual, long, named, out_of_scope, urgent, adversarial: for reporting only.</summary>
+    public string Style { get; set; } = "clean";
+}

@@ -1,0 +1,73 @@
+using SkinBot.Discord;
+using SkinBot.Teams;
+
+namespace SkinBot.Host.Cli;
+
+/// <summary>Dispatches <c>skinbot &lt;verb&gt;</c>. Exit codes: 0 ok, 1 failed, 2 usage error.</summary>
+public static class CliApp
+{
+    public const string Usage = """
+        usage: skinbot [serve] [--urls URL]        run the bot (web chat, Discord, Teams, operator endpoints)
+               skinbot ask "question" [--json]    answer one question
+               skinbot ask - [--json]             answer one question per line of standard input
+               skinbot chat                       talk to SkinBot in the terminal
+               skinbot index                      build (or reopen) the corpus index and report it
+               skinbot eval FILE.yml [--json] [--strict]
+                                                  run a labelled question file and report accuracy
+               skinbot discord register-commands [--guild ID]
+               skinbot teams package [--out FILE.zip]
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "serve" or "run" || args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not "--help")
+        {
+            var hostArgs = args.Length > 0 && args[0] is "serve" or "run" ? args[1..] : args;
+            await SkinBotHost.Build(hostArgs).RunAsync();
+            return 0;
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        var verb = args[0];
+        var rest = args[1..];
+        try
+        {
+            return verb switch
+            {
+                "ask" => await AskVerb.RunAsync(rest, Console.In, Console.Out, Console.Error, cancellation.Token),
+                "chat" => await ChatVerb.RunAsync(Console.In, Console.Out, Console.Error, cancellation.Token),
+                "index" => await IndexVerb.RunAsync(Console.Out, Console.Error, cancellation.Token),
+                "eval" => await EvalVerb.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
+                "discord" => await RunPlatformVerbAsync(rest, DiscordCliVerbs.RunAsync, cancellation.Token),
+                "teams" => await RunPlatformVerbAsync(rest, TeamsCliVerbs.RunAsync, cancellation.Token),
+                "help" or "--help" or "-h" => Help(Console.Out, 0),
+                _ => Help(Console.Error, 2),
+            };
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return 130;
+        }
+    }
+
+    private static int Help(TextWriter writer, int exitCode)
+    {
+        writer.WriteLine(Usage);
+        return exitCode;
+    }
+
+    private static async Task<int> RunPlatformVerbAsync(
+        string[] args,
+        Func<IServiceProvider, IReadOnlyList<string>, TextWriter, TextWriter, CancellationToken, Task<int>> verb,
+        CancellationToken cancellationToken)
+    {
+        using var host = CliHost.Build(withPlatforms: true);
+        return await verb(host.Services, args, Console.Out, Console.Error, cancellationToken);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using SkinBot.Core.Corpus;
+using SkinBot.Core.Engine;
+
+namespace SkinBot.Host.Indexing;
+
+/// <summary>
+/// Builds the knowledge base from corpus/ and swaps it in. A failed build leaves the serving one in place and
+/// says why; an unchanged corpus is not rebuilt.
+/// </summary>
+public sealed class CorpusIndexer(
+    KnowledgeBaseBuilder builder,
+    KnowledgeBaseHolder holder,
+    CorpusLayout layout,
+    IndexMetrics metrics,
+    ILogger<CorpusIndexer> logger)
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public CorpusLayout Layout => layout;
+
+    /// <returns>True when a knowledge base is serving afterwards.</returns>
+    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (holder.Fingerprint is { } serving
+                && await CorpusFingerprint.ComputeAsync(layout.ContentFiles(), layout.Root, cancellationToken) == serving)
+            {
+                logger.LogDebug("Corpus unchanged ({Fingerprint}); keeping the serving index", serving);
+                return true;
+            }
+
+            var knowledge = await builder.BuildAsync(layout, cancellationToken);
+            holder.Swap(knowledge);
+            metrics.Succeeded(knowledge.BuildTime, knowledge.Passages.Count, knowledge.Built);
+            logger.LogInformation(
+                "Index {Action} for corpus {Fingerprint}: {ArticleCount} articles, {PassageCount} passages, {SkippedCount} files skipped, in {ElapsedMs:0} ms",
+                knowledge.Built ? "built" : "reopened",
+                knowledge.Fingerprint,
+                knowledge.Articles.Count,
+                knowledge.Passages.Count,
+                knowledge.Skipped.Count,
+                knowledge.BuildTime.TotalMilliseconds);
+            return true;
+        }
+        catch (Exception ex) when (ex is CorpusFormatException or IOException or UnauthorizedAccessException)
+        {
+            metrics.Failed();
+            var reason = ex is CorpusFormatException format ? format.Message : ex.Message;
+            if (holder.IsReady)
+            {
+                logger.LogError(ex, "Corpus rebuild failed, still serving corpus {Fingerprint}: {Reason}", holder.Fingerprint, reason);
+            }
+            else
+            {
+                logger.LogError(ex, "Corpus index could not be built from {CorpusPath}: {Reason}", layout.Root, reason);
+            }
+
+            return holder.IsReady;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SkinBot.Core.Engine;
+
+namespace SkinBot.Host.Indexing;
+
+/// <summary>
+/// Builds (or reopens) the index at start-up, then watches corpus/ and rebuilds after edits settle
+/// (debounced), swapping the new index in atomically. Until the first build succeeds /readyz is unhealthy;
+/// a broken edit later keeps the old index serving.
+/// </summary>
+public sealed class IndexingWorker(CorpusIndexer indexer, IOptions<EngineOptions> options, TimeProvider time, ILogger<IndexingWorker> logger)
+    : BackgroundService
+{
+    private readonly Channel<string> changes = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var watcher = options.Value.WatchCorpus ? StartWatcher() : null;
+        await indexer.RefreshAsync(stoppingToken);
+        try
+        {
+            while (await changes.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await DebounceAsync(stoppingToken);
+                await indexer.RefreshAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>Waits until no change has arrived for the debounce period.</summary>
+    private async Task DebounceAsync(CancellationToken stoppingToken)
+    {
+        do
+        {
+            while (changes.Reader.TryRead(out _))
+            {
+            }
+
+            await Task.Delay(options.Value.WatchDebounce, time, stoppingToken);
+        }
+        while (changes.Reader.TryPeek(out _));
+    }
+
+    private FileSystemWatcher? StartWatcher()
+    {
+        var root = indexer.Layout.Root;
+        if (!Directory.Exists(root))
+        {
+            logger.LogWarning("Not watching {CorpusPath}: the folder does not exist", root);
+            return null;
+        }
+
+        var watcher = new FileSystemWatcher(root) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
+        void Changed(object? sender, FileSystemEventArgs e) => changes.Writer.TryWrite(e.FullPath);
+        watcher.Changed += Changed;
+        watcher.Created += Changed;
+        watcher.Deleted += Changed;
+        watcher.Renamed += (sender, e) => changes.Writer.TryWrite(e.FullPath);
+        watcher.Error += (_, e) =>
+        {
+            logger.LogWarning(e.GetException(), "Corpus watcher lost events; rebuilding to be safe");
+            changes.Writer.TryWrite(root);
+        };
+        watcher.EnableRaisingEvents = true;
+        logger.LogInformation("Watching {CorpusPath} for changes", root);
+        return watcher;
+    }
+}

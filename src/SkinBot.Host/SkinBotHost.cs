@@ -1,0 +1,40 @@
+using SkinBot.Core.Engine;
+using SkinBot.Discord;
+using SkinBot.Host.Indexing;
+using SkinBot.Host.Operations;
+using SkinBot.Host.WebChat;
+using SkinBot.Teams;
+
+namespace SkinBot.Host;
+
+/// <summary>The long-running bot: indexing worker, web chat, Discord, Teams and the operator surface on one host.</summary>
+public static class SkinBotHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var contentRoot = SkinBotPaths.FindContentRoot();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = contentRoot,
+            // Static files ship next to the binary, so the page is found from a clone and from the installed tool alike.
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.Configuration.AddSkinBotSources();
+
+        builder.Services.AddSkinBotEngine(builder.Configuration, contentRoot);
+        builder.Services.AddSkinBotIndexing();
+        builder.Services.AddSkinBotDiscord(builder.Configuration);
+        builder.Services.AddSkinBotTeams(builder.Configuration);
+        builder.Services.AddSkinBotWebChat(builder.Configuration);
+        // Last: it decorates the IChatEngine registered above with limits, metrics and tracing.
+        builder.Services.AddSkinBotOperations(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseSkinBotOperations();
+        app.MapSkinBotWebChat();
+        app.MapSkinBotDiscord();
+        app.MapSkinBotTeams();
+        return app;
+    }
+}
