@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SkinBot.Core.Chat;
+using SkinBot.Core.Corpus;
+
+namespace SkinBot.Discord.Tests.Fakes;
+
+/// <summary>SkinBot's Discord adapter hosted the way the real host does it (AddSkinBotDiscord + MapSkinBotDiscord), on 127.0.0.1.</summary>
+internal sealed class BotHost : IAsyncDisposable
+{
+    public const string BotToken = "test-bot-token.secret-part";
+
+    private readonly WebApplication app;
+
+    private BotHost(WebApplication app, FakeChatEngine engine, CapturingLoggerProvider logs, HttpClient client)
+    {
+        this.app = app;
+        Engine = engine;
+        Logs = logs;
+        Client = client;
+    }
+
+    public FakeChatEngine Engine { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>Settings fast enough for tests; <paramref name="overrides"/> wins (a null value removes a key).</summary>
+    public static Dictionary<string, string?> Settings(FakeDiscord? discord, string? publicKey = null, bool withToken = true) => new()
+    {
+        ["Discord:BotToken"] = withToken ? BotToken : null,
+        ["Discord:ApplicationId"] = FakeGateway.ApplicationId,
+        ["Discord:PublicKey"] = publicKey,
+        ["Discord:ApiBaseUrl"] = discord?.ApiBaseUrl ?? "http://127.0.0.1:9/api/v10",
+        ["Discord:ReconnectBackoffInitial"] = "00:00:00.010",
+        ["Discord:ReconnectBackoffMax"] = "00:00:00.100",
+        ["Discord:InvalidSessionDelayMax"] = "00:00:00.020",
+        ["Discord:IdentifyInterval"] = "00:00:00",
+        ["Discord:RestRetryBaseDelay"] = "00:00:00.010",
+        ["Discord:RestRetryMaxDelay"] = "00:00:00.050",
+        ["Discord:ConnectTimeout"] = "00:00:05",
+        ["Discord:TypingIndicatorDelay"] = "00:00:30",
+        ["Discord:RestTimeout"] = "00:00:05",
+    };
+
+    public static async Task<BotHost> StartAsync(Dictionary<string, string?> settings, FakeChatEngine? engine = null, bool withCatalog = true)
+    {
+        engine ??= new FakeChatEngine();
+        var logs = new CapturingLoggerProvider();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+        builder.Services.AddSingleton<IChatEngine>(engine);
+        if (withCatalog)
+        {
+            builder.Services.AddSingleton<ITopicCatalog>(new FakeTopicCatalog());
+        }
+
+        builder.Services.AddSkinBotDiscord(builder.Configuration);
+        var app = builder.Build();
+        app.MapSkinBotDiscord();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var client = new HttpClient { BaseAddress = new Uri(address) };
+        return new BotHost(app, engine, logs, client);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await app.StopAsync(stop.Token);
+        await app.DisposeAsync();
+    }
+}

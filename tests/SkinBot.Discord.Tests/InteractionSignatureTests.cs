@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using SkinBot.Discord.Tests.Fakes;
+
+namespace SkinBot.Discord.Tests;
+
+public sealed class InteractionSignatureTests : IAsyncLifetime
+{
+    private readonly InteractionSigner signer = new();
+    private BotHost bot = null!;
+
+    public async Task InitializeAsync() =>
+        bot = await BotHost.StartAsync(BotHost.Settings(null, signer.PublicKeyHex, withToken: false));
+
+    public async Task DisposeAsync()
+    {
+        await bot.DisposeAsync();
+        signer.Dispose();
+    }
+
+    [Fact]
+    public async Task A_signed_ping_gets_a_pong()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Ping());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("""{"type":1}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_request_signed_with_another_key_is_rejected()
+    {
+        using var otherSigner = new InteractionSigner();
+        using var response = await SignedInteractions.PostAsync(bot.Client, otherSigner, Payloads.Ping());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tampered_body_is_rejected()
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Ping());
+        var signature = signer.Sign("1767225600", body);
+        var tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("\"type\":1", "\"type\":2", StringComparison.Ordinal));
+
+        using var response = await SignedInteractions.PostRawAsync(bot.Client, tampered, "1767225600", signature);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_signature_over_another_timestamp_is_rejected()
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Ping());
+        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, "1767225601", signer.Sign("1767225600", body));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    public async Task A_request_missing_a_signature_header_is_rejected(bool withTimestamp, bool withSignature)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Ping());
+        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, withTimestamp ? "1767225600" : null, withSignature ? signer.Sign("1767225600", body) : null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("not-hex-at-all")]
+    [InlineData("zz")]
+    [InlineData("abcd")]
+    public async Task A_signature_that_is_not_128_hex_characters_is_rejected(string signature)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Ping());
+        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, "1767225600", signature);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_signature_with_a_non_hex_character_in_the_right_length_is_rejected()
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Ping());
+        var signature = "g" + signer.Sign("1767225600", body)[1..];
+        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, "1767225600", signature);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Malformed_json_with_a_valid_signature_gets_400_and_a_log_line()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"id": "1", "type": 2, "token": """);
+        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, "1767225600", signer.Sign("1767225600", body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(bot.Logs.Logs, l => l.Level == LogLevel.Warning && l.Message.StartsWith("Malformed interaction JSON", StringComparison.Ordinal));
+
+        // Still serving afterwards.
+        using var ping = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Ping());
+        Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
+    }
+
+    [Fact]
+    public async Task Json_missing_required_fields_gets_400()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"type": 2}""");
+        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, "1767225600", signer.Sign("1767225600", body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
+
+public sealed class InteractionEndpointWithoutKeyTests
+{
+    [Fact]
+    public async Task Without_a_public_key_the_endpoint_answers_404()
+    {
+        using var signer = new InteractionSigner();
+        await using var bot = await BotHost.StartAsync(BotHost.Settings(null, publicKey: null, withToken: false));
+
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Ping());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
