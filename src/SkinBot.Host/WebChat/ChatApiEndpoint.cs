@@ -24,14 +24,17 @@ internal static class ChatApiEndpoint
 
     public const string CorrelationHeader = "X-Correlation-Id";
 
+    private const string LogCategory = "SkinBot.Host.WebChat";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task HandleAsync(
         HttpContext context,
         IChatEngine engine,
         IOptions<LimitsOptions> limits,
-        ILogger<WebChatRequest> logger)
+        ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(LogCategory);
         using var activity = SkinBotTelemetry.ActivitySource.StartActivity("skinbot.web.chat");
         var cancellationToken = context.RequestAborted;
 
