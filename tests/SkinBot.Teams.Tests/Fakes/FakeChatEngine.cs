@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using SkinBot.Core.Answers;
+using SkinBot.Core.Chat;
+
+namespace SkinBot.Teams.Tests.Fakes;
+
+/// <summary>
+/// Stands in for the real engine: answers like it would (quoted passages with sources, the caveat, follow-ups)
+/// from a few canned topics chosen by the request's command or words, and records every request.
+/// </summary>
+internal sealed class FakeChatEngine : IChatEngine
+{
+    public const string Caveat = "This is general information, not a diagnosis. See a board-certified dermatologist early: delay makes scarring harder to treat.";
+
+    public static readonly SourceInfo Source = new("What to know about pitted acne scars", "Test Health Journal", "https://example.org/pitted-acne-scars", "Rachel Maiman, MD");
+
+    private readonly ConcurrentQueue<ChatRequest> _requests = new();
+
+    public IReadOnlyList<ChatRequest> Requests => [.. _requests];
+
+    /// <summary>When set, answers wait for it (to make an answer slow without sleeping).</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>When set, answering throws it.</summary>
+    public Exception? Failure { get; set; }
+
+    public async ValueTask<Answer> AnswerAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        _requests.Enqueue(request);
+        if (Gate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
+        if (Failure is { } failure)
+        {
+            throw failure;
+        }
+
+        return AnswerFor(request);
+    }
+
+    public static Answer AnswerFor(ChatRequest request)
+    {
+        var command = request.Command;
+        var text = request.Text.ToLowerInvariant();
+        if (text.Contains("suppress", StringComparison.Ordinal))
+        {
+            return new Answer { Intent = "rate_limited", Confidence = 1, Headline = "You're asking quickly: give me a moment.", CorpusVersion = "test", Suppressed = true };
+        }
+
+        if (command?.Name == CommandNames.Help)
+        {
+            return new Answer
+            {
+                Intent = "help",
+                Confidence = 1,
+                Headline = "What SkinBot can answer",
+                Message = "Ask about scar types (ice pick, boxcar, rolling), prevention, or treatments at home and in office.",
+                FollowUps = [new FollowUp("Boxcar scars", "scar boxcar")],
+                CorpusVersion = "test",
+            };
+        }
+
+        if (text.Contains("huge", StringComparison.Ordinal))
+        {
+            var passages = Enumerable.Range(1, 40)
+                .Select(i => Passage($"huge-{i}", string.Concat(Enumerable.Repeat($"Passage {i} explains rolling scars in detail. ", 30)), "Types", "Rolling scars"))
+                .ToList();
+            return Substantive("rolling", "Rolling scars", passages, "rolling");
+        }
+
+        if (command?.Name == CommandNames.Scar && command.Option(CommandNames.ScarTypeOption) == CommandNames.ScarTypes.Boxcar
+            || text.Contains("boxcar", StringComparison.Ordinal))
+        {
+            return Substantive("scar_type", "Boxcar scars",
+            [
+                Passage("pitted-acne-scars#7", "Boxcar scars: Broad, box-like depressions with sharply defined edges, like chickenpox scars.", "Types of pitted scars", "Boxcar scars"),
+                Passage("pitted-acne-scars#8", "They form when an inflammatory breakout destroys collagen and the tissue heals with a depression.", "Types of pitted scars", null),
+            ], "boxcar");
+        }
+
+        if (command?.Name == CommandNames.Scar)
+        {
+            return Substantive("scar_type", "Types of pitted acne scars",
+            [
+                Passage("pitted-acne-scars#5", "Ice pick scars: Narrow, deep pits that look like large open pores.", "Types of pitted scars", "Ice pick scars"),
+                Passage("pitted-acne-scars#7", "Boxcar scars: Broad, box-like depressions with sharply defined edges.", "Types of pitted scars", "Boxcar scars"),
+                Passage("pitted-acne-scars#9", "Rolling scars: Wide depressions with sloping edges that give skin an uneven look.", "Types of pitted scars", "Rolling scars"),
+            ], null);
+        }
+
+        if (command?.Name == CommandNames.Prevent || text.Contains("prevent", StringComparison.Ordinal))
+        {
+            return Substantive("prevention", "Preventing pitted scars",
+            [
+                Passage("pitted-acne-scars#20", "The best way to prevent pitted scars is to treat acne early and avoid picking or popping pimples.", "Prevention", null),
+            ], null);
+        }
+
+        if (command?.Name == CommandNames.Treatments || text.Contains("retinol", StringComparison.Ordinal) || text.Contains("treat", StringComparison.Ordinal))
+        {
+            return Substantive("treatments_at_home", "Treatments you can try at home",
+            [
+                Passage("pitted-acne-scars#12", "Retinol: A vitamin A derivative that speeds cell turnover and can soften shallow scars over months.", "Treatments › At home", "Retinol"),
+                Passage("pitted-acne-scars#13", "AHAs: Glycolic acid exfoliates the surface and can make scars look less deep.", "Treatments › At home", "AHAs"),
+            ], "retinol");
+        }
+
+        return new Answer
+        {
+            Intent = "unknown",
+            Confidence = 0.2,
+            Headline = "I'm not sure I understood",
+            Message = "I can talk about pitted acne scars. Did you mean one of these?",
+            LowConfidence = true,
+            FollowUps = [new FollowUp("Scar types", "scar"), new FollowUp("Prevention", "prevent")],
+            CorpusVersion = "test",
+        };
+    }
+
+    private static Answer Substantive(string intent, string headline, IReadOnlyList<AnswerPassage> passages, string? topic) => new()
+    {
+        Intent = intent,
+        Confidence = 0.9,
+        Headline = headline,
+        Passages = passages,
+        Caveat = Caveat,
+        FollowUps =
+        [
+            new FollowUp("How are they treated?", "how are boxcar scars treated?"),
+            new FollowUp("Can I prevent them?", "how do I prevent acne scars?"),
+        ],
+        CorpusVersion = "test",
+        Topic = topic,
+    };
+
+    private static AnswerPassage Passage(string id, string text, string section, string? leadTerm) =>
+        new(id, text, section.Split(" › "), leadTerm, Source, 3.2);
+}

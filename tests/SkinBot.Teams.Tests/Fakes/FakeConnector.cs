@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace SkinBot.Teams.Tests.Fakes;
+
+/// <summary>One request the connector service received, exactly as it arrived.</summary>
+internal sealed record ConnectorRequest(string Method, string RawTarget, string? Authorization, JsonObject Body, DateTimeOffset At, int StatusReturned)
+{
+    public string? Type => Body["type"]?.GetValue<string>();
+}
+
+/// <summary>
+/// The Bot Framework connector service (serviceUrl): records every activity posted to it and answers
+/// with scripted statuses (429 with Retry-After, 5xx...) before falling back to 200 {"id"}.
+/// </summary>
+internal sealed class FakeConnector : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
+    private readonly ConcurrentQueue<(HttpStatusCode Status, string? RetryAfter)> _script = new();
+    private readonly SemaphoreSlim _arrivals = new(0);
+    private LoopbackServer? _server;
+    private int _ids;
+
+    /// <summary>The serviceUrl to put in activities (with a trailing slash, as Teams sends it).</summary>
+    public string ServiceUrl => _server!.BaseUrl + "/";
+
+    public IReadOnlyList<ConnectorRequest> Requests => [.. _requests];
+
+    /// <summary>Requests that were accepted (2xx) and are messages, i.e. what a person would see.</summary>
+    public IReadOnlyList<ConnectorRequest> DeliveredMessages =>
+        [.. _requests.Where(r => r.StatusReturned < 300 && r.Type == "message")];
+
+    public static async Task<FakeConnector> StartAsync()
+    {
+        var fake = new FakeConnector();
+        fake._server = await LoopbackServer.StartAsync(app => app.MapPost("/v3/conversations/{**rest}", async (HttpContext context) =>
+        {
+            var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+            var status = HttpStatusCode.OK;
+            string? retryAfter = null;
+            if (fake._script.TryDequeue(out var scripted))
+            {
+                (status, retryAfter) = scripted;
+            }
+
+            var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+            fake._requests.Enqueue(new ConnectorRequest("POST", rawTarget, context.Request.Headers.Authorization.ToString(), body, DateTimeOffset.UtcNow, (int)status));
+            fake._arrivals.Release();
+            if (retryAfter is not null)
+            {
+                context.Response.Headers.RetryAfter = retryAfter;
+            }
+
+            return (int)status < 300
+                ? Results.Json(new { id = "reply-" + Interlocked.Increment(ref fake._ids) }, statusCode: (int)status)
+                : Results.Json(new { error = new { code = status.ToString(), message = "scripted failure" } }, statusCode: (int)status);
+        }));
+        return fake;
+    }
+
+    /// <summary>The next requests get these statuses, in order; then 200 again.</summary>
+    public void Script(HttpStatusCode status, string? retryAfter = null) => _script.Enqueue((status, retryAfter));
+
+    /// <summary>Waits until at least <paramref name="count"/> requests arrived in total.</summary>
+    public async Task<IReadOnlyList<ConnectorRequest>> WaitForRequestsAsync(int count, TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        while (_requests.Count < count)
+        {
+            await _arrivals.WaitAsync(cancellation.Token);
+        }
+
+        return Requests;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        _arrivals.Dispose();
+    }
+}

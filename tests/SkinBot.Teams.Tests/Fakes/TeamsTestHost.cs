@@ -1,0 +1,133 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SkinBot.Core.Chat;
+using SkinBot.Teams.Activities;
+using SkinBot.Teams.Auth;
+
+namespace SkinBot.Teams.Tests.Fakes;
+
+/// <summary>
+/// The adapter as the host runs it (AddSkinBotTeams + MapSkinBotTeams on ASP.NET Core, in-memory TestServer),
+/// wired to a local OpenID server, an https token endpoint and a fake connector service.
+/// </summary>
+internal sealed class TeamsTestHost : IAsyncDisposable
+{
+    public const string AppId = "a3c6b6f1-2e54-4d1b-9f0e-7a1c2b3d4e5f";
+    public const string AppPassword = "test-secret-Zq8~must-never-be-logged";
+
+    private WebApplication? _app;
+    private MetricsRecorder? _metrics;
+
+    private TeamsTestHost(FakeOpenIdServer openId, FakeTokenEndpoint tokens, FakeConnector connector, FakeChatEngine engine)
+    {
+        OpenId = openId;
+        Tokens = tokens;
+        Connector = connector;
+        Engine = engine;
+    }
+
+    public FakeOpenIdServer OpenId { get; }
+
+    public FakeTokenEndpoint Tokens { get; }
+
+    public FakeConnector Connector { get; }
+
+    public FakeChatEngine Engine { get; }
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public MetricsRecorder Metrics => _metrics!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public IServiceProvider Services => _app!.Services;
+
+    public static async Task<TeamsTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, TestKey[]? publishedKeys = null)
+    {
+        var host = new TeamsTestHost(
+            await FakeOpenIdServer.StartAsync(publishedKeys ?? []),
+            await FakeTokenEndpoint.StartAsync(),
+            await FakeConnector.StartAsync(),
+            new FakeChatEngine());
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Teams:MicrosoftAppId"] = AppId,
+            ["Teams:MicrosoftAppPassword"] = AppPassword,
+            ["Teams:MicrosoftAppTenantId"] = FakeTokenEndpoint.Tenant,
+            ["Teams:MicrosoftAppType"] = "SingleTenant",
+            ["Teams:OpenIdMetadataUrl"] = host.OpenId.MetadataUrl,
+            ["Teams:TokenEndpoint"] = host.Tokens.Authority,
+            ["Teams:TypingDelay"] = "00:00:30",
+            ["Teams:RetryBaseDelay"] = "00:00:00.010",
+            ["Teams:MaxRetryDelay"] = "00:00:02",
+            ["Teams:MaxSendAttempts"] = "4",
+        };
+        configure?.Invoke(settings);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(host.Logs);
+        builder.Services.AddSkinBotTeams(builder.Configuration);
+        builder.Services.AddSingleton<IChatEngine>(host.Engine);
+        builder.Services.AddHttpClient(MsalBotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(FakeTokenEndpoint.TrustingHandler);
+
+        host._app = builder.Build();
+        host._metrics = new MetricsRecorder(host._app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        host._app.MapSkinBotTeams();
+        await host._app.StartAsync();
+        host.Client = host._app.GetTestClient();
+        return host;
+    }
+
+    /// <summary>A valid channel token for this host's app id and connector.</summary>
+    public string GoodToken(string? serviceUrl = null) => TokenMinter.Mint(AppId, serviceUrl ?? Connector.ServiceUrl);
+
+    /// <summary>Posts with a valid token minted for the activity's own serviceUrl.</summary>
+    public Task<HttpResponseMessage> PostAsync(JsonObject activity) =>
+        PostAsync(activity, "Bearer " + GoodToken(activity["serviceUrl"]?.GetValue<string>()));
+
+    public Task<HttpResponseMessage> PostAsync(JsonObject activity, string? authorization) =>
+        PostRawAsync(activity.ToJsonString(), authorization);
+
+    public async Task<HttpResponseMessage> PostRawAsync(string body, string? authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>Waits until every acknowledged activity has been answered (or given up on).</summary>
+    public Task WhenIdleAsync() =>
+        Services.GetRequiredService<TurnQueue>().WhenIdleAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        _metrics?.Dispose();
+        await Connector.DisposeAsync();
+        await Tokens.DisposeAsync();
+        await OpenId.DisposeAsync();
+    }
+}
