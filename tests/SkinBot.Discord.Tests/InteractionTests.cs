@@ -1,0 +1,245 @@
+using System.Net;
+using System.Text.Json;
+using SkinBot.Core.Chat;
+using SkinBot.Discord.Tests.Fakes;
+
+namespace SkinBot.Discord.Tests;
+
+/// <summary>Slash commands, buttons and autocomplete through POST /discord/interactions, as Discord sends them.</summary>
+public sealed class InteractionTests : IAsyncLifetime
+{
+    private readonly InteractionSigner signer = new();
+    private FakeDiscord discord = null!;
+    private BotHost bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        discord = await FakeDiscord.StartAsync();
+        var settings = BotHost.Settings(discord, signer.PublicKeyHex, withToken: false);
+        settings["Discord:InteractionAnswerBudget"] = "00:00:00.300";
+        bot = await BotHost.StartAsync(settings);
+        bot.Engine.SlowDelay = TimeSpan.FromMilliseconds(900);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await bot.DisposeAsync();
+        await discord.DisposeAsync();
+        signer.Dispose();
+    }
+
+    [Fact]
+    public async Task Scar_type_boxcar_answers_with_an_embed_and_follow_up_buttons()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Command("scar", [Payloads.Option("type", "boxcar")]));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(4, json.GetProperty("type").GetInt32());
+        var data = json.GetProperty("data");
+        var embed = data.GetProperty("embeds")[0];
+        Assert.Equal("Scar type: boxcar", embed.GetProperty("title").GetString());
+        Assert.Contains("> Passage about boxcar", embed.GetProperty("description").GetString());
+        Assert.Contains("[Pockmarks: causes and treatments](https://example.org/pockmarks) (Healthline), quoting Rachel Maiman, MD", embed.GetProperty("description").GetString());
+        Assert.Equal("⚕️ " + FakeChatEngine.Caveat, embed.GetProperty("footer").GetProperty("text").GetString());
+        Assert.Equal(0, data.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
+        Assert.False(data.TryGetProperty("flags", out _));
+        var buttons = data.GetProperty("components")[0].GetProperty("components");
+        Assert.Equal("fu:How are boxcar scars treated?", buttons[0].GetProperty("custom_id").GetString());
+        Assert.Equal("How is it treated?", buttons[0].GetProperty("label").GetString());
+
+        var request = Assert.Single(bot.Engine.Requests);
+        Assert.Equal(Platforms.Discord, request.Platform);
+        Assert.Equal(CommandNames.Scar, request.Command!.Name);
+        Assert.Equal(CommandNames.ScarTypes.Boxcar, request.Command.Option(CommandNames.ScarTypeOption));
+        Assert.Equal(Payloads.UserId, request.UserId);
+        Assert.Equal(Payloads.ChannelId, request.ChannelId);
+    }
+
+    [Fact]
+    public async Task Scar_without_a_type_asks_for_all_three()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Command("scar"));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        Assert.Equal("All three scar types", json.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Null(Assert.Single(bot.Engine.Requests).Command!.Option(CommandNames.ScarTypeOption));
+    }
+
+    [Fact]
+    public async Task The_private_option_makes_the_reply_ephemeral()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+            Payloads.Command("prevent", [Payloads.Option("private", true, type: 5)]));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal("Preventing pitted scars", json.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Treatments_and_ask_and_help_reach_the_engine_as_commands()
+    {
+        using var treatments = await SignedInteractions.PostAsync(bot.Client, signer,
+            Payloads.Command("treatments", [Payloads.Option("where", "at_home"), Payloads.Option("name", "Retinol")]));
+        using var ask = await SignedInteractions.PostAsync(bot.Client, signer,
+            Payloads.Command("ask", [Payloads.Option("question", "do derma rollers help?")]));
+        using var help = await SignedInteractions.PostAsync(bot.Client, signer,
+            Payloads.Command("skinbot", [Payloads.Subcommand("help", Payloads.Option("private", true, type: 5))]));
+
+        Assert.Equal("Treatments: at_home Retinol", (await SignedInteractions.JsonAsync(treatments)).GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Equal("Q: do derma rollers help?", (await SignedInteractions.JsonAsync(ask)).GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
+        var helpJson = await SignedInteractions.JsonAsync(help);
+        Assert.Equal("SkinBot help", helpJson.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Equal(64, helpJson.GetProperty("data").GetProperty("flags").GetInt32());
+        var requests = bot.Engine.Requests.ToArray();
+        Assert.Equal([CommandNames.Treatments, CommandNames.Ask, CommandNames.Help], requests.Select(r => r.Command!.Name));
+        Assert.Equal("do derma rollers help?", requests[1].Text);
+    }
+
+    [Fact]
+    public async Task A_follow_up_button_answers_its_question_in_place()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.ButtonPress("fu:How are boxcar scars treated?"));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        Assert.Equal(7, json.GetProperty("type").GetInt32());
+        Assert.Equal("Q: How are boxcar scars treated?", json.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Equal(0, json.GetProperty("data").GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
+        Assert.Equal("How are boxcar scars treated?", Assert.Single(bot.Engine.Requests).Text);
+    }
+
+    [Theory]
+    [InlineData("unknown:thing")]
+    [InlineData("fu:")]
+    [InlineData("fu:   ")]
+    public async Task A_button_with_an_id_skinbot_did_not_make_gets_a_private_notice(string customId)
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.ButtonPress(customId));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        Assert.Equal(4, json.GetProperty("type").GetInt32());
+        Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Empty(bot.Engine.Requests);
+    }
+
+    [Fact]
+    public async Task Autocomplete_offers_treatments_matching_the_partial_name_and_setting()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Autocomplete("treatments",
+            [Payloads.Option("where", "at_home"), Payloads.Option("name", "ret", focused: true)]));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        Assert.Equal(8, json.GetProperty("type").GetInt32());
+        var names = json.GetProperty("data").GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToArray();
+        Assert.Equal(new[] { "Retinoids", "Retinol" }, names);
+        Assert.Empty(bot.Engine.Requests);
+    }
+
+    [Fact]
+    public async Task Autocomplete_without_a_setting_searches_every_treatment()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Autocomplete("treatments",
+            [Payloads.Option("name", "CI", focused: true)]));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        var names = json.GetProperty("data").GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()!).ToArray();
+        Assert.Equal(new[] { "Glycolic acid", "Laser resurfacing", "Subcision" }, names);
+    }
+
+    [Fact]
+    public async Task A_slow_answer_is_deferred_and_filled_in_through_the_webhook()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+            Payloads.Command("ask", [Payloads.Option("question", "[slow] what is subcision?")], token: "slow-token"));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        Assert.Equal(5, json.GetProperty("type").GetInt32());
+        Assert.False(json.TryGetProperty("data", out _));
+        var edit = Assert.Single(await discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
+        Assert.Equal($"/webhooks/{FakeGateway.ApplicationId}/slow-token/messages/@original", edit.Path);
+        Assert.Null(edit.Authorization);
+        Assert.Equal("Q: [slow] what is subcision?", edit.Body!.Value.GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Equal(0, edit.Body.Value.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_slow_private_answer_is_deferred_ephemerally()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+            Payloads.Command("ask", [Payloads.Option("question", "[slow] hi"), Payloads.Option("private", true, type: 5)]));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        Assert.Equal(5, json.GetProperty("type").GetInt32());
+        Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
+        await discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1);
+    }
+
+    [Fact]
+    public async Task A_slow_button_press_is_deferred_as_an_update_then_edited()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.ButtonPress("fu:[slow] more please", token: "button-slow"));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        Assert.Equal(6, json.GetProperty("type").GetInt32());
+        var edit = Assert.Single(await discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
+        Assert.EndsWith("/button-slow/messages/@original", edit.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_suppressed_answer_shows_only_its_headline_to_the_asker()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+            Payloads.Command("ask", [Payloads.Option("question", "[suppress] again")]));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        Assert.Equal(4, json.GetProperty("type").GetInt32());
+        Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal("Q: [suppress] again", json.GetProperty("data").GetProperty("content").GetString());
+        Assert.False(json.GetProperty("data").TryGetProperty("embeds", out _));
+    }
+
+    [Fact]
+    public async Task A_slow_suppressed_answer_replaces_the_public_placeholder_with_a_private_notice()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+            Payloads.Command("ask", [Payloads.Option("question", "[slow][suppress] again")], token: "sup-token"));
+        Assert.Equal(5, (await SignedInteractions.JsonAsync(response)).GetProperty("type").GetInt32());
+
+        var followUp = Assert.Single(await discord.Rest.WaitForAsync(c => c.Is("POST", "/webhooks/"), 1));
+        Assert.Equal($"/webhooks/{FakeGateway.ApplicationId}/sup-token", followUp.Path);
+        Assert.Equal(64, followUp.Body!.Value.GetProperty("flags").GetInt32());
+        Assert.Single(discord.Rest.Where("DELETE", "/webhooks/"));
+    }
+
+    [Fact]
+    public async Task An_engine_failure_still_acknowledges_with_a_polite_private_message()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+            Payloads.Command("ask", [Payloads.Option("question", "[boom]")]));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.StartsWith("Sorry", json.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_gets_a_private_hint()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Command("dance"));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Contains("/skinbot help", json.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_command_from_a_dm_uses_the_user_object()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Command("prevent", inGuild: false));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Payloads.UserId, Assert.Single(bot.Engine.Requests).UserId);
+    }
+}
