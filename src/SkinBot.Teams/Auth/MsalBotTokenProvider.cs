@@ -8,7 +8,7 @@ namespace SkinBot.Teams.Auth;
 /// or botframework.com (legacy multi-tenant). MSAL's in-memory app token cache keeps it until shortly
 /// before it expires, so most calls never leave the process.
 /// </summary>
-internal sealed class MsalBotTokenProvider : IBotTokenProvider
+internal sealed class MsalBotTokenProvider : IBotTokenProvider, IDisposable
 {
     public const string Scope = "https://api.botframework.com/.default";
     internal const string HttpClientName = "SkinBot.Teams.Token";
@@ -16,6 +16,9 @@ internal sealed class MsalBotTokenProvider : IBotTokenProvider
 
     private static readonly string[] Scopes = [Scope];
     private readonly Lazy<IConfidentialClientApplication> _application;
+
+    // MSAL does not coalesce concurrent cache misses: without this, a burst of first replies would each fetch a token.
+    private readonly SemaphoreSlim _acquire = new(1, 1);
 
     public MsalBotTokenProvider(IOptions<TeamsOptions> options, IHttpClientFactory httpClientFactory)
     {
@@ -25,9 +28,19 @@ internal sealed class MsalBotTokenProvider : IBotTokenProvider
 
     public async Task<string> GetTokenAsync(CancellationToken cancellationToken)
     {
-        var result = await _application.Value.AcquireTokenForClient(Scopes).ExecuteAsync(cancellationToken);
-        return result.AccessToken;
+        await _acquire.WaitAsync(cancellationToken);
+        try
+        {
+            var result = await _application.Value.AcquireTokenForClient(Scopes).ExecuteAsync(cancellationToken);
+            return result.AccessToken;
+        }
+        finally
+        {
+            _acquire.Release();
+        }
     }
+
+    public void Dispose() => _acquire.Dispose();
 
     /// <summary>The authority MSAL asks for tokens; exposed for tests and the start-up log.</summary>
     internal static string AuthorityFor(TeamsOptions options)
