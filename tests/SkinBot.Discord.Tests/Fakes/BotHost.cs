@@ -65,6 +65,7 @@ internal sealed class BotHost : IAsyncDisposable
             builder.Services.AddSingleton<ITopicCatalog>(new FakeTopicCatalog());
         }
 
+        builder.Services.AddHealthChecks();
         builder.Services.AddSkinBotDiscord(builder.Configuration);
         var app = builder.Build();
         app.MapSkinBotDiscord();

@@ -22,6 +22,7 @@ internal sealed class FakeGateway
     private readonly Channel<GatewayAction> outbox = Channel.CreateUnbounded<GatewayAction>();
     private readonly Lock gate = new();
     private readonly Dictionary<string, FakeSession> sessions = [];
+    private readonly List<(string EventName, JsonNode? Data)> carryOver = [];
     private FakeConnection? current;
     private int sessionCounter;
 
@@ -132,6 +133,18 @@ internal sealed class FakeGateway
                 ["resume_gateway_url"] = BaseUrl!() + "/resume",
                 ["application"] = new JsonObject { ["id"] = ApplicationId, ["flags"] = 0 },
             });
+
+            List<(string EventName, JsonNode? Data)> carried;
+            lock (gate)
+            {
+                carried = [.. carryOver];
+                carryOver.Clear();
+            }
+
+            foreach (var (eventName, data) in carried)
+            {
+                await SendDispatchAsync(connection, session, eventName, data!);
+            }
         }
         else if (op == 6)
         {
@@ -143,6 +156,13 @@ internal sealed class FakeGateway
             {
                 if (!sessions.TryGetValue(sessionId, out session!) || session.Invalid)
                 {
+                    // The client never saw these (its op 9 got lost with a dropped connection). Real Discord would
+                    // lose them; the fake hands them to the next session so tests can count every reply.
+                    if (session is not null)
+                    {
+                        carryOver.AddRange(session.Undelivered(seq));
+                    }
+
                     session = null!;
                     replay = [];
                 }
@@ -276,11 +296,17 @@ internal sealed class FakeGateway
 
         public List<(long Seq, string Json)> Log { get; } = [];
 
+        private readonly List<(long Seq, string EventName, JsonNode? Data)> events = [];
+
+        public IEnumerable<(string EventName, JsonNode? Data)> Undelivered(long clientSequence) =>
+            events.Where(e => e.Seq > clientSequence && e.EventName is not ("READY" or "RESUMED")).Select(e => (e.EventName, e.Data));
+
         public string Append(string eventName, JsonNode? data)
         {
             var seq = ++sequence;
             var json = new JsonObject { ["op"] = 0, ["s"] = seq, ["t"] = eventName, ["d"] = data?.DeepClone() }.ToJsonString();
             Log.Add((seq, json));
+            events.Add((seq, eventName, data?.DeepClone()));
             return json;
         }
     }
