@@ -1,0 +1,241 @@
+using Microsoft.Extensions.Logging;
+using SkinBot.Core.Chat;
+using SkinBot.Discord.Tests.Fakes;
+
+namespace SkinBot.Discord.Tests;
+
+/// <summary>Channel messages and DMs over the gateway: when SkinBot answers, what it sends, and what it ignores.</summary>
+public sealed class MessageTests : IAsyncLifetime
+{
+    private const string ListedChannel = "800000000000000077";
+    private GatewayHarness harness = null!;
+
+    public async Task InitializeAsync() =>
+        harness = await GatewayHarness.StartAsync(s => s["Discord:Channels:0"] = ListedChannel);
+
+    public async Task DisposeAsync() => await harness.DisposeAsync();
+
+    [Fact]
+    public async Task A_mention_in_a_channel_gets_one_reply_to_that_message()
+    {
+        var id = harness.Say("what are boxcar scars?");
+
+        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        Assert.Equal($"/channels/{Payloads.ChannelId}/messages", reply.Path);
+        Assert.Equal("Bot " + BotHost.BotToken, reply.Authorization);
+        Assert.Equal("application/json", reply.ContentType);
+        var body = reply.Body!.Value;
+        Assert.Equal(id, body.GetProperty("message_reference").GetProperty("message_id").GetString());
+        Assert.False(body.GetProperty("message_reference").GetProperty("fail_if_not_exists").GetBoolean());
+        Assert.Equal(0, body.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
+        Assert.Equal("Q: what are boxcar scars?", body.GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Equal(2, body.GetProperty("components")[0].GetProperty("components").GetArrayLength());
+        Assert.Equal(id + "-0", body.GetProperty("nonce").GetString());
+        Assert.True(body.GetProperty("enforce_nonce").GetBoolean());
+        var request = Assert.Single(harness.Bot.Engine.Requests);
+        Assert.Equal("what are boxcar scars?", request.Text);
+        Assert.Equal(Platforms.Discord, request.Platform);
+        Assert.Equal(Payloads.UserId, request.UserId);
+    }
+
+    [Fact]
+    public async Task The_legacy_nickname_mention_is_recognised_and_stripped()
+    {
+        harness.Gateway.Dispatch("MESSAGE_CREATE", Payloads.Message(Payloads.NewId(), $"<@!{FakeGateway.BotUserId}>, do retinoids help?"));
+
+        await harness.WaitForRepliesAsync(1);
+        Assert.Equal("do retinoids help?", Assert.Single(harness.Bot.Engine.Requests).Text);
+    }
+
+    [Fact]
+    public async Task A_mention_of_the_bots_managed_role_counts_as_a_mention()
+    {
+        harness.Gateway.Dispatch("GUILD_CREATE", Payloads.GuildCreate());
+        harness.Gateway.Dispatch("MESSAGE_CREATE", Payloads.Message(Payloads.NewId(), $"<@&{Payloads.BotRoleId}> what is subcision?", mentionRoles: [Payloads.BotRoleId]));
+
+        await harness.WaitForRepliesAsync(1);
+        Assert.Equal("what is subcision?", Assert.Single(harness.Bot.Engine.Requests).Text);
+    }
+
+    [Fact]
+    public async Task Another_bots_role_mention_is_not_for_skinbot()
+    {
+        harness.Gateway.Dispatch("GUILD_CREATE", Payloads.GuildCreate());
+        harness.Gateway.Dispatch("MESSAGE_CREATE", Payloads.Message(Payloads.NewId(), "<@&710000000000000010> hi", mentionRoles: ["710000000000000010"]));
+        var sentinel = harness.Say("sentinel");
+
+        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        Assert.Equal(sentinel, reply.Body!.Value.GetProperty("message_reference").GetProperty("message_id").GetString());
+    }
+
+    [Fact]
+    public async Task A_reply_to_one_of_the_bots_messages_is_answered_without_a_mention()
+    {
+        harness.Say("and how long does it take?", mention: false, repliedToAuthor: FakeGateway.BotUserId);
+
+        await harness.WaitForRepliesAsync(1);
+        Assert.Equal("and how long does it take?", Assert.Single(harness.Bot.Engine.Requests).Text);
+    }
+
+    [Fact]
+    public async Task A_configured_channel_is_answered_without_a_mention_and_others_are_not()
+    {
+        harness.Say("ignored: not for the bot", mention: false);
+        harness.Say("a reply to someone else", mention: false, repliedToAuthor: "123456789012345678");
+        var listed = harness.Say("what is microneedling?", channelId: ListedChannel, mention: false);
+        var sentinel = harness.Say("sentinel");
+
+        await harness.WaitForRepliesAsync(2);
+        await Task.Delay(100);
+        Assert.Equal(new[] { listed, sentinel }.Order(), harness.Replies().Select(r => r.ReplyTo!).Order());
+        Assert.Equal(new[] { "what is microneedling?", "sentinel" }.Order(), harness.Bot.Engine.Requests.Select(r => r.Text).Order());
+    }
+
+    [Fact]
+    public async Task Every_dm_is_answered()
+    {
+        var id = harness.Say("can I pop a pimple?", channelId: "810000000000000001", guildId: null, mention: false);
+
+        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        Assert.Equal("/channels/810000000000000001/messages", reply.Path);
+        var reference = reply.Body!.Value.GetProperty("message_reference");
+        Assert.Equal(id, reference.GetProperty("message_id").GetString());
+        Assert.False(reference.TryGetProperty("guild_id", out _));
+        Assert.Equal("can I pop a pimple?", Assert.Single(harness.Bot.Engine.Requests).Text);
+    }
+
+    [Fact]
+    public async Task Bots_webhooks_and_the_bot_itself_are_ignored()
+    {
+        harness.Say("from a bot", authorIsBot: true);
+        harness.Say("from a webhook", webhookId: "500000000000000001");
+        harness.Say("from itself", authorId: FakeGateway.BotUserId);
+        harness.Say("a DM from a bot", guildId: null, mention: false, authorIsBot: true);
+        var sentinel = harness.Say("sentinel");
+
+        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        await Task.Delay(100);
+        Assert.Single(harness.Replies());
+        Assert.Equal(sentinel, reply.Body!.Value.GetProperty("message_reference").GetProperty("message_id").GetString());
+        Assert.Equal("sentinel", Assert.Single(harness.Bot.Engine.Requests).Text);
+    }
+
+    [Fact]
+    public async Task The_same_message_delivered_twice_is_answered_once()
+    {
+        var id = harness.Say("what are rolling scars?");
+        harness.Say("what are rolling scars?", id: id);
+        var sentinel = harness.Say("sentinel");
+
+        await harness.WaitForRepliesAsync(2);
+        await Task.Delay(100);
+        Assert.Equal([id, sentinel], harness.Replies().Select(r => r.ReplyTo!).ToArray());
+    }
+
+    [Fact]
+    public async Task Pinging_text_in_a_question_cannot_ping_anyone()
+    {
+        harness.Say("@everyone <@&1> <@600000000000000002> what is a boxcar scar?");
+
+        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        Assert.Equal("""{"parse":[]}""", reply.Body!.Value.GetProperty("allowed_mentions").GetRawText());
+    }
+
+    [Fact]
+    public async Task A_bare_mention_asks_for_help()
+    {
+        harness.Say(string.Empty);
+
+        await harness.WaitForRepliesAsync(1);
+        Assert.Equal(CommandNames.Help, Assert.Single(harness.Bot.Engine.Requests).Command?.Name);
+    }
+
+    [Fact]
+    public async Task A_typed_command_keeps_its_structure()
+    {
+        harness.Say("/scar box car");
+
+        await harness.WaitForRepliesAsync(1);
+        var command = Assert.Single(harness.Bot.Engine.Requests).Command;
+        Assert.Equal(CommandNames.Scar, command?.Name);
+        Assert.Equal(CommandNames.ScarTypes.Boxcar, command?.Option(CommandNames.ScarTypeOption));
+    }
+
+    [Fact]
+    public async Task A_suppressed_answer_sends_nothing()
+    {
+        harness.Say("[suppress] again?");
+        var sentinel = harness.Say("sentinel");
+
+        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        Assert.Equal(sentinel, reply.Body!.Value.GetProperty("message_reference").GetProperty("message_id").GetString());
+        Assert.Equal(2, harness.Bot.Engine.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_engine_failure_gets_a_polite_reply()
+    {
+        harness.Say("[boom]");
+
+        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        Assert.StartsWith("Sorry", reply.Body!.Value.GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Contains(harness.Bot.Logs.Logs, l => l.Level == LogLevel.Error && l.Exception is InvalidOperationException);
+    }
+
+    [Fact]
+    public async Task Replies_in_one_channel_keep_the_order_of_the_questions()
+    {
+        var ids = Enumerable.Range(0, 8).Select(i => harness.Say(i % 3 == 0 ? $"[slow] question {i}" : $"question {i}")).ToArray();
+        harness.Bot.Engine.SlowDelay = TimeSpan.FromMilliseconds(50);
+
+        await harness.WaitForRepliesAsync(ids.Length);
+        Assert.Equal(ids, harness.Replies().Select(r => r.ReplyTo!).ToArray());
+    }
+}
+
+public sealed class MessageDeliveryTests
+{
+    [Fact]
+    public async Task A_long_answer_in_text_style_is_split_into_messages_of_at_most_2000_characters()
+    {
+        await using var harness = await GatewayHarness.StartAsync(s => s["Discord:ReplyStyle"] = "Text");
+        var id = harness.Say("[long] tell me everything about subcision");
+
+        await harness.WaitForRepliesAsync(2);
+        await Task.Delay(200);
+        var bodies = harness.Replies().Select(r => r.Body).ToList();
+        Assert.True(bodies.Count >= 2);
+        Assert.All(bodies, b => Assert.InRange(b.GetProperty("content").GetString()!.Length, 1, 2000));
+        Assert.All(bodies, b => Assert.Equal(0, b.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength()));
+        Assert.Equal(id, bodies[0].GetProperty("message_reference").GetProperty("message_id").GetString());
+        Assert.All(bodies.Skip(1), b => Assert.False(b.TryGetProperty("message_reference", out _)));
+        Assert.Contains(FakeChatEngine.Caveat, bodies[^1].GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Equal(bodies.Count, bodies.Select(b => b.GetProperty("nonce").GetString()).Distinct().Count());
+        Assert.True(bodies[^1].GetProperty("components").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task A_slow_answer_shows_the_typing_indicator_first()
+    {
+        await using var harness = await GatewayHarness.StartAsync(s => s["Discord:TypingIndicatorDelay"] = "00:00:00.050");
+        harness.Bot.Engine.SlowDelay = TimeSpan.FromMilliseconds(600);
+        harness.Say("[slow] what is TCA cross?");
+
+        await harness.WaitForRepliesAsync(1);
+        var calls = harness.Rest.Snapshot;
+        var typing = calls.ToList().FindIndex(c => c.Is("POST", $"/channels/{Payloads.ChannelId}/typing"));
+        var message = calls.ToList().FindIndex(c => c.Is("POST", $"/channels/{Payloads.ChannelId}/messages"));
+        Assert.InRange(typing, 0, message - 1);
+    }
+
+    [Fact]
+    public async Task A_reply_that_cannot_be_delivered_is_logged_with_the_message_id()
+    {
+        await using var harness = await GatewayHarness.StartAsync();
+        harness.Rest.Intercept = r => r.Path.Value!.EndsWith("/messages", StringComparison.Ordinal) ? FakeResponse.ServerError(503) : null;
+        var id = harness.Say("what are boxcar scars?");
+
+        await GatewayTests.Eventually(() => harness.Bot.Logs.Logs.Any(l => l.Level == LogLevel.Error && l.Message.Contains(id, StringComparison.Ordinal)));
+        Assert.Equal(5, harness.Rest.Where("POST", $"/channels/{Payloads.ChannelId}/messages").Count);
+    }
+}
