@@ -65,7 +65,7 @@ internal sealed class FakeChatEngine : IChatEngine
         if (text.Contains("huge", StringComparison.Ordinal))
         {
             var passages = Enumerable.Range(1, 40)
-                .Select(i => Passage($"huge-{i}", string.Concat(Enumerable.Repeat($"Passage {i} explains rolling scars in detail. ", 30)), "Types", "Rolling scars"))
+                .Select(i => Passage($"huge-{i}", string.Concat(Enumerable.Repeat($"Passage {i} explains rolling scars in detail. ", 60)), "Types", "Rolling scars"))
                 .ToList();
             return Substantive("rolling", "Rolling scars", passages, "rolling");
         }
