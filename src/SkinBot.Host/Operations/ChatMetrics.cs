@@ -11,9 +11,6 @@ namespace SkinBot.Host.Operations;
 /// </summary>
 internal sealed class ChatMetrics
 {
-    // Answers are fast (in-memory search), so resolution is spent below a second.
-    private static readonly double[] LatencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-
     private readonly Counter<long> _answers;
     private readonly Counter<long> _lowConfidence;
     private readonly Histogram<double> _duration;
@@ -30,7 +27,7 @@ internal sealed class ChatMetrics
             "s",
             "Time from a message reaching the engine to its answer, by platform and intent.",
             tags: null,
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SkinBotTelemetry.SecondsBuckets });
         _rateLimited = meter.CreateCounter<long>("skinbot.messages.rate_limited", "{message}", "Messages refused by an abuse limit, by platform, scope (user or channel) and reply (notice or suppressed).");
         _tooLong = meter.CreateCounter<long>("skinbot.messages.too_long", "{message}", "Messages over the length cap, by platform.");
     }

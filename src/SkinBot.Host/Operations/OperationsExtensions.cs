@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -96,6 +97,9 @@ public static class OperationsExtensions
             .ConfigureResource(resource => resource.AddService(telemetry.ServiceName))
             .WithMetrics(metrics => metrics
                 .AddMeter(SkinBotTelemetry.MeterWildcard)
+                .AddView(instrument => instrument.Unit == "s" && instrument is Histogram<double> or Histogram<float> or Histogram<long> or Histogram<int>
+                    ? new ExplicitBucketHistogramConfiguration { Boundaries = [.. SkinBotTelemetry.SecondsBuckets] }
+                    : null)
                 // No scrape cache: a scrape right after an answer must show it.
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
 

@@ -15,4 +15,10 @@ public static class SkinBotTelemetry
     public const string MeterWildcard = "SkinBot.*";
 
     public static readonly ActivitySource ActivitySource = new(ActivitySourceName);
+
+    /// <summary>
+    /// Bucket bounds for every histogram measured in seconds: answers take milliseconds, index builds seconds.
+    /// (The exporter's default bounds are meant for milliseconds.)
+    /// </summary>
+    public static IReadOnlyList<double> SecondsBuckets { get; } = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 }

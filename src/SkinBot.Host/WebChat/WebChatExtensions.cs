@@ -49,13 +49,17 @@ public static class WebChatExtensions
         }
 
         MapFile(endpoints, "/", files, WebChatAssets.IndexFile);
-        foreach (var file in files.GetDirectoryContents(string.Empty).Where(f => !f.IsDirectory))
+        // Build output may hold precompressed copies (app.js.gz) beside the files; only the files themselves are the page.
+        foreach (var file in files.GetDirectoryContents(string.Empty).Where(f => !f.IsDirectory && !IsPrecompressed(f.Name)))
         {
             MapFile(endpoints, "/" + file.Name, files, file.Name);
         }
 
         return endpoints;
     }
+
+    private static bool IsPrecompressed(string name) =>
+        name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".br", StringComparison.OrdinalIgnoreCase);
 
     private static void MapFile(IEndpointRouteBuilder endpoints, string route, IFileProvider files, string name)
     {

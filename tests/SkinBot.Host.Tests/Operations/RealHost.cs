@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SkinBot.Host.Tests.Operations;
+
+/// <summary>
+/// The real host exactly as <c>skinbot serve</c> builds it (SkinBotHost: real engine, indexing worker, web chat,
+/// operator surface), on Kestrel at 127.0.0.1 with an in-memory index of the repository's corpus.
+/// </summary>
+internal sealed class RealHost : IAsyncDisposable
+{
+    private static readonly Lazy<bool> PageStaged = new(StagePage);
+
+    private RealHost(WebApplication app, Uri baseAddress)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<RealHost> StartAsync(params string[] settings)
+    {
+        _ = PageStaged.Value;
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0",
+            "--Engine:InMemoryIndex=true",
+            "--Engine:WatchCorpus=false",
+            "--Logging:LogLevel:Default=Warning",
+            .. settings,
+        ];
+        var app = SkinBotHost.Build(args);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var host = new RealHost(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+        await host.WaitUntilReadyAsync();
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>The index is built by a background worker after start; readiness says when it serves.</summary>
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using var response = await Client.GetAsync("readyz");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The host was not ready within 30 s: {await response.Content.ReadAsStringAsync()}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// The host serves the page from wwwroot beside its binary, where its build puts it; the test runner's binary
+    /// folder is another one, so the page is laid there the same way.
+    /// </summary>
+    private static bool StagePage()
+    {
+        var target = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.WebRoot))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+
+        return true;
+    }
+}
