@@ -17,6 +17,7 @@ public static class TeamsEndpointRouteBuilderExtensions
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
         endpoints.MapPost(options.MessagingPath, (HttpContext context) =>
                 context.RequestServices.GetRequiredService<MessagesEndpoint>().HandleAsync(context))
+            .AllowAnonymous() // it checks the Bot Framework token itself; a host-wide auth policy must not turn it away
             .WithName("SkinBot.Teams.Messages")
             .WithDisplayName("Teams (Bot Framework) messaging endpoint");
         return endpoints;

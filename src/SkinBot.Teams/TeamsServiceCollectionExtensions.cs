@@ -34,7 +34,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddHttpClient(BotFrameworkSigningKeys.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddHttpClient(MsalBotTokenProvider.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(ConnectorClient.HttpClientName)
-            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<TeamsOptions>>().Value.SendTimeout);
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<TeamsOptions>>().Value.SendTimeout)
+            // The bot's bearer token goes only to the authenticated serviceUrl: never follow a redirect elsewhere.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 
         services.TryAddSingleton<BotFrameworkSigningKeys>();
         services.TryAddSingleton<BotFrameworkAuthenticator>();
