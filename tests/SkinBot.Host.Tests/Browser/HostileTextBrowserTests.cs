@@ -8,15 +8,15 @@ namespace SkinBot.Host.Tests.Browser;
 public sealed class HostileTextBrowserTests : IAsyncLifetime
 {
     private readonly FakeChatEngine _engine = new();
-    private TestApp _app = null!;
-    private BrowserSession _browser = null!;
+    private TestApp? _app;
+    private BrowserSession? _browser;
     private IPage _page = null!;
 
     public async Task InitializeAsync()
     {
         SetDefaultExpectTimeout(15_000);
-        _app = await TestApp.StartAsync(_engine, kestrel: true);
         _browser = await BrowserSession.LaunchAsync();
+        _app = await TestApp.StartAsync(_engine, kestrel: true);
         _page = await _browser.Browser.NewPageAsync();
         _page.SetDefaultTimeout(15_000);
         await _page.GotoAsync(_app.BaseAddress.ToString());
@@ -24,8 +24,16 @@ public sealed class HostileTextBrowserTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
+        // Initialisation may have stopped half-way (no Chromium): dispose only what was started.
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
     }
 
     [Fact]

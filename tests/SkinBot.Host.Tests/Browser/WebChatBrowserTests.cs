@@ -8,15 +8,15 @@ namespace SkinBot.Host.Tests.Browser;
 /// <summary>A person using the web chat of the real host (real engine, repository corpus) in headless Chromium at phone width.</summary>
 public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private RealHost _host = null!;
-    private BrowserSession _browser = null!;
+    private RealHost? _host;
+    private BrowserSession? _browser;
     private IPage _page = null!;
 
     public async Task InitializeAsync()
     {
         SetDefaultExpectTimeout(15_000);
-        _host = await RealHost.StartAsync();
         _browser = await BrowserSession.LaunchAsync();
+        _host = await RealHost.StartAsync();
         _page = await _browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         _page.SetDefaultTimeout(15_000);
         await _page.GotoAsync(_host.BaseAddress.ToString());
@@ -24,8 +24,16 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        await _host.DisposeAsync();
+        // Initialisation may have stopped half-way (no Chromium): dispose only what was started.
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
     }
 
     [Fact]
