@@ -24,6 +24,7 @@ internal sealed class FakeGateway
     private readonly Dictionary<string, FakeSession> sessions = [];
     private readonly List<(string EventName, JsonNode? Data)> carryOver = [];
     private FakeConnection? current;
+    private FakeSession? currentSession;
     private int sessionCounter;
 
     public int HeartbeatIntervalMs { get; set; } = 30_000;
@@ -119,9 +120,18 @@ internal sealed class FakeGateway
             connection.Record.Identify = first["d"]!.ToJsonString();
             lock (gate)
             {
+                // A client that identifies while its session is still valid never got READY (the connection died
+                // first), so it cannot resume: hand that session's events to the new one, as in the resume path.
+                if (currentSession is { Invalid: false } abandoned)
+                {
+                    abandoned.Invalid = true;
+                    carryOver.AddRange(abandoned.Undelivered(0));
+                }
+
                 session = new FakeSession("session-" + Interlocked.Increment(ref sessionCounter));
                 sessions[session.Id] = session;
                 current = connection;
+                currentSession = session;
             }
 
             await SendDispatchAsync(connection, session, "READY", new JsonObject
@@ -169,6 +179,7 @@ internal sealed class FakeGateway
                 else
                 {
                     current = connection;
+                    currentSession = session;
                     replay = [.. session.Log.Where(e => e.Seq > seq - ReplayOverlap)];
                 }
             }
