@@ -68,8 +68,7 @@ public static class TeamsCliVerbs
 
         try
         {
-            var builder = services.GetService<AppPackageBuilder>()
-                ?? new AppPackageBuilder(services.GetRequiredService<IOptions<TeamsOptions>>(), services);
+            var builder = services.GetService<AppPackageBuilder>() ?? new AppPackageBuilder(services);
             var package = builder.Build(new AppPackageRequest
             {
                 AppId = values.GetValueOrDefault("app-id"),

@@ -29,7 +29,7 @@ public sealed class AppPackageTests : IDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddSkinBotTeams(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSkinBotTeams(configuration).BuildServiceProvider();
     }
 
     private async Task<(int Exit, string Out, string Err)> RunAsync(IServiceProvider services, params string[] args)
@@ -163,6 +163,18 @@ public sealed class AppPackageTests : IDisposable
         var (exit, _, errors) = await RunAsync(services, "package", "--out", zipPath, "--app-id", "0d6f5e4c-3b2a-4190-8f7e-6d5c4b3a2918");
 
         Assert.True(exit == 0, errors);
+    }
+
+    [Fact]
+    public async Task Packaging_does_not_need_the_client_secret()
+    {
+        var services = Services(new() { ["Teams:MicrosoftAppPassword"] = null });
+        var zipPath = Path.Combine(_workDirectory, "no-secret.zip");
+
+        var (exit, _, errors) = await RunAsync(services, "package", "--out", zipPath);
+
+        Assert.True(exit == 0, errors);
+        Assert.True(File.Exists(zipPath));
     }
 
     [Fact]

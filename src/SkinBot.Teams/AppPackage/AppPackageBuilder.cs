@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -52,9 +53,13 @@ internal sealed class AppPackageBuilder
     private readonly TeamsOptions _options;
     private readonly string? _contentRoot;
 
-    public AppPackageBuilder(IOptions<TeamsOptions> options, IServiceProvider services)
+    public AppPackageBuilder(IServiceProvider services)
     {
-        _options = options.Value;
+        // Bound straight from configuration, not through IOptions: packaging needs no client secret, so the
+        // start-up validation (which demands one next to an app id) must not stop it.
+        _options = services.GetService<IConfiguration>()?.GetSection(TeamsOptions.SectionName).Get<TeamsOptions>()
+            ?? services.GetService<IOptions<TeamsOptions>>()?.Value
+            ?? new TeamsOptions();
         _contentRoot = services.GetService<IHostEnvironment>()?.ContentRootPath;
     }
 
