@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
 using SkinBot.Core.Chat;
 using SkinBot.Host.Operations;
 
@@ -54,12 +55,30 @@ public sealed class TelemetryTests
         Assert.Equal("scar_type", span.GetTagItem("skinbot.intent"));
     }
 
-    private static ServiceProvider Engine(Action<ILoggingBuilder> logging)
+    [Fact]
+    public void Without_an_otlp_endpoint_no_traces_are_exported()
+    {
+        using var provider = Engine(_ => { });
+
+        Assert.Null(provider.GetService<TracerProvider>());
+    }
+
+    [Theory]
+    [InlineData("Telemetry:OtlpEndpoint")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT")]
+    public void With_an_otlp_endpoint_traces_of_the_SkinBot_source_are_exported(string key)
+    {
+        using var provider = Engine(_ => { }, new() { [key] = "http://127.0.0.1:4317" });
+
+        Assert.NotNull(provider.GetService<TracerProvider>());
+    }
+
+    private static ServiceProvider Engine(Action<ILoggingBuilder> logging, Dictionary<string, string?>? settings = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging);
         services.AddSingleton<IChatEngine, FakeChatEngine>();
-        services.AddSkinBotOperations(new ConfigurationBuilder().Build());
+        services.AddSkinBotOperations(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
         return services.BuildServiceProvider();
     }
 
