@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MsalException = Microsoft.Identity.Client.MsalException;
 using SkinBot.Teams.Activities;
 using SkinBot.Teams.Auth;
+using MsalException = Microsoft.Identity.Client.MsalException;
 
 namespace SkinBot.Teams.Connector;
 
