@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkinBot.Discord.Commands;
 using SkinBot.Discord.Gateway;
@@ -37,7 +38,10 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<GlobalRateLimit>();
         services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<DiscordRestClient>(
             provider, provider.GetRequiredService<IHttpClientFactory>().CreateClient(DiscordRestClient.HttpClientName)));
-        services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<DiscordCommandRegistrar>(provider));
+        services.TryAddSingleton(provider => new DiscordCommandRegistrar(
+            provider.GetRequiredService<DiscordRestClient>(),
+            provider.GetRequiredService<IOptions<DiscordOptions>>(),
+            provider.GetRequiredService<ILogger<DiscordCommandRegistrar>>()));
 
         services.TryAddSingleton<InteractionSignatureVerifier>();
         services.TryAddSingleton<InteractionHandler>();
