@@ -129,9 +129,13 @@ public static class AnswerComposer
         // Setting cues ("home", "office") say which list, not which item: ranking on them would put whichever
         // bullet happens to repeat "at home" first.
         var rankingTerms = decision.Terms.Where(t => !knowledge.Vocabulary.SettingCues.ContainsKey(t)).ToList();
+        // Sections are listed most important first: a definition quotes the definition before the scar types.
         var hits = definition.Sections.Count == 0
             ? []
-            : knowledge.Index.Search(rankingTerms, definition.Sections, Math.Max(1, definition.MaxPassages));
+            : knowledge.Index.Search(rankingTerms, definition.Sections, int.MaxValue)
+                .OrderBy(h => IndexOf(definition.Sections, h.Passage.SectionId))
+                .Take(Math.Max(1, definition.MaxPassages))
+                .ToList();
         string? message = null;
         if (definition.Setting is not null || decision.Intent == IntentIds.TreatmentAny)
         {
@@ -198,6 +202,12 @@ public static class AnswerComposer
 
     public static AnswerPassage ToAnswerPassage(Passage passage, double score) =>
         new(passage.Id, passage.Text, passage.SectionPath, passage.LeadTerm, passage.Source, score) { SectionId = passage.SectionId };
+
+    private static int IndexOf(List<string> sections, string section)
+    {
+        var index = sections.IndexOf(section);
+        return index < 0 ? int.MaxValue : index;
+    }
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

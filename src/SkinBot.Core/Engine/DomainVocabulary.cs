@@ -16,6 +16,8 @@ public sealed class DomainVocabulary
     private static readonly string[] GenericWords =
         ["pockmark", "pockmarks", "scar", "scars", "acne", "skin", "treatment", "treatments", "collagen", "dermatologist", "doctor", "other", "others", "best", "option", "options"];
 
+    private static readonly string[] SpecificWords = ["pockmark", "acne", "pitted", "pit", "indented", "dent", "divot", "crater", "pimple", "cystic", "breakout"];
+
     /// <summary>Words that on their own make a message about pitted scarring.</summary>
     private static readonly string[] CoreDomainWords =
         ["pockmark", "scar", "scarring", "acne", "pitted", "collagen", "pimple", "cyst", "dermatologist"];
@@ -28,6 +30,13 @@ public sealed class DomainVocabulary
 
     /// <summary>Terms that make a message about pitted scarring: core words, synonym groups, scar types, treatments.</summary>
     public required IReadOnlySet<string> DomainTerms { get; init; }
+
+    /// <summary>Terms only pitted acne scarring has (pockmark, acne, pitted, scar-type names): they keep a message in scope
+    /// even when it also mentions something out of scope.</summary>
+    public required IReadOnlySet<string> SpecificTerms { get; init; }
+
+    /// <summary>"scar", "pockmark" and their spellings.</summary>
+    public required IReadOnlySet<string> ScarTerms { get; init; }
 
     /// <summary>Terms that are about skin in general (intents.yml domain_terms): relevant, but not enough on their own.</summary>
     public required IReadOnlySet<string> RelatedTerms { get; init; }
@@ -49,9 +58,10 @@ public sealed class DomainVocabulary
         foreach (var intent in intents.File.Intents.Where(i => i.Setting is not null))
         {
             intent.Sections.ForEach(s => settingBySection[s] = intent.Setting!);
-            foreach (var cue in Analyse(intent.Cues))
+            // One-word signals of a setting intent ("home", "derm") say which setting a question means.
+            foreach (var signal in intent.Signals.Select(SignalMatcher.StripWeight).Select(analyzer.Terms).Where(t => t.Count == 1))
             {
-                settingCues.TryAdd(cue, intent.Setting!);
+                settingCues.TryAdd(signal[0], intent.Setting!);
             }
         }
 
@@ -71,7 +81,8 @@ public sealed class DomainVocabulary
         var treatmentTerms = new Dictionary<string, List<Passage>>(StringComparer.Ordinal);
         void Name(string term, Passage passage)
         {
-            if (!excluded.Contains(term))
+            // One-letter terms ("c" of "vitamin c") would name a treatment in "C-section".
+            if (term.Length > 2 && !excluded.Contains(term))
             {
                 var list = treatmentTerms.TryGetValue(term, out var existing) ? existing : treatmentTerms[term] = [];
                 if (!list.Contains(passage))
@@ -127,6 +138,8 @@ public sealed class DomainVocabulary
             SettingCues = settingCues,
             DomainTerms = domain,
             RelatedTerms = Analyse(intents.File.DomainTerms),
+            ScarTerms = Analyse(["scar", "scars", "pockmark"]),
+            SpecificTerms = new HashSet<string>([.. Analyse(SpecificWords), .. scarTypeTerms.Keys], StringComparer.Ordinal),
             ScarTypePassages = scarTypePassages,
             TreatmentSettings = treatmentSettings,
         };

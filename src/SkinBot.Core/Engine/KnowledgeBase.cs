@@ -26,6 +26,8 @@ public sealed class KnowledgeBase : IDisposable
 
     public required ExampleIndex Examples { get; init; }
 
+    public required SignalMatcher Signals { get; init; }
+
     public required IntentCatalog Intents { get; init; }
 
     public required DomainVocabulary Vocabulary { get; init; }

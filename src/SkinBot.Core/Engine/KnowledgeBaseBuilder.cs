@@ -43,8 +43,9 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
 
         var analyzer = new SkinBotAnalyzer(synonyms);
         var (index, built) = store.Open(fingerprint, analyzer, corpus.Passages);
-        var examples = new ExampleIndex(analyzer, intents.File.Intents);
         var vocabulary = DomainVocabulary.Build(analyzer, corpus.Passages, intents, synonymsText);
+        var examples = new ExampleIndex(analyzer, vocabulary, intents.File.Intents, intents.File.IgnoreWords);
+        var signals = new SignalMatcher(analyzer, vocabulary, intents.File.Intents);
         var spelling = new SpellingCorrector(
             KnownWords(corpus.Passages, intents, synonymsText),
             DomainWords(corpus.Passages, intents, synonymsText));
@@ -64,6 +65,7 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
             Spelling = spelling,
             Index = index,
             Examples = examples,
+            Signals = signals,
             Intents = intents,
             Vocabulary = vocabulary,
             Treatments = treatments,
@@ -74,14 +76,14 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
 
     private static IEnumerable<string> KnownWords(IEnumerable<Passage> passages, IntentCatalog intents, string synonymsText) =>
         passages.SelectMany(p => Words(p.Text))
-            .Concat(intents.File.Intents.SelectMany(i => i.Examples.Concat(i.Cues)).SelectMany(Words))
+            .Concat(intents.File.Intents.SelectMany(i => i.Examples.Concat(i.Signals)).SelectMany(Words))
             .Concat(SynonymLoader.Words(synonymsText));
 
     /// <summary>What a typo may be corrected into: names of scar types and treatments, synonym spellings, setting cues.</summary>
     private static IEnumerable<string> DomainWords(IEnumerable<Passage> passages, IntentCatalog intents, string synonymsText) =>
         passages.Where(p => p.LeadTerm is not null).SelectMany(p => Words(p.LeadTerm!))
             .Concat(SynonymLoader.Words(synonymsText))
-            .Concat(intents.File.Intents.SelectMany(i => i.Cues))
+            .Concat(intents.File.Intents.SelectMany(i => i.Signals).Select(SignalMatcher.StripWeight).Where(w => !w.Contains(' ', StringComparison.Ordinal)))
             .Concat(intents.File.DomainTerms)
             .Concat(["pockmark", "pockmarks", "scars", "pitted", "dermatologist", "prevent", "permanent"])
             .Where(w => w.All(char.IsLetter));

@@ -1,8 +1,10 @@
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using SkinBot.Core.Engine;
 using SkinBot.Core.Search;
 
 namespace SkinBot.Core.Intents;
@@ -22,12 +24,19 @@ public sealed class ExampleIndex : IDisposable
     private static readonly double[] RankWeights = [1.0, 0.5, 0.25];
 
     private readonly RAMDirectory directory = new();
+    private readonly HashSet<string> ignored;
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
 
-    public ExampleIndex(SkinBotAnalyzer analyzer, IEnumerable<IntentDefinition> intents)
+    /// <param name="analyzer">Analysis shared with passages and questions.</param>
+    /// <param name="vocabulary">Used to mask scar-type and treatment names (see <see cref="TermMasker"/>).</param>
+    /// <param name="ignoreWords">Words left out of example matching (see intents.yml ignore_words).</param>
+    public ExampleIndex(SkinBotAnalyzer analyzer, DomainVocabulary vocabulary, IEnumerable<IntentDefinition> intents, IEnumerable<string> ignoreWords)
     {
-        var config = new IndexWriterConfig(LuceneSettings.Version, analyzer) { Similarity = new BM25Similarity() };
+        ignored = new HashSet<string>(ignoreWords.SelectMany(analyzer.Terms), StringComparer.Ordinal);
+        // Examples are analysed and masked up front, then indexed as plain space-separated terms.
+        using var whitespace = new WhitespaceAnalyzer(LuceneSettings.Version);
+        var config = new IndexWriterConfig(LuceneSettings.Version, whitespace) { Similarity = new BM25Similarity() };
         using (var writer = new IndexWriter(directory, config))
         {
             foreach (var intent in intents)
@@ -37,7 +46,7 @@ public sealed class ExampleIndex : IDisposable
                     writer.AddDocument(new Document
                     {
                         new StringField(IntentField, intent.Id, Field.Store.YES),
-                        new Lucene.Net.Documents.TextField(TextField, example, Field.Store.NO),
+                        new Lucene.Net.Documents.TextField(TextField, string.Join(' ', TermMasker.Mask(analyzer.Terms(example), vocabulary).Where(t => !ignored.Contains(t))), Field.Store.NO),
                     });
                 }
             }
@@ -53,10 +62,11 @@ public sealed class ExampleIndex : IDisposable
     public bool Knows(string term) => reader.DocFreq(new Term(TextField, term)) > 0;
 
     /// <summary>Intents scored by their nearest examples, best first; empty when nothing matched.</summary>
+    /// <param name="terms">Analysed and masked terms of the message.</param>
     public IReadOnlyList<IntentScore> Classify(IReadOnlyList<string> terms)
     {
         var query = new BooleanQuery();
-        foreach (var term in terms.Distinct(StringComparer.Ordinal).Take(48))
+        foreach (var term in terms.Where(t => !ignored.Contains(t)).Distinct(StringComparer.Ordinal).Take(48))
         {
             query.Add(new TermQuery(new Term(TextField, term)), Occur.SHOULD);
         }

@@ -14,9 +14,13 @@ namespace SkinBot.Core.Intents;
 public static partial class IntentClassifier
 {
     private const double NamedConfidence = 0.9;
+    private const double SignalWeight = 0.6;
+    private const int MaxSignalsCounted = 3;
+    private const int StrongSignal = 2;
 
     public static IntentDecision Classify(string text, KnowledgeBase knowledge, ConversationContext? context, double lowConfidenceThreshold)
     {
+        text = MessageNormalizer.Normalize(text);
         if (IsUrgent(text, knowledge.Intents))
         {
             return IntentDecision.Of(IntentIds.Urgent, 1.0);
@@ -29,10 +33,33 @@ public static partial class IntentClassifier
             return IntentDecision.Of(IntentIds.GreetingHelp, 0.5, terms);
         }
 
-        var features = MessageFeatures.Read(terms, knowledge);
-        var scores = knowledge.Examples.Classify(terms);
+        var features = MessageFeatures.Read(terms, knowledge, text);
+        var scores = Score(knowledge, features);
         var decision = Decide(features, scores, lowConfidenceThreshold);
         return context is not null && IsFollowUp(text, terms) ? ApplyContext(decision, features, context, lowConfidenceThreshold) : decision;
+    }
+
+    /// <summary>The evidence behind a classification, for <c>skinbot ask --explain</c> and for tuning intents.yml.</summary>
+    public static string Explain(string text, KnowledgeBase knowledge)
+    {
+        text = MessageNormalizer.Normalize(text);
+        var corrected = knowledge.Spelling.Correct(text);
+        var terms = knowledge.Analyzer.Terms(corrected);
+        var features = MessageFeatures.Read(terms, knowledge, text);
+        var neighbours = knowledge.Examples.Classify(features.MaskedTerms);
+        var scores = Score(knowledge, features);
+        return string.Join('\n',
+            $"urgent trigger:   {IsUrgent(text, knowledge.Intents)}",
+            $"spelling:         {(corrected == text ? "(unchanged)" : corrected)}",
+            $"terms:            {string.Join(' ', terms)}",
+            $"masked:           {string.Join(' ', features.MaskedTerms)}",
+            $"scar types:       {string.Join(", ", features.ScarTypes)}",
+            $"treatments:       {string.Join(", ", features.Treatments.Select(p => p.LeadTerm))}",
+            $"setting cue:      {features.Setting}",
+            $"about scarring:   {features.AboutScarring} (skin {features.AboutSkin}, pockmarks {features.AboutPockmarks}, out-of-scope signals {features.OutOfScopeSignals}, known {features.KnownTermShare:0.00}, unknown terms {features.UnknownTerms}, noise {features.Noise})",
+            $"nearest examples: {string.Join(", ", neighbours.Select(n => $"{n.Intent} {n.Score:0.00}"))}",
+            $"signals:          {string.Join(", ", features.Signals.Select(n => $"{n.Key} {n.Value}"))}",
+            $"combined:         {string.Join(", ", scores.Select(n => $"{n.Intent} {n.Score:0.00}"))}");
     }
 
     public static bool IsUrgent(string text, IntentCatalog intents)
@@ -60,18 +87,35 @@ public static partial class IntentClassifier
         var terms = features.Terms;
         var top = scores.Count > 0 ? scores[0] : new IntentScore(IntentIds.OutOfScope, 0);
         var second = scores.Count > 1 ? scores[1].Score : 0;
-        var margin = top.Score <= 0 ? 0 : top.Score / (top.Score + second);
-        var confidence = Math.Clamp(((margin - 0.5) * 1.2 + 0.4) * (0.5 + (0.5 * features.KnownTermShare)), 0, 1);
+        var margin = top.Score <= 0 ? 0 : (top.Score - second) / top.Score;
+        var confidence = Math.Clamp((0.45 + (0.55 * margin)) * (0.7 + (0.3 * features.KnownTermShare)), 0, 1);
         var nearest = scores.Select(s => s.Intent).Where(IsSubstantive).Take(3).ToList();
 
-        if (features.Treatments.Count > 0 && top.Intent is not IntentIds.Prevention)
+        // A keloid, a tattoo, a knee-surgery scar: skin words, but not what the article covers. A weak signal
+        // ("surgery") gives way when the message names one of the article's treatments for a scar.
+        var namedForScar = features.Treatments.Count > 0 && features.MentionsScar;
+        if (features.OutOfScopeSignals > 0 && !features.AboutPockmarks && !(namedForScar && features.OutOfScopeSignals < StrongSignal))
+        {
+            return new IntentDecision(IntentIds.OutOfScope, Math.Max(confidence, 0.7), false, [], [], nearest, terms);
+        }
+
+        if (features.Treatments.Count > 0)
         {
             return new IntentDecision(IntentOfSetting(features.TreatmentsSetting), Math.Max(confidence, NamedConfidence), false, features.ScarTypes, features.Treatments, nearest, terms);
         }
 
-        if (features.ScarTypes.Count > 0 && top.Intent is not (IntentIds.TreatmentAny or IntentIds.TreatmentAtHome or IntentIds.TreatmentInOffice or IntentIds.Permanence or IntentIds.Prevention))
+        if (features.ScarTypes.Count > 0)
         {
-            return new IntentDecision(IntentIds.ScarTypes, Math.Max(confidence, NamedConfidence), false, features.ScarTypes, [], nearest, terms);
+            // "what are boxcar scars" asks about the type; "how do I get rid of boxcar scars" asks about treating it.
+            var about = top.Intent is IntentIds.TreatmentAny or IntentIds.TreatmentAtHome or IntentIds.TreatmentInOffice or IntentIds.Permanence or IntentIds.Prevention
+                ? top.Intent
+                : IntentIds.ScarTypes;
+            if (IntentIds.IsTreatment(about) && features.Setting is { } scarSetting)
+            {
+                about = IntentOfSetting(scarSetting);
+            }
+
+            return new IntentDecision(about, Math.Max(confidence, about == IntentIds.ScarTypes ? NamedConfidence : confidence), false, features.ScarTypes, [], nearest, terms);
         }
 
         var chosen = top.Intent;
@@ -86,27 +130,63 @@ public static partial class IntentClassifier
             chosen = substantive.Intent;
         }
 
-        if (!features.AboutSkin)
+        if (!features.AboutScarring)
         {
-            if (chosen == IntentIds.GreetingHelp)
-            {
-                return new IntentDecision(chosen, confidence, false, [], [], nearest, terms);
-            }
-
-            // Nothing about scarring or skin: out of scope, unless the wording is clearly one of ours
-            // ("do they go away?"), which is worth offering back rather than refusing.
-            return IsSubstantive(chosen) && confidence >= threshold
-                ? new IntentDecision(chosen, confidence * 0.5, true, features.ScarTypes, [], nearest, terms)
-                : new IntentDecision(IntentIds.OutOfScope, Math.Max(confidence, 0.6), false, [], [], nearest, terms);
+            return Unanchored(features, chosen, confidence, threshold, nearest);
         }
 
-        if (chosen == IntentIds.OutOfScope && features.AboutScarring && top.Score > 0 && scores.FirstOrDefault(s => IsSubstantive(s.Intent)) is { Intent: not null } inScope && inScope.Score >= top.Score * 0.8)
+        if (chosen == IntentIds.OutOfScope && features.AboutPockmarks && scores.FirstOrDefault(s => IsSubstantive(s.Intent)) is { Intent: not null } inScope && inScope.Score >= top.Score * 0.8)
         {
             chosen = inScope.Intent;
         }
 
         var low = IsSubstantive(chosen) && confidence < threshold;
         return new IntentDecision(chosen, confidence, low, features.ScarTypes, [], nearest, terms);
+    }
+
+    /// <summary>
+    /// A message with no word about scarring: a greeting or noise gets help; words SkinBot does not know make
+    /// it about something else; wording that is clearly one of SkinBot's questions ("am I stuck with these
+    /// forever?") is answered; a vaguer resemblance is offered back as a suggestion.
+    /// </summary>
+    private static IntentDecision Unanchored(MessageFeatures features, string chosen, double confidence, double threshold, IReadOnlyList<string> nearest)
+    {
+        var terms = features.Terms;
+        var greeted = features.Signals.ContainsKey(IntentIds.GreetingHelp);
+        if (features.Noise || (greeted && chosen == IntentIds.GreetingHelp))
+        {
+            return new IntentDecision(IntentIds.GreetingHelp, greeted ? confidence : 0.5, false, [], [], nearest, terms);
+        }
+
+        var signalled = features.Signals.ContainsKey(chosen);
+        if (IsSubstantive(chosen) && confidence >= threshold && (signalled || features.UnknownTerms == 0))
+        {
+            return new IntentDecision(chosen, confidence * (signalled ? 0.8 : 0.5), !signalled, [], [], nearest, terms);
+        }
+
+        if (chosen == IntentIds.GreetingHelp && features.UnknownTerms == 0)
+        {
+            return new IntentDecision(IntentIds.GreetingHelp, confidence, false, [], [], nearest, terms);
+        }
+
+        return new IntentDecision(IntentIds.OutOfScope, Math.Max(confidence, 0.6), false, [], [], nearest, terms);
+    }
+
+    /// <summary>
+    /// Nearest examples (scaled so the best intent scores 1) plus a fixed weight per matched signal: examples
+    /// carry phrasing, signals carry the words that settle what is being asked ("forever", "prevent", "types").
+    /// </summary>
+    private static IReadOnlyList<IntentScore> Score(KnowledgeBase knowledge, MessageFeatures features)
+    {
+        var neighbours = knowledge.Examples.Classify(features.MaskedTerms);
+        var best = neighbours.Count > 0 ? neighbours[0].Score : 0;
+        var combined = neighbours.ToDictionary(n => n.Intent, n => best > 0 ? n.Score / best : 0, StringComparer.Ordinal);
+        foreach (var (intent, count) in features.Signals)
+        {
+            combined[intent] = combined.GetValueOrDefault(intent) + (SignalWeight * Math.Min(count, MaxSignalsCounted));
+        }
+
+        return [.. combined.Select(c => new IntentScore(c.Key, c.Value)).OrderByDescending(c => c.Score)];
     }
 
     /// <summary>A named treatment is answered with the intent of its setting; a question naming both settings is "any".</summary>

@@ -17,9 +17,10 @@ public sealed class IntentDefinition
 
     public string? Setting { get; set; }
 
-    public List<string> Cues { get; set; } = [];
-
     public List<string> Triggers { get; set; } = [];
+
+    /// <summary>Words or short phrases that point to this intent wherever they appear in a message.</summary>
+    public List<string> Signals { get; set; } = [];
 
     public List<string> Examples { get; set; } = [];
 }
@@ -44,6 +45,9 @@ public sealed class IntentFile
 
     /// <summary>Extra words that mark a message as being about skin scarring, beyond lead terms and synonyms.</summary>
     public List<string> DomainTerms { get; set; } = [];
+
+    /// <summary>Words too common to tell intents apart by their nearest examples (pronouns, auxiliaries).</summary>
+    public List<string> IgnoreWords { get; set; } = [];
 
     public List<IntentDefinition> Intents { get; set; } = [];
 }

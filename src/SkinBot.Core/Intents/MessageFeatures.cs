@@ -4,17 +4,30 @@ using SkinBot.Core.Engine;
 namespace SkinBot.Core.Intents;
 
 /// <summary>What a message names, read off its analysed terms with the domain vocabulary.</summary>
-public sealed record MessageFeatures(
+public sealed partial record MessageFeatures(
     IReadOnlyList<string> Terms,
+    IReadOnlyList<string> MaskedTerms,
     IReadOnlyList<string> ScarTypes,
     IReadOnlyList<Passage> Treatments,
     string? TreatmentsSetting,
     string? Setting,
     bool AboutScarring,
     bool AboutSkin,
+    bool AboutPockmarks,
+    IReadOnlyDictionary<string, int> Signals,
+    int UnknownTerms,
+    bool Noise,
     double KnownTermShare)
 {
-    public static MessageFeatures Read(IReadOnlyList<string> terms, KnowledgeBase knowledge)
+    /// <summary>The message says "scar" (or a synonym group that means one), not just skin.</summary>
+    public bool MentionsScar { get; init; }
+
+    /// <summary>Weighted out-of-scope signals ("keloid", "tattoo", "python").</summary>
+    public int OutOfScopeSignals => Signals.GetValueOrDefault(IntentIds.OutOfScope);
+
+    /// <param name="terms">Analysed terms of the message.</param>
+    /// <param name="text">The message as normalised, to tell words from noise.</param>
+    public static MessageFeatures Read(IReadOnlyList<string> terms, KnowledgeBase knowledge, string text = "")
     {
         var vocabulary = knowledge.Vocabulary;
         var scarTypes = terms.Select(t => vocabulary.ScarTypeTerms.GetValueOrDefault(t)).OfType<string>().Distinct().ToList();
@@ -22,17 +35,37 @@ public sealed record MessageFeatures(
         var treatmentSettings = treatments.Select(p => vocabulary.TreatmentSettings[p.Id]).Distinct().ToList();
         var home = terms.Count(t => vocabulary.SettingCues.GetValueOrDefault(t) == Chat.CommandNames.Settings.AtHome);
         var office = terms.Count(t => vocabulary.SettingCues.GetValueOrDefault(t) == Chat.CommandNames.Settings.InOffice);
-        var setting = home > office ? Chat.CommandNames.Settings.AtHome : office > home ? Chat.CommandNames.Settings.InOffice : null;
-        var known = terms.Count == 0 ? 0 : terms.Count(t => knowledge.Examples.Knows(t) || knowledge.Index.DocumentFrequency(t) > 0) / (double)terms.Count;
+        // Both settings named ("at home or at the derm?") is a question about all options.
+        var setting = home > office ? Chat.CommandNames.Settings.AtHome
+            : office > home ? Chat.CommandNames.Settings.InOffice
+            : home > 0 ? Chat.CommandNames.Settings.All
+            : null;
+        var knownTerms = terms.Count(t => knowledge.Examples.Knows(t) || knowledge.Signals.Knows(t) || knowledge.Index.DocumentFrequency(t) > 0);
+        var known = terms.Count == 0 ? 0 : knownTerms / (double)terms.Count;
+        // No word SkinBot recognises at all ("yo", "heeelp", "asdf"): noise rather than a question about something else.
+        var noise = !WordPattern().Matches(text).Any(m => m.Length > 1 && knowledge.Spelling.IsKnownWord(m.Value));
         var aboutScarring = terms.Any(vocabulary.DomainTerms.Contains);
+        var masked = TermMasker.Mask(terms, vocabulary);
+        var signals = knowledge.Signals.Count(masked);
         return new MessageFeatures(
             terms,
+            masked,
             scarTypes,
             treatments,
             treatmentSettings.Count == 1 ? treatmentSettings[0] : null,
             setting,
             aboutScarring,
             aboutScarring || terms.Any(vocabulary.RelatedTerms.Contains),
-            known);
+            terms.Any(vocabulary.SpecificTerms.Contains),
+            signals,
+            terms.Count - knownTerms,
+            noise,
+            known)
+        {
+            MentionsScar = terms.Any(vocabulary.ScarTerms.Contains),
+        };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex WordPattern();
 }

@@ -67,7 +67,8 @@ public sealed class PassageIndex : IDisposable
             return [];
         }
 
-        var top = searcher.Search(query, Math.Max(1, max));
+        // Lucene sizes its queue by the requested count, so never ask for more than there are documents.
+        var top = searcher.Search(query, Math.Clamp(max, 1, Math.Max(1, reader.MaxDoc)));
         var results = new List<ScoredPassage>(top.ScoreDocs.Length);
         foreach (var hit in top.ScoreDocs)
         {

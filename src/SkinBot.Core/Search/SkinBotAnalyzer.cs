@@ -17,7 +17,11 @@ namespace SkinBot.Core.Search;
 /// </summary>
 public sealed class SkinBotAnalyzer(SynonymMap? synonyms) : Analyzer
 {
-    private static readonly CharArraySet StopWords = EnglishAnalyzer.DefaultStopSet;
+    /// <summary>
+    /// English stop words as they look after stemming ("was" → "wa", "this" → "thi"): the stop filter runs after
+    /// the stemmer, so the list must be stemmed too.
+    /// </summary>
+    private static readonly CharArraySet StopWords = StemmedStopWords();
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -30,6 +34,28 @@ public sealed class SkinBotAnalyzer(SynonymMap? synonyms) : Analyzer
 
         stream = new StopFilter(LuceneSettings.Version, stream, StopWords);
         return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    private static CharArraySet StemmedStopWords()
+    {
+        var stemmed = new CharArraySet(LuceneSettings.Version, 64, ignoreCase: false);
+        foreach (var word in EnglishAnalyzer.DefaultStopSet)
+        {
+            var text = word.ToString() ?? string.Empty;
+            stemmed.Add(text);
+            using var tokenizer = new Lucene.Net.Analysis.Core.KeywordTokenizer(new StringReader(text));
+            using var stream = new PorterStemFilter(tokenizer);
+            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                stemmed.Add(term.ToString());
+            }
+
+            stream.End();
+        }
+
+        return stemmed.AsReadOnly();
     }
 
     /// <summary>The part of the chain before synonyms; the synonym rules are analysed with exactly this.</summary>

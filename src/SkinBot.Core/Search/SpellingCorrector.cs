@@ -25,6 +25,9 @@ public sealed class SpellingCorrector
         known.UnionWith(domain);
     }
 
+    /// <summary>True when the word is English SkinBot recognises (common words, the corpus, examples, synonyms).</summary>
+    public bool IsKnownWord(string word) => known.Contains(word.ToLowerInvariant());
+
     public string Correct(string text)
     {
         var output = new StringBuilder(text.Length);

@@ -4,7 +4,7 @@ using SkinBot.Core.Chat;
 namespace SkinBot.Host.Cli;
 
 /// <summary>
-/// <c>skinbot ask "question" [--json]</c>, or <c>skinbot ask -</c> to answer one question per input line
+/// <c>skinbot ask "question" [--json] [--explain]</c>, or <c>skinbot ask -</c> to answer one question per input line
 /// (one answer per output line: JSON Lines with --json, else the text flattened to one line), loading the index once.
 /// </summary>
 public static class AskVerb
@@ -12,7 +12,8 @@ public static class AskVerb
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var json = args.Contains("--json");
-        var words = args.Where(a => a != "--json").ToList();
+        var explain = args.Contains("--explain");
+        var words = args.Where(a => a is not ("--json" or "--explain")).ToList();
         if (words.Count == 0)
         {
             stderr.WriteLine("usage: skinbot ask \"question\" [--json]   or   skinbot ask - [--json] < questions.txt");
@@ -40,7 +41,14 @@ public static class AskVerb
             return 0;
         }
 
-        var single = await engine.AnswerAsync(Request(string.Join(' ', words), "cli"), cancellationToken);
+        var text = string.Join(' ', words);
+        if (explain)
+        {
+            using var lease = host.Services.GetRequiredService<Core.Engine.KnowledgeBaseHolder>().Acquire();
+            await stderr.WriteLineAsync(Core.Intents.IntentClassifier.Explain(text, lease.Knowledge));
+        }
+
+        var single = await engine.AnswerAsync(Request(text, "cli"), cancellationToken);
         await stdout.WriteLineAsync(json ? AnswerJson.Serialize(single) : AnswerTextRenderer.Render(single));
         return 0;
     }

@@ -8,7 +8,8 @@ public static class CliApp
 {
     public const string Usage = """
         usage: skinbot [serve] [--urls URL]        run the bot (web chat, Discord, Teams, operator endpoints)
-               skinbot ask "question" [--json]    answer one question
+               skinbot ask "question" [--json] [--explain]
+                                                  answer one question (--explain: why, on stderr)
                skinbot ask - [--json]             answer one question per line of standard input
                skinbot chat                       talk to SkinBot in the terminal
                skinbot index                      build (or reopen) the corpus index and report it
