@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,7 @@ internal sealed partial class InvokeHandler
     private Task<InvokeResult> NotImplemented(Activity activity)
     {
         LogUnknownInvoke(activity.Name);
-        return Task.FromResult(new InvokeResult(StatusCodes501, null));
+        return Task.FromResult(new InvokeResult(StatusCodes.Status501NotImplemented, null));
     }
 
     private async Task<InvokeResult> CardActionAsync(Activity activity, CancellationToken cancellationToken)
@@ -145,8 +146,6 @@ internal sealed partial class InvokeHandler
 
         return (query, count);
     }
-
-    private const int StatusCodes501 = 501;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Invoke {Name} is not handled; answering 501")]
     private partial void LogUnknownInvoke(string? name);
