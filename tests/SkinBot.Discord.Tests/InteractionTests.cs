@@ -187,6 +187,20 @@ public sealed class InteractionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deferred_answer_whose_webhook_is_gone_is_dropped_with_an_error_line()
+    {
+        discord.Rest.Script("PATCH", "/webhooks/", new FakeResponse(404, """{"code":10015,"message":"Unknown Webhook"}"""));
+        var id = Payloads.NewId();
+
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+            Payloads.Command("ask", [Payloads.Option("question", "[slow] too late")], id: id));
+
+        Assert.Equal(5, (await SignedInteractions.JsonAsync(response)).GetProperty("type").GetInt32());
+        await GatewayTests.Eventually(() => bot.Logs.Logs.Any(l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains(id, StringComparison.Ordinal)));
+        Assert.Single(discord.Rest.Where("PATCH", "/webhooks/"));
+    }
+
+    [Fact]
     public async Task A_suppressed_answer_shows_only_its_headline_to_the_asker()
     {
         using var response = await SignedInteractions.PostAsync(bot.Client, signer,

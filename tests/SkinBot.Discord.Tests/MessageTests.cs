@@ -229,6 +229,17 @@ public sealed class MessageDeliveryTests
     }
 
     [Fact]
+    public async Task The_watchdog_logs_a_handler_that_runs_too_long()
+    {
+        await using var harness = await GatewayHarness.StartAsync(s => s["Discord:HandlerWatchdogThreshold"] = "00:00:00.100");
+        harness.Bot.Engine.SlowDelay = TimeSpan.FromMilliseconds(500);
+        var id = harness.Say("[slow] what is TCA cross?");
+
+        await harness.WaitForRepliesAsync(1);
+        Assert.Contains(harness.Bot.Logs.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("still running", StringComparison.Ordinal) && l.Message.Contains(id, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_reply_that_cannot_be_delivered_is_logged_with_the_message_id()
     {
         await using var harness = await GatewayHarness.StartAsync();

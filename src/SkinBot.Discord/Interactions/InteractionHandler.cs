@@ -94,6 +94,12 @@ internal sealed partial class InteractionHandler(
             await DeliverDeferredAsync(interaction, late, isComponent, isPrivate, cancellationToken).ConfigureAwait(false);
             Answered(interaction, late);
         }
+        catch (DiscordRestException ex) when (ex.Status is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Unauthorized)
+        {
+            // The interaction token expired (15 minutes) or the message is gone: nothing left to edit.
+            metrics.SendFailures.Add(1);
+            LogWebhookGone(interaction.Id, (int)ex.Status!, ex.DiscordCode);
+        }
         catch (DiscordRestException ex)
         {
             metrics.SendFailures.Add(1);
@@ -188,6 +194,9 @@ internal sealed partial class InteractionHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver the deferred answer of interaction {InteractionId} via {Route}: status {Status}, code {Code}")]
     private partial void LogDeferredFailed(Exception exception, Snowflake interactionId, string route, int? status, int? code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dropped the deferred answer of interaction {InteractionId}: its webhook answered {Status} (code {Code}); the token has expired or the message was deleted")]
+    private partial void LogWebhookGone(Snowflake interactionId, int status, int? code);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The engine failed on request {CorrelationId}; replying with an apology")]
     private partial void LogEngineFailed(Exception exception, string correlationId);
