@@ -17,8 +17,6 @@ public static class SkinBotHost
         {
             Args = args,
             ContentRootPath = contentRoot,
-            // Static files ship next to the binary, so the page is found from a clone and from the installed tool alike.
-            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.Configuration.AddSkinBotSources();
 

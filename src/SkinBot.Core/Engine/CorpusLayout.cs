@@ -9,7 +9,10 @@ public sealed record CorpusLayout(string Root)
 
     public string IntentsFile => Path.Combine(Root, "intents.yml");
 
+    /// <summary>Optional extra training utterances per intent (examples: {intent_id: [...]}).</summary>
+    public string IntentExamplesFile => Path.Combine(Root, "intent-examples.yml");
+
     /// <summary>Every file whose content shapes answers, for the fingerprint and the file watcher.</summary>
     public IReadOnlyList<string> ContentFiles() =>
-        [.. Corpus.CorpusLoader.ArticleFiles(ArticlesDirectory), SynonymsFile, IntentsFile];
+        [.. Corpus.CorpusLoader.ArticleFiles(ArticlesDirectory), SynonymsFile, IntentsFile, IntentExamplesFile];
 }

@@ -28,7 +28,8 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
             ? await File.ReadAllTextAsync(layout.IntentsFile, cancellationToken)
             : throw new CorpusFormatException(layout.IntentsFile, "intents.yml is missing");
 
-        var intents = IntentCatalog.Parse(intentsText, layout.IntentsFile);
+        var extraExamples = File.Exists(layout.IntentExamplesFile) ? await File.ReadAllTextAsync(layout.IntentExamplesFile, cancellationToken) : null;
+        var intents = IntentCatalog.Parse(intentsText, layout.IntentsFile, extraExamples);
         var synonyms = SynonymLoader.Parse(synonymsText, layout.SynonymsFile);
         var corpus = await loader.LoadAsync(layout.ArticlesDirectory, cancellationToken);
         if (corpus.Passages.Count == 0)

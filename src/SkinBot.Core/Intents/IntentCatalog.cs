@@ -37,7 +37,10 @@ public sealed class IntentCatalog
 
     public string Caveat => File.Caveat;
 
-    public static IntentCatalog Parse(string yaml, string sourceName = "intents.yml")
+    /// <param name="yaml">intents.yml.</param>
+    /// <param name="sourceName">For error messages.</param>
+    /// <param name="extraExamplesYaml">Optional intent-examples.yml: more utterances per intent id.</param>
+    public static IntentCatalog Parse(string yaml, string sourceName = "intents.yml", string? extraExamplesYaml = null)
     {
         IntentFile file;
         try
@@ -47,6 +50,11 @@ public sealed class IntentCatalog
         catch (YamlException ex)
         {
             throw new CorpusFormatException(sourceName, $"not valid YAML at line {ex.Start.Line}: {(ex.InnerException ?? ex).Message}", ex);
+        }
+
+        if (!string.IsNullOrWhiteSpace(extraExamplesYaml))
+        {
+            MergeExamples(file, extraExamplesYaml, Path.Combine(Path.GetDirectoryName(sourceName) ?? string.Empty, "intent-examples.yml"));
         }
 
         var duplicate = file.Intents.GroupBy(i => i.Id).FirstOrDefault(g => g.Count() > 1);
@@ -84,7 +92,7 @@ public sealed class IntentCatalog
         {
             try
             {
-                triggers.Add(new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)));
+                triggers.Add(new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(50)));
             }
             catch (ArgumentException ex)
             {
@@ -93,6 +101,31 @@ public sealed class IntentCatalog
         }
 
         return new IntentCatalog(file, triggers);
+    }
+
+    private static void MergeExamples(IntentFile file, string yaml, string sourceName)
+    {
+        ExampleFile extra;
+        try
+        {
+            extra = Deserializer.Deserialize<ExampleFile?>(yaml) ?? new ExampleFile();
+        }
+        catch (YamlException ex)
+        {
+            throw new CorpusFormatException(sourceName, $"not valid YAML at line {ex.Start.Line}: {(ex.InnerException ?? ex).Message}", ex);
+        }
+
+        foreach (var (id, examples) in extra.Examples)
+        {
+            var intent = file.Intents.FirstOrDefault(i => i.Id == id)
+                ?? throw new CorpusFormatException(sourceName, $"examples for unknown intent '{id}'");
+            intent.Examples.AddRange(examples.Where(e => !string.IsNullOrWhiteSpace(e)));
+        }
+    }
+
+    private sealed class ExampleFile
+    {
+        public Dictionary<string, List<string>> Examples { get; set; } = [];
     }
 
     /// <summary>Sections named by intents that the corpus does not have: a typo here would silently empty answers.</summary>

@@ -35,7 +35,7 @@ public sealed partial record MessageFeatures(
         var treatmentSettings = treatments.Select(p => vocabulary.TreatmentSettings[p.Id]).Distinct().ToList();
         var home = terms.Count(t => vocabulary.SettingCues.GetValueOrDefault(t) == Chat.CommandNames.Settings.AtHome);
         var office = terms.Count(t => vocabulary.SettingCues.GetValueOrDefault(t) == Chat.CommandNames.Settings.InOffice);
-        // Both settings named ("at home or at the derm?") is a question about all options.
+        // As many at-home as in-office words ("creams or a doctor?") is a question about all options.
         var setting = home > office ? Chat.CommandNames.Settings.AtHome
             : office > home ? Chat.CommandNames.Settings.InOffice
             : home > 0 ? Chat.CommandNames.Settings.All

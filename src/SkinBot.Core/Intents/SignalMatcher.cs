@@ -46,7 +46,9 @@ public sealed class SignalMatcher
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (intent, sequences) in signals)
         {
-            var matched = sequences.Where(s => s.Weight > 0 && Contains(maskedTerms, s.Terms)).Sum(s => s.Weight);
+            var hits = sequences.Where(s => s.Weight > 0 && Contains(maskedTerms, s.Terms)).ToList();
+            // "smooth out" and "smooth" are one piece of evidence, not two.
+            var matched = hits.Where(h => !hits.Any(o => o.Terms.Length > h.Terms.Length && Contains(o.Terms, h.Terms))).Sum(h => h.Weight);
             if (matched > 0)
             {
                 counts[intent] = matched;
@@ -56,12 +58,12 @@ public sealed class SignalMatcher
         return counts;
     }
 
-    private static bool Contains(IReadOnlyList<string> terms, string[] sequence)
+    private static bool Contains(IReadOnlyList<string> terms, IReadOnlyList<string> sequence)
     {
-        for (var start = 0; start + sequence.Length <= terms.Count; start++)
+        for (var start = 0; start + sequence.Count <= terms.Count; start++)
         {
             var match = true;
-            for (var i = 0; i < sequence.Length && match; i++)
+            for (var i = 0; i < sequence.Count && match; i++)
             {
                 match = terms[start + i] == sequence[i];
             }

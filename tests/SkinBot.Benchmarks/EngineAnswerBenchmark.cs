@@ -1,0 +1,52 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SkinBot.Core.Chat;
+using SkinBot.Core.Conversations;
+using SkinBot.Core.Engine;
+using SkinBot.Core.Evaluation;
+
+namespace SkinBot.Benchmarks;
+
+/// <summary>Engine answer time over the labelled eval questions (one operation = one question).</summary>
+[MemoryDiagnoser]
+public class EngineAnswerBenchmark
+{
+    private ChatEngine engine = null!;
+    private ChatRequest[] requests = [];
+    private KnowledgeBaseHolder holder = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (engine, holder, requests) = EngineFixture.CreateAsync().GetAwaiter().GetResult();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => holder.Dispose();
+
+    [Benchmark(OperationsPerInvoke = 160)]
+    public async Task AnswerEvalQuestions()
+    {
+        for (var i = 0; i < 160; i++)
+        {
+            await engine.AnswerAsync(requests[i % requests.Length], CancellationToken.None);
+        }
+    }
+}
+
+/// <summary>The real engine over the real corpus, and one request per eval question.</summary>
+public static class EngineFixture
+{
+    public static async Task<(ChatEngine Engine, KnowledgeBaseHolder Holder, ChatRequest[] Requests)> CreateAsync()
+    {
+        var holder = new KnowledgeBaseHolder();
+        holder.Swap(await BenchmarkCorpus.BuildAsync(BenchmarkCorpus.RealCorpus));
+        var options = Options.Create(new EngineOptions());
+        var engine = new ChatEngine(holder, new InMemoryConversationStore(options, TimeProvider.System), options, TimeProvider.System, NullLogger<ChatEngine>.Instance);
+        var file = Path.Combine(BenchmarkCorpus.RepositoryRoot(), "tests", "eval", "questions.yml");
+        var set = EvalSet.Parse(await File.ReadAllTextAsync(file), file);
+        var requests = set.Questions.Select((q, i) => new ChatRequest(Platforms.Cli, $"bench-{i}", "bench", q.Text)).ToArray();
+        return (engine, holder, requests);
+    }
+}
