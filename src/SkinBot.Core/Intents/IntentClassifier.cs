@@ -17,6 +17,7 @@ public static partial class IntentClassifier
     private const double SignalWeight = 0.6;
     private const int MaxSignalsCounted = 3;
     private const int StrongSignal = 2;
+    private const double OtherListRatio = 0.5;
 
     public static IntentDecision Classify(string text, KnowledgeBase knowledge, ConversationContext? context, double lowConfidenceThreshold)
     {
@@ -97,6 +98,13 @@ public static partial class IntentClassifier
         if (features.OutOfScopeSignals > 0 && !features.AboutPockmarks && !(namedForScar && features.OutOfScopeSignals < StrongSignal))
         {
             return new IntentDecision(IntentIds.OutOfScope, Math.Max(confidence, 0.7), false, [], [], nearest, terms);
+        }
+
+        if (features.Treatments.Count > 0 && OtherListAsked(features, scores) is { } otherList)
+        {
+            // "I've tried retinol and vitamin C for years: what would a dermatologist do?" names at-home products
+            // as background; the question, by its wording, is about the in-office list.
+            return new IntentDecision(otherList, confidence, false, features.ScarTypes, [], nearest, terms);
         }
 
         if (features.Treatments.Count > 0)
@@ -187,6 +195,24 @@ public static partial class IntentClassifier
         }
 
         return [.. combined.Select(c => new IntentScore(c.Key, c.Value)).OrderByDescending(c => c.Score)];
+    }
+
+    /// <summary>
+    /// The other setting's list, when the message's wording (examples and signals) clearly asks for it rather
+    /// than for the treatments it names.
+    /// </summary>
+    private static string? OtherListAsked(MessageFeatures features, IReadOnlyList<IntentScore> scores)
+    {
+        var named = IntentOfSetting(features.TreatmentsSetting);
+        if (named == IntentIds.TreatmentAny || scores.Count == 0)
+        {
+            return null;
+        }
+
+        var top = scores[0];
+        var other = named == IntentIds.TreatmentAtHome ? IntentIds.TreatmentInOffice : IntentIds.TreatmentAtHome;
+        var namedScore = scores.FirstOrDefault(s => s.Intent == named).Score;
+        return top.Intent == other && namedScore < top.Score * OtherListRatio ? other : null;
     }
 
     /// <summary>A named treatment is answered with the intent of its setting; a question naming both settings is "any".</summary>
