@@ -148,7 +148,8 @@ public sealed class GatewayTests
     {
         await using var harness = await GatewayHarness.StartAsync();
         var health = harness.Bot.Services.GetRequiredService<HealthCheckService>();
-        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync(r => r.Tags.Contains("ready"))).Status);
+        // The fake counts READY as sent; the bot is connected once it has read it.
+        await EventuallyAsync(async () => (await health.CheckHealthAsync(r => r.Tags.Contains("ready"))).Status == HealthStatus.Healthy);
 
         harness.Gateway.CloseWith(code);
 
@@ -201,10 +202,13 @@ public sealed class GatewayTests
         Assert.Equal(0, callback.Body.Value.GetProperty("data").GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
     }
 
-    internal static async Task Eventually(Func<bool> condition, TimeSpan? timeout = null)
+    internal static Task Eventually(Func<bool> condition, TimeSpan? timeout = null) =>
+        EventuallyAsync(() => Task.FromResult(condition()), timeout);
+
+    internal static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {

@@ -106,6 +106,21 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void A_rendered_answer_serializes_only_fields_discord_defines()
+    {
+        var answer = AnswerWith(2, 100) with { LowConfidence = true };
+        var wire = JsonSerializer.SerializeToElement(MessageBody.From(AnswerRenderer.RenderEmbed(answer) with { ReplyTo = new(Snowflake.Parse("1"), null, null), Nonce = "1-0" }), DiscordJson.Options);
+
+        Assert.Equal(
+            new[] { "allowed_mentions", "components", "embeds", "enforce_nonce", "message_reference", "nonce" },
+            wire.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(new[] { "color", "description", "footer", "title" }, wire.GetProperty("embeds")[0].EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(new[] { "components", "type" }, wire.GetProperty("components")[0].EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(new[] { "custom_id", "label", "style", "type" }, wire.GetProperty("components")[0].GetProperty("components")[0].EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(new[] { "fail_if_not_exists", "message_id" }, wire.GetProperty("message_reference").EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    [Fact]
     public void Content_over_2000_characters_is_cut_rather_than_rejected()
     {
         var body = MessageBody.From(OutgoingMessage.Text(new string('a', 2500)));

@@ -38,7 +38,7 @@ internal sealed partial class GatewayConnection(
             return new GatewayOutcome(GatewayNext.Resume, "connect failed", WasReady: false) { ConnectFailed = true };
         }
 
-        var live = new LiveConnection(socket, state, resume);
+        var live = new LiveConnection(socket, state);
         using var connectionScope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task heartbeats = Task.CompletedTask;
         try
@@ -230,7 +230,7 @@ internal sealed partial class GatewayConnection(
     /// <summary>Closes with the given code (never 1000 unless shutting down: that would end the session), then drops the socket.</summary>
     private async Task CloseAsync(LiveConnection live, int code)
     {
-        if (Interlocked.Exchange(ref live.Closing, 1) == 1)
+        if (!live.TryBeginClose())
         {
             return;
         }
@@ -314,21 +314,19 @@ internal sealed partial class GatewayConnection(
 
     private sealed record ReceivedPayload(JsonDocument? Document, WebSocketCloseStatus? Close);
 
-    private sealed class LiveConnection(ClientWebSocket socket, GatewaySessionState state, bool resuming)
+    /// <summary>State shared by the receive loop and the heartbeat loop of one connection.</summary>
+    private sealed class LiveConnection(ClientWebSocket socket, GatewaySessionState state)
     {
+        private int closing;
+        private volatile bool acked;
+        private volatile bool zombie;
+        private volatile bool ready;
+
         public ClientWebSocket Socket { get; } = socket;
 
         public GatewaySessionState State { get; } = state;
 
-        public bool Resuming { get; } = resuming;
-
         public SemaphoreSlim SendLock { get; } = new(1, 1);
-
-        public int Closing;
-
-        private volatile bool acked;
-        private volatile bool zombie;
-        private volatile bool ready;
 
         public bool Acked { get => acked; set => acked = value; }
 
@@ -337,6 +335,9 @@ internal sealed partial class GatewayConnection(
         public bool Ready { get => ready; set => ready = value; }
 
         public int CloseCode { get; set; } = ReconnectCloseCode;
+
+        /// <summary>True for the first caller only: the heartbeat loop and the receive loop may both try to close.</summary>
+        public bool TryBeginClose() => Interlocked.Exchange(ref closing, 1) == 0;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway connect failed ({Error}: {Detail})")]

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SkinBot.Discord.Rendering;
 
 /// <summary>An embed object, serialized as Discord's embed JSON.</summary>
@@ -16,6 +18,7 @@ internal sealed record Embed
     public EmbedFooter? Footer { get; init; }
 
     /// <summary>Characters that count toward the 6000 total (title, description, field names and values, footer).</summary>
+    [JsonIgnore]
     public int TextLength =>
         (Title?.Length ?? 0) + (Description?.Length ?? 0) + (Footer?.Text.Length ?? 0)
         + (Fields?.Sum(f => f.Name.Length + f.Value.Length) ?? 0);

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SkinBot.Discord.Gateway;
 
 namespace SkinBot.Discord.Tests.Fakes;
 
@@ -30,6 +32,9 @@ internal sealed class GatewayHarness : IAsyncDisposable
         if (waitForReady)
         {
             await discord.Gateway.WaitForReadyAsync();
+            // The fake counts READY once sent; a fault before the bot has read it would turn a resume into an identify.
+            var status = bot.Services.GetRequiredService<GatewayStatus>();
+            await GatewayTests.Eventually(() => status.Connected);
         }
 
         return harness;
