@@ -121,6 +121,21 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void An_edit_replaces_the_old_content_embeds_and_buttons()
+    {
+        var wire = JsonSerializer.SerializeToElement(MessageBody.ForEdit(OutgoingMessage.Text("new") with { Ephemeral = true, Nonce = "1-0" }), DiscordJson.Options);
+
+        Assert.Equal("new", wire.GetProperty("content").GetString());
+        Assert.Equal(0, wire.GetProperty("embeds").GetArrayLength());
+        Assert.Equal(0, wire.GetProperty("components").GetArrayLength());
+        Assert.False(wire.TryGetProperty("flags", out _));
+        Assert.False(wire.TryGetProperty("nonce", out _));
+
+        var embedEdit = JsonSerializer.SerializeToElement(MessageBody.ForEdit(AnswerRenderer.RenderEmbed(AnswerWith(1, 50))), DiscordJson.Options);
+        Assert.Equal(string.Empty, embedEdit.GetProperty("content").GetString());
+    }
+
+    [Fact]
     public void Content_over_2000_characters_is_cut_rather_than_rejected()
     {
         var body = MessageBody.From(OutgoingMessage.Text(new string('a', 2500)));

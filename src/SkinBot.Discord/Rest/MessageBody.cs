@@ -49,8 +49,9 @@ internal sealed class MessageBody
         var nonce = !forEdit && message.Nonce is { Length: > 0 and <= DiscordLimits.Nonce } ? message.Nonce : null;
         return new MessageBody
         {
-            Content = content,
-            Embeds = message.Embeds.Count > 0 ? [.. message.Embeds.Take(DiscordLimits.EmbedsPerMessage)] : null,
+            // An edit replaces the whole message: empty content and embeds clear what the old answer had.
+            Content = forEdit ? content ?? string.Empty : content,
+            Embeds = message.Embeds.Count > 0 || forEdit ? [.. message.Embeds.Take(DiscordLimits.EmbedsPerMessage)] : null,
             // An empty array clears the buttons when a message is edited in place; absent leaves them.
             Components = [.. message.Components.Take(DiscordLimits.ActionRows)],
             Flags = message.Ephemeral && !forEdit ? EphemeralFlag : null,
