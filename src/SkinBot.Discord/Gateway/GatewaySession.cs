@@ -102,6 +102,12 @@ internal sealed partial class GatewaySession(
             {
                 break;
             }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A background service that throws stops the whole host; the gateway backs off and tries again instead.
+                failures++;
+                LogUnexpected(ex, failures);
+            }
         }
 
         status.SetConnected(false);
@@ -147,6 +153,9 @@ internal sealed partial class GatewaySession(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "GET /gateway/bot failed with {Status}; attempt {Failures}")]
     private partial void LogGatewayLookupFailed(int? status, int failures);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gateway session failed unexpectedly; attempt {Failures}")]
+    private partial void LogUnexpected(Exception exception, int failures);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Daily identify budget exhausted; waiting {Seconds} s")]
     private partial void LogIdentifyBudgetExhausted(double seconds);
