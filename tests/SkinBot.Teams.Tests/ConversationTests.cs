@@ -149,7 +149,9 @@ public sealed class ConversationTests : IAsyncLifetime
         Assert.Contains("treatments at home", card, StringComparison.Ordinal);
         Assert.Contains("help", card, StringComparison.Ordinal);
         Assert.Contains("not a diagnosis", card, StringComparison.Ordinal);
-        Assert.Empty(_host.Engine.Requests);
+        Assert.Contains("Ask about scar types", card, StringComparison.Ordinal);
+        var asked = Assert.Single(_host.Engine.Requests);
+        Assert.Equal(CommandNames.Help, asked.Command?.Name);
         Assert.Equal(1, _host.Metrics.Total("skinbot.teams.replies.sent[kind=welcome]"));
     }
 

@@ -125,9 +125,19 @@ public sealed class RenderingTests
     }
 
     [Fact]
-    public void The_welcome_lists_every_command_and_the_caveat()
+    public void The_welcome_carries_the_engine_help_text_every_command_and_the_caveat()
     {
-        var card = WelcomeCard.Render().ToJsonString();
+        var help = new Answer
+        {
+            Intent = "greeting_help",
+            Confidence = 1,
+            Headline = "Hi, I'm SkinBot",
+            Message = "I answer questions about pockmarks.",
+            Caveat = "See a board-certified dermatologist.",
+            CorpusVersion = "test",
+        };
+
+        var card = WelcomeCard.Render(help).ToJsonString();
 
         foreach (var command in new[] { "scar ice pick", "scar boxcar", "scar rolling", "prevent", "treatments at home", "treatments in office", "help" })
         {
@@ -135,7 +145,8 @@ public sealed class RenderingTests
         }
 
         Assert.Contains("@mention me", card, StringComparison.Ordinal);
-        Assert.Contains(WelcomeCard.Caveat, card, StringComparison.Ordinal);
+        Assert.Contains("I answer questions about pockmarks.", card, StringComparison.Ordinal);
+        Assert.Contains("See a board-certified dermatologist.", card, StringComparison.Ordinal);
     }
 
     [Theory]

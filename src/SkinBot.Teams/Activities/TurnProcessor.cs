@@ -35,7 +35,8 @@ internal sealed partial class TurnProcessor
             switch (item.Kind)
             {
                 case TurnKind.Welcome:
-                    await _connector.SendToConversationAsync(item.ServiceUrl, conversationId, TeamsMessageFactory.Welcome(activity), SendKinds.Welcome, cancellationToken);
+                    var help = await AskForHelpAsync(activity, conversationId, cancellationToken);
+                    await _connector.SendToConversationAsync(item.ServiceUrl, conversationId, TeamsMessageFactory.Welcome(activity, help), SendKinds.Welcome, cancellationToken);
                     LogWelcomed(conversationId);
                     break;
                 case TurnKind.Message:
@@ -51,6 +52,19 @@ internal sealed partial class TurnProcessor
         {
             LogUndeliverable(ex, activity.Id, conversationId);
         }
+    }
+
+    /// <summary>The engine's help answer, so the welcome says what every other help reply says.</summary>
+    private async Task<Answer> AskForHelpAsync(Activity activity, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<IChatEngine>();
+        var request = new ChatRequest(Platforms.Teams, conversationId, activity.From?.Id ?? conversationId, string.Empty)
+        {
+            Command = ChatCommand.Of(CommandNames.Help),
+            ChannelId = conversationId,
+        };
+        return await engine.AnswerAsync(request, cancellationToken);
     }
 
     private async Task AnswerMessageAsync(TurnWorkItem item, string conversationId, CancellationToken cancellationToken)

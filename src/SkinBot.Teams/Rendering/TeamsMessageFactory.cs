@@ -38,7 +38,7 @@ internal static class TeamsMessageFactory
         Conversation = inbound.Conversation,
     };
 
-    public static OutgoingActivity Welcome(Activity inbound) => new()
+    public static OutgoingActivity Welcome(Activity inbound, Answer help) => new()
     {
         Type = ActivityTypes.Message,
         From = inbound.Recipient,
@@ -46,7 +46,7 @@ internal static class TeamsMessageFactory
         Conversation = inbound.Conversation,
         Summary = WelcomeCard.Summary,
         Locale = inbound.Locale,
-        Attachments = [new OutgoingAttachment(AdaptiveCardRenderer.ContentType, WelcomeCard.Render())],
+        Attachments = [new OutgoingAttachment(AdaptiveCardRenderer.ContentType, WelcomeCard.Render(help))],
     };
 
     /// <summary>The last-chance reply when answering failed: polite, and says nothing about the question.</summary>

@@ -58,6 +58,7 @@ internal sealed class FakeChatEngine : IChatEngine
                 Headline = "What SkinBot can answer",
                 Message = "Ask about scar types (ice pick, boxcar, rolling), prevention, or treatments at home and in office.",
                 FollowUps = [new FollowUp("Boxcar scars", "scar boxcar")],
+                Caveat = "General information, not a diagnosis: see a board-certified dermatologist.",
                 CorpusVersion = "test",
             };
         }
