@@ -18,7 +18,7 @@ public static class SynonymLoader
             parser.Parse(new StringReader(solrText));
             return parser.Build();
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or IOException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or IOException or J2N.Text.ParseException)
         {
             throw new CorpusFormatException(sourceName, $"synonyms are not in Solr format: {ex.Message}", ex);
         }
