@@ -1,0 +1,205 @@
+using SkinBot.Core.Answers;
+using SkinBot.Core.Chat;
+using SkinBot.Core.Intents;
+using SkinBot.Testing;
+
+namespace SkinBot.Core.Tests.Intents;
+
+/// <summary>What the engine takes a question to mean, and what each kind of answer must and must not contain.</summary>
+public sealed class IntentTests
+{
+    private static readonly string[] InOfficeLeads =
+        ["Microneedling with radiofrequency", "Laser", "Chemical peels", "Surgical scar revision", "Subcision", "Others"];
+
+    private static async Task<Answer> AskAsync(string text)
+    {
+        var engine = KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync());
+        return await engine.AnswerAsync(new ChatRequest(Platforms.Web, Guid.NewGuid().ToString("N"), "user", text), CancellationToken.None);
+    }
+
+    public static TheoryData<string, string> Questions => new()
+    {
+        { "What exactly is a pockmark?", IntentIds.Definition },
+        { "why does acne leave little holes in my face", IntentIds.Definition },
+        { "What causes pitted scars to form?", IntentIds.Definition },
+        { "How many kinds of pitted acne scars are there?", IntentIds.ScarTypes },
+        { "what are rolling scars", IntentIds.ScarTypes },
+        { "what does an icepick scar look like?", IntentIds.ScarTypes },
+        { "How can I stop my acne from scarring?", IntentIds.Prevention },
+        { "is popping my zits going to leave pits", IntentIds.Prevention },
+        { "does wearing sunscreen help avoid pockmarks?", IntentIds.Prevention },
+        { "Will my pockmarks ever go away for good?", IntentIds.Permanence },
+        { "are pitted scars permanent", IntentIds.Permanence },
+        { "What can I use at home to improve my pitted scars?", IntentIds.TreatmentAtHome },
+        { "any over the counter products that help pock marks?", IntentIds.TreatmentAtHome },
+        { "What procedures can a dermatologist do for pitted scars?", IntentIds.TreatmentInOffice },
+        { "which in-office treatments work on acne scars", IntentIds.TreatmentInOffice },
+        { "How do I get rid of my pockmarks?", IntentIds.TreatmentAny },
+        { "what are the options for treating pitted acne scars", IntentIds.TreatmentAny },
+        { "hello!", IntentIds.GreetingHelp },
+        { "what can you help me with?", IntentIds.GreetingHelp },
+        { "How do I get rid of a tattoo?", IntentIds.OutOfScope },
+        { "what's a good recipe for banana bread", IntentIds.OutOfScope },
+        { "my keloid is itchy, what do I do", IntentIds.OutOfScope },
+        { "I have a fever and the red area around my pimple is spreading", IntentIds.Urgent },
+        { "severe pain and swelling after my chemical peel", IntentIds.Urgent },
+    };
+
+    [Theory]
+    [MemberData(nameof(Questions))]
+    public async Task A_representative_question_gets_its_intent(string question, string intent)
+    {
+        var answer = await AskAsync(question);
+
+        Assert.Equal(intent, answer.Intent);
+    }
+
+    [Theory]
+    [InlineData("does retinol help pockmarks?", "Retinol", IntentIds.TreatmentAtHome)]
+    [InlineData("is glycolic acid worth trying for my scars", "Alpha hydroxy acids", IntentIds.TreatmentAtHome)]
+    [InlineData("should I add vitamin c serum for acne scars?", "Vitamin C", IntentIds.TreatmentAtHome)]
+    [InlineData("can I use a dermaroller on my pitted scars", "Dermarolling", IntentIds.TreatmentAtHome)]
+    [InlineData("would tretinoin work on pockmarks?", "Prescription retinoids", IntentIds.TreatmentAtHome)]
+    [InlineData("is rf microneedling good for acne scars?", "Microneedling with radiofrequency", IntentIds.TreatmentInOffice)]
+    [InlineData("do lasers work on pitted scars", "Laser", IntentIds.TreatmentInOffice)]
+    [InlineData("does a chemical peel help pockmarks?", "Chemical peels", IntentIds.TreatmentInOffice)]
+    [InlineData("can a scar be cut out surgically? scar revision", "Surgical scar revision", IntentIds.TreatmentInOffice)]
+    [InlineData("what is subcision?", "Subcision", IntentIds.TreatmentInOffice)]
+    [InlineData("does dermabrasion help pockmarks", "Others", IntentIds.TreatmentInOffice)]
+    public async Task A_named_treatment_is_answered_from_its_own_passage(string question, string lead, string intent)
+    {
+        var answer = await AskAsync(question);
+
+        Assert.Equal(intent, answer.Intent);
+        Assert.Equal(lead, answer.Passages[0].LeadTerm);
+        Assert.Equal(lead, answer.Topic);
+        Assert.False(answer.LowConfidence);
+    }
+
+    [Theory]
+    [InlineData("what are ice pick scars?", "Ice pick scars", CommandNames.ScarTypes.IcePick)]
+    [InlineData("what do box car scars look like", "Boxcar scars", CommandNames.ScarTypes.Boxcar)]
+    [InlineData("tell me about rolling scars", "Rolling scars", CommandNames.ScarTypes.Rolling)]
+    public async Task A_named_scar_type_is_answered_with_that_type(string question, string lead, string type)
+    {
+        var answer = await AskAsync(question);
+
+        Assert.Equal(IntentIds.ScarTypes, answer.Intent);
+        Assert.Equal(lead, Assert.Single(answer.Passages).LeadTerm);
+        Assert.Equal(type, answer.Topic);
+        Assert.Equal(lead, answer.Headline);
+        Assert.DoesNotContain(answer.FollowUps, f => f.Label == lead);
+    }
+
+    // Reported: the scar-types section also holds the paragraph "All pockmark scars are caused by collagen damage…";
+    // with max_passages 3 a question that says "pockmarks" ranks that paragraph above "Rolling scars", so one of the
+    // three types is left out of the answer. Fix in intents.yml (max_passages) or by ranking lead-term bullets first.
+    [Fact(Skip = "Known defect, reported to the lead: a general scar-types answer drops Rolling scars for a paragraph")]
+    public async Task Scar_types_without_a_named_type_lists_all_three()
+    {
+        var answer = await AskAsync("what types of pockmarks are there?");
+
+        Assert.Equal(IntentIds.ScarTypes, answer.Intent);
+        Assert.Equal(["Ice pick scars", "Boxcar scars", "Rolling scars"], answer.Passages.Select(p => p.LeadTerm));
+    }
+
+    [Theory]
+    [InlineData("I have a fever and my face is swollen")]
+    [InlineData("the infection from my subcision is spreading and it's hot")]
+    [InlineData("severe pain after laser, what retinol should I use?")]
+    [InlineData("red streaks are coming from a pimple on my cheek")]
+    [InlineData("I'm having trouble breathing after a peel")]
+    public async Task An_urgent_message_gets_seek_care_advice_and_never_passages(string text)
+    {
+        var answer = await AskAsync(text);
+
+        Assert.Equal(IntentIds.Urgent, answer.Intent);
+        Assert.Empty(answer.Passages);
+        Assert.Empty(answer.FollowUps);
+        Assert.Contains("doctor", answer.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Retinol", AnswerTextRenderer.Render(answer), StringComparison.OrdinalIgnoreCase);
+        Assert.False(string.IsNullOrWhiteSpace(answer.Caveat));
+    }
+
+    [Theory]
+    [InlineData("what's the capital of France?")]
+    [InlineData("write me some python code")]
+    [InlineData("how do I treat eczema")]
+    public async Task An_out_of_scope_question_has_no_passages_and_says_what_SkinBot_can_answer(string text)
+    {
+        var answer = await AskAsync(text);
+
+        Assert.Equal(IntentIds.OutOfScope, answer.Intent);
+        Assert.Empty(answer.Passages);
+        Assert.Contains("pockmarks", answer.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("/scar", answer.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(answer.FollowUps);
+    }
+
+    [Theory]
+    [InlineData("is it bad?")]
+    [InlineData("does it hurt?")]
+    [InlineData("so which is best?")]
+    public async Task A_vague_question_gets_low_confidence_and_follow_ups_instead_of_a_guess(string text)
+    {
+        var answer = await AskAsync(text);
+
+        Assert.True(answer.LowConfidence);
+        Assert.Empty(answer.Passages);
+        Assert.NotEmpty(answer.FollowUps);
+        Assert.All(answer.FollowUps, f => Assert.False(string.IsNullOrWhiteSpace(f.Question)));
+        Assert.Contains("not sure", answer.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("What can I do at home for pitted scars?")]
+    [InlineData("cheap diy fixes for pock marks")]
+    [InlineData("what products can I buy at the drugstore for acne scars")]
+    [InlineData("at home treatments for boxcar scars")]
+    [InlineData("is there a skincare routine that helps rolling scars")]
+    public async Task An_at_home_answer_quotes_no_in_office_treatment(string text)
+    {
+        var answer = await AskAsync(text);
+
+        Assert.Equal(IntentIds.TreatmentAtHome, answer.Intent);
+        Assert.NotEmpty(answer.Passages);
+        Assert.All(answer.Passages, p => Assert.Equal("treatments-at-home", p.SectionId));
+        Assert.DoesNotContain(answer.Passages, p => InOfficeLeads.Contains(p.LeadTerm));
+        Assert.DoesNotContain(InOfficeLeads, lead => (answer.Message ?? string.Empty).Contains(lead, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_at_home_answer_lists_every_at_home_option_by_name()
+    {
+        var answer = await AskAsync("What can I do at home for pitted scars?");
+
+        Assert.Equal("At-home options in the article: Retinol, Alpha hydroxy acids, Vitamin C, Dermarolling, Prescription retinoids.", answer.Message);
+    }
+
+    [Fact]
+    public async Task An_in_office_answer_quotes_only_in_office_treatments()
+    {
+        var answer = await AskAsync("what can a dermatologist do for pockmarks?");
+
+        Assert.Equal(IntentIds.TreatmentInOffice, answer.Intent);
+        Assert.Equal(InOfficeLeads.Order(), answer.Passages.Select(p => p.LeadTerm).Order());
+    }
+
+    [Fact]
+    public async Task A_greeting_with_a_question_is_answered_as_the_question()
+    {
+        var answer = await AskAsync("hi! what are pockmarks?");
+
+        Assert.Equal(IntentIds.Definition, answer.Intent);
+        Assert.Equal("what-are-pockmarks", answer.Passages[0].SectionId);
+    }
+
+    [Fact]
+    public async Task A_definition_quotes_the_definition_first()
+    {
+        var answer = await AskAsync("what is the meaning of pockmarks?");
+
+        Assert.Equal(IntentIds.Definition, answer.Intent);
+        Assert.StartsWith("According to Dr. Maiman, the term", answer.Passages[0].Text, StringComparison.Ordinal);
+    }
+}
