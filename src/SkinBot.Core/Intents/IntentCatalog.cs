@@ -52,6 +52,7 @@ public sealed class IntentCatalog
             throw new CorpusFormatException(sourceName, $"not valid YAML at line {ex.Start.Line}: {(ex.InnerException ?? ex).Message}", ex);
         }
 
+        FillEmptyLists(file, sourceName);
         if (!string.IsNullOrWhiteSpace(extraExamplesYaml))
         {
             MergeExamples(file, extraExamplesYaml, Path.Combine(Path.GetDirectoryName(sourceName) ?? string.Empty, "intent-examples.yml"));
@@ -103,6 +104,32 @@ public sealed class IntentCatalog
         return new IntentCatalog(file, triggers);
     }
 
+    /// <summary>
+    /// YAML reads an empty key ("examples:") or list item ("- ") as null. An editor's half-finished line means
+    /// "nothing here", so it becomes an empty list and the checks below say what is missing, instead of a
+    /// NullReferenceException escaping the build (and the indexing worker) later.
+    /// </summary>
+    private static void FillEmptyLists(IntentFile file, string sourceName)
+    {
+        file.Intents ??= [];
+        file.DomainTerms = [.. (file.DomainTerms ?? []).Where(w => !string.IsNullOrWhiteSpace(w))];
+        file.IgnoreWords = [.. (file.IgnoreWords ?? []).Where(w => !string.IsNullOrWhiteSpace(w))];
+        var blank = file.Intents.FindIndex(i => i is null || string.IsNullOrWhiteSpace(i.Id));
+        if (blank >= 0)
+        {
+            throw new CorpusFormatException(sourceName, $"intent number {blank + 1} has no id");
+        }
+
+        foreach (var intent in file.Intents)
+        {
+            // A blank urgent trigger would match every message, so blank entries are dropped, not kept.
+            intent.Sections = [.. (intent.Sections ?? []).Where(v => !string.IsNullOrWhiteSpace(v))];
+            intent.Signals = [.. (intent.Signals ?? []).Where(v => !string.IsNullOrWhiteSpace(v))];
+            intent.Triggers = [.. (intent.Triggers ?? []).Where(v => !string.IsNullOrWhiteSpace(v))];
+            intent.Examples = [.. (intent.Examples ?? []).Where(v => !string.IsNullOrWhiteSpace(v))];
+        }
+    }
+
     private static void MergeExamples(IntentFile file, string yaml, string sourceName)
     {
         ExampleFile extra;
@@ -115,11 +142,11 @@ public sealed class IntentCatalog
             throw new CorpusFormatException(sourceName, $"not valid YAML at line {ex.Start.Line}: {(ex.InnerException ?? ex).Message}", ex);
         }
 
-        foreach (var (id, examples) in extra.Examples)
+        foreach (var (id, examples) in extra.Examples ?? [])
         {
             var intent = file.Intents.FirstOrDefault(i => i.Id == id)
                 ?? throw new CorpusFormatException(sourceName, $"examples for unknown intent '{id}'");
-            intent.Examples.AddRange(examples.Where(e => !string.IsNullOrWhiteSpace(e)));
+            intent.Examples.AddRange((examples ?? []).Where(e => !string.IsNullOrWhiteSpace(e)));
         }
     }
 
