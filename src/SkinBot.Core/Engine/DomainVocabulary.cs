@@ -47,9 +47,13 @@ public sealed class DomainVocabulary
     /// <summary>Treatment passage id → at_home / in_office.</summary>
     public required IReadOnlyDictionary<string, string> TreatmentSettings { get; init; }
 
-    public static DomainVocabulary Build(SkinBotAnalyzer analyzer, IReadOnlyList<Passage> passages, IntentCatalog intents, string synonymsText)
+    public static DomainVocabulary Build(SkinBotAnalyzer analyzer, IReadOnlyList<Passage> passages, PassageIndex index, IntentCatalog intents, string synonymsText)
     {
         HashSet<string> Analyse(IEnumerable<string> words) => [.. words.SelectMany(analyzer.Terms)];
+
+        // Lead terms repeat across articles ("Retinol" in every treatment list): analyse each text once.
+        var analysed = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        IReadOnlyList<string> TermsOf(string text) => analysed.TryGetValue(text, out var terms) ? terms : analysed[text] = analyzer.Terms(text);
         var generic = Analyse(GenericWords);
         var canonical = Analyse(SynonymCanonicals(synonymsText));
 
@@ -94,7 +98,7 @@ public sealed class DomainVocabulary
 
         foreach (var passage in treatmentPassages)
         {
-            foreach (var term in analyzer.Terms(passage.LeadTerm ?? string.Empty))
+            foreach (var term in TermsOf(passage.LeadTerm ?? string.Empty))
             {
                 Name(term, passage);
             }
@@ -102,10 +106,9 @@ public sealed class DomainVocabulary
 
         // A synonym group's canonical term that appears in exactly one treatment passage names that passage
         // ("dermabrasion", "filler" → Others), unless a lead term already claims it.
-        var textTerms = treatmentPassages.ToDictionary(p => p.Id, p => analyzer.Terms(p.Text).ToHashSet(StringComparer.Ordinal));
         foreach (var term in canonical.Where(t => !treatmentTerms.ContainsKey(t)))
         {
-            var holders = treatmentPassages.Where(p => textTerms[p.Id].Contains(term)).ToList();
+            var holders = index.Containing(term, settingBySection.Keys, max: 2);
             if (holders.Count == 1)
             {
                 Name(term, holders[0]);
@@ -119,7 +122,7 @@ public sealed class DomainVocabulary
             if (TypedCommandParser.NormalizeScarType(passage.LeadTerm) is { } type && !treatmentSettings.ContainsKey(passage.Id))
             {
                 scarTypePassages.TryAdd(type, passage);
-                foreach (var term in analyzer.Terms(passage.LeadTerm!).Where(t => !generic.Contains(t)))
+                foreach (var term in TermsOf(passage.LeadTerm!).Where(t => !generic.Contains(t)))
                 {
                     scarTypeTerms.TryAdd(term, type);
                 }

@@ -39,6 +39,9 @@ public sealed class KnowledgeBase : IDisposable
 
     public required TimeSpan BuildTime { get; init; }
 
+    /// <summary>Where the build time went, stage by stage (for <c>skinbot index</c> and tuning).</summary>
+    public IReadOnlyList<(string Stage, TimeSpan Elapsed)> BuildStages { get; init; } = [];
+
     public void Dispose()
     {
         Index.Dispose();

@@ -17,6 +17,14 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
     public async Task<KnowledgeBase> BuildAsync(CorpusLayout layout, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var stages = new List<(string Stage, TimeSpan Elapsed)>();
+        var lap = Stopwatch.StartNew();
+        void Stage(string name)
+        {
+            stages.Add((name, lap.Elapsed));
+            lap.Restart();
+        }
+
         if (!Directory.Exists(layout.Root))
         {
             throw new CorpusFormatException(layout.Root, "the corpus folder does not exist");
@@ -29,9 +37,12 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
             : throw new CorpusFormatException(layout.IntentsFile, "intents.yml is missing");
 
         var extraExamples = File.Exists(layout.IntentExamplesFile) ? await File.ReadAllTextAsync(layout.IntentExamplesFile, cancellationToken) : null;
+        Stage("fingerprint");
         var intents = IntentCatalog.Parse(intentsText, layout.IntentsFile, extraExamples);
         var synonyms = SynonymLoader.Parse(synonymsText, layout.SynonymsFile);
+        Stage("intents and synonyms");
         var corpus = await loader.LoadAsync(layout.ArticlesDirectory, cancellationToken);
+        Stage("load articles");
         if (corpus.Passages.Count == 0)
         {
             throw new CorpusFormatException(layout.ArticlesDirectory, "no article could be loaded, so there is nothing to answer from");
@@ -44,12 +55,16 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
 
         var analyzer = new SkinBotAnalyzer(synonyms);
         var (index, built) = store.Open(fingerprint, analyzer, corpus.Passages);
-        var vocabulary = DomainVocabulary.Build(analyzer, corpus.Passages, intents, synonymsText);
+        Stage("passage index");
+        var vocabulary = DomainVocabulary.Build(analyzer, corpus.Passages, index, intents, synonymsText);
+        Stage("vocabulary");
         var examples = new ExampleIndex(analyzer, vocabulary, intents.File.Intents, intents.File.IgnoreWords);
         var signals = new SignalMatcher(analyzer, vocabulary, intents.File.Intents);
+        Stage("intent examples");
         var spelling = new SpellingCorrector(
-            KnownWords(corpus.Passages, intents, synonymsText),
+            KnownTexts(corpus.Passages, intents, synonymsText),
             DomainWords(corpus.Passages, intents, synonymsText));
+        Stage("spelling");
         var treatments = corpus.Passages
             .Where(p => p.LeadTerm is not null && vocabulary.TreatmentSettings.ContainsKey(p.Id))
             .Select(p => new TreatmentTopic(p.LeadTerm!, vocabulary.TreatmentSettings[p.Id]))
@@ -72,13 +87,14 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
             Treatments = treatments,
             Built = built,
             BuildTime = clock.Elapsed,
+            BuildStages = stages,
         };
     }
 
-    private static IEnumerable<string> KnownWords(IEnumerable<Passage> passages, IntentCatalog intents, string synonymsText) =>
-        passages.SelectMany(p => Words(p.Text))
-            .Concat(intents.File.Intents.SelectMany(i => i.Examples.Concat(i.Signals)).SelectMany(Words))
-            .Concat(SynonymLoader.Words(synonymsText));
+    private static IEnumerable<string> KnownTexts(IEnumerable<Passage> passages, IntentCatalog intents, string synonymsText) =>
+        passages.Select(p => p.Text)
+            .Concat(intents.File.Intents.SelectMany(i => i.Examples.Concat(i.Signals)))
+            .Append(synonymsText);
 
     /// <summary>What a typo may be corrected into: names of scar types and treatments, synonym spellings, setting cues.</summary>
     private static IEnumerable<string> DomainWords(IEnumerable<Passage> passages, IntentCatalog intents, string synonymsText) =>

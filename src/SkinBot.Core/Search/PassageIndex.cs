@@ -36,6 +36,26 @@ public sealed class PassageIndex : IDisposable
     public int DocumentFrequency(string term) =>
         Math.Max(reader.DocFreq(new Term(PassageFields.Text, term)), reader.DocFreq(new Term(PassageFields.Lead, term)));
 
+    /// <summary>Passages in the given sections whose text contains the term (at most <paramref name="max"/>).</summary>
+    public IReadOnlyList<Passage> Containing(string term, IReadOnlyCollection<string> sections, int max)
+    {
+        var filter = new BooleanQuery();
+        foreach (var section in sections)
+        {
+            filter.Add(new TermQuery(new Term(PassageFields.Section, section)), Occur.SHOULD);
+        }
+
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(PassageFields.Text, term)), Occur.MUST },
+            { filter, Occur.MUST },
+        };
+        return [.. searcher.Search(query, Math.Clamp(max, 1, Math.Max(1, reader.MaxDoc))).ScoreDocs
+            .Select(hit => searcher.Doc(hit.Doc).GetField(PassageFields.Ordinal).GetInt32Value() ?? -1)
+            .Where(ordinal => ordinal >= 0 && ordinal < passages.Count)
+            .Select(ordinal => passages[ordinal])];
+    }
+
     /// <summary>
     /// Ranks passages for the terms. With <paramref name="sections"/>, only passages in those sections are
     /// candidates, and every one of them is returned (unmatched ones with the base score) so an intent's

@@ -17,10 +17,12 @@ public sealed class SpellingCorrector
     private readonly HashSet<string> known;
     private readonly string[] domain;
 
-    public SpellingCorrector(IEnumerable<string> knownWords, IEnumerable<string> domainTerms)
+    /// <param name="knownTexts">Texts whose words are known English (passages, examples, synonyms): never corrected.</param>
+    /// <param name="domainTerms">Words a typo may be corrected into.</param>
+    public SpellingCorrector(IEnumerable<string> knownTexts, IEnumerable<string> domainTerms)
     {
-        known = new HashSet<string>(knownWords.Select(w => w.ToLowerInvariant()), StringComparer.Ordinal);
-        known.UnionWith(Common.Value);
+        known = new HashSet<string>(Common.Value, StringComparer.Ordinal);
+        AddWords(knownTexts, known);
         domain = [.. domainTerms.Select(w => w.ToLowerInvariant()).Where(w => w.Length >= MinWordLength - 1).Distinct().Order(StringComparer.Ordinal)];
         known.UnionWith(domain);
     }
@@ -75,6 +77,42 @@ public sealed class SpellingCorrector
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Adds every word of the texts, lower-cased. Runs over the whole corpus at build time, so words are cut and
+    /// looked up as spans and only new words allocate.
+    /// </summary>
+    private static void AddWords(IEnumerable<string> texts, HashSet<string> words)
+    {
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lower = stackalloc char[32];
+        foreach (var text in texts)
+        {
+            var span = text.AsSpan();
+            var i = 0;
+            while (i < span.Length)
+            {
+                if (!char.IsLetter(span[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < span.Length && char.IsLetter(span[i]))
+                {
+                    i++;
+                }
+
+                var word = span[start..i];
+                if (word.Length <= lower.Length)
+                {
+                    var length = word.ToLowerInvariant(lower);
+                    lookup.Add(lower[..length]);
+                }
+            }
+        }
     }
 
     /// <summary>True when one insertion, deletion, substitution or adjacent swap turns a into b.</summary>

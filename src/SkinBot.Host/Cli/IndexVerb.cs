@@ -28,6 +28,10 @@ public static class IndexVerb
 
         await stdout.WriteLineAsync($"index      {(knowledge.Built ? "built" : "reopened from disk (corpus unchanged)")}");
         await stdout.WriteLineAsync($"time       {knowledge.BuildTime.TotalMilliseconds:0} ms");
+        foreach (var (stage, elapsed) in knowledge.BuildStages)
+        {
+            await stdout.WriteLineAsync($"  {stage,-22} {elapsed.TotalMilliseconds,6:0} ms");
+        }
         return 0;
     }
 }
