@@ -1,0 +1,150 @@
+using SkinBot.Core.Answers;
+using SkinBot.Core.Chat;
+using SkinBot.Core.Engine;
+using SkinBot.Core.Intents;
+using SkinBot.Testing;
+
+namespace SkinBot.Core.Tests.Answers;
+
+/// <summary>Every answer is grounded, carries the caveat when it quotes the corpus, and fits a Discord message.</summary>
+public sealed class CompositionTests
+{
+    /// <summary>At least one question per intent, plus commands, so every composer path is covered.</summary>
+    public static TheoryData<string> QuestionsForEveryIntent => new()
+    {
+        "what are pockmarks?",
+        "what types of pitted scars are there?",
+        "what are boxcar scars?",
+        "what are boxcar and rolling scars?",
+        "how do I prevent pockmarks?",
+        "are pockmarks permanent?",
+        "what can I do at home for pitted scars?",
+        "what can a dermatologist do for pockmarks?",
+        "how do I treat pockmarks?",
+        "does retinol help?",
+        "retinol vs laser vs subcision vs chemical peels for boxcar scars",
+        "hello",
+        "what is the capital of France?",
+        "I have a fever and it is spreading",
+        "is it bad?",
+        "/scar boxcar",
+        "/scar keloid",
+        "/prevent",
+        "/treatments at home retinol",
+        "/treatments in office botox",
+        "/treatments",
+        "/help",
+    };
+
+    private static async Task<Answer> AskAsync(string text)
+    {
+        var engine = KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync());
+        return await engine.AnswerAsync(
+            new ChatRequest(Platforms.Discord, Guid.NewGuid().ToString("N"), "u", text) { Command = TypedCommandParser.TryParse(text) },
+            CancellationToken.None);
+    }
+
+    [Theory]
+    [MemberData(nameof(QuestionsForEveryIntent))]
+    public async Task Every_substantive_answer_carries_the_caveat(string text)
+    {
+        var answer = await AskAsync(text);
+
+        if (answer.IsSubstantive)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(answer.Caveat));
+            Assert.Contains("dermatologist", answer.Caveat, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(answer.Caveat!, AnswerTextRenderer.Render(answer), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(QuestionsForEveryIntent))]
+    public async Task Every_answer_renders_within_the_discord_limit(string text)
+    {
+        var answer = await AskAsync(text);
+
+        var rendered = AnswerTextRenderer.Render(answer);
+
+        Assert.InRange(rendered.Length, 1, 2000);
+        Assert.StartsWith($"**{answer.Headline}**", rendered, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(QuestionsForEveryIntent))]
+    public async Task Every_quoted_passage_is_corpus_text_with_its_source(string text)
+    {
+        using var lease = (await KnowledgeBases.SharedRepositoryCorpusAsync()).Acquire();
+        var corpus = lease.Knowledge.Passages.ToDictionary(p => p.Id);
+
+        var answer = await AskAsync(text);
+
+        Assert.All(answer.Passages, p =>
+        {
+            Assert.Equal(corpus[p.Id].Text, p.Text);
+            Assert.Equal(corpus[p.Id].SectionPath, p.SectionPath);
+            Assert.Equal("Yep, You Actually Can Improve Your Pockmarks", p.Source.Title);
+            Assert.Equal("Rachel Maiman, MD", p.Source.Expert);
+        });
+        Assert.Equal(lease.Knowledge.Fingerprint, answer.CorpusVersion);
+    }
+
+    [Theory]
+    [MemberData(nameof(QuestionsForEveryIntent))]
+    public async Task Follow_ups_are_questions_SkinBot_can_answer(string text)
+    {
+        var answer = await AskAsync(text);
+
+        Assert.InRange(answer.FollowUps.Count, 0, 4);
+        Assert.All(answer.FollowUps, f =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(f.Label));
+            Assert.EndsWith("?", f.Question, StringComparison.Ordinal);
+        });
+        Assert.Equal(answer.FollowUps.Count, answer.FollowUps.Select(f => f.Question).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_follow_up_question_gets_a_substantive_answer_when_asked()
+    {
+        var first = await AskAsync("what are pockmarks?");
+
+        foreach (var followUp in first.FollowUps)
+        {
+            var answer = await AskAsync(followUp.Question);
+
+            Assert.True(answer.IsSubstantive, followUp.Question);
+            Assert.False(answer.LowConfidence, followUp.Question);
+        }
+    }
+
+    [Fact]
+    public async Task A_named_treatment_headline_says_where_it_is_done()
+    {
+        Assert.Equal("Retinol (at-home treatment)", (await AskAsync("does retinol help pockmarks?")).Headline);
+        Assert.Equal("Subcision (in-office treatment)", (await AskAsync("does subcision help pockmarks?")).Headline);
+    }
+
+    [Fact]
+    public async Task A_question_naming_treatments_of_both_settings_quotes_each()
+    {
+        var answer = await AskAsync("retinol or laser for pitted scars?");
+
+        Assert.Equal(IntentIds.TreatmentAny, answer.Intent);
+        Assert.Equal(["Laser", "Retinol"], answer.Passages.Select(p => p.LeadTerm).Order());
+    }
+
+    [Fact]
+    public async Task The_not_ready_answer_is_polite_and_not_substantive()
+    {
+        using var holder = new KnowledgeBaseHolder();
+        var engine = KnowledgeBases.Engine(holder);
+
+        var answer = await engine.AnswerAsync(new ChatRequest(Platforms.Web, "c", "u", "what are boxcar scars?"), CancellationToken.None);
+
+        Assert.Equal("not_ready", answer.Intent);
+        Assert.True(answer.LowConfidence);
+        Assert.False(answer.IsSubstantive);
+        Assert.Contains("again", answer.Message, StringComparison.OrdinalIgnoreCase);
+    }
+}
