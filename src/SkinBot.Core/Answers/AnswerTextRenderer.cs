@@ -48,7 +48,22 @@ public static class AnswerTextRenderer
         }
 
         var bare = Compose(answer with { FollowUps = [] }, [], null);
-        return bare.Length <= maxLength ? bare : bare[..(maxLength - 1)] + "…";
+        if (bare.Length <= maxLength)
+        {
+            return bare;
+        }
+
+        // Only SkinBot's own message can still be too long: shorten it rather than cut the caveat off the end.
+        if (!string.IsNullOrEmpty(answer.Message) && answer.Message.Length - (bare.Length - maxLength) - 1 is > 0 and var keepMessage)
+        {
+            var shortened = Compose(answer with { FollowUps = [], Message = TrimAtWord(answer.Message, keepMessage) }, [], null);
+            if (shortened.Length <= maxLength)
+            {
+                return shortened;
+            }
+        }
+
+        return bare[..(maxLength - 1)] + "…";
     }
 
     private static string Compose(Answer answer, IReadOnlyList<AnswerPassage> passages, int? trimLastTo)
