@@ -121,6 +121,20 @@ public sealed class QuerySafetyTests
         Assert.Equal("Subcision", answer.Passages[0].LeadTerm);
     }
 
+    [Theory]
+    [InlineData("I have a \uFF46\uFF45\uFF56\uFF45\uFF52 and my cheek is swollen")]
+    [InlineData("I have a fe\u200Bver")]
+    [InlineData("I have a f\u0435ver")]
+    public async Task Disguised_letters_do_not_hide_an_urgent_symptom(string text)
+    {
+        var engine = KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync());
+
+        var answer = await engine.AnswerAsync(new ChatRequest(Platforms.Web, "c", "u", text), CancellationToken.None);
+
+        Assert.Equal(IntentIds.Urgent, answer.Intent);
+        Assert.Empty(answer.Passages);
+    }
+
     [Fact]
     public async Task An_urgent_message_buried_in_a_10000_character_message_is_still_urgent()
     {

@@ -1,0 +1,44 @@
+using SkinBot.Core.Chat;
+
+namespace SkinBot.Core.Tests.Chat;
+
+/// <summary>Tricks that hide words from analysis are undone; real non-Latin text is left alone.</summary>
+public sealed class MessageNormalizerTests
+{
+    [Theory]
+    [InlineData("box\u200Bcar", "boxcar")]
+    [InlineData("sub\u200Ccision\u200D", "subcision")]
+    [InlineData("\uFEFFscars\u2060", "scars")]
+    [InlineData("p\u00ADockmarks", "pockmarks")]
+    public void Invisible_format_characters_are_removed(string text, string expected)
+    {
+        Assert.Equal(expected, MessageNormalizer.Normalize(text));
+    }
+
+    [Theory]
+    [InlineData("p\u043Eckmarks", "pockmarks")]
+    [InlineData("\u0441ubcision", "cubcision")]
+    [InlineData("ret\u0456nol", "retinol")]
+    [InlineData("b\u03BFxcar", "boxcar")]
+    public void Look_alike_letters_inside_latin_words_are_folded(string text, string expected)
+    {
+        Assert.Equal(expected, MessageNormalizer.Normalize(text));
+    }
+
+    [Theory]
+    [InlineData("что такое рубцы")]
+    [InlineData("τι είναι")]
+    [InlineData("痘痕怎么治疗")]
+    public void Real_non_latin_text_is_left_alone(string text)
+    {
+        Assert.Equal(text, MessageNormalizer.Normalize(text));
+    }
+
+    [Theory]
+    [InlineData("\uFF50\uFF4F\uFF43\uFF4B\uFF4D\uFF41\uFF52\uFF4B\uFF53", "pockmarks")]
+    [InlineData("\uFF22\uFF4F\uFF58\uFF43\uFF41\uFF52\uFF1F", "Boxcar?")]
+    public void Full_width_letters_become_ordinary_letters(string text, string expected)
+    {
+        Assert.Equal(expected, MessageNormalizer.Normalize(text));
+    }
+}
