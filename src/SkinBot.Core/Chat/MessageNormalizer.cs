@@ -61,7 +61,17 @@ public static class MessageNormalizer
         var visible = new StringBuilder(compatible.Length);
         foreach (var c in compatible)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
+            if (c is >= '\uFF01' and <= '\uFF5E')
+            {
+                // Full-width ASCII. FormKC folds it where ICU is loaded, but under InvariantGlobalization
+                // string.Normalize changes nothing, and "ｆｅｖｅｒ" must still reach the urgent triggers as "fever".
+                visible.Append((char)(c - 0xFEE0));
+            }
+            else if (c == '\u3000')
+            {
+                visible.Append(' ');
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
             {
                 visible.Append(c);
             }
