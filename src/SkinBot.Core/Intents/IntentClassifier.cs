@@ -6,10 +6,10 @@ using SkinBot.Core.Engine;
 namespace SkinBot.Core.Intents;
 
 /// <summary>
-/// Decides what a message asks. Order matters and is deliberate:
-/// urgent symptoms first (safety beats relevance), then what the message names (a treatment or scar type is
-/// answered from its own passage), then the nearest intent examples, then the at-home / in-office cues,
-/// then whether it is about scarring at all, and last the conversation's previous topic for short follow-ups.
+/// Decides what a message asks. Order matters and is deliberate: urgent symptoms first (safety beats relevance);
+/// then out-of-scope topics; then what the message names (a treatment or scar type is answered from its own
+/// passage); then the nearest intent examples plus signals, with the at-home / in-office words picking the list;
+/// then whether it is about scarring at all; and last the conversation's previous topic for short follow-ups.
 /// </summary>
 public static partial class IntentClassifier
 {
