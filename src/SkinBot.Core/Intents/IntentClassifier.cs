@@ -229,7 +229,10 @@ public static partial class IntentClassifier
 
     private static IntentDecision ApplyContext(IntentDecision decision, MessageFeatures features, ConversationContext context, double threshold)
     {
-        if (decision.Intent is IntentIds.Urgent || decision.Treatments.Count > 0)
+        // A message that names something outside pockmarks ("what's the weather like?") is out of scope whatever
+        // the conversation was about; only a message SkinBot cannot place at all borrows the previous topic.
+        if (decision.Intent is IntentIds.Urgent || decision.Treatments.Count > 0
+            || (decision.Intent == IntentIds.OutOfScope && features.OutOfScopeSignals > 0))
         {
             return decision;
         }
