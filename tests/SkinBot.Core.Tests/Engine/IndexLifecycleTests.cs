@@ -1,0 +1,211 @@
+using Microsoft.Extensions.Logging;
+using SkinBot.Core.Corpus;
+using SkinBot.Core.Engine;
+using SkinBot.Core.Search;
+using SkinBot.Testing;
+
+namespace SkinBot.Core.Tests.Engine;
+
+/// <summary>
+/// The persisted index: one folder per corpus fingerprint, reopened when nothing changed, rebuilt beside the old
+/// one when something did; and the builder's handling of broken corpus folders.
+/// </summary>
+public sealed class IndexLifecycleTests : IDisposable
+{
+    private readonly TempCorpus corpus = new();
+    private readonly LogCapture logs = new();
+
+    public void Dispose()
+    {
+        corpus.Dispose();
+        logs.Dispose();
+    }
+
+    private Task<KnowledgeBase> BuildAsync(string? indexRoot = null) =>
+        KnowledgeBases.BuildAsync(corpus.Root, indexRoot ?? corpus.IndexRoot, logs);
+
+    private void EditArticle() =>
+        corpus.Edit("articles/pockmarks.md", text => text.Replace("End of story.", "End of story, really.", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task An_unchanged_corpus_reopens_its_persisted_index_without_rebuilding()
+    {
+        string fingerprint;
+        using (var first = await BuildAsync())
+        {
+            Assert.True(first.Built);
+            fingerprint = first.Fingerprint;
+        }
+
+        using var second = await BuildAsync();
+
+        Assert.False(second.Built);
+        Assert.Equal(fingerprint, second.Fingerprint);
+        Assert.Equal(second.Passages.Count, second.Index.DocumentCount);
+        Assert.Equal("Subcision", second.Index.Search(second.Analyzer.Terms("subcision"), null, 1)[0].Passage.LeadTerm);
+        Assert.Equal([fingerprint], Directory.GetDirectories(corpus.IndexRoot).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task An_edited_article_gets_a_new_fingerprint_and_a_rebuilt_index_and_the_old_folder_goes()
+    {
+        string before;
+        using (var first = await BuildAsync())
+        {
+            before = first.Fingerprint;
+        }
+
+        EditArticle();
+        using var second = await BuildAsync();
+
+        Assert.True(second.Built);
+        Assert.NotEqual(before, second.Fingerprint);
+        Assert.Contains(second.Passages, p => p.Text.EndsWith("End of story, really.", StringComparison.Ordinal));
+        Assert.Equal([second.Fingerprint], Directory.GetDirectories(corpus.IndexRoot).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("synonyms.txt")]
+    [InlineData("intents.yml")]
+    [InlineData("intent-examples.yml")]
+    public async Task Editing_synonyms_or_intents_also_changes_the_fingerprint(string file)
+    {
+        var before = await CorpusFingerprint.ComputeAsync(corpus.Layout.ContentFiles(), corpus.Root, CancellationToken.None);
+
+        corpus.Edit(file, text => text + "\n# an editor's comment\n");
+        var after = await CorpusFingerprint.ComputeAsync(corpus.Layout.ContentFiles(), corpus.Root, CancellationToken.None);
+
+        Assert.NotEqual(before, after);
+        Assert.Matches("^[0-9a-f]{16}$", after);
+    }
+
+    [Fact]
+    public async Task The_fingerprint_does_not_depend_on_where_the_corpus_lives()
+    {
+        using var other = new TempCorpus();
+
+        var here = await CorpusFingerprint.ComputeAsync(corpus.Layout.ContentFiles(), corpus.Root, CancellationToken.None);
+        var there = await CorpusFingerprint.ComputeAsync(other.Layout.ContentFiles(), other.Root, CancellationToken.None);
+
+        Assert.Equal(here, there);
+    }
+
+    [Fact]
+    public async Task A_folder_left_without_its_completion_marker_is_rebuilt()
+    {
+        string fingerprint;
+        using (var first = await BuildAsync())
+        {
+            fingerprint = first.Fingerprint;
+        }
+
+        File.Delete(Path.Combine(corpus.IndexRoot, fingerprint, "skinbot-index.complete"));
+        using var second = await BuildAsync();
+
+        Assert.True(second.Built);
+        Assert.Equal(second.Passages.Count, second.Index.DocumentCount);
+    }
+
+    [Fact]
+    public async Task A_persisted_index_with_the_wrong_passage_count_is_rebuilt()
+    {
+        using var analyzer = new SkinBotAnalyzer(null);
+        var passages = (await new CorpusLoader(logs.For<CorpusLoader>()).LoadAsync(corpus.Layout.ArticlesDirectory, CancellationToken.None)).Passages;
+        var store = new PassageIndexStore(corpus.IndexRoot, logs.For<PassageIndexStore>());
+        store.Open("same", analyzer, passages.Take(3).ToList()).Index.Dispose();
+
+        var (index, built) = store.Open("same", analyzer, passages);
+
+        using (index)
+        {
+            Assert.True(built);
+            Assert.Equal(passages.Count, index.DocumentCount);
+        }
+    }
+
+    [Fact]
+    public async Task An_in_memory_store_builds_every_time_and_writes_nothing()
+    {
+        using var first = await KnowledgeBases.BuildAsync(corpus.Root, indexRoot: null);
+        using var second = await KnowledgeBases.BuildAsync(corpus.Root, indexRoot: null);
+
+        Assert.True(first.Built);
+        Assert.True(second.Built);
+        Assert.Equal(first.Fingerprint, second.Fingerprint);
+        Assert.False(Directory.Exists(corpus.IndexRoot));
+    }
+
+    [Fact]
+    public async Task A_broken_article_is_skipped_and_the_rest_still_builds()
+    {
+        corpus.Write("articles/broken.md", "---\ntitle: [oops\n---\n\nText.\n");
+
+        using var knowledge = await BuildAsync();
+
+        var skipped = Assert.Single(knowledge.Skipped);
+        Assert.EndsWith("broken.md", skipped.FilePath, StringComparison.Ordinal);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("broken.md", StringComparison.Ordinal));
+        Assert.Contains(knowledge.Passages, p => p.LeadTerm == "Subcision");
+    }
+
+    [Fact]
+    public async Task A_missing_corpus_folder_fails_the_build_with_a_reason()
+    {
+        var error = await Assert.ThrowsAsync<CorpusFormatException>(() => KnowledgeBases.BuildAsync(Path.Combine(corpus.Root, "missing")));
+
+        Assert.Contains("does not exist", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_intents_file_fails_the_build_with_a_reason()
+    {
+        File.Delete(corpus.Layout.IntentsFile);
+
+        var error = await Assert.ThrowsAsync<CorpusFormatException>(() => BuildAsync());
+
+        Assert.Equal(corpus.Layout.IntentsFile, error.FilePath);
+    }
+
+    [Fact]
+    public async Task A_corpus_with_no_loadable_article_fails_the_build()
+    {
+        File.WriteAllText(corpus.PathOf("articles/pockmarks.md"), string.Empty);
+
+        var error = await Assert.ThrowsAsync<CorpusFormatException>(() => BuildAsync());
+
+        Assert.Contains("nothing to answer from", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("synonyms.txt", "box car => \n")]
+    [InlineData("intents.yml", "intents: [broken\n")]
+    [InlineData("intents.yml", "caveat: x\nintents:\n  -\n")]
+    [InlineData("intent-examples.yml", "examples:\n  no_such_intent: [hello]\n")]
+    public async Task A_broken_data_file_fails_the_build_with_a_format_error(string file, string content)
+    {
+        corpus.Write(file, content);
+
+        var error = await Assert.ThrowsAsync<CorpusFormatException>(() => BuildAsync());
+
+        Assert.EndsWith(file, error.FilePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_intent_naming_a_section_the_corpus_lacks_is_logged()
+    {
+        corpus.Edit("intents.yml", text => text.Replace("sections: [prevention, bottom-line]", "sections: [prevention, bottom-line, no-such-section]", StringComparison.Ordinal));
+
+        using var knowledge = await BuildAsync();
+
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("no-such-section", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_cancelled_build_stops()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => KnowledgeBases.BuildAsync(corpus.Root, null, logs, cancelled.Token));
+    }
+}
