@@ -133,31 +133,46 @@ public sealed class KnowledgeBaseHolderTests
 
         holder.Swap(bases[0]);
         var engine = KnowledgeBases.Engine(holder);
-        using var stop = new CancellationTokenSource();
-        var readers = Enumerable.Range(0, 4).Select(r => Task.Run(async () =>
-        {
-            var answered = 0;
-            while (!stop.IsCancellationRequested)
+        var answered = new int[4];
+        var stop = 0;
+
+        // Dedicated threads, so the readers cannot starve the thread pool this test waits on.
+        var readers = Enumerable.Range(0, answered.Length).Select(r => Task.Factory.StartNew(
+            async () =>
             {
-                var answer = await engine.AnswerAsync(new SkinBot.Core.Chat.ChatRequest("t", $"c{r}", "u", "what is subcision?"), CancellationToken.None);
-                Assert.Equal("Subcision", answer.Passages[0].LeadTerm);
-                answered++;
-            }
+                while (Volatile.Read(ref stop) == 0)
+                {
+                    var answer = await engine.AnswerAsync(new SkinBot.Core.Chat.ChatRequest("t", $"c{r}", "u", "what is subcision?"), CancellationToken.None);
+                    Assert.Equal("Subcision", answer.Passages[0].LeadTerm);
+                    Interlocked.Increment(ref answered[r]);
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).Unwrap()).ToList();
 
-            return answered;
-        })).ToList();
-
-        foreach (var next in bases.Skip(1))
+        async Task EveryReaderAnswersAgainAsync()
         {
-            await Task.Delay(20);
-            holder.Swap(next);
+            var before = answered.Select((_, r) => Volatile.Read(ref answered[r])).ToArray();
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (Enumerable.Range(0, answered.Length).Any(r => Volatile.Read(ref answered[r]) < before[r] + 5))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the readers stopped answering");
+                Assert.DoesNotContain(readers, t => t.IsFaulted);
+                await Task.Delay(1);
+            }
         }
 
-        await Task.Delay(20);
-        await stop.CancelAsync();
-        var counts = await Task.WhenAll(readers);
+        await EveryReaderAnswersAgainAsync();
+        foreach (var next in bases.Skip(1))
+        {
+            holder.Swap(next);
+            await EveryReaderAnswersAgainAsync();
+        }
 
-        Assert.All(counts, c => Assert.True(c > 0));
+        Interlocked.Exchange(ref stop, 1);
+        await Task.WhenAll(readers);
+
         Assert.False(IsUsable(bases[0]));
         Assert.False(IsUsable(bases[1]));
         Assert.True(IsUsable(bases[2]));
