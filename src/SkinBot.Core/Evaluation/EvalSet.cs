@@ -19,6 +19,15 @@ public sealed class EvalSet
         try
         {
             var set = Deserializer.Deserialize<EvalSet?>(yaml) ?? new EvalSet();
+            // YAML reads an empty key ("questions:", "expect:") as null: it means an empty list.
+            set.Questions ??= [];
+            var blank = set.Questions.FindIndex(q => q is null);
+            if (blank >= 0)
+            {
+                throw new CorpusFormatException(sourceName, $"question {blank + 1} is empty");
+            }
+
+            set.Questions.ForEach(q => q.Expect ??= []);
             var unlabelled = set.Questions.FindIndex(q => string.IsNullOrWhiteSpace(q.Intent));
             return unlabelled < 0 ? set : throw new CorpusFormatException(sourceName, $"question {unlabelled + 1} has no intent label");
         }
