@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Options;
+using SkinBot.Core.Engine;
+using SkinBot.Host.Indexing;
+using SkinBot.Testing;
+
+namespace SkinBot.Host.Tests.Indexing;
+
+/// <summary>
+/// The indexing worker over a private copy of the corpus, wired as the host wires it, with every swap recorded
+/// so a test can wait for the next one instead of sleeping.
+/// </summary>
+internal sealed class IndexingHarness : IAsyncDisposable
+{
+    private readonly Lock gate = new();
+    private readonly List<KnowledgeBase> swaps = [];
+    private readonly List<(int Count, TaskCompletionSource<KnowledgeBase> Done)> waiters = [];
+
+    public IndexingHarness(TimeSpan? debounce = null, bool watch = true, TimeProvider? time = null, bool persisted = false)
+    {
+        Holder.Swapped += OnSwapped;
+        Options = new EngineOptions
+        {
+            WatchCorpus = watch,
+            WatchDebounce = debounce ?? TimeSpan.FromMilliseconds(50),
+            InMemoryIndex = !persisted,
+        };
+        Indexer = new CorpusIndexer(
+            KnowledgeBases.Builder(persisted ? Corpus.IndexRoot : null, Logs),
+            Holder,
+            Corpus.Layout,
+            Metrics,
+            Logs.For<CorpusIndexer>());
+        Worker = new IndexingWorker(Indexer, Microsoft.Extensions.Options.Options.Create(Options), time ?? TimeProvider.System, Logs.For<IndexingWorker>());
+    }
+
+    public static TimeSpan Patience { get; } = TimeSpan.FromSeconds(30);
+
+    public TempCorpus Corpus { get; } = new();
+
+    public LogCapture Logs { get; } = new();
+
+    public KnowledgeBaseHolder Holder { get; } = new();
+
+    public IndexMetrics Metrics { get; } = new();
+
+    public EngineOptions Options { get; }
+
+    public CorpusIndexer Indexer { get; }
+
+    public IndexingWorker Worker { get; }
+
+    public int SwapCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return swaps.Count;
+            }
+        }
+    }
+
+    public ChatEngine Engine() => KnowledgeBases.Engine(Holder);
+
+    public Task StartAsync() => Worker.StartAsync(CancellationToken.None);
+
+    /// <summary>Completes when the <paramref name="count"/>-th swap (1-based) has happened.</summary>
+    public Task<KnowledgeBase> SwapAsync(int count)
+    {
+        lock (gate)
+        {
+            if (swaps.Count >= count)
+            {
+                return Task.FromResult(swaps[count - 1]);
+            }
+
+            var done = new TaskCompletionSource<KnowledgeBase>(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiters.Add((count, done));
+            return WithPatience(done.Task, $"swap number {count}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Worker.StopAsync(CancellationToken.None);
+        Worker.Dispose();
+        Holder.Dispose();
+        Metrics.Dispose();
+        Logs.Dispose();
+        Corpus.Dispose();
+    }
+
+    private async Task<KnowledgeBase> WithPatience(Task<KnowledgeBase> task, string what)
+    {
+        try
+        {
+            return await task.WaitAsync(Patience);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"No {what} within {Patience}. Logged:\n{string.Join('\n', Logs.Entries)}");
+        }
+    }
+
+    private void OnSwapped(KnowledgeBase knowledge)
+    {
+        lock (gate)
+        {
+            swaps.Add(knowledge);
+            foreach (var waiter in waiters.Where(w => w.Count <= swaps.Count).ToList())
+            {
+                waiters.Remove(waiter);
+                waiter.Done.TrySetResult(swaps[waiter.Count - 1]);
+            }
+        }
+    }
+}
