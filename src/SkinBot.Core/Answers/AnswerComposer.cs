@@ -59,6 +59,15 @@ public static class AnswerComposer
             return NamedScarTypes(knowledge, decision);
         }
 
+        if (decision.Intent == IntentIds.ScarTypes && knowledge.Vocabulary.ScarTypePassages.Count > 0)
+        {
+            // "What kinds are there?" is answered with the kinds, in the article's order, not whatever ranks highest.
+            return FromSections(knowledge, decision) with
+            {
+                Passages = [.. knowledge.Vocabulary.ScarTypePassages.Values.OrderBy(p => p.Ordinal).Select(p => ToAnswerPassage(p, 1.0))],
+            };
+        }
+
         return FromSections(knowledge, decision);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Lucene.Net.Analysis.Miscellaneous;
 
 namespace SkinBot.Core.Corpus;
 
@@ -9,8 +10,12 @@ public static class ArticleIds
 
     public static string Slug(string text)
     {
-        var slug = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        // Lucene's ASCII folding ("é" → "e") works without ICU, unlike string.Normalize under invariant globalization.
+        var input = text.ToLowerInvariant().ToCharArray();
+        var folded = new char[Math.Max(1, input.Length * 4)];
+        var length = ASCIIFoldingFilter.FoldToASCII(input, 0, folded, 0, input.Length);
+        var slug = new StringBuilder(length);
+        foreach (var c in folded.AsSpan(0, length))
         {
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
             {

@@ -4,7 +4,7 @@ using System.Text;
 namespace SkinBot.Core.Search;
 
 /// <summary>
-/// Fixes one-letter typos in the names SkinBot knows ("subsicion", "retinl", "lazer") before analysis.
+/// Fixes one-letter typos in the names SkinBot knows ("subcison", "retinl", "lazer") before analysis.
 /// It only rewrites a word of five or more letters that is not a known word, and only into a domain term
 /// (a lead term, a synonym spelling or a setting cue) within one edit (Damerau: a swap counts as one),
 /// so ordinary words are never "corrected" into treatments.
@@ -23,7 +23,7 @@ public sealed class SpellingCorrector
     {
         known = new HashSet<string>(Common.Value, StringComparer.Ordinal);
         AddWords(knownTexts, known);
-        domain = [.. domainTerms.Select(w => w.ToLowerInvariant()).Where(w => w.Length >= MinWordLength - 1).Distinct().Order(StringComparer.Ordinal)];
+        domain = [.. domainTerms.Select(w => w.ToLowerInvariant()).Where(w => w.Length >= MinWordLength).Distinct().Order(StringComparer.Ordinal)];
         known.UnionWith(domain);
     }
 

@@ -45,8 +45,9 @@ public sealed class CorpusIndexer(
                 knowledge.BuildTime.TotalMilliseconds);
             return true;
         }
-        catch (Exception ex) when (ex is CorpusFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Whatever broke the build (a bad file, a bug, a full disk), the serving index stays and the worker lives on.
             metrics.Failed();
             var reason = ex is CorpusFormatException format ? format.Message : ex.Message;
             if (holder.IsReady)

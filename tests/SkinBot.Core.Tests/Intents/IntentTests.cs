@@ -91,10 +91,7 @@ public sealed class IntentTests
         Assert.DoesNotContain(answer.FollowUps, f => f.Label == lead);
     }
 
-    // Reported: the scar-types section also holds the paragraph "All pockmark scars are caused by collagen damage…";
-    // with max_passages 3 a question that says "pockmarks" ranks that paragraph above "Rolling scars", so one of the
-    // three types is left out of the answer. Fix in intents.yml (max_passages) or by ranking lead-term bullets first.
-    [Fact(Skip = "Known defect, reported to the lead: a general scar-types answer drops Rolling scars for a paragraph")]
+    [Fact]
     public async Task Scar_types_without_a_named_type_lists_all_three()
     {
         var answer = await AskAsync("what types of pockmarks are there?");
