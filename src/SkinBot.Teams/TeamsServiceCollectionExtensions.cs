@@ -50,6 +50,11 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<AppPackageBuilder>();
         services.AddHostedService<TurnWorker>();
         services.AddHostedService<TeamsStartupReporter>();
+        if (!string.IsNullOrWhiteSpace(configuration[$"{TeamsOptions.SectionName}:{nameof(TeamsOptions.MicrosoftAppId)}"]))
+        {
+            services.AddHealthChecks().AddCheck<SigningKeysHealthCheck>("teams-signing-keys", tags: ["ready"]);
+        }
+
         return services;
     }
 }

@@ -27,7 +27,7 @@ public static class BenchmarkCorpus
     {
         var builder = new KnowledgeBaseBuilder(
             new CorpusLoader(NullLogger<CorpusLoader>.Instance),
-            new PassageIndexStore(null, NullLogger<PassageIndexStore>.Instance),
+            new PassageIndexStore(Environment.GetEnvironmentVariable("SKINBOT_BENCH_INDEX_PATH"), NullLogger<PassageIndexStore>.Instance),
             NullLogger<KnowledgeBaseBuilder>.Instance);
         return await builder.BuildAsync(new CorpusLayout(corpusRoot), CancellationToken.None);
     }

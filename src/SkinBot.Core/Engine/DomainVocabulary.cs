@@ -22,6 +22,9 @@ public sealed class DomainVocabulary
     private static readonly string[] CoreDomainWords =
         ["pockmark", "scar", "scarring", "acne", "pitted", "collagen", "pimple", "cyst", "dermatologist"];
 
+    /// <summary>How many passages one treatment name keeps (the first ones in corpus order).</summary>
+    private const int MaxPassagesPerName = 16;
+
     public required IReadOnlyDictionary<string, string> ScarTypeTerms { get; init; }
 
     public required IReadOnlyDictionary<string, IReadOnlyList<Passage>> TreatmentTerms { get; init; }
@@ -89,7 +92,9 @@ public sealed class DomainVocabulary
             if (term.Length > 2 && !excluded.Contains(term))
             {
                 var list = treatmentTerms.TryGetValue(term, out var existing) ? existing : treatmentTerms[term] = [];
-                if (!list.Contains(passage))
+                // Passages arrive in corpus order, so a duplicate can only be the last one added. A name is answered
+                // from its first few passages, so a large corpus keeps a bounded list per name.
+                if (list.Count < MaxPassagesPerName && (list.Count == 0 || list[^1] != passage))
                 {
                     list.Add(passage);
                 }
@@ -115,11 +120,13 @@ public sealed class DomainVocabulary
             }
         }
 
+        var scarTypeOf = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? ScarTypeOf(string lead) => scarTypeOf.TryGetValue(lead, out var type) ? type : scarTypeOf[lead] = TypedCommandParser.NormalizeScarType(lead);
         var scarTypeTerms = new Dictionary<string, string>(StringComparer.Ordinal);
         var scarTypePassages = new Dictionary<string, Passage>(StringComparer.Ordinal);
         foreach (var passage in passages.Where(p => p.LeadTerm is not null && p.Kind == BlockKind.Bullet))
         {
-            if (TypedCommandParser.NormalizeScarType(passage.LeadTerm) is { } type && !treatmentSettings.ContainsKey(passage.Id))
+            if (ScarTypeOf(passage.LeadTerm!) is { } type && !treatmentSettings.ContainsKey(passage.Id))
             {
                 scarTypePassages.TryAdd(type, passage);
                 foreach (var term in TermsOf(passage.LeadTerm!).Where(t => !generic.Contains(t)))

@@ -6,9 +6,6 @@ public static class PassageFields
     /// <summary>Corpus-wide ordinal of the passage (stored), used to map a hit back to the passage.</summary>
     public const string Ordinal = "ord";
 
-    /// <summary>Passage id (stored, not analysed).</summary>
-    public const string Id = "id";
-
     /// <summary>The passage's innermost section id (not analysed), for filtering by intent.</summary>
     public const string Section = "section";
 

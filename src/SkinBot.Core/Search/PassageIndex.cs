@@ -17,16 +17,21 @@ public sealed class PassageIndex : IDisposable
     private const float PathBoost = 1.5f;
     private const int MaxQueryTerms = 48;
 
-    private readonly LuceneDirectory directory;
-    private readonly DirectoryReader reader;
+    private readonly IReadOnlyList<LuceneDirectory> directories;
+    private readonly IndexReader reader;
     private readonly IndexSearcher searcher;
     private readonly IReadOnlyList<Passage> passages;
 
-    public PassageIndex(LuceneDirectory directory, IReadOnlyList<Passage> passages)
+    /// <param name="shards">The shard directories written by <see cref="PassageIndexWriter"/>; owned by this index.</param>
+    /// <param name="passages">The passages, by ordinal.</param>
+    public PassageIndex(IReadOnlyList<LuceneDirectory> shards, IReadOnlyList<Passage> passages)
     {
-        this.directory = directory;
+        directories = shards;
         this.passages = passages;
-        reader = DirectoryReader.Open(directory);
+        // Statistics (document frequencies, lengths) are computed over all shards, so scores equal one index's.
+        reader = shards.Count == 1
+            ? DirectoryReader.Open(shards[0])
+            : new MultiReader([.. shards.Select(d => (IndexReader)DirectoryReader.Open(d))], closeSubReaders: true);
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
     }
 
@@ -106,6 +111,9 @@ public sealed class PassageIndex : IDisposable
     public void Dispose()
     {
         reader.Dispose();
-        directory.Dispose();
+        foreach (var directory in directories)
+        {
+            directory.Dispose();
+        }
     }
 }

@@ -20,9 +20,10 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
     /// <returns>The index, and whether it had to be built (false: reopened from disk).</returns>
     public (PassageIndex Index, bool Built) Open(string fingerprint, SkinBotAnalyzer analyzer, IReadOnlyList<Passage> passages)
     {
+        var shardCount = PassageIndexWriter.ShardCount(passages.Count);
         if (rootPath is null)
         {
-            var memory = new RAMDirectory();
+            LuceneDirectory[] memory = [.. Enumerable.Range(0, shardCount).Select(_ => new RAMDirectory())];
             PassageIndexWriter.Write(memory, analyzer, passages);
             return (new PassageIndex(memory, passages), true);
         }
@@ -35,9 +36,17 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
 
         System.IO.Directory.CreateDirectory(rootPath);
         var staging = Path.Combine(rootPath, $".{fingerprint}.{Guid.NewGuid():N}.tmp");
-        using (var directory = FSDirectory.Open(staging))
+        LuceneDirectory[] written = [.. Enumerable.Range(0, shardCount).Select(i => FSDirectory.Open(Path.Combine(staging, ShardFolder(i))))];
+        try
         {
-            PassageIndexWriter.Write(directory, analyzer, passages);
+            PassageIndexWriter.Write(written, analyzer, passages);
+        }
+        finally
+        {
+            foreach (var directory in written)
+            {
+                directory.Dispose();
+            }
         }
 
         File.WriteAllText(Path.Combine(staging, CompleteMarker), fingerprint);
@@ -58,7 +67,7 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
         }
 
         RemoveOthers(fingerprint);
-        return (new PassageIndex(FSDirectory.Open(target), passages), true);
+        return (TryOpenExisting(target, passages) ?? throw new IOException($"the index just written to {target} cannot be opened"), true);
     }
 
     private static PassageIndex? TryOpenExisting(string target, IReadOnlyList<Passage> passages)
@@ -68,14 +77,15 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
             return null;
         }
 
-        LuceneDirectory directory = FSDirectory.Open(target);
-        if (!DirectoryReader.IndexExists(directory))
+        var shardFolders = System.IO.Directory.GetDirectories(target, ShardFolder(0)[..^1] + "*").Order(StringComparer.Ordinal).ToList();
+        LuceneDirectory[] shards = [.. shardFolders.Select(folder => FSDirectory.Open(folder))];
+        if (shards.Length == 0 || !shards.All(DirectoryReader.IndexExists))
         {
-            directory.Dispose();
+            Array.ForEach(shards, d => d.Dispose());
             return null;
         }
 
-        var index = new PassageIndex(directory, passages);
+        var index = new PassageIndex(shards, passages);
         if (index.DocumentCount == passages.Count)
         {
             return index;
@@ -84,6 +94,8 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
         index.Dispose();
         return null;
     }
+
+    private static string ShardFolder(int shard) => $"shard-{shard}";
 
     /// <summary>Old fingerprints are removed once a new one is in place; files still open stay readable on Linux.</summary>
     private void RemoveOthers(string keep)

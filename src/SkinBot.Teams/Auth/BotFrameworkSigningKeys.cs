@@ -72,6 +72,10 @@ internal sealed partial class BotFrameworkSigningKeys : IDisposable
         }
     }
 
+    /// <summary>How many keys the (cached) key set holds; loads it on first use.</summary>
+    public async Task<int> LoadedKeyCountAsync(CancellationToken cancellationToken) =>
+        (await Volatile.Read(ref _manager).GetConfigurationAsync(cancellationToken)).JsonWebKeySet?.Keys.Count ?? 0;
+
     public void Dispose() => _refetchLock.Dispose();
 
     private static SigningKey? Find(OpenIdConnectConfiguration configuration, string keyId)
