@@ -135,9 +135,7 @@ public static class AnswerComposer
     private static Answer FromSections(KnowledgeBase knowledge, IntentDecision decision)
     {
         var definition = knowledge.Intents.ById.GetValueOrDefault(decision.Intent) ?? knowledge.Intents[IntentIds.TreatmentAny];
-        // Setting cues ("home", "office") say which list, not which item: ranking on them would put whichever
-        // bullet happens to repeat "at home" first.
-        var rankingTerms = decision.Terms.Where(t => !knowledge.Vocabulary.SettingCues.ContainsKey(t)).ToList();
+        var rankingTerms = decision.Terms.Where(t => !knowledge.Vocabulary.NonRankingTerms.Contains(t)).ToList();
         // Sections are listed most important first: a definition quotes the definition before the scar types.
         var hits = definition.Sections.Count == 0
             ? []

@@ -16,6 +16,8 @@ public sealed class DomainVocabulary
     private static readonly string[] GenericWords =
         ["pockmark", "pockmarks", "scar", "scars", "acne", "skin", "treatment", "treatments", "collagen", "dermatologist", "doctor", "other", "others", "best", "option", "options"];
 
+    private static readonly string[] QuestionWords = ["what", "how", "why", "which", "when", "where", "who", "can", "could", "will", "would", "should", "is", "are", "does", "do", "there"];
+
     private static readonly string[] SpecificWords = ["pockmark", "acne", "pitted", "pit", "indented", "dent", "divot", "crater", "pimple", "cystic", "breakout"];
 
     /// <summary>Words that on their own make a message about pitted scarring.</summary>
@@ -37,6 +39,13 @@ public sealed class DomainVocabulary
     /// <summary>Terms only pitted acne scarring has (pockmark, acne, pitted, scar-type names): they keep a message in scope
     /// even when it also mentions something out of scope.</summary>
     public required IReadOnlySet<string> SpecificTerms { get; init; }
+
+    /// <summary>
+    /// Terms that say nothing about which passage to quote: intents.yml's ignore_words, question words and the
+    /// setting words ("what can I do at home" should list the at-home options in the article's order, not put
+    /// first whichever bullet happens to say "can" and "home" most).
+    /// </summary>
+    public required IReadOnlySet<string> NonRankingTerms { get; init; }
 
     /// <summary>"scar", "pockmark" and their spellings.</summary>
     public required IReadOnlySet<string> ScarTerms { get; init; }
@@ -149,6 +158,7 @@ public sealed class DomainVocabulary
             DomainTerms = domain,
             RelatedTerms = Analyse(intents.File.DomainTerms),
             ScarTerms = Analyse(["scar", "scars", "pockmark"]),
+            NonRankingTerms = new HashSet<string>([.. Analyse(intents.File.IgnoreWords.Concat(QuestionWords)), .. settingCues.Keys], StringComparer.Ordinal),
             SpecificTerms = new HashSet<string>([.. Analyse(SpecificWords), .. scarTypeTerms.Keys], StringComparer.Ordinal),
             ScarTypePassages = scarTypePassages,
             TreatmentSettings = treatmentSettings,
