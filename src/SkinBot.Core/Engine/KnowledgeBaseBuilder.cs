@@ -14,7 +14,10 @@ namespace SkinBot.Core.Engine;
 /// </summary>
 public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageIndexStore store, ILogger<KnowledgeBaseBuilder> logger)
 {
-    public async Task<KnowledgeBase> BuildAsync(CorpusLayout layout, CancellationToken cancellationToken)
+    /// <param name="layout">The corpus folder.</param>
+    /// <param name="cancellationToken">Stops the build.</param>
+    /// <param name="fingerprint">The corpus fingerprint when the caller has just computed it; computed here otherwise.</param>
+    public async Task<KnowledgeBase> BuildAsync(CorpusLayout layout, CancellationToken cancellationToken, string? fingerprint = null)
     {
         var clock = Stopwatch.StartNew();
         var stages = new List<(string Stage, TimeSpan Elapsed)>();
@@ -30,7 +33,7 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
             throw new CorpusFormatException(layout.Root, "the corpus folder does not exist");
         }
 
-        var fingerprint = await CorpusFingerprint.ComputeAsync(layout.ContentFiles(), layout.Root, cancellationToken);
+        fingerprint ??= await CorpusFingerprint.ComputeAsync(layout.ContentFiles(), layout.Root, cancellationToken);
         var synonymsText = File.Exists(layout.SynonymsFile) ? await File.ReadAllTextAsync(layout.SynonymsFile, cancellationToken) : string.Empty;
         var intentsText = File.Exists(layout.IntentsFile)
             ? await File.ReadAllTextAsync(layout.IntentsFile, cancellationToken)

@@ -25,14 +25,16 @@ public sealed class CorpusIndexer(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (holder.Fingerprint is { } serving
-                && await CorpusFingerprint.ComputeAsync(layout.ContentFiles(), layout.Root, cancellationToken) == serving)
+            var fingerprint = Directory.Exists(layout.Root)
+                ? await CorpusFingerprint.ComputeAsync(layout.ContentFiles(), layout.Root, cancellationToken)
+                : null;
+            if (fingerprint is not null && fingerprint == holder.Fingerprint)
             {
-                logger.LogDebug("Corpus unchanged ({Fingerprint}); keeping the serving index", serving);
+                logger.LogDebug("Corpus unchanged ({Fingerprint}); keeping the serving index", fingerprint);
                 return true;
             }
 
-            var knowledge = await builder.BuildAsync(layout, cancellationToken);
+            var knowledge = await builder.BuildAsync(layout, cancellationToken, fingerprint);
             holder.Swap(knowledge);
             metrics.Succeeded(knowledge.BuildTime, knowledge.Passages.Count, knowledge.Built);
             logger.LogInformation(
