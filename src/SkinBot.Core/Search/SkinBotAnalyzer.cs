@@ -3,7 +3,6 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.Util;
 
 namespace SkinBot.Core.Search;
@@ -15,7 +14,7 @@ namespace SkinBot.Core.Search;
 /// "box cars" meets the rule "box car" and becomes "boxcar"; stop words go last so rules such as
 /// "over the counter" still see their "the".
 /// </summary>
-public sealed class SkinBotAnalyzer(SynonymMap? synonyms) : Analyzer
+public sealed class SkinBotAnalyzer(SynonymRules? synonyms) : Analyzer
 {
     /// <summary>
     /// English stop words as they look after stemming ("was" → "wa", "this" → "thi"): the stop filter runs after
@@ -27,9 +26,9 @@ public sealed class SkinBotAnalyzer(SynonymMap? synonyms) : Analyzer
     {
         var tokenizer = new StandardTokenizer(LuceneSettings.Version, reader) { MaxTokenLength = 64 };
         var stream = StemmedTokens(tokenizer);
-        if (synonyms is { } map)
+        if (synonyms is { Count: > 0 } rules)
         {
-            stream = new SynonymFilter(stream, map, ignoreCase: true);
+            stream = new CanonicalSynonymFilter(stream, rules);
         }
 
         stream = new StopFilter(LuceneSettings.Version, stream, StopWords);
@@ -87,6 +86,21 @@ public sealed class SkinBotAnalyzer(SynonymMap? synonyms) : Analyzer
 /// <summary>Tokenizer + the pre-synonym chain, used to parse synonym rules so they match what the filter sees.</summary>
 internal sealed class SynonymRuleAnalyzer : Analyzer
 {
+    public string[] Terms(string text)
+    {
+        var terms = new List<string>();
+        using var stream = GetTokenStream(PassageFields.Text, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return [.. terms];
+    }
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(LuceneSettings.Version, reader);
