@@ -10,7 +10,7 @@ namespace SkinBot.Core.Corpus;
 public static class CorpusFingerprint
 {
     /// <summary>Bump when the index layout or analysis changes, so old persisted indexes are rebuilt.</summary>
-    public const int IndexFormatVersion = 2;
+    public const int IndexFormatVersion = 3;
 
     public static async Task<string> ComputeAsync(IEnumerable<string> files, string root, CancellationToken cancellationToken)
     {

@@ -25,6 +25,9 @@ public sealed class ExampleIndex : IDisposable
 
     private readonly RAMDirectory directory = new();
     private readonly HashSet<string> ignored;
+    private readonly List<string> intentIds = [];
+    private readonly NumericDocValues intentOfDocument;
+    private readonly HashSet<string> exampleTerms;
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
 
@@ -41,11 +44,13 @@ public sealed class ExampleIndex : IDisposable
         {
             foreach (var intent in intents)
             {
+                intentIds.Add(intent.Id);
                 foreach (var example in intent.Examples)
                 {
                     writer.AddDocument(new Document
                     {
-                        new StringField(IntentField, intent.Id, Field.Store.YES),
+                        // A doc value, not a stored field: reading a stored field decompresses a whole block per hit.
+                        new NumericDocValuesField(IntentField, intentIds.Count - 1),
                         new Lucene.Net.Documents.TextField(TextField, string.Join(' ', TermMasker.Mask(analyzer.Terms(example), vocabulary).Where(t => !ignored.Contains(t))), Field.Store.NO),
                     });
                 }
@@ -56,17 +61,19 @@ public sealed class ExampleIndex : IDisposable
 
         reader = DirectoryReader.Open(directory);
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        intentOfDocument = MultiDocValues.GetNumericValues(reader, IntentField) ?? DocValues.EMPTY_NUMERIC;
+        exampleTerms = PassageIndex.IndexedTerms(reader, TextField);
     }
 
     /// <summary>True when at least one example contains the term.</summary>
-    public bool Knows(string term) => reader.DocFreq(new Term(TextField, term)) > 0;
+    public bool Knows(string term) => exampleTerms.Contains(term);
 
     /// <summary>Intents scored by their nearest examples, best first; empty when nothing matched.</summary>
     /// <param name="terms">Analysed and masked terms of the message.</param>
     public IReadOnlyList<IntentScore> Classify(IReadOnlyList<string> terms)
     {
         var query = new BooleanQuery();
-        foreach (var term in terms.Where(t => !ignored.Contains(t)).Distinct(StringComparer.Ordinal).Take(48))
+        foreach (var term in terms.Where(t => !ignored.Contains(t) && exampleTerms.Contains(t)).Distinct(StringComparer.Ordinal).Take(48))
         {
             query.Add(new TermQuery(new Term(TextField, term)), Occur.SHOULD);
         }
@@ -79,7 +86,7 @@ public sealed class ExampleIndex : IDisposable
         var scores = new Dictionary<string, (double Score, int Seen)>(StringComparer.Ordinal);
         foreach (var hit in searcher.Search(query, Neighbours).ScoreDocs)
         {
-            var intent = searcher.Doc(hit.Doc).Get(IntentField);
+            var intent = intentIds[(int)intentOfDocument.Get(hit.Doc)];
             var (score, seen) = scores.GetValueOrDefault(intent);
             if (seen < RankWeights.Length)
             {

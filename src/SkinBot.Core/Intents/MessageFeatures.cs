@@ -40,7 +40,7 @@ public sealed partial record MessageFeatures(
             : office > home ? Chat.CommandNames.Settings.InOffice
             : home > 0 ? Chat.CommandNames.Settings.All
             : null;
-        var knownTerms = terms.Count(t => knowledge.Examples.Knows(t) || knowledge.Signals.Knows(t) || knowledge.Index.DocumentFrequency(t) > 0);
+        var knownTerms = terms.Count(t => knowledge.Examples.Knows(t) || knowledge.Signals.Knows(t) || knowledge.Index.Contains(t));
         var known = terms.Count == 0 ? 0 : knownTerms / (double)terms.Count;
         // No word SkinBot recognises at all ("yo", "heeelp", "asdf"): noise rather than a question about something else.
         var noise = !WordPattern().Matches(text).Any(m => m.Length > 1 && knowledge.Spelling.IsKnownWord(m.Value));

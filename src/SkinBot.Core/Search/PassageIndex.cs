@@ -21,6 +21,8 @@ public sealed class PassageIndex : IDisposable
     private readonly IndexReader reader;
     private readonly IndexSearcher searcher;
     private readonly IReadOnlyList<Passage> passages;
+    private readonly NumericDocValues ordinals;
+    private readonly Lazy<HashSet<string>> vocabulary;
 
     /// <param name="shards">The shard directories written by <see cref="PassageIndexWriter"/>; owned by this index.</param>
     /// <param name="passages">The passages, by ordinal.</param>
@@ -33,13 +35,15 @@ public sealed class PassageIndex : IDisposable
             ? DirectoryReader.Open(shards[0])
             : new MultiReader([.. shards.Select(d => (IndexReader)DirectoryReader.Open(d))], closeSubReaders: true);
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        vocabulary = new Lazy<HashSet<string>>(() => IndexedTerms(reader, PassageFields.Text, PassageFields.Lead));
+        ordinals = MultiDocValues.GetNumericValues(reader, PassageFields.Ordinal)
+            ?? throw new InvalidDataException("the passage index has no ordinals: it was written by an older SkinBot");
     }
 
     public int DocumentCount => reader.NumDocs;
 
-    /// <summary>How many passages contain the term in their text or lead.</summary>
-    public int DocumentFrequency(string term) =>
-        Math.Max(reader.DocFreq(new Term(PassageFields.Text, term)), reader.DocFreq(new Term(PassageFields.Lead, term)));
+    /// <summary>True when some passage's text or lead contains the term (a set lookup: this runs per word of every message).</summary>
+    public bool Contains(string term) => vocabulary.Value.Contains(term);
 
     /// <summary>Passages in the given sections whose text contains the term (at most <paramref name="max"/>).</summary>
     public IReadOnlyList<Passage> Containing(string term, IReadOnlyCollection<string> sections, int max)
@@ -56,7 +60,7 @@ public sealed class PassageIndex : IDisposable
             { filter, Occur.MUST },
         };
         return [.. searcher.Search(query, Math.Clamp(max, 1, Math.Max(1, reader.MaxDoc))).ScoreDocs
-            .Select(hit => searcher.Doc(hit.Doc).GetField(PassageFields.Ordinal).GetInt32Value() ?? -1)
+            .Select(hit => (int)ordinals.Get(hit.Doc))
             .Where(ordinal => ordinal >= 0 && ordinal < passages.Count)
             .Select(ordinal => passages[ordinal])];
     }
@@ -69,7 +73,8 @@ public sealed class PassageIndex : IDisposable
     public IReadOnlyList<ScoredPassage> Search(IReadOnlyList<string> terms, IReadOnlyCollection<string>? sections, int max)
     {
         var query = new BooleanQuery();
-        foreach (var term in terms.Distinct(StringComparer.Ordinal).Take(MaxQueryTerms))
+        // A term no passage has cannot score; leaving it out spares Lucene a weight per field.
+        foreach (var term in terms.Distinct(StringComparer.Ordinal).Where(Contains).Take(MaxQueryTerms))
         {
             query.Add(new TermQuery(new Term(PassageFields.Text, term)), Occur.SHOULD);
             query.Add(new TermQuery(new Term(PassageFields.Lead, term)) { Boost = LeadBoost }, Occur.SHOULD);
@@ -97,7 +102,7 @@ public sealed class PassageIndex : IDisposable
         var results = new List<ScoredPassage>(top.ScoreDocs.Length);
         foreach (var hit in top.ScoreDocs)
         {
-            var ordinal = searcher.Doc(hit.Doc).GetField(PassageFields.Ordinal).GetInt32Value() ?? -1;
+            var ordinal = (int)ordinals.Get(hit.Doc);
             if (ordinal >= 0 && ordinal < passages.Count)
             {
                 results.Add(new ScoredPassage(passages[ordinal], hit.Score));
@@ -106,6 +111,21 @@ public sealed class PassageIndex : IDisposable
 
         // Equal scores keep document order, so an unmatched section reads as the article does.
         return [.. results.OrderByDescending(r => Math.Round(r.Score, 5)).ThenBy(r => r.Passage.Ordinal)];
+    }
+
+    internal static HashSet<string> IndexedTerms(IndexReader reader, params string[] fields)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            var enumerator = MultiFields.GetTerms(reader, field)?.GetEnumerator();
+            while (enumerator is not null && enumerator.MoveNext())
+            {
+                terms.Add(enumerator.Term.Utf8ToString());
+            }
+        }
+
+        return terms;
     }
 
     public void Dispose()

@@ -58,7 +58,7 @@ public static class PassageIndexWriter
             var passage = passages[i];
             var document = new Document
             {
-                new StoredField(PassageFields.Ordinal, passage.Ordinal),
+                new NumericDocValuesField(PassageFields.Ordinal, passage.Ordinal),
                 new Field(PassageFields.Path, string.Join(" \n ", passage.SectionPath.Take(passage.SectionPath.Count - (passage.LeadTerm is null ? 0 : 1))), SearchedText),
                 new Field(PassageFields.Lead, passage.LeadTerm ?? string.Empty, SearchedText),
                 new Field(PassageFields.Text, passage.Text, SearchedText),
