@@ -74,7 +74,7 @@ public static class AnswerComposer
     /// <summary>Answer for a command naming a scar type SkinBot does not know: list the three it does.</summary>
     public static Answer UnknownScarType(KnowledgeBase knowledge, string asked)
     {
-        var answer = FromSections(knowledge, IntentDecision.Of(IntentIds.ScarTypes, 1.0));
+        var answer = Compose(knowledge, IntentDecision.Of(IntentIds.ScarTypes, 1.0));
         return answer with { Message = $"I don't know a scar type called \"{Shorten(asked)}\". The article describes these three:" };
     }
 
