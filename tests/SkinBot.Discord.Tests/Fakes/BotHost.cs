@@ -13,7 +13,8 @@ namespace SkinBot.Discord.Tests.Fakes;
 /// <summary>SkinBot's Discord adapter hosted the way the real host does it (AddSkinBotDiscord + MapSkinBotDiscord), on 127.0.0.1.</summary>
 internal sealed class BotHost : IAsyncDisposable
 {
-    public const string BotToken = "test-bot-token.secret-part";
+    // Not a real token: the tests check that it never reaches a log line.
+    public const string BotToken = "fake!token.for-tests";
 
     private readonly WebApplication app;
 
