@@ -250,6 +250,30 @@ public sealed class ConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_extension_search_answers_within_the_deadline_while_the_engine_blocks_its_thread()
+    {
+        await using var host = await TeamsTestHost.StartAsync(s => s["Teams:ComposeExtensionTimeout"] = "00:00:00.300");
+        using var blocking = new ManualResetEventSlim();
+        host.Engine.BlockingGate = blocking;
+        try
+        {
+            var started = DateTimeOffset.UtcNow;
+            using var response = await host.PostAsync(TeamsPayloads.ComposeQuery(host.Connector.ServiceUrl, "boxcar"));
+            var elapsed = DateTimeOffset.UtcNow - started;
+
+            // The engine is still blocked here: the answer can only be the deadline message.
+            Assert.False(blocking.IsSet);
+            Assert.True(elapsed < FakeChatEngine.BlockingCap, $"took {elapsed}");
+            var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["composeExtension"]!;
+            Assert.Equal("message", result["type"]!.GetValue<string>());
+        }
+        finally
+        {
+            blocking.Set();
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_invoke_gets_501()
     {
         using var response = await _host.PostAsync(TeamsPayloads.Invoke(ServiceUrl, "task/fetch"));
@@ -306,6 +330,28 @@ public sealed class ConversationTests : IAsyncLifetime
         var all = host.Connector.Requests;
         Assert.Equal(["typing", "message"], all.Select(r => r.Type));
         Assert.Equal(TeamsPayloads.BotId, typing.Body["from"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_slow_answer_from_an_engine_that_blocks_its_thread_is_preceded_by_a_typing_indicator()
+    {
+        await using var host = await TeamsTestHost.StartAsync(s => s["Teams:TypingDelay"] = "00:00:00.050");
+        using var blocking = new ManualResetEventSlim();
+        host.Engine.BlockingGate = blocking;
+        ConnectorRequest first;
+        try
+        {
+            using var response = await host.PostAsync(TeamsPayloads.Personal(host.Connector.ServiceUrl, "scar boxcar"));
+            first = Assert.Single(await host.Connector.WaitForRequestsAsync(1, TimeSpan.FromSeconds(20)));
+        }
+        finally
+        {
+            blocking.Set();
+        }
+
+        await host.WhenIdleAsync();
+        Assert.Equal("typing", first.Type);
+        Assert.Equal(["typing", "message"], host.Connector.Requests.Select(r => r.Type));
     }
 
     [Fact]

@@ -92,8 +92,11 @@ internal sealed partial class InvokeHandler
         Answer answer;
         try
         {
-            // WaitAsync as well, in case an engine ignores its token: Teams stops waiting at 5 s either way.
-            answer = await AskAsync(request, deadline.Token).WaitAsync(_options.ComposeExtensionTimeout, cancellationToken);
+            // Task.Run because the engine does its work synchronously before its first await: called inline, the
+            // deadline below would only be attached once the work was done. WaitAsync as well, in case an engine
+            // ignores its token: Teams stops waiting at 5 s either way.
+            var asking = Task.Run(() => AskAsync(request, deadline.Token), CancellationToken.None);
+            answer = await asking.WaitAsync(_options.ComposeExtensionTimeout, cancellationToken);
         }
         catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

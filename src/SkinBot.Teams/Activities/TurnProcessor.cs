@@ -80,13 +80,18 @@ internal sealed partial class TurnProcessor
         {
             await using var scope = _scopes.CreateAsyncScope();
             var engine = scope.ServiceProvider.GetRequiredService<IChatEngine>();
-            var answering = engine.AnswerAsync(request, cancellationToken).AsTask();
-            var typingDue = Task.Delay(_options.TypingDelay, _time, cancellationToken);
-            if (await Task.WhenAny(answering, typingDue) != answering)
+            // The typing timer starts first and the engine runs on the pool: the engine does its work synchronously
+            // before its first await, so called inline it would finish before the timer existed and a slow answer
+            // would never show typing.
+            using var typingTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var typingDue = Task.Delay(_options.TypingDelay, _time, typingTimer.Token);
+            var answering = Task.Run(() => engine.AnswerAsync(request, cancellationToken).AsTask(), CancellationToken.None);
+            if (await Task.WhenAny(answering, typingDue) != answering && !typingDue.IsCanceled)
             {
                 await _connector.TrySendTypingAsync(item.ServiceUrl, conversationId, activityId, TeamsMessageFactory.Typing(activity), cancellationToken);
             }
 
+            await typingTimer.CancelAsync();
             answer = await answering;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -21,12 +21,21 @@ internal sealed class FakeChatEngine : IChatEngine
     /// <summary>When set, answers wait for it (to make an answer slow without sleeping).</summary>
     public TaskCompletionSource? Gate { get; set; }
 
+    /// <summary>
+    /// When set, answers block their calling thread on it before their first await, as the real engine does its
+    /// work synchronously. Capped at <see cref="BlockingCap"/> so a test that fails does not hang.
+    /// </summary>
+    public ManualResetEventSlim? BlockingGate { get; set; }
+
+    public static TimeSpan BlockingCap { get; } = TimeSpan.FromSeconds(6);
+
     /// <summary>When set, answering throws it.</summary>
     public Exception? Failure { get; set; }
 
     public async ValueTask<Answer> AnswerAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         _requests.Enqueue(request);
+        BlockingGate?.Wait(BlockingCap, CancellationToken.None);
         if (Gate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken);
