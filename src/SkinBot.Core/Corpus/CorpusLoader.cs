@@ -54,12 +54,26 @@ public sealed class CorpusLoader(ILogger<CorpusLoader> logger)
         }
 
         var passages = new List<Passage>();
-        foreach (var article in articles.GroupBy(a => a.Id).Select(g => g.First()))
+        var unique = new List<ArticleDocument>(articles.Count);
+        var byId = new Dictionary<string, ArticleDocument>(StringComparer.Ordinal);
+        foreach (var article in articles)
         {
+            if (article.Id.Length == 0 || !byId.TryAdd(article.Id, article))
+            {
+                // Passage ids must be unique to trace an answer to its text; a clash is skipped, not merged silently.
+                var reason = article.Id.Length == 0
+                    ? "its file name has no letters or digits to make an article id from"
+                    : $"its article id '{article.Id}' is already used by {byId[article.Id].FilePath}";
+                skipped.Add(new CorpusFormatException(article.FilePath, reason));
+                logger.LogWarning("Skipped corpus file {File}: {Reason}", article.FilePath, reason);
+                continue;
+            }
+
+            unique.Add(article);
             passages.AddRange(PassageSplitter.Split(article, passages.Count));
         }
 
-        return new LoadedCorpus(articles, passages, skipped);
+        return new LoadedCorpus(unique, passages, skipped);
     }
 
     private static async Task<(ArticleDocument?, CorpusFormatException?)> ParseAsync(string file, CancellationToken cancellationToken)
@@ -76,6 +90,11 @@ public sealed class CorpusLoader(ILogger<CorpusLoader> logger)
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return (null, new CorpusFormatException(file, $"it could not be read: {ex.Message}", ex));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A parser bug on one odd file must cost that file, not the whole corpus.
+            return (null, new CorpusFormatException(file, $"it could not be parsed ({ex.GetType().Name}: {ex.Message})", ex));
         }
     }
 }

@@ -49,7 +49,8 @@ public sealed class FrontMatter
             throw new CorpusFormatException(filePath, "front matter starts with '---' but never ends");
         }
 
-        var yaml = text[(firstBreak + 1)..end];
+        // "---\n---" is an empty block: the closing fence starts where the first line ends.
+        var yaml = end <= firstBreak ? string.Empty : text[(firstBreak + 1)..end];
         var afterFence = text.IndexOf('\n', end + 4);
         var body = afterFence < 0 ? string.Empty : text[(afterFence + 1)..];
         try

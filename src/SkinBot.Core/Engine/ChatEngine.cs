@@ -29,9 +29,11 @@ public sealed class ChatEngine(
 
         var knowledge = lease.Knowledge;
         var key = $"{request.Platform}:{request.ConversationId}:{request.UserId}";
-        var answer = request.Command is { } command && command.Name != CommandNames.Ask
-            ? AnswerCommand(knowledge, command)
-            : await AnswerTextAsync(knowledge, key, QuestionOf(request), cancellationToken);
+        var answer = MentionsUrgentSymptoms(request, knowledge)
+            ? AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.Urgent, 1.0))
+            : request.Command is { } command && command.Name != CommandNames.Ask
+                ? AnswerCommand(knowledge, command)
+                : await AnswerTextAsync(knowledge, key, QuestionOf(request), cancellationToken);
 
         if (IntentClassifier.IsSubstantive(answer.Intent) && !answer.LowConfidence)
         {
@@ -46,6 +48,17 @@ public sealed class ChatEngine(
             answer.CorpusVersion,
             answer.Passages.Count);
         return answer;
+    }
+
+    /// <summary>
+    /// Safety before everything: symptoms typed into a command ("/treatments my cheek has red streaks and a fever")
+    /// get the seek-care reply just as a free-text message does.
+    /// </summary>
+    private bool MentionsUrgentSymptoms(ChatRequest request, KnowledgeBase knowledge)
+    {
+        var limit = options.Value.MaxAnalysedLength;
+        var texts = request.Command is { } command ? command.Options.Values.Append(request.Text) : [request.Text];
+        return texts.Any(t => IntentClassifier.IsUrgent(MessageNormalizer.Normalize(t.Length > limit ? t[..limit] : t), knowledge.Intents));
     }
 
     private static string QuestionOf(ChatRequest request) =>

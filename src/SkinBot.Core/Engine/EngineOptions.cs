@@ -25,6 +25,13 @@ public sealed class EngineOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan WatchDebounce { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often the corpus fingerprint is checked even without file events (0 turns it off). The watcher misses a
+    /// folder that is replaced or created after start-up; this catches it. An unchanged corpus costs one hash.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a conversation's last topic is remembered for follow-ups.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FollowUpWindow { get; set; } = TimeSpan.FromMinutes(15);

@@ -57,41 +57,54 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
         }
 
         var analyzer = new SkinBotAnalyzer(synonyms);
-        var (index, built) = store.Open(fingerprint, analyzer, corpus.Passages);
-        Stage("passage index");
-        var vocabulary = DomainVocabulary.Build(analyzer, corpus.Passages, index, intents, synonymsText);
-        Stage("vocabulary");
-        var examples = new ExampleIndex(analyzer, vocabulary, intents.File.Intents, intents.File.IgnoreWords);
-        var signals = new SignalMatcher(analyzer, vocabulary, intents.File.Intents);
-        Stage("intent examples");
-        var spelling = new SpellingCorrector(
-            KnownTexts(corpus.Passages, intents, synonymsText),
-            DomainWords(corpus.Passages, intents, synonymsText));
-        Stage("spelling");
-        var treatments = corpus.Passages
-            .Where(p => p.LeadTerm is not null && vocabulary.TreatmentSettings.ContainsKey(p.Id))
-            .Select(p => new TreatmentTopic(p.LeadTerm!, vocabulary.TreatmentSettings[p.Id]))
-            .DistinctBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
-            .ToList();
-
-        return new KnowledgeBase
+        PassageIndex? index = null;
+        ExampleIndex? examples = null;
+        try
         {
-            Fingerprint = fingerprint,
-            Articles = corpus.Articles,
-            Passages = corpus.Passages,
-            Skipped = corpus.Skipped,
-            Analyzer = analyzer,
-            Spelling = spelling,
-            Index = index,
-            Examples = examples,
-            Signals = signals,
-            Intents = intents,
-            Vocabulary = vocabulary,
-            Treatments = treatments,
-            Built = built,
-            BuildTime = clock.Elapsed,
-            BuildStages = stages,
-        };
+            (index, var built) = store.Open(fingerprint, analyzer, corpus.Passages);
+            Stage("passage index");
+            var vocabulary = DomainVocabulary.Build(analyzer, corpus.Passages, index, intents, synonymsText);
+            Stage("vocabulary");
+            examples = new ExampleIndex(analyzer, vocabulary, intents.File.Intents, intents.File.IgnoreWords);
+            var signals = new SignalMatcher(analyzer, vocabulary, intents.File.Intents);
+            Stage("intent examples");
+            var spelling = new SpellingCorrector(
+                KnownTexts(corpus.Passages, intents, synonymsText),
+                DomainWords(corpus.Passages, intents, synonymsText));
+            Stage("spelling");
+            var treatments = corpus.Passages
+                .Where(p => p.LeadTerm is not null && vocabulary.TreatmentSettings.ContainsKey(p.Id))
+                .Select(p => new TreatmentTopic(p.LeadTerm!, vocabulary.TreatmentSettings[p.Id]))
+                .DistinctBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+
+            return new KnowledgeBase
+            {
+                Fingerprint = fingerprint,
+                Articles = corpus.Articles,
+                Passages = corpus.Passages,
+                Skipped = corpus.Skipped,
+                Analyzer = analyzer,
+                Spelling = spelling,
+                Index = index,
+                Examples = examples,
+                Signals = signals,
+                Intents = intents,
+                Vocabulary = vocabulary,
+                Treatments = treatments,
+                Built = built,
+                BuildTime = clock.Elapsed,
+                BuildStages = stages,
+            };
+        }
+        catch
+        {
+            // A failed build must not leave readers and directories open behind it.
+            examples?.Dispose();
+            index?.Dispose();
+            analyzer.Dispose();
+            throw;
+        }
     }
 
     private static IEnumerable<string> KnownTexts(IEnumerable<Passage> passages, IntentCatalog intents, string synonymsText) =>

@@ -22,7 +22,7 @@ public sealed class PassageIndex : IDisposable
     private readonly IndexSearcher searcher;
     private readonly IReadOnlyList<Passage> passages;
     private readonly NumericDocValues ordinals;
-    private readonly Lazy<HashSet<string>> vocabulary;
+    private readonly HashSet<string> vocabulary;
 
     /// <param name="shards">The shard directories written by <see cref="PassageIndexWriter"/>; owned by this index.</param>
     /// <param name="passages">The passages, by ordinal.</param>
@@ -35,15 +35,24 @@ public sealed class PassageIndex : IDisposable
             ? DirectoryReader.Open(shards[0])
             : new MultiReader([.. shards.Select(d => (IndexReader)DirectoryReader.Open(d))], closeSubReaders: true);
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
-        vocabulary = new Lazy<HashSet<string>>(() => IndexedTerms(reader, PassageFields.Text, PassageFields.Lead));
-        ordinals = MultiDocValues.GetNumericValues(reader, PassageFields.Ordinal)
-            ?? throw new InvalidDataException("the passage index has no ordinals: it was written by an older SkinBot");
+        try
+        {
+            ordinals = MultiDocValues.GetNumericValues(reader, PassageFields.Ordinal)
+                ?? throw new InvalidDataException("the passage index has no ordinals: it was written by an older SkinBot");
+            // Built here, off the answer path: every message checks its words against it.
+            vocabulary = IndexedTerms(reader, PassageFields.Text, PassageFields.Lead);
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
     }
 
     public int DocumentCount => reader.NumDocs;
 
     /// <summary>True when some passage's text or lead contains the term (a set lookup: this runs per word of every message).</summary>
-    public bool Contains(string term) => vocabulary.Value.Contains(term);
+    public bool Contains(string term) => vocabulary.Contains(term);
 
     /// <summary>Passages in the given sections whose text contains the term (at most <paramref name="max"/>).</summary>
     public IReadOnlyList<Passage> Containing(string term, IReadOnlyCollection<string> sections, int max)

@@ -15,7 +15,15 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
 {
     private const string CompleteMarker = "skinbot-index.complete";
 
-    public bool InMemory => rootPath is null;
+    /// <summary>Another process's build older than this is abandoned and may be removed.</summary>
+    private static readonly TimeSpan AbandonedBuildAge = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Identifies the code that wrote an index: a new SkinBot build may split, clean or analyse differently, and
+    /// must not reuse passages-by-ordinal from an index the old code wrote for the same corpus.
+    /// </summary>
+    private static readonly string CodeVersion =
+        typeof(PassageIndexStore).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
 
     /// <returns>The index, and whether it had to be built (false: reopened from disk).</returns>
     public (PassageIndex Index, bool Built) Open(string fingerprint, SkinBotAnalyzer analyzer, IReadOnlyList<Passage> passages)
@@ -28,14 +36,15 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
             return (new PassageIndex(memory, passages), true);
         }
 
-        var target = Path.Combine(rootPath, fingerprint);
+        var folderName = $"{fingerprint}-{CodeVersion}";
+        var target = Path.Combine(rootPath, folderName);
         if (TryOpenExisting(target, passages) is { } existing)
         {
             return (existing, false);
         }
 
         System.IO.Directory.CreateDirectory(rootPath);
-        var staging = Path.Combine(rootPath, $".{fingerprint}.{Guid.NewGuid():N}.tmp");
+        var staging = Path.Combine(rootPath, $".{folderName}.{Guid.NewGuid():N}.tmp");
         LuceneDirectory[] written = [.. Enumerable.Range(0, shardCount).Select(i => FSDirectory.Open(Path.Combine(staging, ShardFolder(i))))];
         try
         {
@@ -54,23 +63,23 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
         {
             if (System.IO.Directory.Exists(target))
             {
-                // An incomplete folder from a crashed build: replace it.
+                // A folder that could not be opened above (crashed build, damaged files): replace it.
                 System.IO.Directory.Delete(target, recursive: true);
             }
 
             System.IO.Directory.Move(staging, target);
         }
-        catch (IOException) when (TryOpenExisting(target, passages) is not null)
+        catch (IOException) when (File.Exists(Path.Combine(target, CompleteMarker)))
         {
             // Another process finished the same fingerprint first; use theirs.
             System.IO.Directory.Delete(staging, recursive: true);
         }
 
-        RemoveOthers(fingerprint);
+        RemoveOthers(folderName);
         return (TryOpenExisting(target, passages) ?? throw new IOException($"the index just written to {target} cannot be opened"), true);
     }
 
-    private static PassageIndex? TryOpenExisting(string target, IReadOnlyList<Passage> passages)
+    private PassageIndex? TryOpenExisting(string target, IReadOnlyList<Passage> passages)
     {
         if (!File.Exists(Path.Combine(target, CompleteMarker)))
         {
@@ -79,19 +88,33 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
 
         var shardFolders = System.IO.Directory.GetDirectories(target, ShardFolder(0)[..^1] + "*").Order(StringComparer.Ordinal).ToList();
         LuceneDirectory[] shards = [.. shardFolders.Select(folder => FSDirectory.Open(folder))];
-        if (shards.Length == 0 || !shards.All(DirectoryReader.IndexExists))
+        PassageIndex? index = null;
+        try
+        {
+            if (shards.Length > 0 && shards.All(DirectoryReader.IndexExists))
+            {
+                index = new PassageIndex(shards, passages);
+                if (index.DocumentCount == passages.Count)
+                {
+                    return index;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or CorruptIndexException or InvalidDataException or IndexFormatTooOldException or IndexFormatTooNewException)
+        {
+            // A damaged index (a full disk, a copy gone wrong) is rebuilt rather than failing every start.
+            logger.LogWarning(ex, "The index in {Folder} cannot be read and will be rebuilt", target);
+        }
+
+        if (index is not null)
+        {
+            index.Dispose();
+        }
+        else
         {
             Array.ForEach(shards, d => d.Dispose());
-            return null;
         }
 
-        var index = new PassageIndex(shards, passages);
-        if (index.DocumentCount == passages.Count)
-        {
-            return index;
-        }
-
-        index.Dispose();
         return null;
     }
 
@@ -102,7 +125,10 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
     {
         foreach (var folder in System.IO.Directory.EnumerateDirectories(rootPath!))
         {
-            if (Path.GetFileName(folder) == keep)
+            var name = Path.GetFileName(folder);
+            var anotherBuildInProgress = name.EndsWith(".tmp", StringComparison.Ordinal)
+                && DateTime.UtcNow - System.IO.Directory.GetLastWriteTimeUtc(folder) < AbandonedBuildAge;
+            if (name == keep || anotherBuildInProgress)
             {
                 continue;
             }

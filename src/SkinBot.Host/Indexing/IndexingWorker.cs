@@ -19,6 +19,9 @@ public sealed class IndexingWorker(CorpusIndexer indexer, IOptions<EngineOptions
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var watcher = options.Value.WatchCorpus ? StartWatcher() : null;
+        var rescans = options.Value.WatchCorpus && options.Value.RescanInterval > TimeSpan.Zero
+            ? RescanAsync(options.Value.RescanInterval, stoppingToken)
+            : Task.CompletedTask;
         await indexer.RefreshAsync(stoppingToken);
         try
         {
@@ -26,6 +29,25 @@ public sealed class IndexingWorker(CorpusIndexer indexer, IOptions<EngineOptions
             {
                 await DebounceAsync(stoppingToken);
                 await indexer.RefreshAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+
+        await rescans;
+    }
+
+    /// <summary>Asks for a refresh on a timer; the indexer skips it when the fingerprint is unchanged.</summary>
+    private async Task RescanAsync(TimeSpan interval, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                changes.Writer.TryWrite(indexer.Layout.Root);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -160,4 +160,24 @@ public sealed class CommandTests
             ["Microneedling with radiofrequency", "Laser", "Chemical peels", "Surgical scar revision", "Subcision", "Others"],
             holder.Treatments.Where(t => t.Setting == CommandNames.Settings.InOffice).Select(t => t.Name));
     }
+
+    [Theory]
+    [InlineData(CommandNames.Treatments, CommandNames.NameOption, "my cheek has red streaks spreading and I have a fever")]
+    [InlineData(CommandNames.Scar, CommandNames.ScarTypeOption, "spreading redness and a fever")]
+    [InlineData(CommandNames.Ask, CommandNames.QuestionOption, "my face is swelling fast after a peel")]
+    public async Task Urgent_symptoms_typed_into_a_command_get_the_seek_care_reply(string name, string option, string value)
+    {
+        var answer = await RunAsync(ChatCommand.Of(name, (option, value)));
+
+        Assert.Equal(IntentIds.Urgent, answer.Intent);
+        Assert.Empty(answer.Passages);
+    }
+
+    [Fact]
+    public async Task Urgent_symptoms_in_the_text_of_a_command_message_get_the_seek_care_reply()
+    {
+        var answer = await RunAsync(ChatCommand.Of(CommandNames.Prevent), "/prevent I have a high fever and swelling");
+
+        Assert.Equal(IntentIds.Urgent, answer.Intent);
+    }
 }

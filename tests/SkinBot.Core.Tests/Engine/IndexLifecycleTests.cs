@@ -24,6 +24,10 @@ public sealed class IndexLifecycleTests : IDisposable
     private Task<KnowledgeBase> BuildAsync(string? indexRoot = null) =>
         KnowledgeBases.BuildAsync(corpus.Root, indexRoot ?? corpus.IndexRoot, logs);
 
+    /// <summary>The persisted folder of a fingerprint: "{fingerprint}-{code version}".</summary>
+    private string IndexFolder(string fingerprint) =>
+        Assert.Single(Directory.GetDirectories(corpus.IndexRoot, fingerprint + "-*"));
+
     private void EditArticle() =>
         corpus.Edit("articles/pockmarks.md", text => text.Replace("End of story.", "End of story, really.", StringComparison.Ordinal));
 
@@ -43,7 +47,7 @@ public sealed class IndexLifecycleTests : IDisposable
         Assert.Equal(fingerprint, second.Fingerprint);
         Assert.Equal(second.Passages.Count, second.Index.DocumentCount);
         Assert.Equal("Subcision", second.Index.Search(second.Analyzer.Terms("subcision"), null, 1)[0].Passage.LeadTerm);
-        Assert.Equal([fingerprint], Directory.GetDirectories(corpus.IndexRoot).Select(Path.GetFileName));
+        Assert.StartsWith(fingerprint + "-", Path.GetFileName(Assert.Single(Directory.GetDirectories(corpus.IndexRoot))), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,7 +65,7 @@ public sealed class IndexLifecycleTests : IDisposable
         Assert.True(second.Built);
         Assert.NotEqual(before, second.Fingerprint);
         Assert.Contains(second.Passages, p => p.Text.EndsWith("End of story, really.", StringComparison.Ordinal));
-        Assert.Equal([second.Fingerprint], Directory.GetDirectories(corpus.IndexRoot).Select(Path.GetFileName));
+        Assert.StartsWith(second.Fingerprint + "-", Path.GetFileName(Assert.Single(Directory.GetDirectories(corpus.IndexRoot))), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -99,7 +103,7 @@ public sealed class IndexLifecycleTests : IDisposable
             fingerprint = first.Fingerprint;
         }
 
-        File.Delete(Path.Combine(corpus.IndexRoot, fingerprint, "skinbot-index.complete"));
+        File.Delete(Path.Combine(IndexFolder(fingerprint), "skinbot-index.complete"));
         using var second = await BuildAsync();
 
         Assert.True(second.Built);
@@ -207,5 +211,48 @@ public sealed class IndexLifecycleTests : IDisposable
         await cancelled.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => KnowledgeBases.BuildAsync(corpus.Root, null, logs, cancelled.Token));
+    }
+
+    [Fact]
+    public async Task A_damaged_persisted_index_is_rebuilt_instead_of_failing_every_start()
+    {
+        string fingerprint;
+        using (var first = await BuildAsync())
+        {
+            fingerprint = first.Fingerprint;
+        }
+
+        foreach (var file in Directory.GetFiles(IndexFolder(fingerprint), "*.fnm", SearchOption.AllDirectories))
+        {
+            File.WriteAllBytes(file, []);
+        }
+
+        using var second = await BuildAsync();
+
+        Assert.True(second.Built);
+        Assert.Equal("Subcision", second.Index.Search(second.Analyzer.Terms("subcision"), null, 1)[0].Passage.LeadTerm);
+    }
+
+    [Fact]
+    public async Task An_article_with_an_empty_front_matter_block_loads()
+    {
+        corpus.Write("articles/empty-front-matter.md", "---\n---\n# A title\n\nA paragraph about pitted scars.\n");
+
+        using var knowledge = await BuildAsync();
+
+        Assert.Contains(knowledge.Passages, p => p.ArticleId == "empty-front-matter");
+    }
+
+    [Fact]
+    public async Task Two_files_with_the_same_article_id_keep_the_first_and_skip_the_second_by_name()
+    {
+        corpus.Write("articles/zz-copies/pockmarks.md", "---\ntitle: A copy\n---\n\nA paragraph.\n");
+
+        using var knowledge = await BuildAsync();
+
+        var skipped = Assert.Single(knowledge.Skipped);
+        Assert.EndsWith(Path.Combine("zz-copies", "pockmarks.md"), skipped.FilePath, StringComparison.Ordinal);
+        Assert.Contains("already used", skipped.Reason, StringComparison.Ordinal);
+        Assert.Single(knowledge.Articles);
     }
 }
