@@ -107,18 +107,27 @@ internal sealed partial class MessagesEndpoint
             return StatusCodes.Status200OK;
         }
 
-        if (!_queue.TryEnqueue(new TurnWorkItem(kind, activity, serviceUrl)))
+        var queued = _queue.TryEnqueue(new TurnWorkItem(kind, activity, serviceUrl));
+        if (queued == EnqueueResult.Accepted)
         {
-            if (deduplicated)
-            {
-                _deduplicator.Release(activity.Id!, conversationId);
-            }
-
-            LogQueueFull(activity.Id);
-            return StatusCodes.Status503ServiceUnavailable;
+            return StatusCodes.Status202Accepted;
         }
 
-        return StatusCodes.Status202Accepted;
+        if (deduplicated)
+        {
+            _deduplicator.Release(activity.Id!, conversationId);
+        }
+
+        if (queued == EnqueueResult.Closed)
+        {
+            LogShuttingDown(activity.Id);
+        }
+        else
+        {
+            LogQueueFull(activity.Id);
+        }
+
+        return StatusCodes.Status503ServiceUnavailable;
     }
 
     private static bool BotWasAdded(Activity activity) =>
@@ -186,6 +195,9 @@ internal sealed partial class MessagesEndpoint
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {ActivityId} of type {Type} lacks conversation, from or recipient ids")]
     private partial void LogIncomplete(string? type, string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down; activity {ActivityId} refused with 503 so Teams redelivers it")]
+    private partial void LogShuttingDown(string? activityId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answer queue full; activity {ActivityId} refused with 503 so Teams redelivers it")]
     private partial void LogQueueFull(string? activityId);

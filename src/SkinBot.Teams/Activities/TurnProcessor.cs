@@ -92,7 +92,9 @@ internal sealed partial class TurnProcessor
             }
 
             await typingTimer.CancelAsync();
-            answer = await answering;
+
+            // WaitAsync so an engine that ignores its token cannot hold shutdown past its deadline.
+            answer = await answering.WaitAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

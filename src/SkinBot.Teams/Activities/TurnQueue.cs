@@ -13,6 +13,17 @@ internal enum TurnKind
     Welcome,
 }
 
+internal enum EnqueueResult
+{
+    Accepted,
+
+    /// <summary>Too much work waiting; Teams should come back later.</summary>
+    Full,
+
+    /// <summary>Shutting down; Teams should deliver the activity again (to this instance once it is back, or another).</summary>
+    Closed,
+}
+
 /// <summary>
 /// Bounded hand-off between the messaging endpoint (which must acknowledge quickly) and the workers that answer.
 /// Counts work in flight so tests and shutdown can wait for quiet.
@@ -22,6 +33,7 @@ internal sealed class TurnQueue
     private readonly Channel<TurnWorkItem> _channel;
     private readonly object _gate = new();
     private int _pending;
+    private bool _closed;
     private TaskCompletionSource _idle = NewIdle(completed: true);
 
     public TurnQueue(IOptions<TeamsOptions> options)
@@ -36,14 +48,19 @@ internal sealed class TurnQueue
 
     public ChannelReader<TurnWorkItem> Reader => _channel.Reader;
 
-    /// <summary>False when the queue is full; the caller tells Teams to come back later.</summary>
-    public bool TryEnqueue(TurnWorkItem item)
+    /// <summary>Anything but <see cref="EnqueueResult.Accepted"/> means the caller tells Teams to come back later.</summary>
+    public EnqueueResult TryEnqueue(TurnWorkItem item)
     {
         lock (_gate)
         {
+            if (_closed)
+            {
+                return EnqueueResult.Closed;
+            }
+
             if (!_channel.Writer.TryWrite(item))
             {
-                return false;
+                return EnqueueResult.Full;
             }
 
             if (_pending++ == 0)
@@ -51,7 +68,7 @@ internal sealed class TurnQueue
                 _idle = NewIdle(completed: false);
             }
 
-            return true;
+            return EnqueueResult.Accepted;
         }
     }
 
@@ -76,7 +93,15 @@ internal sealed class TurnQueue
         }
     }
 
-    public void Complete() => _channel.Writer.TryComplete();
+    /// <summary>Refuses new work; the readers finish once what was accepted is taken.</summary>
+    public void Complete()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+            _channel.Writer.TryComplete();
+        }
+    }
 
     private static TaskCompletionSource NewIdle(bool completed)
     {

@@ -4,13 +4,21 @@ using Microsoft.Extensions.Options;
 
 namespace SkinBot.Teams.Activities;
 
-/// <summary>Runs <see cref="TeamsOptions.MaxConcurrentTurns"/> loops that take acknowledged activities off the queue and answer them.</summary>
-internal sealed partial class TurnWorker : BackgroundService
+/// <summary>
+/// Runs <see cref="TeamsOptions.MaxConcurrentTurns"/> loops that take acknowledged activities off the queue and answer them.
+/// Teams does not redeliver an activity it got 202 for, so stopping closes the queue (new activities get 503 and are
+/// redelivered) and keeps answering what was accepted until the host's shutdown deadline.
+/// </summary>
+internal sealed partial class TurnWorker : IHostedService, IDisposable
 {
     private readonly TurnQueue _queue;
     private readonly TurnProcessor _processor;
     private readonly TeamsOptions _options;
     private readonly ILogger<TurnWorker> _logger;
+
+    // Fires only at the host's shutdown deadline, never when stopping merely begins.
+    private readonly CancellationTokenSource _abandon = new();
+    private Task _loops = Task.CompletedTask;
 
     public TurnWorker(TurnQueue queue, TurnProcessor processor, IOptions<TeamsOptions> options, ILogger<TurnWorker> logger)
     {
@@ -20,35 +28,69 @@ internal sealed partial class TurnWorker : BackgroundService
         _logger = logger;
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, _options.MaxConcurrentTurns).Select(_ => Task.Run(() => LoopAsync(stoppingToken), stoppingToken)));
-
-    private async Task LoopAsync(CancellationToken stoppingToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
+        _loops = Task.WhenAll(Enumerable.Range(0, _options.MaxConcurrentTurns).Select(_ => Task.Run(LoopAsync, CancellationToken.None)));
+        return Task.CompletedTask;
+    }
+
+    /// <param name="cancellationToken">The host's shutdown deadline.</param>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Complete();
         try
         {
-            await foreach (var item in _queue.Reader.ReadAllAsync(stoppingToken))
-            {
-                try
-                {
-                    await _processor.ProcessAsync(item, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    LogUnhandled(ex, item.Activity.Id);
-                }
-                finally
-                {
-                    _queue.Completed();
-                }
-            }
+            // The loops end once the closed queue is empty and the last answer is sent.
+            await _loops.WaitAsync(cancellationToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: unanswered activities are redelivered by Teams to whichever instance is up.
+            LogDeadline();
+            await _abandon.CancelAsync();
+
+            // Every step of an answer honours the token, so the loops now finish promptly, logging what they drop.
+            await _loops;
+        }
+    }
+
+    public void Dispose() => _abandon.Dispose();
+
+    private async Task LoopAsync()
+    {
+        var abandon = _abandon.Token;
+        await foreach (var item in _queue.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            try
+            {
+                if (abandon.IsCancellationRequested)
+                {
+                    LogNotAnswered(item.Activity.Id, item.Activity.Conversation?.Id);
+                    continue;
+                }
+
+                await _processor.ProcessAsync(item, abandon);
+            }
+            catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+            {
+                LogNotAnswered(item.Activity.Id, item.Activity.Conversation?.Id);
+            }
+            catch (Exception ex)
+            {
+                LogUnhandled(ex, item.Activity.Id);
+            }
+            finally
+            {
+                _queue.Completed();
+            }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure answering Teams activity {ActivityId}")]
     private partial void LogUnhandled(Exception exception, string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shutdown deadline reached with Teams activities still unanswered; giving up on them")]
+    private partial void LogDeadline();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams activity {ActivityId} in {ConversationId} was acknowledged but not answered before shutdown")]
+    private partial void LogNotAnswered(string? activityId, string? conversationId);
 }

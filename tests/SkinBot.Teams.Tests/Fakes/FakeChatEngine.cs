@@ -15,6 +15,7 @@ internal sealed class FakeChatEngine : IChatEngine
     public static readonly SourceInfo Source = new("What to know about pitted acne scars", "Test Health Journal", "https://example.org/pitted-acne-scars", "Rachel Maiman, MD");
 
     private readonly ConcurrentQueue<ChatRequest> _requests = new();
+    private readonly SemaphoreSlim _arrivals = new(0);
 
     public IReadOnlyList<ChatRequest> Requests => [.. _requests];
 
@@ -35,6 +36,7 @@ internal sealed class FakeChatEngine : IChatEngine
     public async ValueTask<Answer> AnswerAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         _requests.Enqueue(request);
+        _arrivals.Release();
         BlockingGate?.Wait(BlockingCap, CancellationToken.None);
         if (Gate is { } gate)
         {
@@ -47,6 +49,16 @@ internal sealed class FakeChatEngine : IChatEngine
         }
 
         return AnswerFor(request);
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> requests reached the engine.</summary>
+    public async Task WaitForRequestsAsync(int count, TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        while (_requests.Count < count)
+        {
+            await _arrivals.WaitAsync(cancellation.Token);
+        }
     }
 
     public static Answer AnswerFor(ChatRequest request)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SkinBot.Core.Chat;
 using SkinBot.Teams.Activities;
@@ -77,6 +78,9 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(host.Logs);
         builder.Services.AddSkinBotTeams(builder.Configuration);
+
+        // Stopping drains acknowledged work until this deadline; a test that leaves an answer stuck waits no longer.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton<IChatEngine>(host.Engine);
         builder.Services.AddHttpClient(MsalBotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(FakeTokenEndpoint.TrustingHandler);
 
