@@ -35,7 +35,7 @@ public sealed class DiscordOptions
     /// <summary>How a channel reply is laid out: an embed with buttons, or plain text split into 2000-character messages.</summary>
     public DiscordReplyStyle ReplyStyle { get; set; } = DiscordReplyStyle.Embed;
 
-    /// <summary>How long an interaction may wait for its answer before SkinBot defers (Discord allows 3 s in total).</summary>
+    /// <summary>How long an interaction may wait for its answer before SkinBot defers; below 2.5 s (Discord allows 3 s in total, and the response still has to travel).</summary>
     public TimeSpan InteractionAnswerBudget { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>When a channel answer takes longer than this, a typing indicator is shown.</summary>

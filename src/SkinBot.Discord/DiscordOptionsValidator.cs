@@ -54,9 +54,9 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         }
 
         RequirePositive(errors, options.InteractionAnswerBudget, nameof(options.InteractionAnswerBudget));
-        if (options.InteractionAnswerBudget >= TimeSpan.FromSeconds(3))
+        if (options.InteractionAnswerBudget >= Interactions.InteractionEndpoint.ResponseHardCap)
         {
-            errors.Add("Discord:InteractionAnswerBudget must stay below Discord's 3-second deadline.");
+            errors.Add("Discord:InteractionAnswerBudget must stay below 2.5 s: Discord's deadline is 3 s and the response still has to travel.");
         }
 
         RequirePositive(errors, options.TypingIndicatorDelay, nameof(options.TypingIndicatorDelay));

@@ -18,11 +18,12 @@ public sealed class InteractionTests : IAsyncLifetime
         var settings = BotHost.Settings(discord, signer.PublicKeyHex, withToken: false);
         settings["Discord:InteractionAnswerBudget"] = "00:00:00.300";
         bot = await BotHost.StartAsync(settings);
-        bot.Engine.SlowDelay = TimeSpan.FromMilliseconds(900);
+        bot.Engine.HoldSlowUntilReleased = true;
     }
 
     public async Task DisposeAsync()
     {
+        bot.Engine.ReleaseSlow();
         await bot.DisposeAsync();
         await discord.DisposeAsync();
         signer.Dispose();
@@ -156,11 +157,26 @@ public sealed class InteractionTests : IAsyncLifetime
 
         Assert.Equal(5, json.GetProperty("type").GetInt32());
         Assert.False(json.TryGetProperty("data", out _));
+        bot.Engine.ReleaseSlow();
         var edit = Assert.Single(await discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
         Assert.Equal($"/webhooks/{FakeGateway.ApplicationId}/slow-token/messages/@original", edit.Path);
         Assert.Null(edit.Authorization);
         Assert.Equal("Q: [slow] what is subcision?", edit.Body!.Value.GetProperty("embeds")[0].GetProperty("title").GetString());
         Assert.Equal(0, edit.Body.Value.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task An_engine_that_blocks_before_its_first_await_is_still_deferred_within_the_budget()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+            Payloads.Command("ask", [Payloads.Option("question", "[block] what is subcision?")], token: "block-token"));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        Assert.Equal(5, json.GetProperty("type").GetInt32());
+        bot.Engine.ReleaseSlow();
+        var edit = Assert.Single(await discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
+        Assert.EndsWith("/block-token/messages/@original", edit.Path, StringComparison.Ordinal);
+        Assert.Equal("Q: [block] what is subcision?", edit.Body!.Value.GetProperty("embeds")[0].GetProperty("title").GetString());
     }
 
     [Fact]
@@ -172,6 +188,7 @@ public sealed class InteractionTests : IAsyncLifetime
 
         Assert.Equal(5, json.GetProperty("type").GetInt32());
         Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
+        bot.Engine.ReleaseSlow();
         await discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1);
     }
 
@@ -182,6 +199,7 @@ public sealed class InteractionTests : IAsyncLifetime
         var json = await SignedInteractions.JsonAsync(response);
 
         Assert.Equal(6, json.GetProperty("type").GetInt32());
+        bot.Engine.ReleaseSlow();
         var edit = Assert.Single(await discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
         Assert.EndsWith("/button-slow/messages/@original", edit.Path, StringComparison.Ordinal);
     }
@@ -196,6 +214,7 @@ public sealed class InteractionTests : IAsyncLifetime
             Payloads.Command("ask", [Payloads.Option("question", "[slow] too late")], id: id));
 
         Assert.Equal(5, (await SignedInteractions.JsonAsync(response)).GetProperty("type").GetInt32());
+        bot.Engine.ReleaseSlow();
         await GatewayTests.Eventually(() => bot.Logs.Logs.Any(l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains(id, StringComparison.Ordinal)));
         Assert.Single(discord.Rest.Where("PATCH", "/webhooks/"));
     }
@@ -219,6 +238,7 @@ public sealed class InteractionTests : IAsyncLifetime
         using var response = await SignedInteractions.PostAsync(bot.Client, signer,
             Payloads.Command("ask", [Payloads.Option("question", "[slow][suppress] again")], token: "sup-token"));
         Assert.Equal(5, (await SignedInteractions.JsonAsync(response)).GetProperty("type").GetInt32());
+        bot.Engine.ReleaseSlow();
 
         var followUp = Assert.Single(await discord.Rest.WaitForAsync(c => c.Is("POST", "/webhooks/"), 1));
         Assert.Equal($"/webhooks/{FakeGateway.ApplicationId}/sup-token", followUp.Path);

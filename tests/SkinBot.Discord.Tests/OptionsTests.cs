@@ -15,6 +15,7 @@ public sealed class OptionsTests
     [InlineData("Discord:ApiBaseUrl", "discord.com/api")]
     [InlineData("Discord:GatewayUrl", "https://gateway.discord.gg")]
     [InlineData("Discord:InteractionAnswerBudget", "00:00:03")]
+    [InlineData("Discord:InteractionAnswerBudget", "00:00:02.500")]
     [InlineData("Discord:BotToken", "Bot abc")]
     public async Task A_bad_setting_stops_the_host_at_start_naming_the_key(string key, string value)
     {

@@ -25,6 +25,13 @@ internal sealed class InlineInteractionResponder : IInteractionResponder
 
         return Task.CompletedTask;
     }
+
+    /// <summary>The response to send: the handler's if it has one, otherwise <paramref name="fallback"/>, after which the handler's is refused.</summary>
+    public InteractionResponse Seal(InteractionResponse fallback, out bool usedFallback)
+    {
+        usedFallback = response.TrySetResult(fallback);
+        return response.Task.Result;
+    }
 }
 
 /// <summary>Answers through the REST callback route (gateway interactions).</summary>

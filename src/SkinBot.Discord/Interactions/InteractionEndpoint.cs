@@ -20,6 +20,12 @@ internal sealed partial class InteractionEndpoint(
     /// <summary>Interaction payloads are small; this bounds what an unauthenticated caller can make us buffer.</summary>
     internal const int MaxBodyBytes = 1 << 20;
 
+    /// <summary>
+    /// The HTTP response is written by then whatever the handler is doing: Discord drops an interaction that is not
+    /// acknowledged within 3 s, and a starved thread pool or a stuck handler must not make us miss that.
+    /// </summary>
+    internal static readonly TimeSpan ResponseHardCap = TimeSpan.FromSeconds(2.5);
+
     public async Task HandleAsync(HttpContext context)
     {
         if (!verifier.IsConfigured)
@@ -58,10 +64,19 @@ internal sealed partial class InteractionEndpoint(
         var responder = new InlineInteractionResponder();
         // The handler outlives this request when it defers, so it runs on the application's lifetime, not RequestAborted.
         var handling = RunHandlerAsync(interaction, responder);
-        await Task.WhenAny(responder.Response, handling).ConfigureAwait(false);
-        var response = responder.Response.IsCompletedSuccessfully
-            ? responder.Response.Result
-            : InteractionResponse.Message(OutgoingMessage.Text(InteractionHandler.FailureText, ephemeral: true));
+        using (var cap = new CancellationTokenSource())
+        {
+            await Task.WhenAny(responder.Response, handling, Task.Delay(ResponseHardCap, cap.Token)).ConfigureAwait(false);
+            await cap.CancelAsync().ConfigureAwait(false);
+        }
+
+        // Whatever the handler has not answered by now gets the apology; its own late response is then refused.
+        var response = responder.Seal(InteractionResponse.Message(OutgoingMessage.Text(InteractionHandler.FailureText, ephemeral: true)), out var sealedByUs);
+        if (sealedByUs && !handling.IsCompleted)
+        {
+            LogHardCap(interaction.Id, ResponseHardCap.TotalMilliseconds);
+        }
+
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(DiscordJson.Serialize(response), context.RequestAborted).ConfigureAwait(false);
@@ -107,6 +122,9 @@ internal sealed partial class InteractionEndpoint(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed interaction JSON at {JsonPath} (line {Line}, byte {BytePosition}); answered 400")]
     private partial void LogMalformed(string? jsonPath, long? line, long? bytePosition);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interaction {InteractionId} had no response after {CapMs} ms; answered with an apology")]
+    private partial void LogHardCap(Snowflake interactionId, double capMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Interaction {InteractionId} failed")]
     private partial void LogHandlerFailed(Exception exception, Snowflake interactionId);

@@ -71,10 +71,18 @@ internal sealed partial class InteractionHandler(
 
     private async Task AnswerAsync(Interaction interaction, ChatRequest request, bool isComponent, bool isPrivate, IInteractionResponder responder, CancellationToken cancellationToken)
     {
-        var answerTask = AskEngineAsync(request, cancellationToken);
+        Task<Answer?> answerTask;
         using (var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
+            // The timer starts first and the engine starts on its own thread: an engine that works synchronously
+            // before its first await would otherwise finish the whole answer before the budget even exists, and on
+            // a pool thread that synchronous work could starve the timer's own callback on a small machine.
             var timer = Task.Delay(options.Value.InteractionAnswerBudget, time, budget.Token);
+            answerTask = Task.Factory.StartNew(
+                () => AskEngineAsync(request, cancellationToken),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
+                TaskScheduler.Default).Unwrap();
             var first = await Task.WhenAny(answerTask, timer).ConfigureAwait(false);
             await budget.CancelAsync().ConfigureAwait(false);
             if (first == answerTask)

@@ -8,13 +8,24 @@ namespace SkinBot.Discord.Tests.Fakes;
 /// Answers like the real engine would in shape (headline, a quoted passage with its source, caveat, follow-ups),
 /// with content derived from the request so tests can see which command or question reached it.
 /// Text containing "[slow]" waits <see cref="SlowDelay"/>, "[suppress]" is suppressed, "[boom]" throws,
-/// "[long]" returns passages far beyond Discord's limits.
+/// "[long]" returns passages far beyond Discord's limits, "[block]" blocks its thread for <see cref="SlowDelay"/>
+/// before its first await (as an engine that does its work synchronously would).
 /// </summary>
 internal sealed class FakeChatEngine : IChatEngine
 {
     public ConcurrentQueue<ChatRequest> Requests { get; } = new();
 
+    private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// When set, "[slow]" and "[block]" wait for <see cref="ReleaseSlow"/> instead of <see cref="SlowDelay"/>, so a
+    /// test of the defer path does not depend on how quickly a busy machine runs timers.
+    /// </summary>
+    public bool HoldSlowUntilReleased { get; set; }
+
+    public void ReleaseSlow() => release.TrySetResult();
 
     public static readonly SourceInfo Source = new("Pockmarks: causes and treatments", "Healthline", "https://example.org/pockmarks", "Rachel Maiman, MD");
 
@@ -23,9 +34,21 @@ internal sealed class FakeChatEngine : IChatEngine
     public async ValueTask<Answer> AnswerAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         Requests.Enqueue(request);
+        if (request.Text.Contains("[block]", StringComparison.Ordinal))
+        {
+            if (HoldSlowUntilReleased)
+            {
+                release.Task.Wait(cancellationToken);
+            }
+            else
+            {
+                Thread.Sleep(SlowDelay);
+            }
+        }
+
         if (request.Text.Contains("[slow]", StringComparison.Ordinal))
         {
-            await Task.Delay(SlowDelay, cancellationToken);
+            await (HoldSlowUntilReleased ? release.Task.WaitAsync(cancellationToken) : Task.Delay(SlowDelay, cancellationToken));
         }
 
         if (request.Text.Contains("[boom]", StringComparison.Ordinal))
