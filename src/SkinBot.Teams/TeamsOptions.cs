@@ -64,10 +64,10 @@ public sealed class TeamsOptions
     /// <summary>Time a message extension query may take; Teams gives up after 5 seconds.</summary>
     public TimeSpan ComposeExtensionTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>Activities waiting to be answered; beyond it new ones get 503 so Teams redelivers later.</summary>
+    /// <summary>Activities waiting to be answered (not counting those being answered); beyond it new ones get 503 so Teams redelivers later.</summary>
     public int QueueCapacity { get; set; } = 512;
 
-    /// <summary>Activities answered at the same time.</summary>
+    /// <summary>Activities answered at the same time, each from a different conversation.</summary>
     public int MaxConcurrentTurns { get; set; } = 4;
 
     /// <summary>How many (activity id, conversation id) pairs are remembered to drop redeliveries.</summary>

@@ -5,7 +5,11 @@ using SkinBot.Teams.Auth;
 namespace SkinBot.Teams.Activities;
 
 /// <summary>What the background workers answer after the HTTP request was acknowledged.</summary>
-internal sealed record TurnWorkItem(TurnKind Kind, Activity Activity, TrustedServiceUrl ServiceUrl);
+internal sealed record TurnWorkItem(TurnKind Kind, Activity Activity, TrustedServiceUrl ServiceUrl)
+{
+    /// <summary>The ordering key: one conversation is answered one activity at a time, in arrival order.</summary>
+    public string ConversationId => Activity.Conversation?.Id ?? string.Empty;
+}
 
 internal enum TurnKind
 {
@@ -25,28 +29,33 @@ internal enum EnqueueResult
 }
 
 /// <summary>
-/// Bounded hand-off between the messaging endpoint (which must acknowledge quickly) and the workers that answer.
-/// Counts work in flight so tests and shutdown can wait for quiet.
+/// Bounded hand-off between the messaging endpoint (which must acknowledge quickly) and the workers that answer,
+/// partitioned by conversation: two quick messages in one chat are answered in order and never race on the
+/// engine's conversation memory, while other conversations are answered in parallel. A conversation with work is
+/// either waiting in <see cref="Ready"/> or held by exactly one worker, never both. Counts work in flight so tests
+/// and shutdown can wait for quiet.
 /// </summary>
 internal sealed class TurnQueue
 {
-    private readonly Channel<TurnWorkItem> _channel;
+    private readonly Channel<string> _ready = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+    private readonly Dictionary<string, Queue<TurnWorkItem>> _conversations = new(StringComparer.Ordinal);
     private readonly object _gate = new();
+    private readonly int _capacity;
+    private int _waiting;
     private int _pending;
     private bool _closed;
     private TaskCompletionSource _idle = NewIdle(completed: true);
 
     public TurnQueue(IOptions<TeamsOptions> options)
     {
-        _channel = Channel.CreateBounded<TurnWorkItem>(new BoundedChannelOptions(options.Value.QueueCapacity)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = false,
-            SingleWriter = false,
-        });
+        _capacity = options.Value.QueueCapacity;
     }
 
-    public ChannelReader<TurnWorkItem> Reader => _channel.Reader;
+    /// <summary>
+    /// Conversations with an activity to answer. A worker that reads one calls <see cref="Take"/> once, answers
+    /// the item, then <see cref="Completed"/>. Ends when the queue is closed and everything accepted is answered.
+    /// </summary>
+    public ChannelReader<string> Ready => _ready.Reader;
 
     /// <summary>Anything but <see cref="EnqueueResult.Accepted"/> means the caller tells Teams to come back later.</summary>
     public EnqueueResult TryEnqueue(TurnWorkItem item)
@@ -58,11 +67,25 @@ internal sealed class TurnQueue
                 return EnqueueResult.Closed;
             }
 
-            if (!_channel.Writer.TryWrite(item))
+            if (_waiting >= _capacity)
             {
                 return EnqueueResult.Full;
             }
 
+            if (_conversations.TryGetValue(item.ConversationId, out var queue))
+            {
+                // Already scheduled or being answered: its worker picks this up after the earlier ones.
+                queue.Enqueue(item);
+            }
+            else
+            {
+                queue = new Queue<TurnWorkItem>();
+                queue.Enqueue(item);
+                _conversations.Add(item.ConversationId, queue);
+                _ready.Writer.TryWrite(item.ConversationId);
+            }
+
+            _waiting++;
             if (_pending++ == 0)
             {
                 _idle = NewIdle(completed: false);
@@ -72,14 +95,38 @@ internal sealed class TurnQueue
         }
     }
 
-    /// <summary>Called by a worker when an item is fully handled (sent, failed or dropped).</summary>
-    public void Completed()
+    /// <summary>The next activity of a conversation read from <see cref="Ready"/>.</summary>
+    public TurnWorkItem Take(string conversationId)
     {
         lock (_gate)
         {
+            _waiting--;
+            return _conversations[conversationId].Dequeue();
+        }
+    }
+
+    /// <summary>Called by a worker when the item it took is fully handled (sent, failed or dropped).</summary>
+    public void Completed(string conversationId)
+    {
+        lock (_gate)
+        {
+            if (_conversations[conversationId].Count > 0)
+            {
+                // Back of the line rather than straight on, so a chatty conversation cannot starve the others.
+                _ready.Writer.TryWrite(conversationId);
+            }
+            else
+            {
+                _conversations.Remove(conversationId);
+            }
+
             if (--_pending == 0)
             {
                 _idle.TrySetResult();
+                if (_closed)
+                {
+                    _ready.Writer.TryComplete();
+                }
             }
         }
     }
@@ -93,13 +140,16 @@ internal sealed class TurnQueue
         }
     }
 
-    /// <summary>Refuses new work; the readers finish once what was accepted is taken.</summary>
+    /// <summary>Refuses new work; <see cref="Ready"/> ends once what was accepted is answered.</summary>
     public void Complete()
     {
         lock (_gate)
         {
             _closed = true;
-            _channel.Writer.TryComplete();
+            if (_pending == 0)
+            {
+                _ready.Writer.TryComplete();
+            }
         }
     }
 

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace SkinBot.Teams.Activities;
 
 /// <summary>
-/// Runs <see cref="TeamsOptions.MaxConcurrentTurns"/> loops that take acknowledged activities off the queue and answer them.
+/// Runs <see cref="TeamsOptions.MaxConcurrentTurns"/> loops that take acknowledged activities off the queue and answer
+/// them, one conversation per loop at a time (see <see cref="TurnQueue"/>).
 /// Teams does not redeliver an activity it got 202 for, so stopping closes the queue (new activities get 503 and are
 /// redelivered) and keeps answering what was accepted until the host's shutdown deadline.
 /// </summary>
@@ -58,13 +59,14 @@ internal sealed partial class TurnWorker : IHostedService, IDisposable
     private async Task LoopAsync()
     {
         var abandon = _abandon.Token;
-        await foreach (var item in _queue.Reader.ReadAllAsync(CancellationToken.None))
+        await foreach (var conversationId in _queue.Ready.ReadAllAsync(CancellationToken.None))
         {
+            var item = _queue.Take(conversationId);
             try
             {
                 if (abandon.IsCancellationRequested)
                 {
-                    LogNotAnswered(item.Activity.Id, item.Activity.Conversation?.Id);
+                    LogNotAnswered(item.Activity.Id, conversationId);
                     continue;
                 }
 
@@ -72,7 +74,7 @@ internal sealed partial class TurnWorker : IHostedService, IDisposable
             }
             catch (OperationCanceledException) when (abandon.IsCancellationRequested)
             {
-                LogNotAnswered(item.Activity.Id, item.Activity.Conversation?.Id);
+                LogNotAnswered(item.Activity.Id, conversationId);
             }
             catch (Exception ex)
             {
@@ -80,7 +82,7 @@ internal sealed partial class TurnWorker : IHostedService, IDisposable
             }
             finally
             {
-                _queue.Completed();
+                _queue.Completed(conversationId);
             }
         }
     }

@@ -30,6 +30,9 @@ internal sealed class FakeChatEngine : IChatEngine
 
     public static TimeSpan BlockingCap { get; } = TimeSpan.FromSeconds(6);
 
+    /// <summary>When set, each answer first waits for the task it returns for its request (to hold back one answer).</summary>
+    public Func<ChatRequest, Task>? Hold { get; set; }
+
     /// <summary>When set, answering throws it.</summary>
     public Exception? Failure { get; set; }
 
@@ -38,6 +41,11 @@ internal sealed class FakeChatEngine : IChatEngine
         _requests.Enqueue(request);
         _arrivals.Release();
         BlockingGate?.Wait(BlockingCap, CancellationToken.None);
+        if (Hold?.Invoke(request) is { } held)
+        {
+            await held.WaitAsync(cancellationToken);
+        }
+
         if (Gate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken);
