@@ -137,12 +137,18 @@ public static class AnswerComposer
         var definition = knowledge.Intents.ById.GetValueOrDefault(decision.Intent) ?? knowledge.Intents[IntentIds.TreatmentAny];
         var rankingTerms = decision.Terms.Where(t => !knowledge.Vocabulary.NonRankingTerms.Contains(t)).ToList();
         // Sections are listed most important first: a definition quotes the definition before the scar types.
-        var hits = definition.Sections.Count == 0
-            ? []
-            : knowledge.Index.Search(rankingTerms, definition.Sections, int.MaxValue)
-                .OrderBy(h => IndexOf(definition.Sections, h.Passage.SectionId))
-                .Take(Math.Max(1, definition.MaxPassages))
-                .ToList();
+        // Each section is searched for at most the answer's size, so the cost does not grow with the corpus.
+        var size = Math.Max(1, definition.MaxPassages);
+        var hits = new List<ScoredPassage>(size);
+        foreach (var section in definition.Sections)
+        {
+            if (hits.Count >= size)
+            {
+                break;
+            }
+
+            hits.AddRange(knowledge.Index.Search(rankingTerms, [section], size - hits.Count));
+        }
         string? message = null;
         if (definition.Setting is not null || decision.Intent == IntentIds.TreatmentAny)
         {
@@ -209,12 +215,6 @@ public static class AnswerComposer
 
     public static AnswerPassage ToAnswerPassage(Passage passage, double score) =>
         new(passage.Id, passage.Text, passage.SectionPath, passage.LeadTerm, passage.Source, score) { SectionId = passage.SectionId };
-
-    private static int IndexOf(List<string> sections, string section)
-    {
-        var index = sections.IndexOf(section);
-        return index < 0 ? int.MaxValue : index;
-    }
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

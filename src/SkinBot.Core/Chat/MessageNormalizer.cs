@@ -57,14 +57,13 @@ public static class MessageNormalizer
 
     public static string Normalize(string text)
     {
-        var compatible = text.Normalize(NormalizationForm.FormKC);
-        var visible = new StringBuilder(compatible.Length);
-        foreach (var c in compatible)
+        // Folded by hand: under InvariantGlobalization string.Normalize changes nothing.
+        var visible = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
             if (c is >= '\uFF01' and <= '\uFF5E')
             {
-                // Full-width ASCII. FormKC folds it where ICU is loaded, but under InvariantGlobalization
-                // string.Normalize changes nothing, and "ｆｅｖｅｒ" must still reach the urgent triggers as "fever".
+                // Full-width ASCII: "ｆｅｖｅｒ" must reach the urgent triggers as "fever".
                 visible.Append((char)(c - 0xFEE0));
             }
             else if (c == '\u3000')

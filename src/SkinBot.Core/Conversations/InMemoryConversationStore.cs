@@ -12,6 +12,7 @@ namespace SkinBot.Core.Conversations;
 public sealed class InMemoryConversationStore(IOptions<EngineOptions> options, TimeProvider time) : IConversationStore
 {
     private readonly ConcurrentDictionary<string, ConversationContext> entries = new(StringComparer.Ordinal);
+    private int evicting;
 
     public ValueTask<ConversationContext?> GetAsync(string key, CancellationToken cancellationToken)
     {
@@ -31,9 +32,18 @@ public sealed class InMemoryConversationStore(IOptions<EngineOptions> options, T
     public ValueTask SetAsync(string key, ConversationContext context, CancellationToken cancellationToken)
     {
         entries[key] = context;
-        if (entries.Count > options.Value.MaxConversations)
+        if (entries.Count > options.Value.MaxConversations
+            && Interlocked.CompareExchange(ref evicting, 1, 0) == 0)
         {
-            Evict();
+            // One evictor at a time; the others carry on and the next check catches anything left.
+            try
+            {
+                Evict();
+            }
+            finally
+            {
+                Volatile.Write(ref evicting, 0);
+            }
         }
 
         return ValueTask.CompletedTask;
@@ -46,16 +56,17 @@ public sealed class InMemoryConversationStore(IOptions<EngineOptions> options, T
         {
             if (context.AnsweredAt < cutoff)
             {
-                entries.TryRemove(key, out _);
+                // Remove only the entry that was read: a conversation refreshed meanwhile keeps its memory.
+                entries.TryRemove(new KeyValuePair<string, ConversationContext>(key, context));
             }
         }
 
         var excess = entries.Count - options.Value.MaxConversations;
         if (excess > 0)
         {
-            foreach (var (key, _) in entries.OrderBy(e => e.Value.AnsweredAt).Take(excess + (options.Value.MaxConversations / 10)))
+            foreach (var entry in entries.OrderBy(e => e.Value.AnsweredAt).Take(excess + (options.Value.MaxConversations / 10)))
             {
-                entries.TryRemove(key, out _);
+                entries.TryRemove(entry);
             }
         }
     }

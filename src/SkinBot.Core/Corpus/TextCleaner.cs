@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SkinBot.Core.Corpus;
@@ -8,7 +7,7 @@ public static partial class TextCleaner
 {
     public static string Clean(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormC)
+        var normalized = text
             .Replace('\u00A0', ' ')
             .Replace("\u200B", string.Empty, StringComparison.Ordinal)
             .Replace("\uFEFF", string.Empty, StringComparison.Ordinal);

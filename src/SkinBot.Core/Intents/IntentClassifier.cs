@@ -37,7 +37,7 @@ public static partial class IntentClassifier
         var features = MessageFeatures.Read(terms, knowledge, text);
         var scores = Score(knowledge, features);
         var decision = Decide(features, scores, lowConfidenceThreshold);
-        return context is not null && IsFollowUp(text, terms) ? ApplyContext(decision, features, context, lowConfidenceThreshold) : decision;
+        return context is not null && IsFollowUp(text, terms) ? ApplyContext(decision, features, context, knowledge, lowConfidenceThreshold) : decision;
     }
 
     /// <summary>The evidence behind a classification, for <c>skinbot ask --explain</c> and for tuning intents.yml.</summary>
@@ -227,7 +227,7 @@ public static partial class IntentClassifier
     private static bool IsFollowUp(string text, IReadOnlyList<string> terms) =>
         terms.Count <= 4 || FollowUpOpening().IsMatch(text);
 
-    private static IntentDecision ApplyContext(IntentDecision decision, MessageFeatures features, ConversationContext context, double threshold)
+    private static IntentDecision ApplyContext(IntentDecision decision, MessageFeatures features, ConversationContext context, KnowledgeBase knowledge, double threshold)
     {
         // A message that names something outside pockmarks ("what's the weather like?") is out of scope whatever
         // the conversation was about; only a message SkinBot cannot place at all borrows the previous topic.
@@ -249,12 +249,27 @@ public static partial class IntentClassifier
 
         if ((decision.LowConfidence || decision.Intent == IntentIds.OutOfScope || decision.Confidence < threshold) && IsSubstantive(context.Intent))
         {
-            // "and them?" with nothing else to go on: stay on the conversation's topic.
-            return decision with { Intent = context.Intent, LowConfidence = false, Confidence = Math.Max(threshold, 0.5) };
+            // "does it hurt?" after subcision, "and them?": nothing else to go on, so stay on the conversation's
+            // intent and, where it had one, its subject.
+            var carried = decision with { Intent = context.Intent, LowConfidence = false, Confidence = Math.Max(threshold, 0.5) };
+            return context.Topic switch
+            {
+                null => carried,
+                var type when CommandNames.ScarTypes.All.Contains(type) => carried with { ScarTypes = [type] },
+                var lead => carried with { Treatments = TreatmentsNamed(lead, knowledge) },
+            };
         }
 
         return decision;
     }
+
+    /// <summary>The treatment passages whose lead term is exactly <paramref name="lead"/>.</summary>
+    private static IReadOnlyList<Corpus.Passage> TreatmentsNamed(string lead, KnowledgeBase knowledge) =>
+        [.. knowledge.Analyzer.Terms(lead)
+            .SelectMany(t => knowledge.Vocabulary.TreatmentTerms.GetValueOrDefault(t) ?? [])
+            .Where(p => string.Equals(p.LeadTerm, lead, StringComparison.Ordinal))
+            .Distinct()
+            .Take(1)];
 
     public static bool IsSubstantive(string intent) =>
         intent is not (IntentIds.GreetingHelp or IntentIds.OutOfScope or IntentIds.Urgent);

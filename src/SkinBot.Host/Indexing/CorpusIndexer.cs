@@ -51,14 +51,15 @@ public sealed class CorpusIndexer(
         {
             // Whatever broke the build (a bad file, a bug, a full disk), the serving index stays and the worker lives on.
             metrics.Failed();
-            var reason = ex is CorpusFormatException format ? format.Message : ex.Message;
+            // A bad edit is routine: its reason is the message; a stack trace is only worth logging for the unexpected.
+            var trace = ex is CorpusFormatException ? null : ex;
             if (holder.IsReady)
             {
-                logger.LogError(ex, "Corpus rebuild failed, still serving corpus {Fingerprint}: {Reason}", holder.Fingerprint, reason);
+                logger.LogError(trace, "Corpus rebuild failed, still serving corpus {Fingerprint}: {Reason}", holder.Fingerprint, ex.Message);
             }
             else
             {
-                logger.LogError(ex, "Corpus index could not be built from {CorpusPath}: {Reason}", layout.Root, reason);
+                logger.LogError(trace, "Corpus index could not be built from {CorpusPath}: {Reason}", layout.Root, ex.Message);
             }
 
             return holder.IsReady;

@@ -26,6 +26,15 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public async Task A_vague_follow_up_stays_on_the_last_answer_subject()
+    {
+        await new Conversation(await EngineAsync())
+            .Send("what is subcision?").AssertIntent(IntentIds.TreatmentInOffice).AssertFirstLead("Subcision")
+            .Send("does it hurt?").AssertIntent(IntentIds.TreatmentInOffice).AssertFirstLead("Subcision")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task What_about_at_home_after_a_treatment_answer_lists_the_at_home_treatments()
     {
         await new Conversation(await EngineAsync())
