@@ -165,10 +165,10 @@ public sealed class DomainVocabulary
         };
     }
 
-    /// <summary>The first entry of every synonym group: the names the corpus is searched by.</summary>
+    /// <summary>The spelling every synonym line maps to (its first entry, or the right of "=>"): the names the corpus is searched by.</summary>
     private static IEnumerable<string> SynonymCanonicals(string synonymsText) =>
         synonymsText.Split('\n')
             .Select(line => line.Trim())
-            .Where(line => line.Length > 0 && !line.StartsWith('#') && !line.Contains("=>", StringComparison.Ordinal))
-            .Select(line => line.Split(',')[0].Trim());
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Contains("=>", StringComparison.Ordinal) ? line[(line.IndexOf("=>", StringComparison.Ordinal) + 2)..].Trim() : line.Split(',')[0].Trim());
 }
