@@ -38,6 +38,12 @@ public sealed class DiscordOptions
     /// <summary>How long an interaction may wait for its answer before SkinBot defers; below 2.5 s (Discord allows 3 s in total, and the response still has to travel).</summary>
     public TimeSpan InteractionAnswerBudget { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// A deferred answer whose first webhook call gets 404 is tried once more after this wait (within the token's
+    /// 15 minutes): Discord can take a moment to register the deferred response.
+    /// </summary>
+    public TimeSpan DeferredEditRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>When a channel answer takes longer than this, a typing indicator is shown.</summary>
     public TimeSpan TypingIndicatorDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -59,6 +59,7 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add("Discord:InteractionAnswerBudget must stay below 2.5 s: Discord's deadline is 3 s and the response still has to travel.");
         }
 
+        RequirePositive(errors, options.DeferredEditRetryDelay, nameof(options.DeferredEditRetryDelay));
         RequirePositive(errors, options.TypingIndicatorDelay, nameof(options.TypingIndicatorDelay));
         RequirePositive(errors, options.HandlerWatchdogThreshold, nameof(options.HandlerWatchdogThreshold));
         RequirePositive(errors, options.ConnectTimeout, nameof(options.ConnectTimeout));

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SkinBot.Core.Chat;
+using SkinBot.Discord.Interactions;
 using SkinBot.Discord.Tests.Fakes;
 
 namespace SkinBot.Discord.Tests;
@@ -17,6 +19,7 @@ public sealed class InteractionTests : IAsyncLifetime
         discord = await FakeDiscord.StartAsync();
         var settings = BotHost.Settings(discord, signer.PublicKeyHex, withToken: false);
         settings["Discord:InteractionAnswerBudget"] = "00:00:00.300";
+        settings["Discord:DeferredEditRetryDelay"] = "00:00:00.100";
         bot = await BotHost.StartAsync(settings);
         bot.Engine.HoldSlowUntilReleased = true;
     }
@@ -207,7 +210,7 @@ public sealed class InteractionTests : IAsyncLifetime
     [Fact]
     public async Task A_deferred_answer_whose_webhook_is_gone_is_dropped_with_an_error_line()
     {
-        discord.Rest.Script("PATCH", "/webhooks/", new FakeResponse(404, """{"code":10015,"message":"Unknown Webhook"}"""));
+        discord.Rest.Script("PATCH", "/webhooks/", new FakeResponse(404, """{"code":10015,"message":"Unknown Webhook"}"""), new FakeResponse(404, """{"code":10015,"message":"Unknown Webhook"}"""));
         var id = Payloads.NewId();
 
         using var response = await SignedInteractions.PostAsync(bot.Client, signer,
@@ -216,7 +219,45 @@ public sealed class InteractionTests : IAsyncLifetime
         Assert.Equal(5, (await SignedInteractions.JsonAsync(response)).GetProperty("type").GetInt32());
         bot.Engine.ReleaseSlow();
         await GatewayTests.Eventually(() => bot.Logs.Logs.Any(l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains(id, StringComparison.Ordinal)));
-        Assert.Single(discord.Rest.Where("PATCH", "/webhooks/"));
+        Assert.Equal(2, discord.Rest.Where("PATCH", "/webhooks/").Count);
+    }
+
+    [Fact]
+    public async Task A_deferred_edit_answered_404_once_is_retried_and_delivered()
+    {
+        discord.Rest.Script("PATCH", "/webhooks/", new FakeResponse(404, """{"code":10015,"message":"Unknown Webhook"}"""));
+
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+            Payloads.Command("ask", [Payloads.Option("question", "[slow] not yet registered")], token: "retry-token"));
+        Assert.Equal(5, (await SignedInteractions.JsonAsync(response)).GetProperty("type").GetInt32());
+        bot.Engine.ReleaseSlow();
+
+        var edit = Assert.Single(await discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
+        Assert.EndsWith("/retry-token/messages/@original", edit.Path, StringComparison.Ordinal);
+        Assert.Equal(2, discord.Rest.Where("PATCH", "/webhooks/").Count);
+        Assert.DoesNotContain(bot.Logs.Logs, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task A_deferred_answer_waits_until_the_deferred_response_has_been_delivered()
+    {
+        var handler = bot.Services.GetRequiredService<InteractionHandler>();
+        var interaction = JsonSerializer.Deserialize<Interaction>(
+            JsonSerializer.SerializeToUtf8Bytes(Payloads.Command("ask", [Payloads.Option("question", "[slow] wait for me")], token: "held-token")), DiscordJson.Options)!;
+        var responder = new InlineInteractionResponder();
+
+        var handling = handler.HandleAsync(interaction, responder, CancellationToken.None);
+        Assert.Equal(5, (await responder.Response.WaitAsync(TimeSpan.FromSeconds(10))).Type);
+        bot.Engine.ReleaseSlow();
+        await GatewayTests.Eventually(() => bot.Logs.Logs.Any(l => l.Message.Contains("deferred", StringComparison.Ordinal)));
+        // The answer is ready; nothing may reach the webhook while the HTTP response is still on its way.
+        await Task.Delay(300);
+        Assert.Empty(discord.Rest.Where("PATCH", "/webhooks/"));
+
+        responder.MarkDelivered();
+        await handling.WaitAsync(TimeSpan.FromSeconds(10));
+        var edit = Assert.Single(discord.Rest.Where("PATCH", "/webhooks/"));
+        Assert.EndsWith("/held-token/messages/@original", edit.Path, StringComparison.Ordinal);
     }
 
     [Fact]

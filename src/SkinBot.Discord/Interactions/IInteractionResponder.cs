@@ -7,12 +7,19 @@ namespace SkinBot.Discord.Interactions;
 internal interface IInteractionResponder
 {
     Task RespondAsync(InteractionResponse response, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes once Discord has the initial response. Webhook calls on the interaction (editing @original) must
+    /// wait for it: before that, Discord answers them 404.
+    /// </summary>
+    Task WhenDeliveredAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Hands the response to the waiting HTTP request.</summary>
 internal sealed class InlineInteractionResponder : IInteractionResponder
 {
     private readonly TaskCompletionSource<InteractionResponse> response = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<InteractionResponse> Response => response.Task;
 
@@ -25,6 +32,11 @@ internal sealed class InlineInteractionResponder : IInteractionResponder
 
         return Task.CompletedTask;
     }
+
+    public Task WhenDeliveredAsync(CancellationToken cancellationToken) => delivered.Task.WaitAsync(cancellationToken);
+
+    /// <summary>Called by the endpoint once the HTTP response has been completed (or could not be).</summary>
+    public void MarkDelivered() => delivered.TrySetResult();
 
     /// <summary>The response to send: the handler's if it has one, otherwise <paramref name="fallback"/>, after which the handler's is refused.</summary>
     public InteractionResponse Seal(InteractionResponse fallback, out bool usedFallback)
@@ -39,4 +51,7 @@ internal sealed class CallbackInteractionResponder(Rest.DiscordRestClient rest, 
 {
     public Task RespondAsync(InteractionResponse response, CancellationToken cancellationToken) =>
         rest.CreateInteractionResponseAsync(interactionId, token, response, cancellationToken);
+
+    /// <summary>The callback POST has returned by the time the handler asks.</summary>
+    public Task WhenDeliveredAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

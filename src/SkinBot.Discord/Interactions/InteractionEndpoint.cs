@@ -77,9 +77,18 @@ internal sealed partial class InteractionEndpoint(
             LogHardCap(interaction.Id, ResponseHardCap.TotalMilliseconds);
         }
 
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/json";
-        await context.Response.Body.WriteAsync(DiscordJson.Serialize(response), context.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(DiscordJson.Serialize(response), context.RequestAborted).ConfigureAwait(false);
+            await context.Response.CompleteAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            // Released even when the write failed: the handler then finds out from the webhook's own answer.
+            responder.MarkDelivered();
+        }
     }
 
     private async Task RunHandlerAsync(Interaction interaction, IInteractionResponder responder)

@@ -29,6 +29,9 @@ internal sealed partial class InteractionHandler(
     internal const string StaleButtonText = "That button no longer works. Ask again with /ask.";
     internal const string FailureText = "Sorry, I couldn't answer that just now. Please try again in a moment.";
 
+    /// <summary>Interaction tokens stay valid for webhook calls this long.</summary>
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
+
     /// <summary>Runs until the interaction is fully answered; the responder is called exactly once.</summary>
     public async Task HandleAsync(Interaction interaction, IInteractionResponder responder, CancellationToken cancellationToken)
     {
@@ -71,6 +74,7 @@ internal sealed partial class InteractionHandler(
 
     private async Task AnswerAsync(Interaction interaction, ChatRequest request, bool isComponent, bool isPrivate, IInteractionResponder responder, CancellationToken cancellationToken)
     {
+        var received = time.GetTimestamp();
         Task<Answer?> answerTask;
         using (var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
@@ -99,7 +103,8 @@ internal sealed partial class InteractionHandler(
         var late = await answerTask.ConfigureAwait(false);
         try
         {
-            await DeliverDeferredAsync(interaction, late, isComponent, isPrivate, cancellationToken).ConfigureAwait(false);
+            await responder.WhenDeliveredAsync(cancellationToken).ConfigureAwait(false);
+            await DeliverDeferredAsync(interaction, late, isComponent, isPrivate, received, cancellationToken).ConfigureAwait(false);
             Answered(interaction, late);
         }
         catch (DiscordRestException ex) when (ex.Status is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Unauthorized)
@@ -146,7 +151,7 @@ internal sealed partial class InteractionHandler(
             : InteractionResponse.Message(AnswerRenderer.RenderEmbed(answer, isPrivate));
     }
 
-    private async Task DeliverDeferredAsync(Interaction interaction, Answer? answer, bool isComponent, bool isPrivate, CancellationToken cancellationToken)
+    private async Task DeliverDeferredAsync(Interaction interaction, Answer? answer, bool isComponent, bool isPrivate, long received, CancellationToken cancellationToken)
     {
         var token = interaction.Token ?? string.Empty;
         var app = interaction.ApplicationId;
@@ -156,22 +161,42 @@ internal sealed partial class InteractionHandler(
             if (!isComponent && !isPrivate)
             {
                 // The public "thinking…" placeholder cannot turn ephemeral: remove it, then tell only the asker.
-                await rest.DeleteOriginalResponseAsync(app, token, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (isComponent || !isPrivate)
-            {
+                await FirstWebhookCallAsync(interaction, received, () => rest.DeleteOriginalResponseAsync(app, token, cancellationToken), cancellationToken).ConfigureAwait(false);
                 await rest.CreateFollowUpMessageAsync(app, token, notice, cancellationToken).ConfigureAwait(false);
+            }
+            else if (isComponent)
+            {
+                await FirstWebhookCallAsync(interaction, received, () => rest.CreateFollowUpMessageAsync(app, token, notice, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await rest.EditOriginalResponseAsync(app, token, notice, cancellationToken).ConfigureAwait(false);
+                await FirstWebhookCallAsync(interaction, received, () => rest.EditOriginalResponseAsync(app, token, notice, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
 
             return;
         }
 
-        await rest.EditOriginalResponseAsync(app, token, AnswerRenderer.RenderEmbed(answer, isPrivate), cancellationToken).ConfigureAwait(false);
+        var embed = AnswerRenderer.RenderEmbed(answer, isPrivate);
+        await FirstWebhookCallAsync(interaction, received, () => rest.EditOriginalResponseAsync(app, token, embed, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Discord may not have registered the deferred response yet when the first webhook call arrives and answers
+    /// 404; one more try a moment later, while the token is still valid, tells that apart from a gone message.
+    /// </summary>
+    private async Task FirstWebhookCallAsync(Interaction interaction, long received, Func<Task> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+        }
+        catch (DiscordRestException ex) when (ex.Status == System.Net.HttpStatusCode.NotFound
+                                              && time.GetElapsedTime(received) + options.Value.DeferredEditRetryDelay < TokenLifetime)
+        {
+            LogWebhookRetry(interaction.Id, ex.DiscordCode);
+            await Task.Delay(options.Value.DeferredEditRetryDelay, time, cancellationToken).ConfigureAwait(false);
+            await call().ConfigureAwait(false);
+        }
     }
 
     private static ChatRequest ToRequest(Interaction interaction, string text)
@@ -196,6 +221,9 @@ internal sealed partial class InteractionHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} deferred: the answer took longer than the budget")]
     private partial void LogDeferred(Snowflake interactionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interaction {InteractionId}: the first webhook call answered 404 (code {Code}); trying once more")]
+    private partial void LogWebhookRetry(Snowflake interactionId, int? code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} answered ({Intent})")]
     private partial void LogAnswered(Snowflake interactionId, string intent);
