@@ -108,7 +108,6 @@ public sealed class ConnectorTests : IAsyncLifetime
     [Theory]
     [InlineData(HttpStatusCode.PreconditionFailed)]
     [InlineData(HttpStatusCode.BadGateway)]
-    [InlineData(HttpStatusCode.ServiceUnavailable)]
     [InlineData(HttpStatusCode.GatewayTimeout)]
     public async Task Transient_failures_are_retried_until_delivered(HttpStatusCode status)
     {
@@ -128,7 +127,7 @@ public sealed class ConnectorTests : IAsyncLifetime
     {
         for (var i = 0; i < 6; i++)
         {
-            _host.Connector.Script(HttpStatusCode.InternalServerError);
+            _host.Connector.Script(HttpStatusCode.BadGateway);
         }
 
         using var response = await _host.PostAsync(TeamsPayloads.Personal(_host.Connector.ServiceUrl, "prevent"));
@@ -136,6 +135,62 @@ public sealed class ConnectorTests : IAsyncLifetime
 
         Assert.Equal(4, _host.Connector.Requests.Count);
         Assert.Empty(_host.Connector.DeliveredMessages);
+        Assert.Equal(1, _host.Metrics.Total("skinbot.teams.send.failures[kind=reply]"));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task A_server_error_that_may_have_posted_the_reply_is_not_retried(HttpStatusCode status)
+    {
+        _host.Connector.Script(status);
+
+        using var response = await _host.PostAsync(TeamsPayloads.Personal(_host.Connector.ServiceUrl, "prevent"));
+        await _host.WhenIdleAsync();
+
+        Assert.Single(_host.Connector.Requests);
+        Assert.Equal(0, _host.Metrics.Total("skinbot.teams.send.retries"));
+        Assert.Equal(1, _host.Metrics.Total("skinbot.teams.send.failures[kind=reply]"));
+    }
+
+    [Fact]
+    public async Task A_timeout_after_the_reply_was_sent_is_not_retried()
+    {
+        await using var host = await TeamsTestHost.StartAsync(s => s["Teams:SendTimeout"] = "00:00:00.500");
+        host.Connector.ScriptNoAnswer();
+
+        using var response = await host.PostAsync(TeamsPayloads.Personal(host.Connector.ServiceUrl, "prevent"));
+        await host.WhenIdleAsync();
+
+        Assert.Single(host.Connector.Requests);
+        Assert.Equal(0, host.Metrics.Total("skinbot.teams.send.retries"));
+        Assert.Equal(1, host.Metrics.Total("skinbot.teams.send.failures[kind=reply]"));
+        Assert.Contains(host.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.StartsWith("Gave up sending a reply", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_connection_dropped_after_the_reply_was_sent_is_not_retried()
+    {
+        _host.Connector.ScriptDroppedConnection();
+
+        using var response = await _host.PostAsync(TeamsPayloads.Personal(_host.Connector.ServiceUrl, "prevent"));
+        await _host.WhenIdleAsync();
+
+        Assert.Single(_host.Connector.Requests);
+        Assert.Equal(0, _host.Metrics.Total("skinbot.teams.send.retries"));
+        Assert.Equal(1, _host.Metrics.Total("skinbot.teams.send.failures[kind=reply]"));
+    }
+
+    [Fact]
+    public async Task A_refused_connection_sent_nothing_and_is_retried()
+    {
+        // A loopback port nobody listens on: every attempt is refused before anything is sent.
+        const string nobodyListens = "http://127.0.0.1:9/";
+        using var response = await _host.PostAsync(TeamsPayloads.Personal(nobodyListens, "prevent"));
+        await _host.WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(3, _host.Metrics.Total("skinbot.teams.send.retries"));
         Assert.Equal(1, _host.Metrics.Total("skinbot.teams.send.failures[kind=reply]"));
     }
 

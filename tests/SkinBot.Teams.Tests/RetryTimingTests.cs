@@ -9,15 +9,17 @@ public sealed class RetryTimingTests
     [Theory]
     [InlineData(HttpStatusCode.TooManyRequests, true)]
     [InlineData(HttpStatusCode.PreconditionFailed, true)]
-    [InlineData(HttpStatusCode.InternalServerError, true)]
     [InlineData(HttpStatusCode.BadGateway, true)]
     [InlineData(HttpStatusCode.GatewayTimeout, true)]
+    [InlineData(HttpStatusCode.InternalServerError, false)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, false)]
+    [InlineData(HttpStatusCode.NotImplemented, false)]
     [InlineData(HttpStatusCode.BadRequest, false)]
     [InlineData(HttpStatusCode.Unauthorized, false)]
     [InlineData(HttpStatusCode.Forbidden, false)]
     [InlineData(HttpStatusCode.NotFound, false)]
     [InlineData(HttpStatusCode.RequestEntityTooLarge, false)]
-    public void Throttling_and_server_errors_are_retryable_and_client_errors_are_not(HttpStatusCode status, bool retryable) =>
+    public void Only_throttling_and_gateway_errors_are_retryable_because_an_activity_post_is_not_idempotent(HttpStatusCode status, bool retryable) =>
         Assert.Equal(retryable, RetryTiming.IsRetryable(status));
 
     [Fact]

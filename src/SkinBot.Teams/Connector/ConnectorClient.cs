@@ -12,7 +12,7 @@ namespace SkinBot.Teams.Connector;
 /// <summary>
 /// The one way SkinBot posts to a Bot Framework connector service: bearer token from the bot's app
 /// registration, only to a <see cref="TrustedServiceUrl"/>, escaped ids, bounded retries with jitter that
-/// honour Retry-After.
+/// honour Retry-After, and only where a retry cannot post the activity twice (see <see cref="RetryTiming"/>).
 /// </summary>
 internal sealed partial class ConnectorClient
 {
@@ -71,6 +71,7 @@ internal sealed partial class ConnectorClient
             HttpStatusCode? status = null;
             RetryConditionHeaderValue? retryAfter = null;
             Exception? failure = null;
+            var retryableFailure = false;
             try
             {
                 var token = await _tokens.GetTokenAsync(cancellationToken);
@@ -98,10 +99,11 @@ internal sealed partial class ConnectorClient
             catch (HttpRequestException ex)
             {
                 failure = ex;
+                retryableFailure = RetryTiming.IsRetryable(ex);
             }
             catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                failure = ex; // HttpClient timeout
+                failure = ex; // HttpClient timeout: the activity may have been posted, so it is not retried
             }
 
             if (status == HttpStatusCode.TooManyRequests)
@@ -109,11 +111,11 @@ internal sealed partial class ConnectorClient
                 _metrics.Throttled();
             }
 
-            var retryable = failure is not null || (status is { } code && RetryTiming.IsRetryable(code));
+            var retryable = retryableFailure || (status is { } code && RetryTiming.IsRetryable(code));
             if (!retryable || attempt >= maxAttempts)
             {
                 _metrics.SendFailure(kind);
-                LogSendFailed(kind, status is { } s ? (int)s : null, attempt);
+                LogSendFailed(kind, status is { } s ? (int)s : null, FailureName(failure), attempt);
                 throw new TeamsConnectorException($"The connector service did not accept the {kind} (status {(status is { } st ? (int)st : "none")}) after {attempt} attempt(s).", kind, attempt, status, failure);
             }
 
@@ -131,8 +133,16 @@ internal sealed partial class ConnectorClient
     [LoggerMessage(Level = LogLevel.Information, Message = "Connector service answered {Status} to a {Kind} on attempt {Attempt}; retrying in {DelayMs} ms")]
     private partial void LogRetrying(string kind, int? status, int attempt, double delayMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up sending a {Kind} to the connector service: last status {Status} after {Attempts} attempt(s)")]
-    private partial void LogSendFailed(string kind, int? status, int attempts);
+    private static string? FailureName(Exception? failure) => failure switch
+    {
+        null => null,
+        HttpRequestException http => "HttpRequestError." + http.HttpRequestError,
+        TaskCanceledException => "Timeout",
+        _ => failure.GetType().Name,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up sending a {Kind} to the connector service: last status {Status} ({Failure}) after {Attempts} attempt(s)")]
+    private partial void LogSendFailed(string kind, int? status, string? failure, int attempts);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not get a Bot Framework token for a {Kind} ({ErrorCode}); check Teams:MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId")]
     private partial void LogTokenFailed(Exception exception, string kind, string errorCode);

@@ -20,7 +20,7 @@ internal sealed record ConnectorRequest(string Method, string RawTarget, string?
 internal sealed class FakeConnector : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
-    private readonly ConcurrentQueue<(HttpStatusCode Status, string? RetryAfter)> _script = new();
+    private readonly ConcurrentQueue<Scripted> _script = new();
     private readonly SemaphoreSlim _arrivals = new(0);
     private LoopbackServer? _server;
     private int _ids;
@@ -40,16 +40,25 @@ internal sealed class FakeConnector : IAsyncDisposable
         fake._server = await LoopbackServer.StartAsync(app => app.MapPost("/v3/conversations/{**rest}", async (HttpContext context) =>
         {
             var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
-            var status = HttpStatusCode.OK;
-            string? retryAfter = null;
-            if (fake._script.TryDequeue(out var scripted))
-            {
-                (status, retryAfter) = scripted;
-            }
+            var scripted = fake._script.TryDequeue(out var next) ? next : new Scripted(HttpStatusCode.OK, null, Fault.None);
+            var (status, retryAfter, fault) = scripted;
 
             var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
             fake._requests.Enqueue(new ConnectorRequest("POST", rawTarget, context.Request.Headers.Authorization.ToString(), body, DateTimeOffset.UtcNow, (int)status));
             fake._arrivals.Release();
+            if (fault == Fault.NoAnswer)
+            {
+                // Got the activity and never answers: the client's timeout fires after it was sent.
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return Results.Empty;
+            }
+
+            if (fault == Fault.DropConnection)
+            {
+                context.Abort();
+                return Results.Empty;
+            }
+
             if (retryAfter is not null)
             {
                 context.Response.Headers.RetryAfter = retryAfter;
@@ -63,7 +72,13 @@ internal sealed class FakeConnector : IAsyncDisposable
     }
 
     /// <summary>The next requests get these statuses, in order; then 200 again.</summary>
-    public void Script(HttpStatusCode status, string? retryAfter = null) => _script.Enqueue((status, retryAfter));
+    public void Script(HttpStatusCode status, string? retryAfter = null) => _script.Enqueue(new Scripted(status, retryAfter, Fault.None));
+
+    /// <summary>The next request is received in full and then never answered.</summary>
+    public void ScriptNoAnswer() => _script.Enqueue(new Scripted(HttpStatusCode.OK, null, Fault.NoAnswer));
+
+    /// <summary>The next request is received in full and then the connection is dropped without a response.</summary>
+    public void ScriptDroppedConnection() => _script.Enqueue(new Scripted(HttpStatusCode.OK, null, Fault.DropConnection));
 
     /// <summary>Waits until at least <paramref name="count"/> requests arrived in total.</summary>
     public async Task<IReadOnlyList<ConnectorRequest>> WaitForRequestsAsync(int count, TimeSpan? timeout = null)
@@ -86,4 +101,14 @@ internal sealed class FakeConnector : IAsyncDisposable
 
         _arrivals.Dispose();
     }
+
+
+    private enum Fault
+    {
+        None,
+        NoAnswer,
+        DropConnection,
+    }
+
+    private sealed record Scripted(HttpStatusCode Status, string? RetryAfter, Fault Fault);
 }
