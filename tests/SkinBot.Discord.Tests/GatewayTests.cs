@@ -38,6 +38,21 @@ public sealed class GatewayTests
     }
 
     [Fact]
+    public async Task An_event_that_cannot_be_handled_is_skipped_and_the_session_carries_on()
+    {
+        await using var harness = await GatewayHarness.StartAsync(gateway: g => g.HeartbeatIntervalMs = 100);
+        harness.Gateway.Dispatch("MESSAGE_CREATE", null!);
+        var good = harness.Say("what is a boxcar scar?");
+
+        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        Assert.Contains(good, reply.Body!.Value.GetRawText(), StringComparison.Ordinal);
+        // The bad event counts as seen: heartbeats move past it and the connection stays up.
+        await Eventually(() => harness.Gateway.Connections.First().Heartbeats.Contains("3"));
+        Assert.Single(harness.Gateway.Connections);
+        Assert.Contains(harness.Bot.Logs.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("MESSAGE_CREATE (sequence 2)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_heartbeat_request_from_the_gateway_is_answered_at_once()
     {
         await using var harness = await GatewayHarness.StartAsync(gateway: g => g.HeartbeatIntervalMs = 60_000);

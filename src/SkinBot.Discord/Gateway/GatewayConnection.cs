@@ -130,19 +130,22 @@ internal sealed partial class GatewayConnection(
                     MarkReady(live, "RESUMED");
                 }
 
+                long? sequence = payload.TryGetProperty("s", out var s) && s.TryGetInt64(out var value) ? value : null;
                 try
                 {
                     sink.Dispatch(name, data);
                 }
-                catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // One undecodable event must not end the session.
-                    LogUndecodable(ex, name);
+                    // One bad event must not end the session: the resume would replay it, and fail again, forever.
+                    LogUndecodable(ex, name, sequence);
                 }
-
-                if (payload.TryGetProperty("s", out var s) && s.TryGetInt64(out var sequence))
+                finally
                 {
-                    live.State.Advance(sequence);
+                    if (sequence is { } seen)
+                    {
+                        live.State.Advance(seen);
+                    }
                 }
 
                 return null;
@@ -370,8 +373,8 @@ internal sealed partial class GatewayConnection(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway closed the connection with {CloseCode} ({Meaning})")]
     private partial void LogClosedByServer(int closeCode, string meaning);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not decode gateway event {EventName}; skipped")]
-    private partial void LogUndecodable(Exception exception, string eventName);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not handle gateway event {EventName} (sequence {Sequence}); skipped")]
+    private partial void LogUndecodable(Exception exception, string eventName, long? sequence);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Gateway close handshake skipped ({Error})")]
     private partial void LogDebugClose(string error);
