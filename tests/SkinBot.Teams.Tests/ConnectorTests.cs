@@ -233,6 +233,23 @@ public sealed class ConnectorTests : IAsyncLifetime
         Assert.DoesNotContain(_host.Logs.Entries, e => e.Message.Contains("outbound-token-1", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(429, 1)]
+    [InlineData(503, 3)] // MSAL itself retries a 5xx; this outage outlasts that
+    public async Task A_transient_token_error_is_retried_and_the_reply_still_arrives(int status, int times)
+    {
+        _host.Tokens.FailNext([.. Enumerable.Repeat(status, times)]);
+
+        using var response = await _host.PostAsync(TeamsPayloads.Personal(_host.Connector.ServiceUrl, "prevent"));
+        await _host.WhenIdleAsync();
+
+        Assert.True(_host.Tokens.Requests.Count >= 2, $"{_host.Tokens.Requests.Count} token request(s)");
+        var reply = Assert.Single(_host.Connector.DeliveredMessages);
+        Assert.Equal("prevent", _host.Engine.Requests.Single().Text);
+        Assert.Equal("Bearer outbound-token-1", reply.Authorization);
+        Assert.Equal(0, _host.Metrics.Total("skinbot.teams.send.failures"));
+    }
+
     [Fact]
     public async Task A_wrong_client_secret_fails_without_retrying_and_without_logging_the_secret()
     {

@@ -89,12 +89,19 @@ internal sealed partial class ConnectorClient
                 status = response.StatusCode;
                 retryAfter = response.Headers.RetryAfter;
             }
-            catch (MsalException ex)
+            catch (MsalException ex) when (!ex.IsRetryable)
             {
                 // A wrong secret or tenant does not get better by retrying.
                 _metrics.SendFailure(kind);
                 LogTokenFailed(ex, kind, ex.ErrorCode);
                 throw new TeamsConnectorException("Could not get a Bot Framework token: " + ex.ErrorCode, kind, attempt, null, ex);
+            }
+            catch (MsalException ex)
+            {
+                // Entra throttling, an outage or a timeout: nothing was posted yet, so the backoff below is safe.
+                failure = ex;
+                retryableFailure = true;
+                LogTokenRetryable(kind, ex.ErrorCode);
             }
             catch (HttpRequestException ex)
             {
@@ -138,6 +145,7 @@ internal sealed partial class ConnectorClient
         null => null,
         HttpRequestException http => "HttpRequestError." + http.HttpRequestError,
         TaskCanceledException => "Timeout",
+        MsalException msal => "token " + msal.ErrorCode,
         _ => failure.GetType().Name,
     };
 
@@ -146,6 +154,9 @@ internal sealed partial class ConnectorClient
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not get a Bot Framework token for a {Kind} ({ErrorCode}); check Teams:MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId")]
     private partial void LogTokenFailed(Exception exception, string kind, string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Transient failure getting a Bot Framework token for a {Kind} ({ErrorCode})")]
+    private partial void LogTokenRetryable(string kind, string errorCode);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Typing indicator not delivered (status {Status})")]
     private partial void LogTypingFailed(HttpStatusCode? status);

@@ -18,6 +18,7 @@ internal sealed class FakeTokenEndpoint : IAsyncDisposable
     private static readonly Lazy<X509Certificate2> LazyCertificate = new(CreateCertificate);
     private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _requests = new();
     private LoopbackServer? _server;
+    private readonly ConcurrentQueue<int> _failures = new();
     private int _issued;
 
     public static X509Certificate2 Certificate => LazyCertificate.Value;
@@ -36,6 +37,11 @@ internal sealed class FakeTokenEndpoint : IAsyncDisposable
             {
                 var form = await context.Request.ReadFormAsync();
                 fake._requests.Enqueue(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
+                if (fake._failures.TryDequeue(out var failure))
+                {
+                    return Results.Json(new { error = "temporarily_unavailable", error_description = "AADSTS90033: A transient error has occurred. Please try again." }, statusCode: failure);
+                }
+
                 if (form["client_secret"] != TeamsTestHost.AppPassword || tenant != Tenant)
                 {
                     return Results.Json(new { error = "invalid_client", error_description = "AADSTS7000215: Invalid client secret provided." }, statusCode: 401);
@@ -46,6 +52,15 @@ internal sealed class FakeTokenEndpoint : IAsyncDisposable
             }),
             Certificate);
         return fake;
+    }
+
+    /// <summary>The next token requests fail with these statuses, in order (Entra throttling or an outage).</summary>
+    public void FailNext(params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            _failures.Enqueue(status);
+        }
     }
 
     /// <summary>Lets exactly this endpoint's certificate through, nothing else.</summary>
