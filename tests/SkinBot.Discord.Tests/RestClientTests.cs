@@ -25,12 +25,11 @@ public sealed class RestClientTests : IAsyncLifetime
         // No gateway: these tests talk to the REST client directly.
         settings["Discord:BotToken"] = null;
         bot = await BotHost.StartAsync(settings);
-        metrics = new MetricsRecorder(bot.Services);
+        metrics = bot.Metrics;
     }
 
     public async Task DisposeAsync()
     {
-        metrics.Dispose();
         await bot.DisposeAsync();
         await discord.DisposeAsync();
     }

@@ -18,9 +18,10 @@ internal sealed class BotHost : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private BotHost(WebApplication app, FakeChatEngine engine, CapturingLoggerProvider logs, HttpClient client)
+    private BotHost(WebApplication app, FakeChatEngine engine, CapturingLoggerProvider logs, HttpClient client, MetricsRecorder metrics)
     {
         this.app = app;
+        Metrics = metrics;
         Engine = engine;
         Logs = logs;
         Client = client;
@@ -31,6 +32,9 @@ internal sealed class BotHost : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; }
 
     public HttpClient Client { get; }
+
+    /// <summary>Listens from before the host starts, so the first IDENTIFY and everything after it is counted.</summary>
+    public MetricsRecorder Metrics { get; }
 
     public IServiceProvider Services => app.Services;
 
@@ -69,11 +73,21 @@ internal sealed class BotHost : IAsyncDisposable
         builder.Services.AddHealthChecks();
         builder.Services.AddSkinBotDiscord(builder.Configuration);
         var app = builder.Build();
+        var metrics = new MetricsRecorder(app.Services);
         app.MapSkinBotDiscord();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            metrics.Dispose();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address) };
-        return new BotHost(app, engine, logs, client);
+        return new BotHost(app, engine, logs, client, metrics);
     }
 
     public async ValueTask DisposeAsync()
@@ -82,5 +96,6 @@ internal sealed class BotHost : IAsyncDisposable
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await app.StopAsync(stop.Token);
         await app.DisposeAsync();
+        Metrics.Dispose();
     }
 }
