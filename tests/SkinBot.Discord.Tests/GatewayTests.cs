@@ -217,6 +217,23 @@ public sealed class GatewayTests
         Assert.Equal(0, callback.Body.Value.GetProperty("data").GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
     }
 
+    [Fact]
+    public async Task A_gateway_interaction_whose_callback_was_already_acknowledged_still_gets_its_deferred_answer()
+    {
+        await using var harness = await GatewayHarness.StartAsync(s => s["Discord:InteractionAnswerBudget"] = "00:00:00.200");
+        harness.Bot.Engine.HoldSlowUntilReleased = true;
+        // As when the first callback POST timed out on our side but reached Discord and was retried.
+        harness.Rest.Script("POST", "/callback", new FakeResponse(400, """{"code":40060,"message":"Interaction has already been acknowledged."}"""));
+
+        harness.Gateway.Dispatch("INTERACTION_CREATE", Payloads.Command("ask", [Payloads.Option("question", "[slow] still there?")], token: "acked-token"));
+        await Eventually(() => harness.Rest.Calls.Any(c => c.Path.EndsWith("/callback", StringComparison.Ordinal)));
+        harness.Bot.Engine.ReleaseSlow();
+
+        var edit = Assert.Single(await harness.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
+        Assert.EndsWith("/acked-token/messages/@original", edit.Path, StringComparison.Ordinal);
+        Assert.DoesNotContain(harness.Bot.Logs.Logs, l => l.Level >= LogLevel.Error);
+    }
+
     internal static Task Eventually(Func<bool> condition, TimeSpan? timeout = null) =>
         EventuallyAsync(() => Task.FromResult(condition()), timeout);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SkinBot.Discord.Interactions;
 using SkinBot.Discord.Rendering;
 using SkinBot.Discord.Rest;
 using SkinBot.Discord.Tests.Fakes;
@@ -177,5 +178,51 @@ public sealed class RestClientTests : IAsyncLifetime
         var call = Assert.Single(discord.Rest.Calls);
         Assert.Null(call.Authorization);
         Assert.Equal("application/json", call.ContentType);
+    }
+
+    [Fact]
+    public async Task A_follow_up_message_that_got_a_server_error_is_not_posted_again()
+    {
+        discord.Rest.Script("POST", "/webhooks/", FakeResponse.ServerError(502));
+
+        var error = await Assert.ThrowsAsync<DiscordRestException>(() => Rest.CreateFollowUpMessageAsync(App, "tok", Hello, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.BadGateway, error.Status);
+        Assert.Single(discord.Rest.Calls);
+    }
+
+    [Fact]
+    public async Task A_follow_up_message_whose_response_was_lost_is_not_posted_again()
+    {
+        discord.Rest.Script("POST", "/webhooks/", new FakeResponse(0, Abort: true));
+
+        await Assert.ThrowsAsync<DiscordRestException>(() => Rest.CreateFollowUpMessageAsync(App, "tok", Hello, CancellationToken.None));
+
+        Assert.Single(discord.Rest.Calls);
+    }
+
+    [Fact]
+    public async Task An_interaction_callback_answered_already_acknowledged_counts_as_delivered()
+    {
+        discord.Rest.Script("POST", "/callback", new FakeResponse(400, """{"code":40060,"message":"Interaction has already been acknowledged."}"""));
+
+        await Rest.CreateInteractionResponseAsync(Snowflake.Parse("1400000000000000009"), "tok", InteractionResponse.DeferredMessage(false),
+            DateTimeOffset.UtcNow + TimeSpan.FromSeconds(3), CancellationToken.None);
+
+        Assert.Single(discord.Rest.Calls);
+    }
+
+    [Fact]
+    public async Task An_interaction_callback_gives_up_at_its_deadline_without_retrying()
+    {
+        discord.Rest.Script("POST", "/callback", new FakeResponse(204) { Delay = TimeSpan.FromSeconds(10) });
+        var started = DateTimeOffset.UtcNow;
+
+        await Assert.ThrowsAsync<DiscordRestException>(() => Rest.CreateInteractionResponseAsync(Snowflake.Parse("1400000000000000010"), "tok",
+            InteractionResponse.DeferredMessage(false), started + TimeSpan.FromMilliseconds(800), CancellationToken.None));
+
+        // RestTimeout is 5 s in these tests: the deadline, not the timeout, ended the call.
+        Assert.InRange(DateTimeOffset.UtcNow - started, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+        Assert.Single(discord.Rest.Calls);
     }
 }

@@ -20,6 +20,7 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
     private readonly InteractionHandler interactions;
     private readonly Rest.DiscordRestClient rest;
     private readonly IHostApplicationLifetime lifetime;
+    private readonly TimeProvider time;
     private readonly ILogger<GatewayDispatcher> logger;
     private readonly HashSet<Snowflake> channels;
 
@@ -32,6 +33,7 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
         Rest.DiscordRestClient rest,
         IOptions<DiscordOptions> options,
         IHostApplicationLifetime lifetime,
+        TimeProvider time,
         ILogger<GatewayDispatcher> logger)
     {
         this.identity = identity;
@@ -41,6 +43,7 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
         this.interactions = interactions;
         this.rest = rest;
         this.lifetime = lifetime;
+        this.time = time;
         this.logger = logger;
         channels = [.. options.Value.Channels.Select(c => Snowflake.TryParse(c?.Trim(), out var id) ? id : default).Where(id => id.Value != 0)];
     }
@@ -99,7 +102,7 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
         }
 
         // Interactions have a 3-second deadline, so they do not wait behind a channel's queued messages.
-        var callback = new CallbackInteractionResponder(rest, interaction.Id, interaction.Token);
+        var callback = new CallbackInteractionResponder(rest, interaction.Id, interaction.Token, time.GetUtcNow() + CallbackInteractionResponder.ResponseWindow);
         _ = Task.Run(async () =>
         {
             try

@@ -40,7 +40,7 @@ internal sealed partial class GatewaySession(
         {
             try
             {
-                await Task.Delay(Backoff.For(failures, settings.ReconnectBackoffInitial, settings.ReconnectBackoffMax), time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(Jitter.Backoff(failures, settings.ReconnectBackoffInitial, settings.ReconnectBackoffMax), time, stoppingToken).ConfigureAwait(false);
                 var resume = state.CanResume;
                 Uri url;
                 if (resume)

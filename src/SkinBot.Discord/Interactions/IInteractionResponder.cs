@@ -47,10 +47,13 @@ internal sealed class InlineInteractionResponder : IInteractionResponder
 }
 
 /// <summary>Answers through the REST callback route (gateway interactions).</summary>
-internal sealed class CallbackInteractionResponder(Rest.DiscordRestClient rest, Snowflake interactionId, string token) : IInteractionResponder
+internal sealed class CallbackInteractionResponder(Rest.DiscordRestClient rest, Snowflake interactionId, string token, DateTimeOffset deadline) : IInteractionResponder
 {
+    /// <summary>Discord drops an interaction that has no initial response this long after it was created.</summary>
+    public static readonly TimeSpan ResponseWindow = TimeSpan.FromSeconds(3);
+
     public Task RespondAsync(InteractionResponse response, CancellationToken cancellationToken) =>
-        rest.CreateInteractionResponseAsync(interactionId, token, response, cancellationToken);
+        rest.CreateInteractionResponseAsync(interactionId, token, response, deadline, cancellationToken);
 
     /// <summary>The callback POST has returned by the time the handler asks.</summary>
     public Task WhenDeliveredAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -13,8 +13,9 @@ internal sealed partial class DiscordRestClient
     public Task TriggerTypingAsync(Snowflake channelId, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.TriggerTyping(channelId), null, cancellationToken);
 
-    public Task CreateInteractionResponseAsync(Snowflake interactionId, string token, InteractionResponse response, CancellationToken cancellationToken) =>
-        SendAsync(DiscordRoute.InteractionCallback(interactionId, token), response, cancellationToken);
+    /// <summary>The initial response; the token is useless for it after <paramref name="deadline"/> (3 s after the interaction arrived).</summary>
+    public Task CreateInteractionResponseAsync(Snowflake interactionId, string token, InteractionResponse response, DateTimeOffset deadline, CancellationToken cancellationToken) =>
+        SendAsync(DiscordRoute.InteractionCallback(interactionId, token), response, cancellationToken, deadline);
 
     public Task EditOriginalResponseAsync(Snowflake applicationId, string token, OutgoingMessage message, CancellationToken cancellationToken) =>
         SendAsync(DiscordRoute.EditOriginal(applicationId, token), MessageBody.ForEdit(message), cancellationToken);

@@ -9,7 +9,7 @@ namespace SkinBot.Discord.Rest;
 
 /// <summary>
 /// Sends REST calls with Discord's rules: per-bucket and global rate limits, 429 retry_after honoured, bounded
-/// retries with jitter on 5xx and network errors, no retry of 401/403 (they count toward Discord's invalid-request ban).
+/// retries with jitter on 5xx and network errors (only before sending for calls that are not idempotent), no retry of 401/403 (they count toward Discord's invalid-request ban).
 /// </summary>
 internal sealed partial class DiscordRestClient(
     HttpClient http,
@@ -26,8 +26,14 @@ internal sealed partial class DiscordRestClient(
 
     private readonly DiscordOptions settings = options.Value;
 
-    /// <summary>Sends the call and returns the JSON body (null for 204 or an empty body).</summary>
-    public async Task<JsonElement?> SendAsync(DiscordRoute route, object? body, CancellationToken cancellationToken)
+    /// <summary>Discord's code for a second response to one interaction: the first one got through.</summary>
+    internal const int AlreadyAcknowledgedCode = 40060;
+
+    /// <summary>
+    /// Sends the call and returns the JSON body (null for 204 or an empty body). With a <paramref name="deadline"/>
+    /// each attempt times out at what is left of it and nothing is retried past it.
+    /// </summary>
+    public async Task<JsonElement?> SendAsync(DiscordRoute route, object? body, CancellationToken cancellationToken, DateTimeOffset? deadline = null)
     {
         var payload = body is null ? null : DiscordJson.Serialize(body);
         var failures = 0;
@@ -43,18 +49,26 @@ internal sealed partial class DiscordRestClient(
             HttpResponseMessage response;
             try
             {
-                response = await SendOnceAsync(route, payload, cancellationToken).ConfigureAwait(false);
+                response = await SendOnceAsync(route, payload, AttemptTimeout(route, deadline), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
+                if (!route.Idempotent && !NeverSent(ex))
+                {
+                    // A timeout or a broken response does not say whether Discord acted on it: a retry could post twice.
+                    throw new DiscordRestException(route.Template, null, null, "The request may have reached Discord; not retried.", ex);
+                }
+
                 if (++failures > settings.RestMaxRetries)
                 {
                     throw new DiscordRestException(route.Template, null, null, "Discord could not be reached after retries.", ex);
                 }
 
+                var wait = Jitter.Backoff(failures, settings.RestRetryBaseDelay, settings.RestRetryMaxDelay);
+                EnsureBeforeDeadline(route, deadline, wait, null, null, ex);
                 LogNetworkRetry(route.Template, failures, ex.GetType().Name);
                 metrics.Retries.Add(1);
-                await Task.Delay(Backoff(failures), time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -68,6 +82,13 @@ internal sealed partial class DiscordRestClient(
                 }
 
                 var error = DiscordError.Parse(text);
+                if (route.Kind == DiscordRouteKind.Interaction && error.Code == AlreadyAcknowledgedCode)
+                {
+                    // An earlier attempt timed out on our side but reached Discord: the interaction is answered.
+                    LogAlreadyAcknowledged(route.Template);
+                    return null;
+                }
+
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     metrics.RateLimited.Add(1);
@@ -88,6 +109,8 @@ internal sealed partial class DiscordRestClient(
                         throw new DiscordRestException(route.Template, response.StatusCode, error.Code, "Still rate limited after retries.");
                     }
 
+                    EnsureBeforeDeadline(route, deadline, retryAfter, response.StatusCode, error.Code, null);
+
                     if (!route.UsesBotAuthorization && global)
                     {
                         // Routes outside the global limiter still have to sit out a global 429 they received.
@@ -97,16 +120,18 @@ internal sealed partial class DiscordRestClient(
                     continue;
                 }
 
-                if (IsTransient(response.StatusCode))
+                if (IsTransient(response.StatusCode) && route.Idempotent)
                 {
                     if (++failures > settings.RestMaxRetries)
                     {
                         throw new DiscordRestException(route.Template, response.StatusCode, error.Code, "Discord kept failing after retries.");
                     }
 
+                    var wait = Jitter.Backoff(failures, settings.RestRetryBaseDelay, settings.RestRetryMaxDelay);
+                    EnsureBeforeDeadline(route, deadline, wait, response.StatusCode, error.Code, null);
                     LogServerRetry(route.Template, (int)response.StatusCode, failures);
                     metrics.Retries.Add(1);
-                    await Task.Delay(Backoff(failures), time, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -120,7 +145,36 @@ internal sealed partial class DiscordRestClient(
         }
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(DiscordRoute route, byte[]? payload, CancellationToken cancellationToken)
+    /// <summary>RestTimeout, or what is left of the deadline when that is sooner.</summary>
+    private TimeSpan AttemptTimeout(DiscordRoute route, DateTimeOffset? deadline)
+    {
+        if (deadline is not { } end)
+        {
+            return settings.RestTimeout;
+        }
+
+        var left = end - time.GetUtcNow();
+        if (left <= TimeSpan.Zero)
+        {
+            throw new DiscordRestException(route.Template, null, null, "The deadline passed before the request could be sent.");
+        }
+
+        return left < settings.RestTimeout ? left : settings.RestTimeout;
+    }
+
+    private void EnsureBeforeDeadline(DiscordRoute route, DateTimeOffset? deadline, TimeSpan wait, HttpStatusCode? status, int? code, Exception? inner)
+    {
+        if (deadline is { } end && time.GetUtcNow() + wait >= end)
+        {
+            throw new DiscordRestException(route.Template, status, code, "Not retried: the retry would come after the deadline.", inner);
+        }
+    }
+
+    /// <summary>Failures that happen before a byte of the request left: safe to retry even when the call is not idempotent.</summary>
+    private static bool NeverSent(Exception ex) =>
+        ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
+
+    private async Task<HttpResponseMessage> SendOnceAsync(DiscordRoute route, byte[]? payload, TimeSpan attemptTimeout, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(route.Method, settings.ApiBaseUrl.TrimEnd('/') + route.Path);
         request.Headers.UserAgent.ParseAdd($"DiscordBot ({settings.UserAgentUrl}, 1.0)");
@@ -135,7 +189,7 @@ internal sealed partial class DiscordRestClient(
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.RestTimeout);
+        timeout.CancelAfter(attemptTimeout);
         return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
     }
 
@@ -157,13 +211,8 @@ internal sealed partial class DiscordRestClient(
         return response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
     }
 
-    /// <summary>Exponential backoff with jitter: half to all of base × 2^(n-1), capped.</summary>
-    private TimeSpan Backoff(int failures)
-    {
-        var exponential = settings.RestRetryBaseDelay.TotalMilliseconds * Math.Pow(2, failures - 1);
-        var capped = Math.Min(exponential, settings.RestRetryMaxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() * 0.5)));
-    }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord says the interaction was already acknowledged on {Route}: an earlier attempt got through")]
+    private partial void LogAlreadyAcknowledged(string route);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord rate limited {Route}; retrying after {RetryAfterMs} ms (global: {Global})")]
     private partial void LogRateLimited(string route, double retryAfterMs, bool global);

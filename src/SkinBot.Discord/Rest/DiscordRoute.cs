@@ -12,6 +12,12 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
     /// <summary>Interaction callbacks and webhooks authenticate with the token in the path and skip the global limit.</summary>
     public bool UsesBotAuthorization => Kind == DiscordRouteKind.Bot;
 
+    /// <summary>
+    /// False for webhook POSTs (follow-up messages): a repeat would post a second message. Create-message carries a
+    /// nonce and a repeated interaction callback is answered 40060, so those are safe to repeat.
+    /// </summary>
+    public bool Idempotent => !(Kind == DiscordRouteKind.Webhook && Method == HttpMethod.Post);
+
     public static DiscordRoute CreateMessage(Snowflake channelId) =>
         new(HttpMethod.Post, "/channels/{channel_id}/messages", $"/channels/{channelId}/messages", channelId.ToString(), DiscordRouteKind.Bot);
 

@@ -16,6 +16,9 @@ internal sealed record RecordedCall(string Method, string Path, string? Authoriz
 /// <summary>A scripted answer: a status with body and headers, or an aborted connection.</summary>
 internal sealed record FakeResponse(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, bool Abort = false)
 {
+    /// <summary>How long the fake sits on the request (already recorded) before answering.</summary>
+    public TimeSpan Delay { get; init; }
+
     public static FakeResponse RateLimited(double retryAfterSeconds, bool global = false) => new(
         429,
         JsonSerializer.Serialize(new { message = "You are being rate limited.", retry_after = retryAfterSeconds, global }),
@@ -96,6 +99,18 @@ internal sealed class FakeRestApi
         var response = Intercept?.Invoke(request) ?? NextScripted(request) ?? Default(request.Method, path, body);
         Calls.Enqueue(new RecordedCall(request.Method, path, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
             request.ContentType, body, DateTimeOffset.UtcNow, response.Abort ? 0 : response.Status));
+        if (response.Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(response.Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         if (response.Abort)
         {
             context.Abort();
