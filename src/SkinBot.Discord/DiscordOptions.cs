@@ -81,6 +81,12 @@ public sealed class DiscordOptions
     /// <summary>How many message ids are remembered to avoid answering a replayed message twice.</summary>
     public int DeduplicationCapacity { get; set; } = 10_000;
 
+    /// <summary>How long a channel that refused us for missing access or permissions (50001/50013) is left alone.</summary>
+    public TimeSpan ForbiddenChannelBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many such channels are remembered at most.</summary>
+    public int ForbiddenChannelCapacity { get; set; } = 10_000;
+
     /// <summary>Messages waiting to be answered across all channels; beyond this new ones are refused with a log line.</summary>
     public int MaxPendingMessages { get; set; } = 1_000;
 

@@ -60,6 +60,12 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         }
 
         RequirePositive(errors, options.DeferredEditRetryDelay, nameof(options.DeferredEditRetryDelay));
+        RequirePositive(errors, options.ForbiddenChannelBackoff, nameof(options.ForbiddenChannelBackoff));
+        if (options.ForbiddenChannelCapacity < 1)
+        {
+            errors.Add("Discord:ForbiddenChannelCapacity must be at least 1.");
+        }
+
         RequirePositive(errors, options.TypingIndicatorDelay, nameof(options.TypingIndicatorDelay));
         RequirePositive(errors, options.HandlerWatchdogThreshold, nameof(options.HandlerWatchdogThreshold));
         RequirePositive(errors, options.ConnectTimeout, nameof(options.ConnectTimeout));

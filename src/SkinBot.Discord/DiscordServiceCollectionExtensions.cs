@@ -50,6 +50,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<BotIdentity>();
         services.TryAddSingleton<MessageDeduplicator>();
         services.TryAddSingleton<ChannelWorkQueue>();
+        services.TryAddSingleton<ForbiddenChannels>();
         services.TryAddSingleton<MessageResponder>();
         services.TryAddSingleton<GatewayStatus>();
         services.TryAddSingleton<IGatewayDispatchSink, GatewayDispatcher>();

@@ -240,6 +240,25 @@ public sealed class MessageDeliveryTests
     }
 
     [Fact]
+    public async Task A_channel_that_refused_for_missing_permissions_is_left_alone_for_a_while()
+    {
+        await using var harness = await GatewayHarness.StartAsync();
+        const string other = "800000000000000301";
+        harness.Rest.Script("POST", $"/channels/{Payloads.ChannelId}/messages", new FakeResponse(403, """{"code":50013,"message":"Missing Permissions"}"""));
+        harness.Say("first question");
+        await GatewayTests.Eventually(() => harness.Rest.Where("POST", $"/channels/{Payloads.ChannelId}/messages").Count == 1);
+
+        var second = harness.Say("second question");
+        harness.Say("elsewhere", channelId: other);
+
+        await GatewayTests.Eventually(() => harness.Bot.Logs.Logs.Any(l => l.Message.Contains(second, StringComparison.Ordinal) && l.Message.Contains("refused us recently", StringComparison.Ordinal)));
+        await harness.WaitForRepliesAsync(1);
+        Assert.Single(harness.Rest.Where("POST", $"/channels/{Payloads.ChannelId}/"));
+        Assert.Single(harness.Rest.Where("POST", $"/channels/{other}/messages"));
+        Assert.Single(harness.Bot.Logs.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("missing access or permissions", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_reply_that_cannot_be_delivered_is_logged_with_the_message_id()
     {
         await using var harness = await GatewayHarness.StartAsync();

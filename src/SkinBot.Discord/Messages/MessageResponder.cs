@@ -14,6 +14,7 @@ namespace SkinBot.Discord.Messages;
 internal sealed partial class MessageResponder(
     IChatEngine engine,
     DiscordRestClient rest,
+    ForbiddenChannels forbidden,
     IOptions<DiscordOptions> options,
     DiscordMetrics metrics,
     TimeProvider time,
@@ -21,6 +22,12 @@ internal sealed partial class MessageResponder(
 {
     public async Task RespondAsync(MessageCreate message, string question, CancellationToken cancellationToken)
     {
+        if (forbidden.IsForbidden(message.ChannelId))
+        {
+            LogSkippedForbidden(message.Id, message.ChannelId);
+            return;
+        }
+
         var author = message.Author!.Id.ToString();
         var request = new ChatRequest(Platforms.Discord, message.ChannelId.ToString(), author, question)
         {
@@ -77,6 +84,7 @@ internal sealed partial class MessageResponder(
             }
             catch (DiscordRestException ex)
             {
+                forbidden.RememberIfForbidden(message.ChannelId, ex);
                 metrics.SendFailures.Add(1);
                 LogSendFailed(ex, message.Id, message.ChannelId, i + 1, messages.Count, (int?)ex.Status, ex.DiscordCode);
                 return;
@@ -96,6 +104,7 @@ internal sealed partial class MessageResponder(
         }
         catch (DiscordRestException ex)
         {
+            forbidden.RememberIfForbidden(channelId, ex);
             LogTypingFailed(channelId, (int?)ex.Status);
         }
     }
@@ -105,6 +114,9 @@ internal sealed partial class MessageResponder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answered message {MessageId} ({Intent}) in {Parts} message(s)")]
     private partial void LogAnswered(Snowflake messageId, string intent, int parts);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} not answered: channel {ChannelId} refused us recently")]
+    private partial void LogSkippedForbidden(Snowflake messageId, Snowflake channelId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answer to message {MessageId} suppressed by the engine; nothing sent")]
     private partial void LogSuppressed(Snowflake messageId);
