@@ -48,10 +48,10 @@ internal static partial class ActivityText
         return Whitespace().Replace(decoded, " ").Trim();
     }
 
-    /// <summary>The question an Action.Submit button carried in its data ({"question": "..."}), if any.</summary>
-    public static string? SubmittedQuestion(JsonElement? value) => ReadQuestion(value);
-
-    /// <summary>Reads {"question": "..."} from card data; tolerant of the data arriving as a JSON string.</summary>
+    /// <summary>
+    /// Reads {"question": "..."} from card data (an Action.Submit message's value, an Action.Execute's data);
+    /// tolerant of the data arriving as a JSON string.
+    /// </summary>
     public static string? ReadQuestion(JsonElement? data)
     {
         if (data is not { } element)

@@ -12,7 +12,7 @@ internal static class ChatRequestFactory
     /// </summary>
     public static ChatRequest FromMessage(Activity activity)
     {
-        var question = ActivityText.SubmittedQuestion(activity.Value);
+        var question = ActivityText.ReadQuestion(activity.Value);
         if (string.IsNullOrWhiteSpace(question))
         {
             question = ActivityText.CleanMessageText(activity);

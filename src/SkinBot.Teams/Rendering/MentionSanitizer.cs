@@ -10,8 +10,6 @@ internal static partial class MentionSanitizer
 {
     public static string Clean(string text) => string.IsNullOrEmpty(text) ? text : AtTags().Replace(text, string.Empty);
 
-    public static string? CleanOrNull(string? text) => text is null ? null : Clean(text);
-
     [GeneratedRegex(@"<\s*/?\s*at\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AtTags();
 }
