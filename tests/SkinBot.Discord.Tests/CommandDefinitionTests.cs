@@ -90,6 +90,18 @@ public sealed class CommandDefinitionTests
     }
 
     [Fact]
+    public void Guild_installed_commands_are_offered_in_guilds_and_bot_dms_only()
+    {
+        var json = JsonDocument.Parse(DiscordJson.Serialize(SlashCommands.All)).RootElement;
+
+        Assert.All(json.EnumerateArray(), command =>
+        {
+            Assert.Equal([0], command.GetProperty("integration_types").EnumerateArray().Select(e => e.GetInt32()));
+            Assert.Equal([0, 1], command.GetProperty("contexts").EnumerateArray().Select(e => e.GetInt32()));
+        });
+    }
+
+    [Fact]
     public async Task Register_commands_puts_the_whole_set_to_the_global_route()
     {
         await using var discord = await FakeDiscord.StartAsync();

@@ -5,8 +5,8 @@ internal sealed record ApplicationCommand(string Name, string Description, IRead
 {
     public int Type => 1;
 
-    /// <summary>Guild channels, the bot's DMs and group DMs.</summary>
-    public IReadOnlyList<int> Contexts { get; init; } = [0, 1, 2];
+    /// <summary>Guild channels and the bot's DMs. Group DMs (2) apply only to user-installed apps, which SkinBot is not.</summary>
+    public IReadOnlyList<int> Contexts { get; init; } = [0, 1];
 
     /// <summary>Installed to guilds (the bot must be there to read channel messages anyway).</summary>
     public IReadOnlyList<int> IntegrationTypes { get; init; } = [0];
