@@ -28,11 +28,16 @@ public sealed class RenderingTests
 
         var embed = Assert.Single(message.Embeds);
         Assert.InRange(embed.Description!.Length, 1, 4096);
-        Assert.InRange(embed.TextLength, 1, 6000);
+        Assert.InRange(CountedLength(embed), 1, 6000);
         Assert.Equal("⚕️ " + FakeChatEngine.Caveat, embed.Footer!.Text);
         Assert.StartsWith("Here is what the article says.", embed.Description, StringComparison.Ordinal);
         Assert.Contains("> subcision", embed.Description, StringComparison.Ordinal);
     }
+
+    /// <summary>Characters Discord counts toward an embed's 6000 total: title, description, field names and values, footer.</summary>
+    private static int CountedLength(Embed embed) =>
+        (embed.Title?.Length ?? 0) + (embed.Description?.Length ?? 0) + (embed.Footer?.Text.Length ?? 0)
+        + (embed.Fields?.Sum(f => f.Name.Length + f.Value.Length) ?? 0);
 
     [Fact]
     public void The_citation_names_the_source_and_links_it()

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace SkinBot.Discord.Rendering;
 
 /// <summary>An embed object, serialized as Discord's embed JSON.</summary>
@@ -16,12 +14,6 @@ internal sealed record Embed
     public IReadOnlyList<EmbedField>? Fields { get; init; }
 
     public EmbedFooter? Footer { get; init; }
-
-    /// <summary>Characters that count toward the 6000 total (title, description, field names and values, footer).</summary>
-    [JsonIgnore]
-    public int TextLength =>
-        (Title?.Length ?? 0) + (Description?.Length ?? 0) + (Footer?.Text.Length ?? 0)
-        + (Fields?.Sum(f => f.Name.Length + f.Value.Length) ?? 0);
 }
 
 internal sealed record EmbedField(string Name, string Value, bool Inline = false);
