@@ -16,7 +16,7 @@ internal static class SlashCommands
 
     public static IReadOnlyList<ApplicationCommand> All { get; } =
     [
-        new(CommandNames.Scar, "What a type of pitted acne scar looks like and how it is treated",
+        new(CommandNames.Scar, "What each type of pitted acne scar (ice pick, boxcar, rolling) looks like",
         [
             new(CommandOptionType.String, CommandNames.ScarTypeOption, "Which scar type; leave out to compare all three")
             {
