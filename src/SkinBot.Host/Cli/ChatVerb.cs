@@ -26,7 +26,16 @@ public static class ChatVerb
         {
             await stdout.WriteAsync("you> ");
             await stdout.FlushAsync(cancellationToken);
-            var line = await stdin.ReadLineAsync(cancellationToken);
+            // A console read does not watch the token once it blocks, so Ctrl+C races it instead of waiting for Enter.
+            var reading = stdin.ReadLineAsync(cancellationToken).AsTask();
+            using (var lineRead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                await Task.WhenAny(reading, Task.Delay(Timeout.Infinite, lineRead.Token));
+                await lineRead.CancelAsync();
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var line = await reading;
             if (line is null || line.Trim() is "quit" or "exit")
             {
                 return 0;

@@ -31,7 +31,8 @@ public static class CliApp
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
-            e.Cancel = true;
+            // The first Ctrl+C asks the verb to stop cleanly; a second one ends the process at once.
+            e.Cancel = !cancellation.IsCancellationRequested;
             cancellation.Cancel();
         };
 
