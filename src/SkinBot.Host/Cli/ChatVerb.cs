@@ -26,8 +26,9 @@ public static class ChatVerb
         {
             await stdout.WriteAsync("you> ");
             await stdout.FlushAsync(cancellationToken);
-            // A console read does not watch the token once it blocks, so Ctrl+C races it instead of waiting for Enter.
-            var reading = stdin.ReadLineAsync(cancellationToken).AsTask();
+            // Console.In reads synchronously and ignores the token, so the read runs on its own thread and Ctrl+C
+            // races it instead of waiting for Enter.
+            var reading = Task.Run(stdin.ReadLine, CancellationToken.None);
             using (var lineRead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 await Task.WhenAny(reading, Task.Delay(Timeout.Infinite, lineRead.Token));
