@@ -29,11 +29,13 @@ public sealed class ChatEngine(
 
         var knowledge = lease.Knowledge;
         var key = $"{request.Platform}:{request.ConversationId}:{request.UserId}";
-        var answer = MentionsUrgentSymptoms(request, knowledge)
-            ? AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.Urgent, 1.0))
-            : request.Command is { } command && command.Name != CommandNames.Ask
-                ? AnswerCommand(knowledge, command)
-                : await AnswerTextAsync(knowledge, key, QuestionOf(request), cancellationToken);
+        // Questions are screened for urgent symptoms by the classifier; structured commands skip it, so they are
+        // screened here.
+        var answer = request.Command is { } command && command.Name != CommandNames.Ask
+            ? CommandMentionsUrgentSymptoms(request, command, knowledge)
+                ? AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.Urgent, 1.0))
+                : AnswerCommand(knowledge, command)
+            : await AnswerTextAsync(knowledge, key, QuestionOf(request), cancellationToken);
 
         if (IntentClassifier.IsSubstantive(answer.Intent) && !answer.LowConfidence)
         {
@@ -54,11 +56,10 @@ public sealed class ChatEngine(
     /// Safety before everything: symptoms typed into a command ("/treatments my cheek has red streaks and a fever")
     /// get the seek-care reply just as a free-text message does.
     /// </summary>
-    private bool MentionsUrgentSymptoms(ChatRequest request, KnowledgeBase knowledge)
+    private bool CommandMentionsUrgentSymptoms(ChatRequest request, ChatCommand command, KnowledgeBase knowledge)
     {
         var limit = options.Value.MaxAnalysedLength;
-        var texts = request.Command is { } command ? command.Options.Values.Append(request.Text) : [request.Text];
-        return texts.Any(t => IntentClassifier.IsUrgent(MessageNormalizer.Normalize(t.Length > limit ? t[..limit] : t), knowledge.Intents));
+        return command.Options.Values.Append(request.Text).Any(t => IntentClassifier.IsUrgent(MessageNormalizer.Normalize(t.Length > limit ? t[..limit] : t), knowledge.Intents));
     }
 
     private static string QuestionOf(ChatRequest request) =>

@@ -18,8 +18,6 @@ public sealed class SynonymRules
         Count = byFirstTerm.Values.Sum(r => r.Length);
     }
 
-    public static SynonymRules Empty { get; } = new([]);
-
     /// <summary>Number of spellings that are rewritten.</summary>
     public int Count { get; }
 
