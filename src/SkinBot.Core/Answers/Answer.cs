@@ -1,3 +1,5 @@
+using SkinBot.Core.Domain;
+
 namespace SkinBot.Core.Answers;
 
 /// <summary>
@@ -35,6 +37,12 @@ public sealed record Answer
 
     /// <summary>The subject the answer is about (a scar type or treatment term), remembered for follow-ups.</summary>
     public string? Topic { get; init; }
+
+    /// <summary>
+    /// The safety tier of a go-to-care reply; <see cref="Domain.Urgency.None"/> for everything else. Adapters show
+    /// any other tier prominently and never with treatment follow-ups.
+    /// </summary>
+    public Urgency Urgency { get; init; }
 
     /// <summary>
     /// Adapters send nothing for a suppressed answer (e.g. the second rate-limited message in a row).

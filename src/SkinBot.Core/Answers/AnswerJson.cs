@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SkinBot.Core.Domain;
 
 namespace SkinBot.Core.Answers;
 
@@ -38,7 +39,10 @@ public static class AnswerJson
         answer.Topic,
         answer.CorpusVersion,
         answer.Suppressed,
-        AnswerTextRenderer.Render(answer));
+        AnswerTextRenderer.Render(answer))
+    {
+        Urgency = answer.Urgency.ToName(),
+    };
 
     public static string Serialize(Answer answer) => JsonSerializer.Serialize(ToDocument(answer), Options);
 }
@@ -56,7 +60,11 @@ public sealed record AnswerDocument(
     string? Topic,
     string CorpusVersion,
     bool Suppressed,
-    string Rendered);
+    string Rendered)
+{
+    /// <summary>"none", "see_doctor", "infection", "emergency" or "crisis" (added in schema 1; see <see cref="UrgencyNames"/>).</summary>
+    public string Urgency { get; init; } = UrgencyNames.None;
+}
 
 public sealed record PassageDocument(
     string Id,
