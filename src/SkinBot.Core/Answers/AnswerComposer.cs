@@ -17,6 +17,19 @@ public static class AnswerComposer
 
     public static Answer Compose(KnowledgeBase knowledge, IntentDecision decision)
     {
+        var answer = ComposeMain(knowledge, decision);
+        if (decision.OtherAsks.Count == 0 || !answer.IsSubstantive)
+        {
+            return answer;
+        }
+
+        // The message asked more than one thing: its other questions come first among the follow-ups.
+        var asked = FollowUpsFor(knowledge, decision.OtherAsks);
+        return answer with { FollowUps = [.. asked.Concat(answer.FollowUps).DistinctBy(f => f.Question).Take(MaxFollowUps)] };
+    }
+
+    private static Answer ComposeMain(KnowledgeBase knowledge, IntentDecision decision)
+    {
         var intents = knowledge.Intents;
         if (decision.Intent == IntentIds.Urgent)
         {
@@ -24,6 +37,7 @@ public static class AnswerComposer
             {
                 Message = intents.File.UrgentMessage,
                 Caveat = intents.File.UrgentCaveat,
+                Urgency = decision.Urgency == Domain.Urgency.None ? Domain.Urgency.Infection : decision.Urgency,
             };
         }
 
@@ -39,10 +53,13 @@ public static class AnswerComposer
 
         if (decision.Intent is IntentIds.GreetingHelp or IntentIds.OutOfScope)
         {
-            var message = decision.Intent == IntentIds.OutOfScope
-                ? $"{intents.File.OutOfScopeMessage} {intents.File.HelpMessage}"
-                : intents.File.HelpMessage;
-            return Base(knowledge, decision, intents[decision.Intent].Headline) with
+            var message = decision switch
+            {
+                { Scope: { } scope } => knowledge.Scope.ReplyFor(scope),
+                { Intent: IntentIds.OutOfScope } => $"{intents.File.OutOfScopeMessage} {intents.File.HelpMessage}",
+                _ => intents.File.HelpMessage,
+            };
+            return Base(knowledge, decision, decision.Scope is null ? intents[decision.Intent].Headline : "That's outside what my articles cover") with
             {
                 Message = message,
                 FollowUps = FollowUpsFor(knowledge, [IntentIds.Definition, IntentIds.ScarTypes, IntentIds.Prevention, IntentIds.TreatmentAny]),

@@ -12,7 +12,10 @@ public sealed record CorpusLayout(string Root)
     /// <summary>Optional extra training utterances per intent (examples: {intent_id: [...]}).</summary>
     public string IntentExamplesFile => Path.Combine(Root, "intent-examples.yml");
 
+    /// <summary>Subjects SkinBot does not cover, and how to recognise them.</summary>
+    public string TopicsFile => Path.Combine(Root, "topics.yml");
+
     /// <summary>Every file whose content shapes answers, for the fingerprint and the file watcher.</summary>
     public IReadOnlyList<string> ContentFiles() =>
-        [.. Corpus.CorpusLoader.ArticleFiles(ArticlesDirectory), SynonymsFile, IntentsFile, IntentExamplesFile];
+        [.. Corpus.CorpusLoader.ArticleFiles(ArticlesDirectory), SynonymsFile, IntentsFile, IntentExamplesFile, TopicsFile];
 }

@@ -53,6 +53,9 @@ public sealed class DomainVocabulary
     /// <summary>Terms that are about skin in general (intents.yml domain_terms): relevant, but not enough on their own.</summary>
     public required IReadOnlySet<string> RelatedTerms { get; init; }
 
+    /// <summary>Every term of the greeting and help intent's examples and signals ("hi", "thanks", "what can you do").</summary>
+    public required IReadOnlySet<string> PleasantryTerms { get; init; }
+
     /// <summary>Scar-type id → its passage.</summary>
     public required IReadOnlyDictionary<string, Passage> ScarTypePassages { get; init; }
 
@@ -161,6 +164,7 @@ public sealed class DomainVocabulary
             NonRankingTerms = new HashSet<string>([.. Analyse(intents.File.IgnoreWords.Concat(QuestionWords)), .. settingCues.Keys], StringComparer.Ordinal),
             SpecificTerms = new HashSet<string>([.. Analyse(SpecificWords), .. scarTypeTerms.Keys], StringComparer.Ordinal),
             ScarTypePassages = scarTypePassages,
+            PleasantryTerms = Analyse(intents.File.Intents.Where(i => i.Id == IntentIds.GreetingHelp).SelectMany(i => i.Examples.Concat(i.Signals.Select(SignalMatcher.StripWeight)))),
             TreatmentSettings = treatmentSettings,
         };
     }

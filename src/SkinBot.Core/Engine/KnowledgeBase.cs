@@ -1,5 +1,6 @@
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Intents;
+using SkinBot.Core.Scope;
 using SkinBot.Core.Search;
 
 namespace SkinBot.Core.Engine;
@@ -31,6 +32,12 @@ public sealed class KnowledgeBase : IDisposable
     public required IntentCatalog Intents { get; init; }
 
     public required DomainVocabulary Vocabulary { get; init; }
+
+    /// <summary>Subjects outside pockmarks (topics.yml).</summary>
+    public ScopeCatalog Scope { get; init; } = ScopeCatalog.Empty;
+
+    /// <summary>Intent examples as sentence vectors, when the semantic model is available.</summary>
+    public ISemanticIntentIndex? SemanticExamples { get; init; }
 
     public required IReadOnlyList<TreatmentTopic> Treatments { get; init; }
 

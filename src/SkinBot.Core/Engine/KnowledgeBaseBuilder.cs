@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Intents;
+using SkinBot.Core.Scope;
 using SkinBot.Core.Search;
 
 namespace SkinBot.Core.Engine;
@@ -40,6 +41,9 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
             : throw new CorpusFormatException(layout.IntentsFile, "intents.yml is missing");
 
         var extraExamples = File.Exists(layout.IntentExamplesFile) ? await File.ReadAllTextAsync(layout.IntentExamplesFile, cancellationToken) : null;
+        var scope = File.Exists(layout.TopicsFile)
+            ? ScopeCatalog.Parse(await File.ReadAllTextAsync(layout.TopicsFile, cancellationToken), layout.TopicsFile)
+            : ScopeCatalog.Empty;
         Stage("fingerprint");
         var intents = IntentCatalog.Parse(intentsText, layout.IntentsFile, extraExamples);
         var synonyms = SynonymLoader.Parse(synonymsText, layout.SynonymsFile);
@@ -91,6 +95,7 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
                 Signals = signals,
                 Intents = intents,
                 Vocabulary = vocabulary,
+                Scope = scope,
                 Treatments = treatments,
                 Built = built,
                 BuildTime = clock.Elapsed,

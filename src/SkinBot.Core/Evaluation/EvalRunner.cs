@@ -1,5 +1,6 @@
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Domain;
 using SkinBot.Core.Intents;
 
 namespace SkinBot.Core.Evaluation;
@@ -18,16 +19,47 @@ public static class EvalRunner
     {
         var misses = new List<EvalMiss>();
         int correct = 0, retrieval = 0, hit1 = 0, hit3 = 0, substantive = 0, withCaveat = 0, urgentTips = 0, atHomeInOffice = 0;
+        int notPockmarks = 0, leaked = 0, falseAlarms = 0, wrong = 0, wrongButLow = 0;
+        var tiers = new Dictionary<Urgency, (int Expected, int Right, int Any)>();
         for (var i = 0; i < set.Questions.Count; i++)
         {
             var question = set.Questions[i];
             var answer = await engine.AnswerAsync(new ChatRequest(Platforms.Cli, $"eval-{i}", "eval", question.Text), cancellationToken);
+            var expectedTier = UrgencyNames.Parse(question.Urgency) ?? Urgency.None;
+            if (expectedTier != Urgency.None)
+            {
+                var (expected, right, any) = tiers.GetValueOrDefault(expectedTier);
+                tiers[expectedTier] = (expected + 1, right + (answer.Urgency == expectedTier ? 1 : 0), any + (answer.Urgency != Urgency.None ? 1 : 0));
+                if (answer.Urgency != expectedTier)
+                {
+                    misses.Add(new EvalMiss("tier", question.Text, expectedTier.ToName(), $"{answer.Urgency.ToName()} ({answer.Intent})"));
+                }
+            }
+            else if (question.Urgency is not null && answer.Urgency != Urgency.None)
+            {
+                falseAlarms++;
+                misses.Add(new EvalMiss("false-alarm", question.Text, "no urgent reply", answer.Urgency.ToName()));
+            }
+
+            if (question.Intent is IntentIds.OutOfScope or IntentIds.GreetingHelp)
+            {
+                // Pockmark content given to a question that is not about pockmarks is the worst kind of wrong answer.
+                notPockmarks++;
+                if (answer.IsSubstantive)
+                {
+                    leaked++;
+                    misses.Add(new EvalMiss("leak", question.Text, question.Intent, Describe(answer)));
+                }
+            }
+
             if (answer.Intent == question.Intent)
             {
                 correct++;
             }
             else
             {
+                wrong++;
+                wrongButLow += answer.LowConfidence ? 1 : 0;
                 misses.Add(new EvalMiss("intent", question.Text, question.Intent, $"{answer.Intent} ({answer.Confidence:0.00}{(answer.LowConfidence ? ", low" : string.Empty)})"));
             }
 
@@ -80,7 +112,15 @@ public static class EvalRunner
             Share(withCaveat, substantive),
             urgentTips,
             atHomeInOffice,
-            misses);
+            misses)
+        {
+            Tiers = [.. tiers.OrderByDescending(t => t.Key).Select(t => new TierRecall(t.Key.ToName(), t.Value.Expected, t.Value.Right, t.Value.Any))],
+            NotAboutPockmarks = notPockmarks,
+            Leaked = leaked,
+            FalseAlarms = falseAlarms,
+            WrongIntents = wrong,
+            WrongButLowConfidence = wrongButLow,
+        };
     }
 
     private static bool Matches(AnswerPassage passage, string expectation) =>

@@ -28,6 +28,12 @@ public sealed class EvalSet
             }
 
             set.Questions.ForEach(q => q.Expect ??= []);
+            var badTier = set.Questions.FindIndex(q => q.Urgency is not null && Domain.UrgencyNames.Parse(q.Urgency) is null);
+            if (badTier >= 0)
+            {
+                throw new CorpusFormatException(sourceName, $"question {badTier + 1} has unknown urgency '{set.Questions[badTier].Urgency}' (none, see_doctor, infection, emergency, crisis)");
+            }
+
             var unlabelled = set.Questions.FindIndex(q => string.IsNullOrWhiteSpace(q.Intent));
             return unlabelled < 0 ? set : throw new CorpusFormatException(sourceName, $"question {unlabelled + 1} has no intent label");
         }
@@ -49,6 +55,12 @@ public sealed class EvalQuestion
     /// <summary>Passages of which one should be quoted: a lead term ("Subcision") or "section:&lt;id&gt;".</summary>
     public List<string> Expect { get; set; } = [];
 
-    /// <summary>clean, casual, long, named, out_of_scope, urgent, adversarial: for reporting only.</summary>
+    /// <summary>
+    /// The safety tier a good answer has (none, see_doctor, infection, emergency, crisis). Omitted means "none",
+    /// except that a question labelled urgent without a tier only has to be recognised as urgent.
+    /// </summary>
+    public string? Urgency { get; set; }
+
+    /// <summary>clean, casual, long, named, out_of_scope, urgent, adversarial, real, safety: for reporting only.</summary>
     public string Style { get; set; } = "clean";
 }

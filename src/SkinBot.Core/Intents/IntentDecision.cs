@@ -1,4 +1,6 @@
 using SkinBot.Core.Corpus;
+using SkinBot.Core.Domain;
+using SkinBot.Core.Scope;
 
 namespace SkinBot.Core.Intents;
 
@@ -19,6 +21,18 @@ public sealed record IntentDecision(
     IReadOnlyList<string> Nearest,
     IReadOnlyList<string> Terms)
 {
+    /// <summary>The safety tier when the message showed urgent signs (then <see cref="Intent"/> is urgent).</summary>
+    public Urgency Urgency { get; init; }
+
+    /// <summary>The subject SkinBot does not cover that the message is about, when that decided it.</summary>
+    public ScopeVerdict? Scope { get; init; }
+
+    /// <summary>The rule that decided, for --explain and logs.</summary>
+    public string Rule { get; init; } = string.Empty;
+
+    /// <summary>Other substantive intents a multi-question message asked, offered as follow-ups.</summary>
+    public IReadOnlyList<string> OtherAsks { get; init; } = [];
+
     public static IntentDecision Of(string intent, double confidence, IReadOnlyList<string>? terms = null) =>
         new(intent, confidence, false, [], [], [], terms ?? []);
 }

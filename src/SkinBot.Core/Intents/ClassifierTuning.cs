@@ -1,0 +1,66 @@
+namespace SkinBot.Core.Intents;
+
+/// <summary>
+/// Every number the intent rules use, in one place, so tuning is a reviewed change to one record rather than a
+/// hunt through the classifier. Defaults were set against tests/eval (textbook, real-style and safety sets).
+/// </summary>
+public sealed record ClassifierTuning
+{
+    public static ClassifierTuning Default { get; } = new();
+
+    /// <summary>Below this, a substantive intent is not answered: the nearest topics are offered instead.</summary>
+    public double LowConfidence { get; init; } = 0.35;
+
+    /// <summary>Confidence of an answer about a treatment or scar type the message names.</summary>
+    public double Named { get; init; } = 0.9;
+
+    /// <summary>Score added per matched signal of an intent (on top of nearest examples scaled to 1).</summary>
+    public double SignalWeight { get; init; } = 0.6;
+
+    /// <summary>At most this many of one intent's signals count, so a rambling message cannot swamp the examples.</summary>
+    public int MaxSignalsCounted { get; init; } = 3;
+
+    /// <summary>Weight of semantic similarity (static sentence vectors against intent examples) in the combined score.</summary>
+    public double SemanticWeight { get; init; } = 0.8;
+
+    /// <summary>
+    /// Signal weight that counts as strong: an out-of-scope signal this strong outweighs a named treatment, and a
+    /// substantive intent this strong outweighs a greeting in a message that never mentions scarring.
+    /// </summary>
+    public int StrongSignal { get; init; } = 2;
+
+    /// <summary>The other setting's list is asked for when the named setting scores below this share of it.</summary>
+    public double OtherListRatio { get; init; } = 0.5;
+
+    /// <summary>An in-scope intent beats "out of scope" when it scores at least this share of it and pockmarks are named.</summary>
+    public double InScopeOverOutOfScope { get; init; } = 0.8;
+
+    /// <summary>Confidence of an out-of-scope reply chosen by a named subject or strong signals.</summary>
+    public double OutOfScope { get; init; } = 0.7;
+
+    /// <summary>Factors on confidence when a message never mentions scarring but its wording clearly matches one intent.</summary>
+    public double UnanchoredSignalled { get; init; } = 0.8;
+
+    /// <summary>As <see cref="UnanchoredSignalled"/>, when only the examples (no signal) point to the intent.</summary>
+    public double UnanchoredExamplesOnly { get; init; } = 0.5;
+
+    /// <summary>A message of at most this many terms may borrow the conversation's previous topic.</summary>
+    public int FollowUpMaxTerms { get; init; } = 4;
+
+    /// <summary>Confidence floor of an answer carried over from the conversation's previous topic.</summary>
+    public double CarriedOver { get; init; } = 0.5;
+
+    /// <summary>Confidence of a setting follow-up ("and at home?") after a substantive answer.</summary>
+    public double SettingFollowUp { get; init; } = 0.8;
+
+    /// <summary>Confidence from margin: base + span × (top − second) / top, then scaled by how many terms SkinBot knows.</summary>
+    public double ConfidenceBase { get; init; } = 0.45;
+
+    public double ConfidenceSpan { get; init; } = 0.55;
+
+    /// <summary>Share of confidence that depends on known terms: (1 − this) + this × known share.</summary>
+    public double KnownTermsShare { get; init; } = 0.3;
+
+    /// <summary>At most this many further asks of a multi-question message are offered as follow-ups.</summary>
+    public int MaxOtherAsks { get; init; } = 2;
+}

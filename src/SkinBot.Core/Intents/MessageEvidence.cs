@@ -1,0 +1,104 @@
+using SkinBot.Core.Engine;
+using SkinBot.Core.Scope;
+using SkinBot.Core.Text;
+
+namespace SkinBot.Core.Intents;
+
+/// <summary>
+/// Everything the intent rules read about one message, computed once: its words as written and as analysed,
+/// what it names, which subject outside pockmarks it is about, and how each intent scores.
+/// </summary>
+public sealed class MessageEvidence
+{
+    private MessageEvidence(string text, IReadOnlyList<string> surface, string corrected, MessageFeatures features, ScopeVerdict? scope, IReadOnlyList<IntentScore> scores, IReadOnlyList<IntentScore> examples, IReadOnlyList<IntentScore> semantic)
+    {
+        Text = text;
+        Surface = surface;
+        Corrected = corrected;
+        Features = features;
+        Scope = scope;
+        Scores = scores;
+        NearestExamples = examples;
+        Semantic = semantic;
+    }
+
+    /// <summary>The normalised message (markup reduced, look-alikes folded).</summary>
+    public string Text { get; }
+
+    /// <summary>Its words as written, lower-cased.</summary>
+    public IReadOnlyList<string> Surface { get; }
+
+    /// <summary>The message after spelling correction.</summary>
+    public string Corrected { get; }
+
+    public MessageFeatures Features { get; }
+
+    public IReadOnlyList<string> Terms => Features.Terms;
+
+    /// <summary>A subject outside pockmarks that the message is about, if any.</summary>
+    public ScopeVerdict? Scope { get; }
+
+    /// <summary>Intents by combined evidence (examples, signals, semantic similarity), best first.</summary>
+    public IReadOnlyList<IntentScore> Scores { get; }
+
+    public IReadOnlyList<IntentScore> NearestExamples { get; }
+
+    public IReadOnlyList<IntentScore> Semantic { get; }
+
+    public IntentScore Top => Scores.Count > 0 ? Scores[0] : new IntentScore(IntentIds.OutOfScope, 0);
+
+    /// <summary>Nothing but greetings, thanks and "what can you do" words.</summary>
+    public bool PleasantriesOnly { get; private init; }
+
+    /// <summary>The closest substantive intents, best first.</summary>
+    public IReadOnlyList<string> Nearest => [.. Scores.Select(s => s.Intent).Where(IntentClassifier.IsSubstantive).Take(3)];
+
+    public static MessageEvidence Read(string normalised, KnowledgeBase knowledge, ClassifierTuning tuning)
+    {
+        var surface = SurfaceWords.Of(normalised);
+        var corrected = knowledge.Spelling.Correct(normalised);
+        var terms = knowledge.Analyzer.Terms(corrected);
+        var features = MessageFeatures.Read(terms, knowledge, normalised);
+        var examples = knowledge.Examples.Classify(features.MaskedTerms);
+        var semantic = knowledge.SemanticExamples?.Classify(normalised) ?? [];
+        return new MessageEvidence(normalised, surface, corrected, features, knowledge.Scope.Screen(surface), Combine(examples, semantic, features, tuning), examples, semantic)
+        {
+            PleasantriesOnly = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || !IsContentTerm(t, knowledge)),
+        };
+    }
+
+    /// <summary>
+    /// A margin-based confidence: how far the top intent is ahead of the next, scaled by how much of the message
+    /// SkinBot recognises. Wrong intents mostly come from close races and unknown words, so both pull it down.
+    /// </summary>
+    public double MarginConfidence(ClassifierTuning tuning)
+    {
+        var top = Top.Score;
+        var second = Scores.Count > 1 ? Scores[1].Score : 0;
+        var margin = top <= 0 ? 0 : (top - second) / top;
+        return Math.Clamp((tuning.ConfidenceBase + (tuning.ConfidenceSpan * margin)) * (1 - tuning.KnownTermsShare + (tuning.KnownTermsShare * Features.KnownTermShare)), 0, 1);
+    }
+
+    public double ScoreOf(string intent) => Scores.FirstOrDefault(s => s.Intent == intent).Score;
+
+    /// <summary>Nearest examples scaled so the best scores 1, semantic similarity, and a weight per matched signal.</summary>
+    private static IReadOnlyList<IntentScore> Combine(IReadOnlyList<IntentScore> examples, IReadOnlyList<IntentScore> semantic, MessageFeatures features, ClassifierTuning tuning)
+    {
+        var best = examples.Count > 0 ? examples[0].Score : 0;
+        var combined = examples.ToDictionary(n => n.Intent, n => best > 0 ? n.Score / best : 0, StringComparer.Ordinal);
+        foreach (var (intent, similarity) in semantic)
+        {
+            combined[intent] = combined.GetValueOrDefault(intent) + (tuning.SemanticWeight * similarity);
+        }
+
+        foreach (var (intent, count) in features.Signals)
+        {
+            combined[intent] = combined.GetValueOrDefault(intent) + (tuning.SignalWeight * Math.Min(count, tuning.MaxSignalsCounted));
+        }
+
+        return [.. combined.Select(c => new IntentScore(c.Key, c.Value)).OrderByDescending(c => c.Score).ThenBy(c => c.Intent, StringComparer.Ordinal)];
+    }
+
+    private static bool IsContentTerm(string term, KnowledgeBase knowledge) =>
+        !knowledge.Vocabulary.NonRankingTerms.Contains(term);
+}

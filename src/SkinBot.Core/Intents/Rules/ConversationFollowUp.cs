@@ -1,0 +1,61 @@
+using SkinBot.Core.Chat;
+using SkinBot.Core.Conversations;
+using SkinBot.Core.Engine;
+
+namespace SkinBot.Core.Intents.Rules;
+
+/// <summary>
+/// After a decision: a short or "and what about…" message that SkinBot cannot place on its own borrows the
+/// conversation's previous topic ("does it hurt?" after subcision). A message about another subject never does.
+/// </summary>
+public static partial class ConversationFollowUp
+{
+    public const string Name = "follow-up-context";
+
+    public static bool Applies(MessageEvidence evidence, ClassifierTuning tuning) =>
+        evidence.Terms.Count <= tuning.FollowUpMaxTerms || FollowUpOpening().IsMatch(evidence.Text);
+
+    public static IntentDecision Apply(IntentDecision decision, MessageEvidence evidence, ConversationContext context, KnowledgeBase knowledge, ClassifierTuning tuning)
+    {
+        var features = evidence.Features;
+        if (decision.Intent is IntentIds.Urgent || decision.Treatments.Count > 0 || decision.Scope is not null
+            || (decision.Intent == IntentIds.OutOfScope && features.OutOfScopeSignals > 0))
+        {
+            return decision;
+        }
+
+        if (features.ScarTypes.Count > 0 && context.Intent is IntentIds.ScarTypes or IntentIds.Definition)
+        {
+            return decision with { Intent = IntentIds.ScarTypes, LowConfidence = false, Confidence = Math.Max(decision.Confidence, tuning.Named), Rule = Name };
+        }
+
+        if (features.Setting is { } setting && features.Treatments.Count == 0 && context.Intent is not (IntentIds.OutOfScope or IntentIds.GreetingHelp))
+        {
+            return decision with { Intent = Settings.IntentOf(setting), LowConfidence = false, Confidence = Math.Max(decision.Confidence, tuning.SettingFollowUp), Rule = Name };
+        }
+
+        if ((decision.LowConfidence || decision.Intent == IntentIds.OutOfScope || decision.Confidence < tuning.LowConfidence) && IntentClassifier.IsSubstantive(context.Intent))
+        {
+            var carried = decision with { Intent = context.Intent, LowConfidence = false, Confidence = Math.Max(tuning.LowConfidence, tuning.CarriedOver), Rule = Name };
+            return context.Topic switch
+            {
+                null => carried,
+                var type when CommandNames.ScarTypes.All.Contains(type) => carried with { ScarTypes = [type] },
+                var lead => carried with { Treatments = TreatmentsNamed(lead, knowledge) },
+            };
+        }
+
+        return decision;
+    }
+
+    /// <summary>The treatment passages whose lead term is exactly <paramref name="lead"/>.</summary>
+    private static IReadOnlyList<Corpus.Passage> TreatmentsNamed(string lead, KnowledgeBase knowledge) =>
+        [.. knowledge.Analyzer.Terms(lead)
+            .SelectMany(t => knowledge.Vocabulary.TreatmentTerms.GetValueOrDefault(t) ?? [])
+            .Where(p => string.Equals(p.LeadTerm, lead, StringComparison.Ordinal))
+            .Distinct()
+            .Take(1)];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(and|also|plus|but|so|ok(ay)?|what about|how about|and what about|what if|same for)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex FollowUpOpening();
+}

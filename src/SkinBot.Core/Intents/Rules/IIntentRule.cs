@@ -1,0 +1,27 @@
+using SkinBot.Core.Conversations;
+using SkinBot.Core.Engine;
+
+namespace SkinBot.Core.Intents.Rules;
+
+/// <summary>
+/// One named step of intent classification. Rules run in order; the first that decides wins. Each is small
+/// enough to read on its own, and its name is what --explain and logs report.
+/// </summary>
+public interface IIntentRule
+{
+    string Name { get; }
+
+    /// <summary>A decision, or null to leave the message to the next rule.</summary>
+    IntentDecision? Decide(RuleInput input);
+}
+
+/// <summary>What every rule can read.</summary>
+public sealed record RuleInput(MessageEvidence Evidence, KnowledgeBase Knowledge, ConversationContext? Context, ClassifierTuning Tuning)
+{
+    public MessageFeatures Features => Evidence.Features;
+
+    public IReadOnlyList<string> Terms => Evidence.Terms;
+
+    public IntentDecision Decision(string intent, double confidence, bool low = false) =>
+        new(intent, confidence, low, Features.ScarTypes, [], Evidence.Nearest, Terms);
+}

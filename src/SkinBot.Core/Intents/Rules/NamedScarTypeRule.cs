@@ -1,0 +1,31 @@
+namespace SkinBot.Core.Intents.Rules;
+
+/// <summary>
+/// "what are boxcar scars" asks about the type; "how do I get rid of boxcar scars" asks about treating it, so
+/// the wording decides between the type's passage and a treatment, permanence or prevention answer.
+/// </summary>
+public sealed class NamedScarTypeRule : IIntentRule
+{
+    public string Name => "named-scar-type";
+
+    public IntentDecision? Decide(RuleInput input)
+    {
+        var features = input.Features;
+        if (features.ScarTypes.Count == 0)
+        {
+            return null;
+        }
+
+        var top = input.Evidence.Top.Intent;
+        var about = top is IntentIds.TreatmentAny or IntentIds.TreatmentAtHome or IntentIds.TreatmentInOffice or IntentIds.Permanence or IntentIds.Prevention
+            ? top
+            : IntentIds.ScarTypes;
+        if (IntentIds.IsTreatment(about) && features.Setting is { } setting)
+        {
+            about = Settings.IntentOf(setting);
+        }
+
+        var confidence = input.Evidence.MarginConfidence(input.Tuning);
+        return input.Decision(about, about == IntentIds.ScarTypes ? Math.Max(confidence, input.Tuning.Named) : confidence);
+    }
+}

@@ -1,0 +1,41 @@
+namespace SkinBot.Core.Intents.Rules;
+
+/// <summary>
+/// The best-scoring intent (nearest examples, signals, semantic similarity) for a message about scarring,
+/// with the at-home / in-office words picking the treatment list. A greeting never outranks a real question.
+/// </summary>
+public sealed class NearestIntentRule : IIntentRule
+{
+    public string Name => "nearest-intent";
+
+    public IntentDecision? Decide(RuleInput input)
+    {
+        var evidence = input.Evidence;
+        var features = input.Features;
+        if (!features.AboutScarring)
+        {
+            return null;
+        }
+
+        var substantive = evidence.Scores.FirstOrDefault(s => IntentClassifier.IsSubstantive(s.Intent));
+        var chosen = evidence.Top.Intent;
+        if (chosen == IntentIds.GreetingHelp && substantive.Intent is not null)
+        {
+            // "hi! what are pockmarks? thanks!!" is a question with a greeting and a closer, not a greeting.
+            chosen = substantive.Intent;
+        }
+
+        if (chosen == IntentIds.OutOfScope && features.AboutPockmarks && substantive.Intent is not null && substantive.Score >= evidence.Top.Score * input.Tuning.InScopeOverOutOfScope)
+        {
+            chosen = substantive.Intent;
+        }
+
+        if (IntentIds.IsTreatment(chosen) && features.Setting is { } setting)
+        {
+            chosen = Settings.IntentOf(setting);
+        }
+
+        var confidence = evidence.MarginConfidence(input.Tuning);
+        return input.Decision(chosen, confidence, IntentClassifier.IsSubstantive(chosen) && confidence < input.Tuning.LowConfidence);
+    }
+}

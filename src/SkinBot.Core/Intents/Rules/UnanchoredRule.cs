@@ -1,0 +1,46 @@
+namespace SkinBot.Core.Intents.Rules;
+
+/// <summary>
+/// A message with no word about scarring: noise or a greeting gets help; wording that is clearly one of
+/// SkinBot's questions ("am I stuck with these forever?") is answered; words SkinBot does not know make it
+/// about something else.
+/// </summary>
+public sealed class UnanchoredRule : IIntentRule
+{
+    public string Name => "unanchored";
+
+    public IntentDecision? Decide(RuleInput input)
+    {
+        var evidence = input.Evidence;
+        var features = input.Features;
+        var tuning = input.Tuning;
+        var chosen = evidence.Top.Intent;
+        var confidence = evidence.MarginConfidence(tuning);
+        var greeted = features.Signals.ContainsKey(IntentIds.GreetingHelp);
+        // "thanks!! will they ever go away?" is a question with a closer: a substantive intent with two or more
+        // of its own signals outranks the greeting; one stray word ("what sort of things can I ask?") does not.
+        var asked = features.Signals.Where(s => IntentClassifier.IsSubstantive(s.Key) && s.Value >= tuning.StrongSignal).Select(s => s.Key).FirstOrDefault();
+        if (features.Noise || (greeted && chosen == IntentIds.GreetingHelp && asked is null))
+        {
+            return input.Decision(IntentIds.GreetingHelp, greeted ? confidence : 0.5);
+        }
+
+        if (chosen == IntentIds.GreetingHelp && asked is not null)
+        {
+            chosen = asked;
+        }
+
+        var signalled = features.Signals.ContainsKey(chosen);
+        if (IntentClassifier.IsSubstantive(chosen) && confidence >= tuning.LowConfidence && (signalled || features.UnknownTerms == 0))
+        {
+            return input.Decision(chosen, confidence * (signalled ? tuning.UnanchoredSignalled : tuning.UnanchoredExamplesOnly), !signalled);
+        }
+
+        if (chosen == IntentIds.GreetingHelp && features.UnknownTerms == 0)
+        {
+            return input.Decision(IntentIds.GreetingHelp, confidence);
+        }
+
+        return input.Decision(IntentIds.OutOfScope, Math.Max(confidence, 0.6));
+    }
+}

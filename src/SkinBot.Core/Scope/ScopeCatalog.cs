@@ -1,0 +1,121 @@
+using SkinBot.Core.Corpus;
+using SkinBot.Core.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace SkinBot.Core.Scope;
+
+/// <summary>
+/// topics.yml, parsed and checked: the subjects SkinBot does not cover, in the order they are tried, and the
+/// words that keep a message about pockmarks even when it mentions one of them.
+/// </summary>
+public sealed class ScopeCatalog
+{
+    private const string AboutPlaceholder = "{about}";
+
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .IgnoreUnmatchedProperties()
+        .Build();
+
+    private ScopeCatalog(IReadOnlyList<ScopeTopic> topics, PhraseSet pitted, PhraseSet scarring, string reply)
+    {
+        Topics = topics;
+        PittedWords = pitted;
+        ScarringWords = scarring;
+        Reply = reply;
+    }
+
+    /// <summary>Used when a corpus has no topics.yml: nothing is recognised as another subject by name.</summary>
+    public static ScopeCatalog Empty { get; } = new([], new PhraseSet([]), new PhraseSet([]), string.Empty);
+
+    public IReadOnlyList<ScopeTopic> Topics { get; }
+
+    public PhraseSet PittedWords { get; }
+
+    public PhraseSet ScarringWords { get; }
+
+    public string Reply { get; }
+
+    /// <summary>The first subject the message is about that its pockmark words do not outweigh, or null.</summary>
+    public ScopeVerdict? Screen(IReadOnlyList<string> surfaceWords)
+    {
+        bool? pitted = null, scarring = null;
+        foreach (var topic in Topics)
+        {
+            var found = topic.Phrases.Find(surfaceWords);
+            if (found.Count == 0 || topic.Unless.Any(surfaceWords))
+            {
+                continue;
+            }
+
+            var yields = topic.YieldsTo switch
+            {
+                TopicYield.Pitted => pitted ??= PittedWords.Any(surfaceWords),
+                TopicYield.Scarring => scarring ??= ScarringWords.Any(surfaceWords),
+                _ => false,
+            };
+            if (!yields)
+            {
+                var first = found[0];
+                return new ScopeVerdict(topic, string.Join(' ', surfaceWords.Skip(first.Start).Take(first.Length)));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"It sounds like you're asking about …", with the topic's next step when it has one.</summary>
+    public string ReplyFor(ScopeVerdict verdict) =>
+        $"{Reply.Replace(AboutPlaceholder, verdict.Topic.About, StringComparison.Ordinal)} {verdict.Topic.NextStep}".Trim();
+
+    public static ScopeCatalog Parse(string yaml, string sourceName = "topics.yml")
+    {
+        ScopeFile file;
+        try
+        {
+            file = Deserializer.Deserialize<ScopeFile?>(yaml) ?? new ScopeFile();
+        }
+        catch (YamlException ex)
+        {
+            throw new CorpusFormatException(sourceName, $"not valid YAML at line {ex.Start.Line}: {(ex.InnerException ?? ex).Message}", ex);
+        }
+
+        if (string.IsNullOrWhiteSpace(file.Reply) || !file.Reply.Contains(AboutPlaceholder, StringComparison.Ordinal))
+        {
+            throw new CorpusFormatException(sourceName, $"'reply' must be set and contain {AboutPlaceholder}");
+        }
+
+        var topics = new List<ScopeTopic>();
+        foreach (var (entry, number) in (file.Topics ?? []).Select((t, i) => (t, i + 1)))
+        {
+            if (entry is null || string.IsNullOrWhiteSpace(entry.Id) || string.IsNullOrWhiteSpace(entry.About))
+            {
+                throw new CorpusFormatException(sourceName, $"topic number {number} needs an id and an 'about'");
+            }
+
+            var phrases = new PhraseSet(Clean(entry.Phrases));
+            if (phrases.Count == 0)
+            {
+                throw new CorpusFormatException(sourceName, $"topic '{entry.Id}' has no phrases");
+            }
+
+            var yields = entry.YieldsTo?.Trim().ToLowerInvariant() switch
+            {
+                "pitted" or null or "" => TopicYield.Pitted,
+                "scarring" => TopicYield.Scarring,
+                "never" => TopicYield.Never,
+                var other => throw new CorpusFormatException(sourceName, $"topic '{entry.Id}' has unknown yields_to '{other}' (pitted, scarring or never)"),
+            };
+            topics.Add(new ScopeTopic(entry.Id, entry.About.Trim(), string.IsNullOrWhiteSpace(entry.NextStep) ? null : entry.NextStep.Trim(), yields, phrases, new PhraseSet(Clean(entry.Unless))));
+        }
+
+        var duplicate = topics.GroupBy(t => t.Id).FirstOrDefault(g => g.Count() > 1);
+        return duplicate is not null
+            ? throw new CorpusFormatException(sourceName, $"topic '{duplicate.Key}' is defined twice")
+            : new ScopeCatalog(topics, new PhraseSet(Clean(file.PittedWords)), new PhraseSet(Clean(file.ScarringWords)), file.Reply.Trim());
+    }
+
+    private static IEnumerable<string> Clean(List<string>? values) => (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v));
+}

@@ -1,0 +1,30 @@
+namespace SkinBot.Core.Scope;
+
+/// <summary>topics.yml as written. Property names map to snake_case keys.</summary>
+public sealed class ScopeFile
+{
+    public List<string> PittedWords { get; set; } = [];
+
+    public List<string> ScarringWords { get; set; } = [];
+
+    /// <summary>The reply for a known subject; <c>{about}</c> is replaced by the topic's <c>about</c>.</summary>
+    public string Reply { get; set; } = string.Empty;
+
+    public List<ScopeTopicEntry> Topics { get; set; } = [];
+}
+
+/// <summary>One entry of topics.yml.</summary>
+public sealed class ScopeTopicEntry
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string About { get; set; } = string.Empty;
+
+    public string? NextStep { get; set; }
+
+    public string YieldsTo { get; set; } = "pitted";
+
+    public List<string> Phrases { get; set; } = [];
+
+    public List<string> Unless { get; set; } = [];
+}

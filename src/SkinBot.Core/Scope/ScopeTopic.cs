@@ -1,0 +1,19 @@
+using SkinBot.Core.Text;
+
+namespace SkinBot.Core.Scope;
+
+/// <summary>One subject SkinBot's articles do not cover (an entry of topics.yml), ready to match.</summary>
+public sealed record ScopeTopic(string Id, string About, string? NextStep, TopicYield YieldsTo, PhraseSet Phrases, PhraseSet Unless);
+
+/// <summary>When a message that mentions an out-of-scope subject is about pockmarks after all.</summary>
+public enum TopicYield
+{
+    /// <summary>When it also names pits, dents, holes or a scar type ("eczema and pitted acne scars").</summary>
+    Pitted,
+
+    /// <summary>When it says scar or marks at all ("how do I stop my acne scarring" is prevention).</summary>
+    Scarring,
+
+    /// <summary>Never: the subject decides even beside pockmark words ("is tretinoin safe in pregnancy for my pits?").</summary>
+    Never,
+}
