@@ -1,0 +1,79 @@
+using SkinBot.Core.Corpus;
+using SkinBot.Core.Scope;
+using SkinBot.Core.Text;
+using SkinBot.Testing;
+
+namespace SkinBot.Core.Tests.Scope;
+
+/// <summary>topics.yml: which subjects are recognised, and when pockmark words keep a message in scope.</summary>
+public sealed class ScopeCatalogTests
+{
+    private static readonly Lazy<ScopeCatalog> Repository = new(() =>
+        ScopeCatalog.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Corpus, "topics.yml"))));
+
+    private static string? TopicOf(string text) => Repository.Value.Screen(SurfaceWords.Of(text))?.Topic.Id;
+
+    [Theory]
+    [InlineData("my cat scratched my arm last month and it left a white line, will it fade?", "injury_scars")]
+    [InlineData("I nicked myself shaving with a razor and there's a mark now", "injury_scars")]
+    [InlineData("how do i get my c-section scar to look flatter", "surgical_scars")]
+    [InlineData("I have a keloid on my ear from a piercing, what can I do", "raised_scars")]
+    [InlineData("are stretch marks on my thighs permanent?", "stretch_marks")]
+    [InlineData("my eczema left dark patches on my arms", "eczema")]
+    [InlineData("is it safe to use tretinoin on my pockmarks while pregnant?", "medicines")]
+    [InlineData("can I use retinol together with my benzoyl peroxide wash?", "medicines")]
+    [InlineData("my acne healed but left flat red marks, no texture, how long do they last", "flat_marks")]
+    [InlineData("how do I clear my breakouts before prom", "active_acne")]
+    [InlineData("I want to get a mole removed from my cheek", "moles")]
+    [InlineData("what helps with vitiligo patches", "other_skin")]
+    public void A_message_about_another_subject_names_it(string text, string topic)
+    {
+        Assert.Equal(topic, TopicOf(text));
+    }
+
+    [Theory]
+    [InlineData("what are rolling scars?")]
+    [InlineData("I have eczema too but mostly I want to know about these pitted acne scars on my cheeks")]
+    [InlineData("will popping my pimples leave scars?")]
+    [InlineData("how do I stop my acne from scarring")]
+    [InlineData("what is surgical scar revision?")]
+    [InlineData("my red marks are gone but the little holes are still there, will they ever fill in?")]
+    public void A_message_about_pockmarks_is_not_taken_for_another_subject(string text)
+    {
+        Assert.Null(TopicOf(text));
+    }
+
+    [Fact]
+    public void The_reply_names_the_subject_and_the_next_step()
+    {
+        var verdict = Repository.Value.Screen(SurfaceWords.Of("my keloid itches"))!;
+
+        var reply = Repository.Value.ReplyFor(verdict);
+
+        Assert.Contains("keloid", reply, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("pockmarks", reply, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("dermatologist", reply, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("reply: hi\ntopics: []", "{about}")]
+    [InlineData("reply: \"about {about}\"\ntopics:\n  - id: x\n    about: y\n    phrases: []", "no phrases")]
+    [InlineData("reply: \"about {about}\"\ntopics:\n  - id: x\n    about: y\n    yields_to: sometimes\n    phrases: [a]", "yields_to")]
+    [InlineData("reply: \"about {about}\"\ntopics:\n  - id: x\n    about: y\n    phrases: [a]\n  - id: x\n    about: z\n    phrases: [b]", "twice")]
+    [InlineData("reply: [", "not valid YAML")]
+    public void A_broken_topics_file_is_refused_with_the_reason(string yaml, string reason)
+    {
+        var error = Assert.Throws<CorpusFormatException>(() => ScopeCatalog.Parse(yaml));
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_prefix_phrase_matches_inflections_and_apostrophes_are_ignored()
+    {
+        var phrases = new PhraseSet(["scratch*", "don't pick"]);
+
+        Assert.Equal(["scratch*", "don't pick"], phrases.Find(SurfaceWords.Of("The cat SCRATCHED me. Dont pick it")).Select(m => m.Phrase));
+        Assert.Empty(phrases.Find(SurfaceWords.Of("a scrap of paper")));
+    }
+}
