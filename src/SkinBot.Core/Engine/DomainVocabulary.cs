@@ -56,6 +56,9 @@ public sealed class DomainVocabulary
     /// <summary>Every term of the greeting and help intent's examples and signals ("hi", "thanks", "what can you do").</summary>
     public required IReadOnlySet<string> PleasantryTerms { get; init; }
 
+    /// <summary>Rewrites words that describe skin but stem like a treatment name ("peeling" → "flaking").</summary>
+    public required Text.WordRewriter DescriptiveWords { get; init; }
+
     /// <summary>Scar-type id → its passage.</summary>
     public required IReadOnlyDictionary<string, Passage> ScarTypePassages { get; init; }
 
@@ -164,6 +167,7 @@ public sealed class DomainVocabulary
             NonRankingTerms = new HashSet<string>([.. Analyse(intents.File.IgnoreWords.Concat(QuestionWords)), .. settingCues.Keys], StringComparer.Ordinal),
             SpecificTerms = new HashSet<string>([.. Analyse(SpecificWords), .. scarTypeTerms.Keys], StringComparer.Ordinal),
             ScarTypePassages = scarTypePassages,
+            DescriptiveWords = new Text.WordRewriter(new Dictionary<string, string>(intents.File.DescriptiveWords, StringComparer.Ordinal)),
             PleasantryTerms = Analyse(intents.File.Intents.Where(i => i.Id == IntentIds.GreetingHelp).SelectMany(i => i.Examples.Concat(i.Signals.Select(SignalMatcher.StripWeight)))),
             TreatmentSettings = treatmentSettings,
         };

@@ -49,5 +49,11 @@ public sealed class IntentFile
     /// <summary>Words too common to tell intents apart by their nearest examples (pronouns, auxiliaries).</summary>
     public List<string> IgnoreWords { get; set; } = [];
 
+    /// <summary>
+    /// Words that look like a treatment's name to the stemmer but describe skin ("peeling" is not a chemical peel),
+    /// each with the plain word it is read as.
+    /// </summary>
+    public Dictionary<string, string> DescriptiveWords { get; set; } = [];
+
     public List<IntentDefinition> Intents { get; set; } = [];
 }

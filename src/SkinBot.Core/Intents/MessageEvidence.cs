@@ -56,7 +56,7 @@ public sealed class MessageEvidence
     public static MessageEvidence Read(string normalised, KnowledgeBase knowledge, ClassifierTuning tuning)
     {
         var surface = SurfaceWords.Of(normalised);
-        var corrected = knowledge.Spelling.Correct(normalised);
+        var corrected = knowledge.Vocabulary.DescriptiveWords.Rewrite(knowledge.Spelling.Correct(normalised));
         var terms = knowledge.Analyzer.Terms(corrected);
         var features = MessageFeatures.Read(terms, knowledge, normalised);
         var examples = knowledge.Examples.Classify(features.MaskedTerms);
