@@ -74,6 +74,18 @@ public sealed class Conversation(IChatEngine engine, string conversationId = "co
     public Conversation AssertNoPassages() =>
         Assert(a => a.Passages.Count == 0, "no quoted passages");
 
+    /// <summary>The safety tier of the reply (<c>Urgency.None</c> for an ordinary answer).</summary>
+    public Conversation AssertUrgency(Core.Domain.Urgency urgency) =>
+        Assert(a => a.Urgency == urgency, $"urgency {urgency}");
+
+    /// <summary>The reply's own words contain this text (case-insensitive).</summary>
+    public Conversation AssertMessageContains(string text) =>
+        Assert(a => a.Message?.Contains(text, StringComparison.OrdinalIgnoreCase) == true, $"the message to contain \"{text}\"");
+
+    /// <summary>One of the follow-ups asks this question.</summary>
+    public Conversation AssertFollowUp(string question) =>
+        Assert(a => a.FollowUps.Any(f => f.Question == question), $"a follow-up \"{question}\"");
+
     public Conversation AssertCaveat() =>
         Assert(a => !string.IsNullOrWhiteSpace(a.Caveat), "the caveat");
 
@@ -99,7 +111,8 @@ public sealed class Conversation(IChatEngine engine, string conversationId = "co
 
     private static string Describe(Answer answer) =>
         $"{answer.Intent} ({answer.Confidence:0.00}{(answer.LowConfidence ? ", low" : string.Empty)}) \"{answer.Headline}\" " +
-        $"[{string.Join(", ", answer.Passages.Select(p => p.LeadTerm ?? p.SectionId))}] topic={answer.Topic ?? "-"}";
+        $"[{string.Join(", ", answer.Passages.Select(p => p.LeadTerm ?? p.SectionId))}] topic={answer.Topic ?? "-"} urgency={answer.Urgency} " +
+        $"follow-ups=[{string.Join(" | ", answer.FollowUps.Select(f => f.Question))}] message=\"{answer.Message}\"";
 }
 
 /// <summary>A conversation went differently than the test expected; the message carries the transcript.</summary>

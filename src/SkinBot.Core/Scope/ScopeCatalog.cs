@@ -19,8 +19,12 @@ public sealed class ScopeCatalog
         .IgnoreUnmatchedProperties()
         .Build();
 
-    private ScopeCatalog(IReadOnlyList<ScopeTopic> topics, PhraseSet pitted, PhraseSet scarring, string reply)
+    /// <summary>How many words before a pockmark word a negation cancels it ("they're not indented at all").</summary>
+    private const int NegationReach = 3;
+
+    private ScopeCatalog(IReadOnlyList<ScopeTopic> topics, PhraseSet pitted, PhraseSet scarring, string reply, IReadOnlySet<string> negations)
     {
+        Negations = negations;
         Topics = topics;
         PittedWords = pitted;
         ScarringWords = scarring;
@@ -28,7 +32,7 @@ public sealed class ScopeCatalog
     }
 
     /// <summary>Used when a corpus has no topics.yml: nothing is recognised as another subject by name.</summary>
-    public static ScopeCatalog Empty { get; } = new([], new PhraseSet([]), new PhraseSet([]), string.Empty);
+    public static ScopeCatalog Empty { get; } = new([], new PhraseSet([]), new PhraseSet([]), string.Empty, new HashSet<string>());
 
     public IReadOnlyList<ScopeTopic> Topics { get; }
 
@@ -37,6 +41,9 @@ public sealed class ScopeCatalog
     public PhraseSet ScarringWords { get; }
 
     public string Reply { get; }
+
+    /// <summary>Words that cancel a pockmark word shortly after them ("not", "arent", "no").</summary>
+    public IReadOnlySet<string> Negations { get; }
 
     /// <summary>The first subject the message is about that its pockmark words do not outweigh, or null.</summary>
     public ScopeVerdict? Screen(IReadOnlyList<string> surfaceWords)
@@ -52,7 +59,7 @@ public sealed class ScopeCatalog
 
             var yields = topic.YieldsTo switch
             {
-                TopicYield.Pitted => pitted ??= PittedWords.Any(surfaceWords),
+                TopicYield.Pitted => pitted ??= Affirmed(PittedWords, surfaceWords),
                 TopicYield.Scarring => scarring ??= ScarringWords.Any(surfaceWords),
                 _ => false,
             };
@@ -65,6 +72,10 @@ public sealed class ScopeCatalog
 
         return null;
     }
+
+    /// <summary>True when some phrase occurs without a negation just before it.</summary>
+    private bool Affirmed(PhraseSet phrases, IReadOnlyList<string> words) =>
+        phrases.Find(words, all: true).Any(m => !words.Skip(Math.Max(0, m.Start - NegationReach)).Take(Math.Min(m.Start, NegationReach)).Any(Negations.Contains));
 
     /// <summary>"It sounds like you're asking about …", with the topic's next step when it has one.</summary>
     public string ReplyFor(ScopeVerdict verdict) =>
@@ -114,7 +125,7 @@ public sealed class ScopeCatalog
         var duplicate = topics.GroupBy(t => t.Id).FirstOrDefault(g => g.Count() > 1);
         return duplicate is not null
             ? throw new CorpusFormatException(sourceName, $"topic '{duplicate.Key}' is defined twice")
-            : new ScopeCatalog(topics, new PhraseSet(Clean(file.PittedWords)), new PhraseSet(Clean(file.ScarringWords)), file.Reply.Trim());
+            : new ScopeCatalog(topics, new PhraseSet(Clean(file.PittedWords)), new PhraseSet(Clean(file.ScarringWords)), file.Reply.Trim(), new HashSet<string>(Clean(file.Negations).Select(n => n.Replace("'", string.Empty, StringComparison.Ordinal).ToLowerInvariant()), StringComparer.Ordinal));
     }
 
     private static IEnumerable<string> Clean(List<string>? values) => (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v));

@@ -7,6 +7,9 @@ public sealed class ScopeFile
 
     public List<string> ScarringWords { get; set; } = [];
 
+    /// <summary>Words that cancel a pitted word just after them ("not indented").</summary>
+    public List<string> Negations { get; set; } = [];
+
     /// <summary>The reply for a known subject; <c>{about}</c> is replaced by the topic's <c>about</c>.</summary>
     public string Reply { get; set; } = string.Empty;
 

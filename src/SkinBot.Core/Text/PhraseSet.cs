@@ -38,20 +38,22 @@ public sealed class PhraseSet
 
     public int Count { get; }
 
-    /// <summary>Every phrase that occurs, as written in the data, each once, in order of first occurrence.</summary>
-    public IReadOnlyList<PhraseMatch> Find(IReadOnlyList<string> words)
+    /// <summary>Every phrase that occurs, as written in the data, in order of occurrence.</summary>
+    /// <param name="words">The message's <see cref="SurfaceWords"/>.</param>
+    /// <param name="all">Every occurrence rather than each phrase once.</param>
+    public IReadOnlyList<PhraseMatch> Find(IReadOnlyList<string> words, bool all = false)
     {
         List<PhraseMatch>? found = null;
         for (var i = 0; i < words.Count; i++)
         {
             if (byFirstWord.TryGetValue(words[i], out var candidates))
             {
-                Collect(candidates, words, i, ref found);
+                Collect(candidates, words, i, all, ref found);
             }
 
             if (prefixFirst.Count > 0)
             {
-                Collect(prefixFirst, words, i, ref found);
+                Collect(prefixFirst, words, i, all, ref found);
             }
         }
 
@@ -60,11 +62,11 @@ public sealed class PhraseSet
 
     public bool Any(IReadOnlyList<string> words) => Find(words).Count > 0;
 
-    private static void Collect(List<Phrase> candidates, IReadOnlyList<string> words, int start, ref List<PhraseMatch>? found)
+    private static void Collect(List<Phrase> candidates, IReadOnlyList<string> words, int start, bool all, ref List<PhraseMatch>? found)
     {
         foreach (var phrase in candidates)
         {
-            if (phrase.MatchesAt(words, start) && (found is null || !found.Exists(f => f.Phrase == phrase.Text)))
+            if (phrase.MatchesAt(words, start) && (all || found is null || !found.Exists(f => f.Phrase == phrase.Text)))
             {
                 (found ??= []).Add(new PhraseMatch(phrase.Text, start, phrase.Words.Length));
             }
