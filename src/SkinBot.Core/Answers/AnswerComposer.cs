@@ -33,11 +33,14 @@ public static class AnswerComposer
         var intents = knowledge.Intents;
         if (decision.Intent == IntentIds.Urgent)
         {
-            return Base(knowledge, decision, intents[IntentIds.Urgent].Headline) with
+            // Only the safety screen decides urgency; a tierless urgent decision would be a bug, so it gets the
+            // reply that sends the person to a doctor today rather than none.
+            var tier = knowledge.Safety[decision.Urgency == Domain.Urgency.None ? Domain.Urgency.Infection : decision.Urgency];
+            return Base(knowledge, decision, tier.Headline) with
             {
-                Message = intents.File.UrgentMessage,
-                Caveat = intents.File.UrgentCaveat,
-                Urgency = decision.Urgency == Domain.Urgency.None ? Domain.Urgency.Infection : decision.Urgency,
+                Message = tier.Message,
+                Caveat = tier.Caveat,
+                Urgency = tier.Urgency,
             };
         }
 

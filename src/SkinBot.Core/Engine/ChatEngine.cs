@@ -4,6 +4,7 @@ using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Conversations;
 using SkinBot.Core.Intents;
+using SkinBot.Core.Safety;
 
 namespace SkinBot.Core.Engine;
 
@@ -29,11 +30,11 @@ public sealed class ChatEngine(
 
         var knowledge = lease.Knowledge;
         var key = $"{request.Platform}:{request.ConversationId}:{request.UserId}";
-        // Questions are screened for urgent symptoms by the classifier; structured commands skip it, so they are
-        // screened here.
+        // Questions are screened for urgent signs by the classifier's first rule; structured commands skip the
+        // classifier, so they are screened here.
         var answer = request.Command is { } command && command.Name != CommandNames.Ask
-            ? CommandMentionsUrgentSymptoms(request, command, knowledge)
-                ? AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.Urgent, 1.0))
+            ? ScreenCommand(request, command, knowledge) is { } verdict
+                ? AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.Urgent, 1.0) with { Urgency = verdict.Urgency, Safety = verdict, Rule = "safety-screen" })
                 : AnswerCommand(knowledge, command)
             : await AnswerTextAsync(knowledge, key, QuestionOf(request), cancellationToken);
 
@@ -53,13 +54,16 @@ public sealed class ChatEngine(
     }
 
     /// <summary>
-    /// Safety before everything: symptoms typed into a command ("/treatments my cheek has red streaks and a fever")
-    /// get the seek-care reply just as a free-text message does.
+    /// Safety before everything: signs typed into a command ("/treatments my cheek has red streaks and a fever")
+    /// get the go-to-care reply just as a free-text message does; the most urgent tier among the options wins.
     /// </summary>
-    private bool CommandMentionsUrgentSymptoms(ChatRequest request, ChatCommand command, KnowledgeBase knowledge)
+    private SafetyVerdict? ScreenCommand(ChatRequest request, ChatCommand command, KnowledgeBase knowledge)
     {
         var limit = options.Value.MaxAnalysedLength;
-        return command.Options.Values.Append(request.Text).Any(t => IntentClassifier.IsUrgent(MessageNormalizer.Normalize(t.Length > limit ? t[..limit] : t), knowledge.Intents));
+        return command.Options.Values.Append(request.Text)
+            .Select(t => knowledge.Safety.Screen(MessageNormalizer.Normalize(t.Length > limit ? t[..limit] : t)))
+            .OfType<SafetyVerdict>()
+            .MaxBy(v => v.Urgency);
     }
 
     private static string QuestionOf(ChatRequest request) =>

@@ -1,6 +1,6 @@
 namespace SkinBot.Core.Engine;
 
-/// <summary>Where the parts of a corpus folder are: articles/, synonyms.txt, intents.yml.</summary>
+/// <summary>Where the parts of a corpus folder are: articles/, synonyms.txt, intents.yml, topics.yml, safety.yml.</summary>
 public sealed record CorpusLayout(string Root)
 {
     public string ArticlesDirectory => Path.Combine(Root, "articles");
@@ -15,7 +15,10 @@ public sealed record CorpusLayout(string Root)
     /// <summary>Subjects SkinBot does not cover, and how to recognise them.</summary>
     public string TopicsFile => Path.Combine(Root, "topics.yml");
 
+    /// <summary>The safety screen's tiers, replies, sources and signs. Required.</summary>
+    public string SafetyFile => Path.Combine(Root, "safety.yml");
+
     /// <summary>Every file whose content shapes answers, for the fingerprint and the file watcher.</summary>
     public IReadOnlyList<string> ContentFiles() =>
-        [.. Corpus.CorpusLoader.ArticleFiles(ArticlesDirectory), SynonymsFile, IntentsFile, IntentExamplesFile, TopicsFile];
+        [.. Corpus.CorpusLoader.ArticleFiles(ArticlesDirectory), SynonymsFile, IntentsFile, IntentExamplesFile, TopicsFile, SafetyFile];
 }

@@ -1,5 +1,6 @@
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Intents;
+using SkinBot.Core.Safety;
 using SkinBot.Core.Scope;
 using SkinBot.Core.Search;
 
@@ -32,6 +33,9 @@ public sealed class KnowledgeBase : IDisposable
     public required IntentCatalog Intents { get; init; }
 
     public required DomainVocabulary Vocabulary { get; init; }
+
+    /// <summary>The safety screen (safety.yml), read before anything else.</summary>
+    public required SafetyCatalog Safety { get; init; }
 
     /// <summary>Subjects outside pockmarks (topics.yml).</summary>
     public ScopeCatalog Scope { get; init; } = ScopeCatalog.Empty;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Intents;
+using SkinBot.Core.Safety;
 using SkinBot.Core.Scope;
 using SkinBot.Core.Search;
 
@@ -44,6 +45,9 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
         var scope = File.Exists(layout.TopicsFile)
             ? ScopeCatalog.Parse(await File.ReadAllTextAsync(layout.TopicsFile, cancellationToken), layout.TopicsFile)
             : ScopeCatalog.Empty;
+        var safety = File.Exists(layout.SafetyFile)
+            ? SafetyCatalog.Parse(await File.ReadAllTextAsync(layout.SafetyFile, cancellationToken), layout.SafetyFile)
+            : throw new CorpusFormatException(layout.SafetyFile, "safety.yml is missing: SkinBot does not answer without its safety screen");
         Stage("fingerprint");
         var intents = IntentCatalog.Parse(intentsText, layout.IntentsFile, extraExamples);
         var synonyms = SynonymLoader.Parse(synonymsText, layout.SynonymsFile);
@@ -96,6 +100,7 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
                 Intents = intents,
                 Vocabulary = vocabulary,
                 Scope = scope,
+                Safety = safety,
                 Treatments = treatments,
                 Built = built,
                 BuildTime = clock.Elapsed,

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SkinBot.Core.Corpus;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -6,7 +5,7 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace SkinBot.Core.Intents;
 
-/// <summary>intents.yml, parsed and checked: every built-in intent present, regexes compiled, sections known.</summary>
+/// <summary>intents.yml, parsed and checked: every built-in intent present, sections known.</summary>
 public sealed class IntentCatalog
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
@@ -20,18 +19,15 @@ public sealed class IntentCatalog
         IntentIds.GreetingHelp, IntentIds.OutOfScope, IntentIds.Urgent,
     ];
 
-    private IntentCatalog(IntentFile file, IReadOnlyList<Regex> urgentTriggers)
+    private IntentCatalog(IntentFile file)
     {
         File = file;
-        UrgentTriggers = urgentTriggers;
         ById = file.Intents.ToDictionary(i => i.Id, StringComparer.Ordinal);
     }
 
     public IntentFile File { get; }
 
     public IReadOnlyDictionary<string, IntentDefinition> ById { get; }
-
-    public IReadOnlyList<Regex> UrgentTriggers { get; }
 
     public IntentDefinition this[string id] => ById[id];
 
@@ -77,6 +73,12 @@ public sealed class IntentCatalog
 
         foreach (var intent in file.Intents)
         {
+            if (intent.Id == IntentIds.Urgent && intent.Examples.Count > 0)
+            {
+                // Urgency has one authority, the safety screen, so that its tiers cannot be bypassed by a look-alike example.
+                throw new CorpusFormatException(sourceName, "intent 'urgent' takes no examples: safety.yml decides what is urgent");
+            }
+
             if (intent.Examples.Count == 0 && intent.Id != IntentIds.Urgent)
             {
                 throw new CorpusFormatException(sourceName, $"intent '{intent.Id}' has no examples");
@@ -88,20 +90,7 @@ public sealed class IntentCatalog
             }
         }
 
-        var triggers = new List<Regex>();
-        foreach (var pattern in file.Intents.Single(i => i.Id == IntentIds.Urgent).Triggers)
-        {
-            try
-            {
-                triggers.Add(new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(50)));
-            }
-            catch (ArgumentException ex)
-            {
-                throw new CorpusFormatException(sourceName, $"urgent trigger '{pattern}' is not a valid regular expression: {ex.Message}", ex);
-            }
-        }
-
-        return new IntentCatalog(file, triggers);
+        return new IntentCatalog(file);
     }
 
     /// <summary>
@@ -125,10 +114,8 @@ public sealed class IntentCatalog
 
         foreach (var intent in file.Intents)
         {
-            // A blank urgent trigger would match every message, so blank entries are dropped, not kept.
             intent.Sections = [.. (intent.Sections ?? []).Where(v => !string.IsNullOrWhiteSpace(v))];
             intent.Signals = [.. (intent.Signals ?? []).Where(v => !string.IsNullOrWhiteSpace(v))];
-            intent.Triggers = [.. (intent.Triggers ?? []).Where(v => !string.IsNullOrWhiteSpace(v))];
             intent.Examples = [.. (intent.Examples ?? []).Where(v => !string.IsNullOrWhiteSpace(v))];
         }
     }

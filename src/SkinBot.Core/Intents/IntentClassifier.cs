@@ -17,7 +17,7 @@ public static partial class IntentClassifier
 {
     private static readonly IIntentRule[] Rules =
     [
-        new LegacyUrgentTriggerRule(),
+        new SafetyScreenRule(),
         new NothingToReadRule(),
         new PleasantriesOnlyRule(),
         new OtherSubjectRule(),
@@ -73,30 +73,10 @@ public static partial class IntentClassifier
         lines.AppendLine($"combined:         {string.Join(", ", evidence.Scores.Select(n => $"{n.Intent} {n.Score:0.00}"))}");
         lines.AppendLine("rules:");
         trace.ForEach(t => lines.AppendLine($"  {t}"));
-        lines.AppendLine($"urgency:          {Domain.UrgencyNames.ToName(decision.Urgency)}");
+        lines.AppendLine($"urgency:          {Domain.UrgencyNames.ToName(decision.Urgency)}{(decision.Safety is { } safety ? $" (sign {safety.Sign.Name}: \"{safety.MatchedWords}\"; {safety.Sign.Covers})" : string.Empty)}");
         lines.AppendLine($"decision:         {decision.Intent} {decision.Confidence:0.00}{(decision.LowConfidence ? " (low confidence: offers the nearest topics)" : string.Empty)} by {decision.Rule}");
         lines.Append($"other asks:       {string.Join(", ", asks)}");
         return lines.ToString();
-    }
-
-    public static bool IsUrgent(string text, IntentCatalog intents)
-    {
-        foreach (var trigger in intents.UrgentTriggers)
-        {
-            try
-            {
-                if (trigger.IsMatch(text))
-                {
-                    return true;
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A pathological message against a maintainer's pattern: treat it as not matching that pattern.
-            }
-        }
-
-        return false;
     }
 
     public static bool IsSubstantive(string intent) =>

@@ -1,5 +1,6 @@
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Domain;
+using SkinBot.Core.Safety;
 using SkinBot.Core.Scope;
 
 namespace SkinBot.Core.Intents;
@@ -23,6 +24,9 @@ public sealed record IntentDecision(
 {
     /// <summary>The safety tier when the message showed urgent signs (then <see cref="Intent"/> is urgent).</summary>
     public Urgency Urgency { get; init; }
+
+    /// <summary>The sign the safety screen saw, when it decided (for --explain and the reply's tier).</summary>
+    public SafetyVerdict? Safety { get; init; }
 
     /// <summary>The subject SkinBot does not cover that the message is about, when that decided it.</summary>
     public ScopeVerdict? Scope { get; init; }

@@ -17,8 +17,6 @@ public sealed class IntentDefinition
 
     public string? Setting { get; set; }
 
-    public List<string> Triggers { get; set; } = [];
-
     /// <summary>Words or short phrases that point to this intent wherever they appear in a message.</summary>
     public List<string> Signals { get; set; } = [];
 
@@ -30,10 +28,7 @@ public sealed class IntentFile
 {
     public string Caveat { get; set; } = string.Empty;
 
-    public string UrgentCaveat { get; set; } = string.Empty;
 
-    /// <summary>SkinBot's own reply to urgent symptoms: where to get care, no treatment tips.</summary>
-    public string UrgentMessage { get; set; } = string.Empty;
 
     /// <summary>Introduces what SkinBot can answer (greetings, help, out of scope).</summary>
     public string HelpMessage { get; set; } = string.Empty;

@@ -1,4 +1,5 @@
 using SkinBot.Core.Chat;
+using SkinBot.Core.Domain;
 using SkinBot.Core.Engine;
 using SkinBot.Testing;
 
@@ -83,15 +84,16 @@ public sealed class DataDrivenTests : IDisposable
     }
 
     [Fact]
-    public async Task A_new_urgent_trigger_routes_its_messages_to_urgent_care()
+    public async Task A_new_safety_sign_routes_its_messages_to_its_tier()
     {
-        corpus.Edit("intents.yml", text => text.Replace("    triggers:\n", "    triggers:\n      - '\\bpurple spots\\b'\n", StringComparison.Ordinal));
+        corpus.Edit("safety.yml", text => text.Replace("    signs:\n      - name: changing-mole\n", "    signs:\n      - name: purple-spots\n        covers: a maintainer's new sign\n        phrases: [purple spots]\n      - name: changing-mole\n", StringComparison.Ordinal));
         var (holder, engine) = await BuildAsync();
         using (holder)
         {
             var answer = await engine.AnswerAsync(new ChatRequest(Platforms.Web, "c", "u", "I have purple spots around my subcision"), CancellationToken.None);
 
             Assert.Equal("urgent", answer.Intent);
+            Assert.Equal(Urgency.SeeDoctorSoon, answer.Urgency);
             Assert.Empty(answer.Passages);
         }
     }

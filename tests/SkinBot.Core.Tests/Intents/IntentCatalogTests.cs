@@ -13,7 +13,7 @@ public sealed class IntentCatalogTests
     private static string Minimal(string? replaceIntent = null, string? with = null, string caveat = "See a dermatologist.")
     {
         string[] ids = ["definition", "scar_types", "prevention", "permanence", "treatment_at_home", "treatment_in_office", "treatment_any", "greeting_help", "out_of_scope", "urgent"];
-        var intents = ids.Select(id => id == replaceIntent ? with : $"  - id: {id}\n    examples: [example for {id}]\n").OfType<string>();
+        var intents = ids.Select(id => id == replaceIntent ? with : id == "urgent" ? "  - id: urgent\n" : $"  - id: {id}\n    examples: [example for {id}]\n").OfType<string>();
         return $"caveat: \"{caveat}\"\nintents:\n{string.Concat(intents)}";
     }
 
@@ -25,7 +25,7 @@ public sealed class IntentCatalogTests
         Assert.All(
             new[] { IntentIds.Definition, IntentIds.ScarTypes, IntentIds.Prevention, IntentIds.Permanence, IntentIds.TreatmentAtHome, IntentIds.TreatmentInOffice, IntentIds.TreatmentAny, IntentIds.GreetingHelp, IntentIds.OutOfScope, IntentIds.Urgent },
             id => Assert.True(catalog.ById.ContainsKey(id), id));
-        Assert.NotEmpty(catalog.UrgentTriggers);
+        Assert.Empty(catalog[IntentIds.Urgent].Examples);
         Assert.False(string.IsNullOrWhiteSpace(catalog.Caveat));
         Assert.Equal("at_home", catalog[IntentIds.TreatmentAtHome].Setting);
         Assert.Equal("in_office", catalog[IntentIds.TreatmentInOffice].Setting);
@@ -100,11 +100,11 @@ public sealed class IntentCatalogTests
     }
 
     [Fact]
-    public void An_urgent_trigger_that_is_not_a_regular_expression_is_an_error()
+    public void Examples_for_the_urgent_intent_are_an_error_because_only_the_safety_screen_decides_urgency()
     {
-        var error = Assert.Throws<CorpusFormatException>(() => IntentCatalog.Parse(Minimal("urgent", "  - id: urgent\n    triggers: ['(unclosed']\n")));
+        var error = Assert.Throws<CorpusFormatException>(() => IntentCatalog.Parse(Minimal("urgent", "  - id: urgent\n    examples: [my face is swollen]\n")));
 
-        Assert.Contains("(unclosed", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("safety.yml", error.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -134,23 +134,13 @@ public sealed class IntentCatalogTests
     [Theory]
     [InlineData("prevention", "  - id: prevention\n    sections:\n    examples: [x]\n")]
     [InlineData("prevention", "  - id: prevention\n    signals:\n    examples: [x]\n")]
-    [InlineData("urgent", "  - id: urgent\n    triggers:\n")]
+    [InlineData("urgent", "  - id: urgent\n    sections:\n    examples:\n")]
     public void An_empty_optional_list_reads_as_an_empty_list(string intent, string entry)
     {
         var catalog = IntentCatalog.Parse(Minimal(intent, entry));
 
         Assert.Empty(catalog[intent].Sections);
         Assert.Empty(catalog[intent].Signals);
-        Assert.Empty(catalog[intent].Triggers);
-    }
-
-    [Fact]
-    public void A_blank_urgent_trigger_is_ignored_rather_than_matching_every_message()
-    {
-        var catalog = IntentCatalog.Parse(Minimal("urgent", "  - id: urgent\n    triggers: ['', 'fever']\n"));
-
-        Assert.False(IntentClassifier.IsUrgent("what are boxcar scars", catalog));
-        Assert.True(IntentClassifier.IsUrgent("I have a fever", catalog));
     }
 
     [Theory]
@@ -170,15 +160,6 @@ public sealed class IntentCatalogTests
 
         Assert.Empty(catalog.File.IgnoreWords);
         Assert.Empty(catalog.File.DomainTerms);
-    }
-
-    [Fact]
-    public void Urgent_triggers_match_case_insensitively()
-    {
-        var catalog = IntentCatalog.Parse(RealIntents);
-
-        Assert.True(IntentClassifier.IsUrgent("I HAVE A FEVER", catalog));
-        Assert.False(IntentClassifier.IsUrgent("what are boxcar scars", catalog));
     }
 
     [Theory]

@@ -1,0 +1,16 @@
+namespace SkinBot.Core.Intents.Rules;
+
+/// <summary>
+/// The safety screen (safety.yml), first: a message that shows any urgent sign gets that tier's reply,
+/// whatever else it asks. It reads the message as written, before spelling correction, so no correction can
+/// hide a sign.
+/// </summary>
+public sealed class SafetyScreenRule : IIntentRule
+{
+    public string Name => "safety-screen";
+
+    public IntentDecision? Decide(RuleInput input) =>
+        input.Knowledge.Safety.Screen(input.Evidence.Surface) is { } verdict
+            ? IntentDecision.Of(IntentIds.Urgent, 1.0) with { Urgency = verdict.Urgency, Safety = verdict }
+            : null;
+}

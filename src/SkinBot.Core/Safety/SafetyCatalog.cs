@@ -1,0 +1,177 @@
+using System.Globalization;
+using SkinBot.Core.Corpus;
+using SkinBot.Core.Domain;
+using SkinBot.Core.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace SkinBot.Core.Safety;
+
+/// <summary>
+/// safety.yml, parsed and checked: the four go-to-care tiers, most urgent first, each with its reply, its
+/// sources and its named signs. Every message is screened against it before anything else, and a corpus
+/// without a complete safety.yml does not load: SkinBot never answers without its safety screen.
+/// </summary>
+public sealed class SafetyCatalog
+{
+    private const int MaxWithin = 40;
+
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    private static readonly Urgency[] RequiredTiers = [Urgency.Crisis, Urgency.Emergency, Urgency.Infection, Urgency.SeeDoctorSoon];
+
+    private readonly IReadOnlySet<string> negations;
+
+    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations)
+    {
+        Tiers = tiers;
+        this.negations = negations;
+    }
+
+    /// <summary>Most urgent first: the order the screen tries them in.</summary>
+    public IReadOnlyList<SafetyTier> Tiers { get; }
+
+    public SafetyTier this[Urgency urgency] => Tiers.First(t => t.Urgency == urgency);
+
+    /// <summary>The most urgent sign the text shows, or null.</summary>
+    public SafetyVerdict? Screen(string text) => Screen(SurfaceWords.Of(text));
+
+    /// <summary>The most urgent sign the words show, or null.</summary>
+    public SafetyVerdict? Screen(IReadOnlyList<string> surfaceWords)
+    {
+        foreach (var tier in Tiers)
+        {
+            var cancelling = tier.Negatable ? negations : EmptySet;
+            foreach (var sign in tier.Signs)
+            {
+                if (sign.Match(surfaceWords, cancelling) is { } words)
+                {
+                    return new SafetyVerdict(tier, sign, words);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
+
+    public static SafetyCatalog Parse(string yaml, string sourceName = "safety.yml")
+    {
+        SafetyFile file;
+        try
+        {
+            file = Deserializer.Deserialize<SafetyFile?>(yaml) ?? new SafetyFile();
+        }
+        catch (YamlException ex)
+        {
+            throw new CorpusFormatException(sourceName, $"not valid YAML at line {ex.Start.Line}: {(ex.InnerException ?? ex).Message}", ex);
+        }
+
+        var tiers = new List<SafetyTier>();
+        foreach (var (entry, number) in (file.Tiers ?? []).Select((t, i) => (t, i + 1)))
+        {
+            if (entry is null)
+            {
+                throw new CorpusFormatException(sourceName, $"tier number {number} is empty");
+            }
+
+            tiers.Add(ParseTier(entry, number, sourceName));
+        }
+
+        foreach (var required in RequiredTiers)
+        {
+            var count = tiers.Count(t => t.Urgency == required);
+            if (count != 1)
+            {
+                throw new CorpusFormatException(sourceName, count == 0 ? $"tier '{required.ToName()}' is missing" : $"tier '{required.ToName()}' is defined {count} times");
+            }
+        }
+
+        var duplicate = tiers.SelectMany(t => t.Signs).GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new CorpusFormatException(sourceName, $"sign '{duplicate.Key}' is defined twice");
+        }
+
+        var negationWords = Clean(file.Negations).Select(n => string.Concat(n.Where(char.IsLetterOrDigit)).ToLowerInvariant());
+        return new SafetyCatalog([.. tiers.OrderByDescending(t => t.Urgency)], new HashSet<string>(negationWords, StringComparer.Ordinal));
+    }
+
+    private static SafetyTier ParseTier(SafetyTierEntry entry, int number, string sourceName)
+    {
+        var urgency = UrgencyNames.Parse(entry.Id);
+        if (urgency is null or Urgency.None)
+        {
+            throw new CorpusFormatException(sourceName, $"tier number {number} has id '{entry.Id}': use crisis, emergency, infection or see_doctor");
+        }
+
+        var id = urgency.Value.ToName();
+        if (string.IsNullOrWhiteSpace(entry.Headline) || string.IsNullOrWhiteSpace(entry.Message) || string.IsNullOrWhiteSpace(entry.Caveat))
+        {
+            throw new CorpusFormatException(sourceName, $"tier '{id}' needs a headline, a message and a caveat");
+        }
+
+        if (urgency == Urgency.Crisis && entry.Negatable)
+        {
+            throw new CorpusFormatException(sourceName, "tier 'crisis' cannot be negatable: \"I'm not going to kill myself\" still needs a person");
+        }
+
+        var sources = (entry.Sources ?? []).Select((s, i) => ParseSource(s, id, i + 1, sourceName)).ToList();
+        if (sources.Count == 0)
+        {
+            throw new CorpusFormatException(sourceName, $"tier '{id}' cites no source: its advice must rest on one");
+        }
+
+        var signs = (entry.Signs ?? []).Select((s, i) => ParseSign(s, id, i + 1, sourceName)).ToList();
+        return signs.Count == 0
+            ? throw new CorpusFormatException(sourceName, $"tier '{id}' has no signs")
+            : new SafetyTier(urgency.Value, entry.Headline.Trim(), entry.Message.Trim(), entry.Caveat.Trim(), entry.Negatable, sources, signs);
+    }
+
+    private static SafetySource ParseSource(SafetySourceEntry? source, string tier, int number, string sourceName)
+    {
+        if (source is null || string.IsNullOrWhiteSpace(source.Title) || string.IsNullOrWhiteSpace(source.Publisher))
+        {
+            throw new CorpusFormatException(sourceName, $"source {number} of tier '{tier}' needs a title and a publisher");
+        }
+
+        if (!Uri.TryCreate(source.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new CorpusFormatException(sourceName, $"source {number} of tier '{tier}' needs an https url");
+        }
+
+        return DateOnly.TryParseExact(source.Retrieved, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var retrieved)
+            ? new SafetySource(source.Title.Trim(), source.Publisher.Trim(), url, retrieved)
+            : throw new CorpusFormatException(sourceName, $"source {number} of tier '{tier}' needs a retrieved date (yyyy-mm-dd)");
+    }
+
+    private static SafetySign ParseSign(SafetySignEntry? sign, string tier, int number, string sourceName)
+    {
+        if (sign is null || string.IsNullOrWhiteSpace(sign.Name) || string.IsNullOrWhiteSpace(sign.Covers))
+        {
+            throw new CorpusFormatException(sourceName, $"sign {number} of tier '{tier}' needs a name and a 'covers'");
+        }
+
+        var near = (sign.Near ?? []).Select(g => new PhraseSet(Clean(g))).ToList();
+        if (near.Count == 1 || near.Any(g => g.Count == 0))
+        {
+            throw new CorpusFormatException(sourceName, $"sign '{sign.Name}': 'near' needs two or more groups, none of them empty");
+        }
+
+        var phrases = new PhraseSet(Clean(sign.Phrases));
+        if (phrases.Count == 0 && near.Count == 0)
+        {
+            throw new CorpusFormatException(sourceName, $"sign '{sign.Name}' has neither phrases nor near groups");
+        }
+
+        return sign.Within is < 1 or > MaxWithin
+            ? throw new CorpusFormatException(sourceName, $"sign '{sign.Name}': 'within' must be 1 to {MaxWithin} words")
+            : new SafetySign(sign.Name.Trim(), sign.Covers.Trim(), phrases, near, sign.Within, new PhraseSet(Clean(sign.Unless)));
+    }
+
+    private static IEnumerable<string> Clean(List<string>? values) => (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v));
+}

@@ -1,0 +1,61 @@
+namespace SkinBot.Core.Safety;
+
+/// <summary>safety.yml as written. Property names map to snake_case keys.</summary>
+public sealed class SafetyFile
+{
+    /// <summary>Words that cancel a sign of a negatable tier when they come just before it ("no fever").</summary>
+    public List<string> Negations { get; set; } = [];
+
+    public List<SafetyTierEntry> Tiers { get; set; } = [];
+}
+
+/// <summary>One tier: the reply, the public sources it rests on, and the signs that call for it.</summary>
+public sealed class SafetyTierEntry
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string Headline { get; set; } = string.Empty;
+
+    public string Message { get; set; } = string.Empty;
+
+    public string Caveat { get; set; } = string.Empty;
+
+    /// <summary>Whether "no", "not", "without" just before a sign cancel it. Never for crisis: recall comes first.</summary>
+    public bool Negatable { get; set; }
+
+    public List<SafetySourceEntry> Sources { get; set; } = [];
+
+    public List<SafetySignEntry> Signs { get; set; } = [];
+}
+
+/// <summary>A public source for a tier's advice.</summary>
+public sealed class SafetySourceEntry
+{
+    public string Title { get; set; } = string.Empty;
+
+    public string Publisher { get; set; } = string.Empty;
+
+    public string Url { get; set; } = string.Empty;
+
+    public string Retrieved { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// One named sign. It shows when any of its <c>phrases</c> occurs, or when a phrase of every <c>near</c> group
+/// occurs within <c>within</c> words of the first group's; <c>unless</c> phrases in the same sentence cancel it.
+/// </summary>
+public sealed class SafetySignEntry
+{
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>What the sign is, in a maintainer's words (shown by --explain).</summary>
+    public string Covers { get; set; } = string.Empty;
+
+    public List<string> Phrases { get; set; } = [];
+
+    public List<List<string>> Near { get; set; } = [];
+
+    public int Within { get; set; } = 6;
+
+    public List<string> Unless { get; set; } = [];
+}
