@@ -44,10 +44,9 @@ public sealed class SafetyCatalog
     {
         foreach (var tier in Tiers)
         {
-            var cancelling = tier.Negatable ? negations : EmptySet;
             foreach (var sign in tier.Signs)
             {
-                if (sign.Match(surfaceWords, cancelling) is { } words)
+                if (sign.Match(surfaceWords, sign.Negatable ?? tier.Negatable ? negations : EmptySet) is { } words)
                 {
                     return new SafetyVerdict(tier, sign, words);
                 }
@@ -168,9 +167,14 @@ public sealed class SafetyCatalog
             throw new CorpusFormatException(sourceName, $"sign '{sign.Name}' has neither phrases nor near groups");
         }
 
+        if (tier == UrgencyNames.Crisis && sign.Negatable == true)
+        {
+            throw new CorpusFormatException(sourceName, $"sign '{sign.Name}': crisis signs cannot be negatable");
+        }
+
         return sign.Within is < 1 or > MaxWithin
             ? throw new CorpusFormatException(sourceName, $"sign '{sign.Name}': 'within' must be 1 to {MaxWithin} words")
-            : new SafetySign(sign.Name.Trim(), sign.Covers.Trim(), phrases, near, sign.Within, new PhraseSet(Clean(sign.Unless)));
+            : new SafetySign(sign.Name.Trim(), sign.Covers.Trim(), phrases, near, sign.Within, new PhraseSet(Clean(sign.Unless)), sign.Negatable);
     }
 
     private static IEnumerable<string> Clean(List<string>? values) => (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v));

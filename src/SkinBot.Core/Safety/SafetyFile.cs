@@ -57,5 +57,11 @@ public sealed class SafetySignEntry
 
     public int Within { get; set; } = 6;
 
+    /// <summary>
+    /// Overrides the tier's <c>negatable</c>: false for a sign whose phrases carry their own negation ("never
+    /// heals"), which a negation just before them would otherwise cancel.
+    /// </summary>
+    public bool? Negatable { get; set; }
+
     public List<string> Unless { get; set; } = [];
 }

@@ -9,7 +9,7 @@ namespace SkinBot.Core.Safety;
 /// negation just before it when the tier is negatable ("no fever"). Sentences are ignored on purpose: chat
 /// messages often have none, and "I had filler yesterday. Now my lip is white" must still match.
 /// </summary>
-public sealed class SafetySign(string name, string covers, PhraseSet phrases, IReadOnlyList<PhraseSet> near, int within, PhraseSet unless)
+public sealed class SafetySign(string name, string covers, PhraseSet phrases, IReadOnlyList<PhraseSet> near, int within, PhraseSet unless, bool? negatable = null)
 {
     /// <summary>How many words before a sign a negation cancels it ("I don't have a fever").</summary>
     private const int NegationReach = 3;
@@ -25,6 +25,9 @@ public sealed class SafetySign(string name, string covers, PhraseSet phrases, IR
     public int Within { get; } = within;
 
     public PhraseSet Unless { get; } = unless;
+
+    /// <summary>Whether negations cancel this sign; null follows the tier.</summary>
+    public bool? Negatable { get; } = negatable;
 
     /// <summary>The words that show this sign, or null when it does not show.</summary>
     /// <param name="words">The message's surface words.</param>
