@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Engine;
 using SkinBot.Core.Search;
@@ -23,12 +24,13 @@ public static class BenchmarkCorpus
 
     public static string RealCorpus => Path.Combine(RepositoryRoot(), "corpus");
 
-    public static async Task<KnowledgeBase> BuildAsync(string corpusRoot)
+    public static async Task<KnowledgeBase> BuildAsync(string corpusRoot, EngineOptions? options = null)
     {
         var builder = new KnowledgeBaseBuilder(
             new CorpusLoader(NullLogger<CorpusLoader>.Instance),
             new PassageIndexStore(Environment.GetEnvironmentVariable("SKINBOT_BENCH_INDEX_PATH"), NullLogger<PassageIndexStore>.Instance),
-            NullLogger<KnowledgeBaseBuilder>.Instance);
+            NullLogger<KnowledgeBaseBuilder>.Instance,
+            Options.Create(options ?? new EngineOptions()));
         return await builder.BuildAsync(new CorpusLayout(corpusRoot), CancellationToken.None);
     }
 }

@@ -3,10 +3,17 @@ using SkinBot.Benchmarks;
 
 // dotnet run -c Release --project tests/SkinBot.Benchmarks -- --latency [rounds]   per-answer percentiles
 // dotnet run -c Release --project tests/SkinBot.Benchmarks -- --build 10000          one cold build, stage by stage
+// dotnet run -c Release --project tests/SkinBot.Benchmarks -- --semantic             semantic index: load, per message, engine on/off
 // dotnet run -c Release --project tests/SkinBot.Benchmarks -- --filter '*'          BenchmarkDotNet suites
 if (args is ["--latency", ..])
 {
     await LatencyCommand.RunAsync(args.Length > 1 && int.TryParse(args[1], out var rounds) ? rounds : 50);
+    return;
+}
+
+if (args is ["--semantic"])
+{
+    await SemanticCommand.RunAsync();
     return;
 }
 
