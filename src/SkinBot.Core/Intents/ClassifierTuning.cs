@@ -51,6 +51,12 @@ public sealed record ClassifierTuning
     /// </summary>
     public int UnanchoredUnknownTerms { get; init; } = 2;
 
+    /// <summary>
+    /// A message naming a treatment is still about permanence, prevention or what pockmarks are when that intent
+    /// has strong signals and scores at least this multiple of the best treatment intent.
+    /// </summary>
+    public double OtherQuestionOverNamedTreatment { get; init; } = 1.5;
+
     /// <summary>A message of at most this many terms may borrow the conversation's previous topic.</summary>
     public int FollowUpMaxTerms { get; init; } = 4;
 
