@@ -5,9 +5,9 @@ namespace SkinBot.Core.Search;
 
 /// <summary>
 /// Fixes one-letter typos in the names SkinBot knows ("subcison", "retinl", "lazer") before analysis.
-/// It only rewrites a word of five or more letters that is not a known word, and only into a domain term
-/// (a lead term, a synonym spelling or a setting cue) within one edit (Damerau: a swap counts as one),
-/// so ordinary words are never "corrected" into treatments.
+/// It only rewrites a word of five or more letters that is neither a known word nor English (see
+/// <see cref="EnglishWords"/>), and only into a domain term (a lead term, a synonym spelling or a setting cue)
+/// within one edit (Damerau: a swap counts as one), so ordinary words are never "corrected" into treatments.
 /// </summary>
 public sealed class SpellingCorrector
 {
@@ -25,9 +25,14 @@ public sealed class SpellingCorrector
         AddWords(knownTexts, known);
         domain = [.. domainTerms.Select(w => w.ToLowerInvariant()).Where(w => w.Length >= MinWordLength).Distinct().Order(StringComparer.Ordinal)];
         known.UnionWith(domain);
+        // Loaded while the knowledge base builds rather than on the first message.
+        _ = EnglishWords.Count;
     }
 
-    /// <summary>True when the word is English SkinBot recognises (common words, the corpus, examples, synonyms).</summary>
+    /// <summary>
+    /// True when the word is English SkinBot recognises (common words, the corpus, examples, synonyms). The general
+    /// English list is left out on purpose: it has "yo" and "ok", which alone are still noise to SkinBot.
+    /// </summary>
     public bool IsKnownWord(string word) => known.Contains(word.ToLowerInvariant());
 
     public string Correct(string text)
@@ -63,7 +68,7 @@ public sealed class SpellingCorrector
         }
 
         var lower = word.ToLowerInvariant();
-        if (known.Contains(lower))
+        if (known.Contains(lower) || EnglishWords.Contains(lower))
         {
             return null;
         }
