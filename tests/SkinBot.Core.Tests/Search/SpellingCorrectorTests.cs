@@ -54,12 +54,35 @@ public sealed class SpellingCorrectorTests
 
     [Theory]
     [InlineData("subcison", "subcision")]
+    [InlineData("retinl", "retinol")]
     [InlineData("lazer", "laser")]
     public async Task The_real_knowledge_base_still_corrects_typos(string typo, string corrected)
     {
         using var lease = (await KnowledgeBases.SharedRepositoryCorpusAsync()).Acquire();
 
         Assert.Equal(corrected, lease.Knowledge.Spelling.Correct(typo));
+    }
+
+    [Theory]
+    [InlineData("retinl", "retinol")]
+    [InlineData("lasre", "laser")]
+    [InlineData("lazers", "lasers")]
+    [InlineData("peelss", "peels")]
+    public void A_changed_letter_beats_a_dropped_one_which_beats_an_extra_one(string typo, string corrected)
+    {
+        var corrector = new SpellingCorrector([], ["retin", "retinol", "laser", "lasers", "peels", "peel"]);
+
+        Assert.Equal(corrected, corrector.Correct(typo));
+    }
+
+    [Theory]
+    [InlineData("retinol at night, retinol in the morning, retinal once", "retinol")]
+    [InlineData("retinal at night, retinal in the morning, retinol once", "retinal")]
+    public void Between_equally_likely_typos_the_term_the_texts_use_more_wins(string texts, string corrected)
+    {
+        var corrector = new SpellingCorrector([texts], ["retinal", "retinol"]);
+
+        Assert.Equal(corrected, corrector.Correct("retinl"));
     }
 
     [Fact]
