@@ -21,7 +21,10 @@ public sealed class UnanchoredRule : IIntentRule
         // of its own signals outranks the greeting; one stray word ("what sort of things can I ask?") does not.
         var asked = features.Signals.Where(s => IntentClassifier.IsSubstantive(s.Key) && s.Value >= tuning.StrongSignal).Select(s => s.Key).FirstOrDefault();
         var foreign = features.UnknownTerms > tuning.UnanchoredUnknownTerms;
-        if (features.Noise || (greeted && chosen == IntentIds.GreetingHelp && asked is null && !foreign))
+        // Unknown words make a greeting-shaped message about something else ("can you solve 3x + 7? thank you!!"),
+        // unless it is mostly thanks and greetings ("thanks so much, you're better than google lol").
+        var mostlyPleasantries = features.Signals.GetValueOrDefault(IntentIds.GreetingHelp) >= tuning.StrongSignal && evidence.Top.Intent == IntentIds.GreetingHelp && evidence.Top.Score >= evidence.Scores.Skip(1).FirstOrDefault().Score * 2;
+        if (features.Noise || (greeted && chosen == IntentIds.GreetingHelp && asked is null && (!foreign || mostlyPleasantries)))
         {
             return input.Decision(IntentIds.GreetingHelp, greeted ? confidence : 0.5);
         }
