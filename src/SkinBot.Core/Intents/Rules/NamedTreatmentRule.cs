@@ -23,7 +23,9 @@ public sealed class NamedTreatmentRule : IIntentRule
         var treatments = features.TreatmentsSetting is null && setting is not null
             ? [.. features.Treatments.Where(p => input.Knowledge.Vocabulary.TreatmentSettings[p.Id] == setting)]
             : features.Treatments;
-        return input.Decision(Settings.IntentOf(setting), Math.Max(input.Evidence.MarginConfidence(input.Tuning), input.Tuning.Named)) with { Treatments = treatments.Count > 0 ? treatments : features.Treatments };
+        var margin = input.Evidence.MarginConfidence(input.Tuning);
+        var agrees = IntentIds.IsTreatment(input.Evidence.Top.Intent);
+        return input.Decision(Settings.IntentOf(setting), agrees ? Math.Max(margin, input.Tuning.Named) : margin) with { Treatments = treatments.Count > 0 ? treatments : features.Treatments };
     }
 
     private static bool AsksSomethingElse(RuleInput input)
