@@ -44,6 +44,12 @@ public sealed class EngineOptions
     [Range(0.0, 1.0)]
     public double LowConfidenceThreshold { get; set; } = 0.35;
 
+    /// <summary>
+    /// Score intents also by meaning (static word vectors against their examples), which helps with paraphrase
+    /// and words no example uses. Off leaves nearest examples and signals alone.
+    /// </summary>
+    public bool SemanticIntents { get; set; } = true;
+
     /// <summary>Text beyond this many characters is not analysed (the guard in front of the engine rejects longer messages anyway).</summary>
     [Range(100, 100_000)]
     public int MaxAnalysedLength { get; set; } = 4000;

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Intents;
+using SkinBot.Core.Intents.Semantic;
 using SkinBot.Core.Safety;
 using SkinBot.Core.Scope;
 using SkinBot.Core.Search;
@@ -14,7 +16,8 @@ namespace SkinBot.Core.Engine;
 /// corpus/ → <see cref="KnowledgeBase"/>. Broken articles are skipped (and logged by the loader); a broken
 /// synonyms or intents file, or a corpus with no passages, fails the build so the caller keeps what it had.
 /// </summary>
-public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageIndexStore store, ILogger<KnowledgeBaseBuilder> logger)
+/// <param name="options">Engine options (semantic intents on or off); the defaults when not given.</param>
+public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageIndexStore store, ILogger<KnowledgeBaseBuilder> logger, IOptions<EngineOptions>? options = null)
 {
     /// <param name="layout">The corpus folder.</param>
     /// <param name="cancellationToken">Stops the build.</param>
@@ -67,6 +70,9 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
             examples = new ExampleIndex(analyzer, vocabulary, intents.File.Intents, intents.File.IgnoreWords);
             var signals = new SignalMatcher(analyzer, vocabulary, intents.File.Intents);
             Stage("intent examples");
+            // The first build of a process also reads the shipped word vectors; later builds reuse them.
+            var semantic = (options?.Value ?? new EngineOptions()).SemanticIntents ? StaticVectorIntentIndex.FromEmbedded(intents.File.Intents, intents.File.IgnoreWords) : null;
+            Stage("semantic examples");
             var spelling = new SpellingCorrector(
                 KnownTexts(corpus.Passages, intents, synonymsText),
                 DomainWords(corpus.Passages, intents, synonymsText));
@@ -91,6 +97,7 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
                 Intents = intents,
                 Vocabulary = vocabulary,
                 Scope = scope,
+                SemanticExamples = semantic,
                 Safety = safety,
                 Treatments = treatments,
                 Built = built,
