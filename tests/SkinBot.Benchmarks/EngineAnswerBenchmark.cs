@@ -38,13 +38,14 @@ public class EngineAnswerBenchmark
 /// <summary>The real engine over the real corpus, and one request per eval question.</summary>
 public static class EngineFixture
 {
-    public static async Task<(ChatEngine Engine, KnowledgeBaseHolder Holder, ChatRequest[] Requests)> CreateAsync()
+    /// <param name="evalFile">An eval set under tests/eval whose messages are the requests (questions.yml by default).</param>
+    public static async Task<(ChatEngine Engine, KnowledgeBaseHolder Holder, ChatRequest[] Requests)> CreateAsync(string evalFile = "questions.yml")
     {
         var holder = new KnowledgeBaseHolder();
         holder.Swap(await BenchmarkCorpus.BuildAsync(BenchmarkCorpus.RealCorpus));
         var options = Options.Create(new EngineOptions());
         var engine = new ChatEngine(holder, new InMemoryConversationStore(options, TimeProvider.System), options, TimeProvider.System, NullLogger<ChatEngine>.Instance);
-        var file = Path.Combine(BenchmarkCorpus.RepositoryRoot(), "tests", "eval", "questions.yml");
+        var file = Path.Combine(BenchmarkCorpus.RepositoryRoot(), "tests", "eval", evalFile);
         var set = EvalSet.Parse(await File.ReadAllTextAsync(file), file);
         var requests = set.Questions.Select((q, i) => new ChatRequest(Platforms.Cli, $"bench-{i}", "bench", q.Text)).ToArray();
         return (engine, holder, requests);

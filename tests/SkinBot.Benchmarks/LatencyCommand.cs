@@ -9,9 +9,9 @@ namespace SkinBot.Benchmarks;
 /// </summary>
 public static class LatencyCommand
 {
-    public static async Task RunAsync(int rounds)
+    public static async Task RunAsync(int rounds, string evalFile = "questions.yml")
     {
-        var (engine, holder, requests) = await EngineFixture.CreateAsync();
+        var (engine, holder, requests) = await EngineFixture.CreateAsync(evalFile);
         using (holder)
         {
             // Enough warm-up rounds for tiered JIT to promote the hot path.

@@ -1,13 +1,13 @@
 using BenchmarkDotNet.Running;
 using SkinBot.Benchmarks;
 
-// dotnet run -c Release --project tests/SkinBot.Benchmarks -- --latency [rounds]   per-answer percentiles
+// dotnet run -c Release --project tests/SkinBot.Benchmarks -- --latency [rounds] [eval file]   per-answer percentiles
 // dotnet run -c Release --project tests/SkinBot.Benchmarks -- --build 10000          one cold build, stage by stage
 // dotnet run -c Release --project tests/SkinBot.Benchmarks -- --semantic             semantic index: load, per message, engine on/off
 // dotnet run -c Release --project tests/SkinBot.Benchmarks -- --filter '*'          BenchmarkDotNet suites
 if (args is ["--latency", ..])
 {
-    await LatencyCommand.RunAsync(args.Length > 1 && int.TryParse(args[1], out var rounds) ? rounds : 50);
+    await LatencyCommand.RunAsync(args.Length > 1 && int.TryParse(args[1], out var rounds) ? rounds : 50, args.Length > 2 ? args[2] : "questions.yml");
     return;
 }
 

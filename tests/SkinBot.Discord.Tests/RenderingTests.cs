@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SkinBot.Core.Answers;
+using SkinBot.Core.Domain;
 using SkinBot.Discord.Rendering;
 using SkinBot.Discord.Rest;
 using SkinBot.Discord.Tests.Fakes;
@@ -32,6 +33,29 @@ public sealed class RenderingTests
         Assert.Equal("⚕️ " + FakeChatEngine.Caveat, embed.Footer!.Text);
         Assert.StartsWith("Here is what the article says.", embed.Description, StringComparison.Ordinal);
         Assert.Contains("> subcision", embed.Description, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Urgency.Crisis, 0x7B61FF, "💙")]
+    [InlineData(Urgency.Emergency, 0xE02424, "🚨")]
+    [InlineData(Urgency.Infection, 0xF05A28, "⚠️")]
+    [InlineData(Urgency.SeeDoctorSoon, 0xF0A500, "🩺")]
+    public void A_go_to_care_reply_is_coloured_by_its_tier_marked_in_the_title_and_never_has_buttons(Urgency urgency, int color, string marker)
+    {
+        // Even if an engine attached follow-ups, a go-to-care reply must not offer treatment buttons.
+        var answer = AnswerWith(passages: 0, passageLength: 0, followUps: 3) with { Intent = "urgent", Headline = "Please get help now", Urgency = urgency };
+
+        var message = AnswerRenderer.RenderEmbed(answer);
+        var text = AnswerRenderer.RenderText(answer);
+
+        var embed = Assert.Single(message.Embeds);
+        Assert.Equal(color, embed.Color);
+        Assert.Equal($"{marker} Please get help now", embed.Title);
+        Assert.Empty(message.Components);
+        Assert.Null(embed.Fields);
+        Assert.All(text, m => Assert.Empty(m.Components));
+        Assert.StartsWith($"**{marker} Please get help now**", text[0].Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("What about option", string.Concat(text.Select(m => m.Content)), StringComparison.Ordinal);
     }
 
     /// <summary>Characters Discord counts toward an embed's 6000 total: title, description, field names and values, footer.</summary>

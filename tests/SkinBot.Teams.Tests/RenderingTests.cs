@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Domain;
 using SkinBot.Teams.Activities;
 using SkinBot.Teams.Rendering;
 using SkinBot.Teams.Tests.Fakes;
@@ -18,6 +19,25 @@ public sealed class RenderingTests
     {
         Command = TypedCommandParser.TryParse("scar boxcar"),
     });
+
+    [Theory]
+    [InlineData(Urgency.Crisis, "warning", "💙")]
+    [InlineData(Urgency.Emergency, "attention", "🚨")]
+    [InlineData(Urgency.Infection, "attention", "⚠️")]
+    [InlineData(Urgency.SeeDoctorSoon, "warning", "🩺")]
+    public void A_go_to_care_reply_is_an_emphasised_block_first_and_the_card_has_no_actions(Urgency urgency, string style, string marker)
+    {
+        var answer = Boxcar() with { Intent = "urgent", Headline = "Please get help now", Message = "Call now.", Passages = [], Urgency = urgency };
+
+        var card = AdaptiveCardRenderer.Render(answer, CardActionStyle.Submit, "fallback");
+
+        var block = card["body"]!.AsArray()[0]!;
+        Assert.Equal("Container", block["type"]!.GetValue<string>());
+        Assert.Equal(style, block["style"]!.GetValue<string>());
+        Assert.Equal($"{marker} Please get help now", block["items"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("Call now.", block["items"]![1]!["text"]!.GetValue<string>());
+        Assert.Null(card["actions"]);
+    }
 
     [Fact]
     public void The_answer_card_has_headline_quoted_passages_with_citations_a_separate_caveat_and_submit_buttons()

@@ -50,6 +50,9 @@ public sealed record Answer
     /// </summary>
     public bool Suppressed { get; init; }
 
+    /// <summary>A go-to-care reply of the safety screen: shown prominently, never with follow-up buttons.</summary>
+    public bool IsUrgent => Urgency != Urgency.None;
+
     /// <summary>True when the answer quotes the corpus and therefore must carry the caveat.</summary>
     public bool IsSubstantive => Passages.Count > 0;
 }

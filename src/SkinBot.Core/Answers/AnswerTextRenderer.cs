@@ -69,7 +69,7 @@ public static class AnswerTextRenderer
     private static string Compose(Answer answer, IReadOnlyList<AnswerPassage> passages, int? trimLastTo)
     {
         var text = new StringBuilder();
-        text.Append("**").Append(answer.Headline).Append("**\n");
+        text.Append("**").Append(UrgencyMarkers.Headline(answer)).Append("**\n");
         if (!string.IsNullOrWhiteSpace(answer.Message))
         {
             text.Append(answer.Message).Append('\n');

@@ -5,9 +5,10 @@ using System.Text;
 namespace SkinBot.Core.Chat;
 
 /// <summary>
-/// Undoes the tricks that hide words from analysis without changing what a person reads: compatibility forms
-/// (full-width letters), invisible format characters (zero-width spaces and joiners), and Cyrillic or Greek
-/// look-alike letters inside otherwise Latin words ("pоckmarks" with a Cyrillic о).
+/// Undoes what hides words from analysis without changing what a person reads: chat markup (see
+/// <see cref="ChatMarkup"/>), compatibility forms (full-width letters), invisible format characters (zero-width
+/// spaces and joiners), and Cyrillic or Greek look-alike letters inside otherwise Latin words ("pоckmarks" with
+/// a Cyrillic о).
 /// </summary>
 public static class MessageNormalizer
 {
@@ -57,6 +58,9 @@ public static class MessageNormalizer
 
     public static string Normalize(string text)
     {
+        // Markup first: a decoded entity may itself be a full-width or invisible character folded below.
+        text = ChatMarkup.ToPlainText(text);
+
         // Folded by hand: under InvariantGlobalization string.Normalize changes nothing.
         var visible = new StringBuilder(text.Length);
         foreach (var c in text)

@@ -66,12 +66,22 @@ public sealed class ChatEngine(
             .MaxBy(v => v.Urgency);
     }
 
+    /// <summary>Longer than any platform delivers (Teams allows about 28 KB); a bound only against abuse.</summary>
+    private const int MaxScreenedLength = 64 * 1024;
+
     private static string QuestionOf(ChatRequest request) =>
         request.Command?.Option(CommandNames.QuestionOption) ?? request.Text;
 
     private async ValueTask<Answer> AnswerTextAsync(KnowledgeBase knowledge, string key, string text, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxAnalysedLength;
+        if (text.Length > limit && knowledge.Safety.Screen(MessageNormalizer.Normalize(text.Length > MaxScreenedLength ? text[..MaxScreenedLength] : text)) is { } verdict)
+        {
+            // Understanding reads the first MaxAnalysedLength characters; a cry for help at the end of a long
+            // message must still be heard, and the screen is linear, so it reads the whole message.
+            return AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.Urgent, 1.0) with { Urgency = verdict.Urgency, Safety = verdict, Rule = "safety-screen" });
+        }
+
         var question = text.Length > limit ? text[..limit] : text;
         var context = await conversations.GetAsync(key, cancellationToken);
         var decision = IntentClassifier.Classify(question, knowledge, context, options.Value.LowConfidenceThreshold);

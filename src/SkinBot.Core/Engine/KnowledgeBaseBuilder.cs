@@ -38,25 +38,16 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
             throw new CorpusFormatException(layout.Root, "the corpus folder does not exist");
         }
 
+        // The word list and the catalogs are read on other threads while the articles load: on a cold start most of
+        // their cost is the JIT, and the build is what stands between start-up and readiness.
+        _ = Task.Run(() => EnglishWords.Count, CancellationToken.None);
         fingerprint ??= await CorpusFingerprint.ComputeAsync(layout.ContentFiles(), layout.Root, cancellationToken);
-        var synonymsText = File.Exists(layout.SynonymsFile) ? await File.ReadAllTextAsync(layout.SynonymsFile, cancellationToken) : string.Empty;
-        var intentsText = File.Exists(layout.IntentsFile)
-            ? await File.ReadAllTextAsync(layout.IntentsFile, cancellationToken)
-            : throw new CorpusFormatException(layout.IntentsFile, "intents.yml is missing");
-
-        var extraExamples = File.Exists(layout.IntentExamplesFile) ? await File.ReadAllTextAsync(layout.IntentExamplesFile, cancellationToken) : null;
-        var scope = File.Exists(layout.TopicsFile)
-            ? ScopeCatalog.Parse(await File.ReadAllTextAsync(layout.TopicsFile, cancellationToken), layout.TopicsFile)
-            : ScopeCatalog.Empty;
-        var safety = File.Exists(layout.SafetyFile)
-            ? SafetyCatalog.Parse(await File.ReadAllTextAsync(layout.SafetyFile, cancellationToken), layout.SafetyFile)
-            : throw new CorpusFormatException(layout.SafetyFile, "safety.yml is missing: SkinBot does not answer without its safety screen");
         Stage("fingerprint");
-        var intents = IntentCatalog.Parse(intentsText, layout.IntentsFile, extraExamples);
-        var synonyms = SynonymLoader.Parse(synonymsText, layout.SynonymsFile);
-        Stage("intents and synonyms");
+        var catalogs = Task.Run(() => ReadCatalogsAsync(layout, cancellationToken), cancellationToken);
         var corpus = await loader.LoadAsync(layout.ArticlesDirectory, cancellationToken);
         Stage("load articles");
+        var (intents, synonyms, synonymsText, scope, safety) = await catalogs;
+        Stage("intents, synonyms, topics and safety");
         if (corpus.Passages.Count == 0)
         {
             throw new CorpusFormatException(layout.ArticlesDirectory, "no article could be loaded, so there is nothing to answer from");
@@ -122,6 +113,24 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
             analyzer.Dispose();
             throw;
         }
+    }
+
+    private static async Task<(IntentCatalog Intents, SynonymRules Synonyms, string SynonymsText, ScopeCatalog Scope, SafetyCatalog Safety)> ReadCatalogsAsync(CorpusLayout layout, CancellationToken cancellationToken)
+    {
+        var synonymsText = File.Exists(layout.SynonymsFile) ? await File.ReadAllTextAsync(layout.SynonymsFile, cancellationToken) : string.Empty;
+        var intentsText = File.Exists(layout.IntentsFile)
+            ? await File.ReadAllTextAsync(layout.IntentsFile, cancellationToken)
+            : throw new CorpusFormatException(layout.IntentsFile, "intents.yml is missing");
+        var extraExamples = File.Exists(layout.IntentExamplesFile) ? await File.ReadAllTextAsync(layout.IntentExamplesFile, cancellationToken) : null;
+        var scope = File.Exists(layout.TopicsFile)
+            ? ScopeCatalog.Parse(await File.ReadAllTextAsync(layout.TopicsFile, cancellationToken), layout.TopicsFile)
+            : ScopeCatalog.Empty;
+        var safety = File.Exists(layout.SafetyFile)
+            ? SafetyCatalog.Parse(await File.ReadAllTextAsync(layout.SafetyFile, cancellationToken), layout.SafetyFile)
+            : throw new CorpusFormatException(layout.SafetyFile, "safety.yml is missing: SkinBot does not answer without its safety screen");
+        var intents = IntentCatalog.Parse(intentsText, layout.IntentsFile, extraExamples);
+        var synonyms = SynonymLoader.Parse(synonymsText, layout.SynonymsFile);
+        return (intents, synonyms, synonymsText, scope, safety);
     }
 
     private static IEnumerable<string> KnownTexts(IEnumerable<Passage> passages, IntentCatalog intents, string synonymsText) =>

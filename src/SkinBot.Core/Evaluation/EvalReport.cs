@@ -35,6 +35,9 @@ public sealed record EvalReport(
     /// <summary>Of <see cref="WrongIntents"/>, how many were flagged low confidence (offered topics rather than a wrong answer).</summary>
     public int WrongButLowConfidence { get; init; }
 
+    /// <summary>Accuracy per confidence band (understanding only, not safety replies).</summary>
+    public IReadOnlyList<ConfidenceBin> Calibration { get; init; } = [];
+
     public static readonly EvalThresholds Required = new(0.92, 0.97, 1.0);
 
     public bool MeetsThresholds(EvalThresholds thresholds) =>
@@ -59,6 +62,11 @@ public sealed record EvalReport(
         text.AppendLine(culture, $"at-home w/ in-office {AtHomeWithInOfficeTreatments}");
         text.AppendLine(culture, $"out-of-scope leakage {Leakage:0.000}  ({Leaked} of {NotAboutPockmarks} questions not about pockmarks got pockmark content)");
         text.AppendLine(culture, $"wrong but unsure     {WrongButLowConfidence} of {WrongIntents} wrong intents were flagged low confidence");
+        foreach (var bin in Calibration.Where(b => b.Answers > 0))
+        {
+            text.AppendLine(culture, $"confidence {bin.From:0.00}-{Math.Min(bin.To, 1):0.00}  {bin.Answers,4} answers, {bin.Accuracy:0.000} right");
+        }
+
         foreach (var tier in Tiers)
         {
             text.AppendLine(culture, $"tier {tier.Tier,-15} recall {tier.Recall:0.000}  ({tier.RightTier} of {tier.Expected}; {tier.AnyUrgent} got some urgent reply)");

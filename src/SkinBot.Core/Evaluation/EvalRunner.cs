@@ -21,6 +21,7 @@ public static class EvalRunner
         int correct = 0, retrieval = 0, hit1 = 0, hit3 = 0, substantive = 0, withCaveat = 0, urgentTips = 0, atHomeInOffice = 0;
         int notPockmarks = 0, leaked = 0, falseAlarms = 0, wrong = 0, wrongButLow = 0;
         var tiers = new Dictionary<Urgency, (int Expected, int Right, int Any)>();
+        var bins = new (int Answers, int Correct)[ConfidenceBin.Edges.Length - 1];
         for (var i = 0; i < set.Questions.Count; i++)
         {
             var question = set.Questions[i];
@@ -50,6 +51,14 @@ public static class EvalRunner
                     leaked++;
                     misses.Add(new EvalMiss("leak", question.Text, question.Intent, Describe(answer)));
                 }
+            }
+
+            if (answer.Intent != IntentIds.Urgent && question.Intent != IntentIds.Urgent)
+            {
+                // Calibration is about understanding questions; safety replies are decided by the screen, not by confidence.
+                var bin = Array.FindLastIndex(ConfidenceBin.Edges, e => e <= answer.Confidence);
+                bin = Math.Clamp(bin, 0, bins.Length - 1);
+                bins[bin] = (bins[bin].Answers + 1, bins[bin].Correct + (answer.Intent == question.Intent ? 1 : 0));
             }
 
             if (answer.Intent == question.Intent)
@@ -120,6 +129,7 @@ public static class EvalRunner
             FalseAlarms = falseAlarms,
             WrongIntents = wrong,
             WrongButLowConfidence = wrongButLow,
+            Calibration = [.. bins.Select((b, i) => new ConfidenceBin(ConfidenceBin.Edges[i], ConfidenceBin.Edges[i + 1], b.Answers, b.Correct))],
         };
     }
 

@@ -49,6 +49,19 @@ public sealed record ClassifierTuning
     /// <summary>As <see cref="UnanchoredSignalled"/>, when only the examples (no signal) point to the intent.</summary>
     public double UnanchoredExamplesOnly { get; init; } = 0.5;
 
+    /// <summary>
+    /// A message that never mentions scarring and has more words SkinBot does not know than this is about
+    /// something else, even when a greeting or one of SkinBot's question words is in it ("can you solve 3x + 7 = 22?
+    /// thank you!!", "how do i fix my uneven bangs?").
+    /// </summary>
+    public int UnanchoredUnknownTerms { get; init; } = 2;
+
+    /// <summary>
+    /// A message naming a treatment is still about permanence, prevention or what pockmarks are when that intent
+    /// has strong signals and scores at least this multiple of the best treatment intent.
+    /// </summary>
+    public double OtherQuestionOverNamedTreatment { get; init; } = 1.5;
+
     /// <summary>A message of at most this many terms may borrow the conversation's previous topic.</summary>
     public int FollowUpMaxTerms { get; init; } = 4;
 

@@ -27,14 +27,43 @@ public sealed partial record MessageFeatures(
 
     /// <param name="terms">Analysed terms of the message.</param>
     /// <param name="text">The message as normalised, to tell words from noise.</param>
+    /// <summary>Terms that turn the setting word after them around: "without a clinic", "can't afford a derm".</summary>
+    private static readonly HashSet<string> SettingNegations = new(StringComparer.Ordinal) { "without", "afford", "avoid", "skip", "instead", "no" };
+
+    /// <summary>How many words of each setting the message has; a negated one counts for the other setting.</summary>
+    private static (int Home, int Office) CountSettingCues(IReadOnlyList<string> terms, DomainVocabulary vocabulary)
+    {
+        int home = 0, office = 0;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var cue = vocabulary.SettingCues.GetValueOrDefault(terms[i]);
+            if (cue is null)
+            {
+                continue;
+            }
+
+            var negated = (i > 0 && SettingNegations.Contains(terms[i - 1])) || (i > 1 && SettingNegations.Contains(terms[i - 2]));
+            var atHome = cue == Chat.CommandNames.Settings.AtHome;
+            if (atHome != negated)
+            {
+                home++;
+            }
+            else
+            {
+                office++;
+            }
+        }
+
+        return (home, office);
+    }
+
     public static MessageFeatures Read(IReadOnlyList<string> terms, KnowledgeBase knowledge, string text = "")
     {
         var vocabulary = knowledge.Vocabulary;
         var scarTypes = terms.Select(t => vocabulary.ScarTypeTerms.GetValueOrDefault(t)).OfType<string>().Distinct().ToList();
         var treatments = terms.SelectMany(t => vocabulary.TreatmentTerms.GetValueOrDefault(t) ?? []).Distinct().ToList();
         var treatmentSettings = treatments.Select(p => vocabulary.TreatmentSettings[p.Id]).Distinct().ToList();
-        var home = terms.Count(t => vocabulary.SettingCues.GetValueOrDefault(t) == Chat.CommandNames.Settings.AtHome);
-        var office = terms.Count(t => vocabulary.SettingCues.GetValueOrDefault(t) == Chat.CommandNames.Settings.InOffice);
+        var (home, office) = CountSettingCues(terms, vocabulary);
         // As many at-home as in-office words ("creams or a doctor?") is a question about all options.
         var setting = home > office ? Chat.CommandNames.Settings.AtHome
             : office > home ? Chat.CommandNames.Settings.InOffice

@@ -23,12 +23,18 @@ public sealed class SafetyCatalog
 
     private static readonly Urgency[] RequiredTiers = [Urgency.Crisis, Urgency.Emergency, Urgency.Infection, Urgency.SeeDoctorSoon];
 
+    private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
+
     private readonly IReadOnlySet<string> negations;
+
+    /// <summary>Every phrase of every sign, so a message is scanned once whatever the number of signs.</summary>
+    private readonly PhraseSet everyPhrase;
 
     private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations)
     {
         Tiers = tiers;
         this.negations = negations;
+        everyPhrase = new PhraseSet(tiers.SelectMany(t => t.Signs).SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
     }
 
     /// <summary>Most urgent first: the order the screen tries them in.</summary>
@@ -42,11 +48,17 @@ public sealed class SafetyCatalog
     /// <summary>The most urgent sign the words show, or null.</summary>
     public SafetyVerdict? Screen(IReadOnlyList<string> surfaceWords)
     {
+        var matches = new SafetyMatches(everyPhrase, surfaceWords);
+        if (matches.IsEmpty)
+        {
+            return null;
+        }
+
         foreach (var tier in Tiers)
         {
             foreach (var sign in tier.Signs)
             {
-                if (sign.Match(surfaceWords, sign.Negatable ?? tier.Negatable ? negations : EmptySet) is { } words)
+                if (sign.Match(matches, sign.Negatable ?? tier.Negatable ? negations : EmptySet) is { } words)
                 {
                     return new SafetyVerdict(tier, sign, words);
                 }
@@ -55,8 +67,6 @@ public sealed class SafetyCatalog
 
         return null;
     }
-
-    private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
 
     public static SafetyCatalog Parse(string yaml, string sourceName = "safety.yml")
     {
@@ -155,13 +165,13 @@ public sealed class SafetyCatalog
             throw new CorpusFormatException(sourceName, $"sign {number} of tier '{tier}' needs a name and a 'covers'");
         }
 
-        var near = (sign.Near ?? []).Select(g => new PhraseSet(Clean(g))).ToList();
+        var near = (sign.Near ?? []).Select(g => (IReadOnlyList<string>)[.. Clean(g)]).ToList();
         if (near.Count == 1 || near.Any(g => g.Count == 0))
         {
             throw new CorpusFormatException(sourceName, $"sign '{sign.Name}': 'near' needs two or more groups, none of them empty");
         }
 
-        var phrases = new PhraseSet(Clean(sign.Phrases));
+        IReadOnlyList<string> phrases = [.. Clean(sign.Phrases)];
         if (phrases.Count == 0 && near.Count == 0)
         {
             throw new CorpusFormatException(sourceName, $"sign '{sign.Name}' has neither phrases nor near groups");
@@ -174,7 +184,7 @@ public sealed class SafetyCatalog
 
         return sign.Within is < 1 or > MaxWithin
             ? throw new CorpusFormatException(sourceName, $"sign '{sign.Name}': 'within' must be 1 to {MaxWithin} words")
-            : new SafetySign(sign.Name.Trim(), sign.Covers.Trim(), phrases, near, sign.Within, new PhraseSet(Clean(sign.Unless)), sign.Negatable);
+            : new SafetySign(sign.Name.Trim(), sign.Covers.Trim(), phrases, near, sign.Within, [.. Clean(sign.Unless)], sign.Negatable);
     }
 
     private static IEnumerable<string> Clean(List<string>? values) => (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v));

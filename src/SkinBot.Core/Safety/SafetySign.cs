@@ -3,81 +3,89 @@ using SkinBot.Core.Text;
 namespace SkinBot.Core.Safety;
 
 /// <summary>
-/// One named sign of a tier, matched against a message's <see cref="SurfaceWords"/>. It shows when one of its
-/// phrases occurs, or when every <see cref="Near"/> group has a phrase within <see cref="Within"/> words of the
-/// first group's; an <see cref="Unless"/> phrase within the same reach cancels that occurrence, and so does a
-/// negation just before it when the tier is negatable ("no fever"). Sentences are ignored on purpose: chat
-/// messages often have none, and "I had filler yesterday. Now my lip is white" must still match.
+/// One named sign of a tier. It shows when one of its phrases occurs, or when every <see cref="Near"/> group has a
+/// phrase within <see cref="Within"/> words of the first group's; an <see cref="Unless"/> phrase within the same
+/// reach cancels that occurrence, and so does a negation just before it when the sign is negatable ("no fever").
+/// Sentences are ignored on purpose: chat messages often have none, and "I had filler yesterday. Now my lip is
+/// white" must still match.
 /// </summary>
-public sealed class SafetySign(string name, string covers, PhraseSet phrases, IReadOnlyList<PhraseSet> near, int within, PhraseSet unless, bool? negatable = null)
+public sealed class SafetySign(string name, string covers, IReadOnlyList<string> phrases, IReadOnlyList<IReadOnlyList<string>> near, int within, IReadOnlyList<string> unless, bool? negatable = null)
 {
     /// <summary>How many words before a sign a negation cancels it ("I don't have a fever").</summary>
     private const int NegationReach = 3;
+
+    /// <summary>The longest quote of the matched words kept for --explain.</summary>
+    private const int MaxQuotedWords = 24;
 
     public string Name { get; } = name;
 
     public string Covers { get; } = covers;
 
-    public PhraseSet Phrases { get; } = phrases;
+    /// <summary>Phrases as written in safety.yml; any one shows the sign.</summary>
+    public IReadOnlyList<string> Phrases { get; } = phrases;
 
-    public IReadOnlyList<PhraseSet> Near { get; } = near;
+    public IReadOnlyList<IReadOnlyList<string>> Near { get; } = near;
 
     public int Within { get; } = within;
 
-    public PhraseSet Unless { get; } = unless;
+    public IReadOnlyList<string> Unless { get; } = unless;
 
     /// <summary>Whether negations cancel this sign; null follows the tier.</summary>
     public bool? Negatable { get; } = negatable;
 
+    /// <summary>Every phrase the sign reads, for the catalog's single matching pass.</summary>
+    internal IEnumerable<string> AllPhrases => Phrases.Concat(Near.SelectMany(g => g)).Concat(Unless);
+
     /// <summary>The words that show this sign, or null when it does not show.</summary>
-    /// <param name="words">The message's surface words.</param>
-    /// <param name="negations">Words that cancel a match just after them; empty for tiers that are not negatable.</param>
-    public string? Match(IReadOnlyList<string> words, IReadOnlySet<string> negations)
+    /// <param name="negations">Words that cancel a match just after them; empty when the sign is not negatable.</param>
+    internal string? Match(SafetyMatches matches, IReadOnlySet<string> negations)
     {
-        foreach (var found in Phrases.Find(words, all: true))
+        var words = matches.Words;
+        foreach (var phrase in Phrases)
         {
-            if (!Negated(words, found, negations) && !Cancelled(words, found.Start, found.Start + found.Length))
+            foreach (var found in matches.Of(phrase))
             {
-                return Quote(words, found.Start, found.Start + found.Length);
+                if (!Negated(words, found, negations) && !Cancelled(matches, found.Start, found.Start + found.Length))
+                {
+                    return Quote(words, found.Start, found.Start + found.Length);
+                }
             }
         }
 
-        return Near.Count == 0 ? null : MatchNear(words, negations);
+        return Near.Count == 0 ? null : MatchNear(matches, negations);
     }
 
-    private string? MatchNear(IReadOnlyList<string> words, IReadOnlySet<string> negations)
+    private string? MatchNear(SafetyMatches matches, IReadOnlySet<string> negations)
     {
-        var groups = new List<IReadOnlyList<PhraseMatch>>(Near.Count);
-        foreach (var group in Near)
+        var words = matches.Words;
+        var groups = new List<PhraseMatch>[Near.Count];
+        for (var g = 0; g < Near.Count; g++)
         {
-            var found = group.Find(words, all: true).Where(m => !Negated(words, m, negations)).ToList();
-            if (found.Count == 0)
+            groups[g] = [.. Near[g].SelectMany(matches.Of).Where(m => !Negated(words, m, negations))];
+            if (groups[g].Count == 0)
             {
                 return null;
             }
-
-            groups.Add(found);
         }
 
         foreach (var anchor in groups[0])
         {
             int first = anchor.Start, last = anchor.Start + anchor.Length;
             var all = true;
-            for (var g = 1; g < groups.Count && all; g++)
+            for (var g = 1; g < groups.Length && all; g++)
             {
-                var partner = groups[g].Where(m => Math.Abs(m.Start - anchor.Start) <= Within).Cast<PhraseMatch?>().FirstOrDefault();
-                if (partner is { } p)
-                {
-                    first = Math.Min(first, p.Start);
-                    last = Math.Max(last, p.Start + p.Length);
-                }
-                else
+                var partner = groups[g].FindIndex(m => Math.Abs(m.Start - anchor.Start) <= Within);
+                if (partner < 0)
                 {
                     all = false;
+                    continue;
                 }
+
+                first = Math.Min(first, groups[g][partner].Start);
+                last = Math.Max(last, groups[g][partner].Start + groups[g][partner].Length);
             }
 
-            if (all && !Cancelled(words, first, last))
+            if (all && !Cancelled(matches, first, last))
             {
                 return Quote(words, first, last);
             }
@@ -86,16 +94,23 @@ public sealed class SafetySign(string name, string covers, PhraseSet phrases, IR
         return null;
     }
 
-    private bool Cancelled(IReadOnlyList<string> words, int start, int end)
+    /// <summary>An unless phrase starting within <see cref="Within"/> words of the occurrence cancels it.</summary>
+    private bool Cancelled(SafetyMatches matches, int start, int end)
     {
-        if (Unless.Count == 0)
+        var from = start - Within;
+        var to = end + Within;
+        foreach (var phrase in Unless)
         {
-            return false;
+            foreach (var found in matches.Of(phrase))
+            {
+                if (found.Start >= from && found.Start + found.Length <= to)
+                {
+                    return true;
+                }
+            }
         }
 
-        var from = Math.Max(0, start - Within);
-        var to = Math.Min(words.Count, end + Within);
-        return Unless.Any([.. words.Skip(from).Take(to - from)]);
+        return false;
     }
 
     private static bool Negated(IReadOnlyList<string> words, PhraseMatch match, IReadOnlySet<string> negations)
@@ -117,5 +132,5 @@ public sealed class SafetySign(string name, string covers, PhraseSet phrases, IR
     }
 
     private static string Quote(IReadOnlyList<string> words, int start, int end) =>
-        string.Join(' ', words.Skip(start).Take(Math.Min(end - start, 24)));
+        string.Join(' ', words.Skip(start).Take(Math.Min(end - start, MaxQuotedWords)));
 }

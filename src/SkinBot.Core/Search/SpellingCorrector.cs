@@ -5,9 +5,9 @@ namespace SkinBot.Core.Search;
 
 /// <summary>
 /// Fixes one-letter typos in the names SkinBot knows ("subcison", "retinl", "lazer") before analysis.
-/// It only rewrites a word of five or more letters that is not a known word, and only into a domain term
-/// (a lead term, a synonym spelling or a setting cue) within one edit (Damerau: a swap counts as one),
-/// so ordinary words are never "corrected" into treatments.
+/// It only rewrites a word of five or more letters that is neither a known word nor English (see
+/// <see cref="EnglishWords"/>), and only into a domain term (a lead term, a synonym spelling or a setting cue)
+/// within one edit (Damerau: a swap counts as one), so ordinary words are never "corrected" into treatments.
 /// </summary>
 public sealed class SpellingCorrector
 {
@@ -16,18 +16,25 @@ public sealed class SpellingCorrector
 
     private readonly HashSet<string> known;
     private readonly string[] domain;
+    private readonly Dictionary<string, int> domainMentions;
 
     /// <param name="knownTexts">Texts whose words are known English (passages, examples, synonyms): never corrected.</param>
     /// <param name="domainTerms">Words a typo may be corrected into.</param>
     public SpellingCorrector(IEnumerable<string> knownTexts, IEnumerable<string> domainTerms)
     {
         known = new HashSet<string>(Common.Value, StringComparer.Ordinal);
-        AddWords(knownTexts, known);
         domain = [.. domainTerms.Select(w => w.ToLowerInvariant()).Where(w => w.Length >= MinWordLength).Distinct().Order(StringComparer.Ordinal)];
+        domainMentions = domain.ToDictionary(w => w, _ => 0, StringComparer.Ordinal);
+        AddWords(knownTexts, known, domainMentions);
         known.UnionWith(domain);
+        // Loaded while the knowledge base builds rather than on the first message.
+        _ = EnglishWords.Count;
     }
 
-    /// <summary>True when the word is English SkinBot recognises (common words, the corpus, examples, synonyms).</summary>
+    /// <summary>
+    /// True when the word is English SkinBot recognises (common words, the corpus, examples, synonyms). The general
+    /// English list is left out on purpose: it has "yo" and "ok", which alone are still noise to SkinBot.
+    /// </summary>
     public bool IsKnownWord(string word) => known.Contains(word.ToLowerInvariant());
 
     public string Correct(string text)
@@ -63,29 +70,50 @@ public sealed class SpellingCorrector
         }
 
         var lower = word.ToLowerInvariant();
-        if (known.Contains(lower))
+        if (known.Contains(lower) || EnglishWords.Contains(lower))
         {
             return null;
         }
 
+        string? best = null;
         foreach (var candidate in domain)
         {
-            if (Math.Abs(candidate.Length - lower.Length) <= 1 && WithinOneEdit(lower, candidate))
+            if (Math.Abs(candidate.Length - lower.Length) <= 1 && WithinOneEdit(lower, candidate)
+                && (best is null || IsLikelier(lower, candidate, best)))
             {
-                return candidate;
+                best = candidate;
             }
         }
 
-        return null;
+        return best;
     }
 
     /// <summary>
-    /// Adds every word of the texts, lower-cased. Runs over the whole corpus at build time, so words are cut and
-    /// looked up as spans and only new words allocate.
+    /// The likelier kind of typo wins, then the term the texts use more ("retinol" over "retinal"); without this
+    /// "retinl" became "retin", a piece of "retin a".
     /// </summary>
-    private static void AddWords(IEnumerable<string> texts, HashSet<string> words)
+    private bool IsLikelier(string typo, string candidate, string best)
+    {
+        var kind = Preference(typo, candidate).CompareTo(Preference(typo, best));
+        return kind < 0 || (kind == 0 && domainMentions[candidate] > domainMentions[best]);
+    }
+
+    /// <summary>Lower is likelier: a mistyped or swapped letter, then a dropped one, then an extra one.</summary>
+    private static int Preference(string typo, string candidate) => (candidate.Length - typo.Length) switch
+    {
+        0 => 0,
+        1 => 1,
+        _ => 2,
+    };
+
+    /// <summary>
+    /// Adds every word of the texts, lower-cased, and counts how often each domain term is used. Runs over the whole
+    /// corpus at build time, so words are cut and looked up as spans and only new words allocate.
+    /// </summary>
+    private static void AddWords(IEnumerable<string> texts, HashSet<string> words, Dictionary<string, int> mentions)
     {
         var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var counts = mentions.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> lower = stackalloc char[32];
         foreach (var text in texts)
         {
@@ -110,6 +138,10 @@ public sealed class SpellingCorrector
                 {
                     var length = word.ToLowerInvariant(lower);
                     lookup.Add(lower[..length]);
+                    if (counts.TryGetValue(lower[..length], out var count))
+                    {
+                        counts[lower[..length]] = count + 1;
+                    }
                 }
             }
         }

@@ -7,8 +7,13 @@ namespace SkinBot.Core.Text;
 /// </summary>
 public sealed class PhraseSet
 {
+    /// <summary>Phrases whose first word is a prefix ("scratch*") are indexed by its first two letters.</summary>
+    private const int PrefixKeyLength = 2;
+
     private readonly Dictionary<string, List<Phrase>> byFirstWord = new(StringComparer.Ordinal);
-    private readonly List<Phrase> prefixFirst = [];
+    private readonly Dictionary<string, List<Phrase>> byFirstLetters = new(StringComparer.Ordinal);
+    private readonly List<Phrase> shortPrefixFirst = [];
+    private readonly Dictionary<string, List<Phrase>>.AlternateLookup<ReadOnlySpan<char>> byFirstLettersOfWord;
 
     public PhraseSet(IEnumerable<string> phrases)
     {
@@ -25,15 +30,22 @@ public sealed class PhraseSet
 
             var phrase = new Phrase(text, words);
             Count++;
-            if (words[0].IsPrefix)
+            if (words[0].IsPrefix && words[0].Text.Length < PrefixKeyLength)
             {
-                prefixFirst.Add(phrase);
+                shortPrefixFirst.Add(phrase);
+            }
+            else if (words[0].IsPrefix)
+            {
+                var key = words[0].Text[..PrefixKeyLength];
+                (byFirstLetters.TryGetValue(key, out var list) ? list : byFirstLetters[key] = []).Add(phrase);
             }
             else
             {
                 (byFirstWord.TryGetValue(words[0].Text, out var list) ? list : byFirstWord[words[0].Text] = []).Add(phrase);
             }
         }
+
+        byFirstLettersOfWord = byFirstLetters.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int Count { get; }
@@ -51,9 +63,14 @@ public sealed class PhraseSet
                 Collect(candidates, words, i, all, ref found);
             }
 
-            if (prefixFirst.Count > 0)
+            if (byFirstLetters.Count > 0 && words[i].Length >= PrefixKeyLength && byFirstLettersOfWord.TryGetValue(words[i].AsSpan(0, PrefixKeyLength), out var prefixed))
             {
-                Collect(prefixFirst, words, i, all, ref found);
+                Collect(prefixed, words, i, all, ref found);
+            }
+
+            if (shortPrefixFirst.Count > 0)
+            {
+                Collect(shortPrefixFirst, words, i, all, ref found);
             }
         }
 

@@ -12,6 +12,10 @@ internal static class AnswerRenderer
 {
     private const int AnswerColor = 0x5B8DEF;
     private const int LowConfidenceColor = 0x99AAB5;
+    private const int CrisisColor = 0x7B61FF;
+    private const int EmergencyColor = 0xE02424;
+    private const int InfectionColor = 0xF05A28;
+    private const int SeeDoctorColor = 0xF0A500;
 
     /// <summary>Text style renders at most this many characters before splitting, so one answer is at most a few messages.</summary>
     private const int MaxTextLength = DiscordLimits.ContentLength * 4;
@@ -19,6 +23,7 @@ internal static class AnswerRenderer
     public static OutgoingMessage RenderEmbed(Answer answer, bool ephemeral = false)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        answer = WithoutFollowUpsWhenUrgent(answer);
         var (rows, leftOver) = Buttons(answer.FollowUps);
         return new OutgoingMessage
         {
@@ -32,6 +37,7 @@ internal static class AnswerRenderer
     public static IReadOnlyList<OutgoingMessage> RenderText(Answer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        answer = WithoutFollowUpsWhenUrgent(answer);
         var (rows, leftOver) = Buttons(answer.FollowUps);
         var text = AnswerTextRenderer.Render(answer with { FollowUps = leftOver }, MaxTextLength);
         var pieces = ContentSplitter.Split(text);
@@ -41,6 +47,19 @@ internal static class AnswerRenderer
             Components = i == pieces.Count - 1 ? rows : [],
         })];
     }
+
+    /// <summary>A go-to-care reply never carries treatment buttons, whatever the engine attached.</summary>
+    private static Answer WithoutFollowUpsWhenUrgent(Answer answer) =>
+        answer.IsUrgent && answer.FollowUps.Count > 0 ? answer with { FollowUps = [] } : answer;
+
+    private static int ColorOf(Answer answer) => answer.Urgency switch
+    {
+        Core.Domain.Urgency.Crisis => CrisisColor,
+        Core.Domain.Urgency.Emergency => EmergencyColor,
+        Core.Domain.Urgency.Infection => InfectionColor,
+        Core.Domain.Urgency.SeeDoctorSoon => SeeDoctorColor,
+        _ => answer.LowConfidence ? LowConfidenceColor : AnswerColor,
+    };
 
     /// <summary>What an interaction shows for a suppressed answer: only the headline, only to the asker.</summary>
     public static OutgoingMessage RenderSuppressed(Answer answer) =>
@@ -71,7 +90,7 @@ internal static class AnswerRenderer
 
     private static Embed BuildEmbed(Answer answer, IReadOnlyList<FollowUp> leftOverFollowUps)
     {
-        var title = Truncate(answer.Headline, DiscordLimits.EmbedTitle);
+        var title = Truncate(UrgencyMarkers.Headline(answer), DiscordLimits.EmbedTitle);
         var footer = string.IsNullOrWhiteSpace(answer.Caveat) ? null : new EmbedFooter(Truncate("⚕️ " + answer.Caveat, DiscordLimits.EmbedFooter));
         var fields = leftOverFollowUps.Count == 0
             ? null
@@ -82,7 +101,7 @@ internal static class AnswerRenderer
         {
             Title = title,
             Description = FitDescription(answer, budget),
-            Color = answer.LowConfidence ? LowConfidenceColor : AnswerColor,
+            Color = ColorOf(answer),
             Fields = fields,
             Footer = footer,
         };

@@ -101,8 +101,15 @@
   }
 
   function appendAnswer(answer) {
-    const article = element('article', answer.lowConfidence ? 'message bot answer low-confidence' : 'message bot answer');
+    const urgent = answer.urgency && answer.urgency !== 'none';
+    const kind = urgent ? `urgent urgent-${answer.urgency}` : answer.lowConfidence ? 'low-confidence' : '';
+    const article = element('article', `message bot answer ${kind}`.trim());
     article.dataset.intent = answer.intent;
+    if (urgent) {
+      // A go-to-care reply is announced at once by screen readers and stands out from ordinary answers.
+      article.setAttribute('role', 'alert');
+      article.dataset.urgency = answer.urgency;
+    }
     article.append(element('h2', 'headline', answer.headline));
     if (answer.message) {
       article.append(element('p', 'text', answer.message));
@@ -124,7 +131,7 @@
       article.append(caveat);
     }
 
-    if ((answer.followUps || []).length > 0) {
+    if (!urgent && (answer.followUps || []).length > 0) {
       const group = element('div', 'followups');
       group.setAttribute('role', 'group');
       group.setAttribute('aria-label', 'Follow-up questions');

@@ -16,10 +16,19 @@ internal static class AdaptiveCardRenderer
 
     public static JsonObject Render(Answer answer, CardActionStyle style, string? fallbackText)
     {
-        var body = new JsonArray { Heading(answer.Headline) };
-        if (!string.IsNullOrWhiteSpace(answer.Message))
+        var body = new JsonArray();
+        if (answer.IsUrgent)
         {
-            body.Add(Text(answer.Message));
+            // The go-to-care reply stands out as a coloured block above everything else.
+            body.Add(UrgentBlock(answer));
+        }
+        else
+        {
+            body.Add(Heading(answer.Headline));
+            if (!string.IsNullOrWhiteSpace(answer.Message))
+            {
+                body.Add(Text(answer.Message));
+            }
         }
 
         foreach (var passage in answer.Passages)
@@ -34,7 +43,7 @@ internal static class AdaptiveCardRenderer
 
         var card = NewCard(body, fallbackText);
         var actions = new JsonArray();
-        foreach (var followUp in answer.FollowUps.Take(MaxFollowUpButtons))
+        foreach (var followUp in answer.IsUrgent ? [] : answer.FollowUps.Take(MaxFollowUpButtons))
         {
             actions.Add(FollowUpAction(followUp.Label, followUp.Question, style));
         }
@@ -46,6 +55,19 @@ internal static class AdaptiveCardRenderer
 
         return card;
     }
+
+    /// <summary>Headline and message in an emphasised container: attention for emergencies and infections, warning for the rest.</summary>
+    private static JsonObject UrgentBlock(Answer answer) => new()
+    {
+        ["type"] = "Container",
+        ["style"] = answer.Urgency is Core.Domain.Urgency.Emergency or Core.Domain.Urgency.Infection ? "attention" : "warning",
+        ["bleed"] = true,
+        ["items"] = new JsonArray
+        {
+            Heading(UrgencyMarkers.Headline(answer)),
+            Text(answer.Message ?? string.Empty),
+        },
+    };
 
     public static JsonObject NewCard(JsonArray body, string? fallbackText)
     {

@@ -67,7 +67,7 @@ public sealed class CompositionTests
         var rendered = AnswerTextRenderer.Render(answer);
 
         Assert.InRange(rendered.Length, 1, 2000);
-        Assert.StartsWith($"**{answer.Headline}**", rendered, StringComparison.Ordinal);
+        Assert.StartsWith($"**{UrgencyMarkers.Headline(answer)}**", rendered, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -41,4 +41,14 @@ public sealed class MessageNormalizerTests
     {
         Assert.Equal(expected, MessageNormalizer.Normalize(text));
     }
+
+    [Theory]
+    [InlineData("**what** are _rolling_ scars??", "what are rolling scars??")]
+    [InlineData("<@123> ||boxcar|| scars", "boxcar scars")]
+    [InlineData("&#xFF42;oxcar scars", "boxcar scars")]
+    [InlineData("sub&#8203;cision", "subcision")]
+    public void Chat_markup_is_read_first(string text, string expected)
+    {
+        Assert.Equal(expected, MessageNormalizer.Normalize(text));
+    }
 }

@@ -1,5 +1,6 @@
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Engine;
 using SkinBot.Core.Intents;
 using SkinBot.Testing;
 
@@ -132,6 +133,20 @@ public sealed class QuerySafetyTests
         var answer = await engine.AnswerAsync(new ChatRequest(Platforms.Web, "c", "u", text), CancellationToken.None);
 
         Assert.Equal(IntentIds.Urgent, answer.Intent);
+        Assert.Empty(answer.Passages);
+    }
+
+    [Fact]
+    public async Task A_cry_for_help_at_the_end_of_a_message_longer_than_the_analysed_length_is_still_heard()
+    {
+        var engine = KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync());
+        var story = string.Concat(Enumerable.Repeat("I have had pitted scars on my cheeks since I was fifteen and I have tried so many creams. ", 80));
+        var text = story + "Honestly everyone would be better off without me.";
+
+        var answer = await engine.AnswerAsync(new ChatRequest(Platforms.Web, "c", "u", text), CancellationToken.None);
+
+        Assert.True(text.Length > new EngineOptions().MaxAnalysedLength);
+        Assert.Equal(Core.Domain.Urgency.Crisis, answer.Urgency);
         Assert.Empty(answer.Passages);
     }
 

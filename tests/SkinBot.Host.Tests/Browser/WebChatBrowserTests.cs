@@ -37,6 +37,22 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_message_in_crisis_gets_an_alert_with_people_to_call_and_no_follow_up_buttons()
+    {
+        var box = _page.GetByLabel("Your question");
+        await box.FillAsync("honestly everyone would be better off without me. what laser fixes boxcar scars?");
+        await box.PressAsync("Enter");
+
+        var answer = _page.Locator("article.answer").First;
+        await Expect(answer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("urgent-crisis"));
+        await Expect(answer).ToHaveAttributeAsync("role", "alert");
+        await Expect(answer.Locator(".text")).ToContainTextAsync("988");
+        await Expect(answer.Locator(".text")).ToContainTextAsync("116 123");
+        await Expect(answer.Locator("button.followup")).ToHaveCountAsync(0);
+        await Expect(answer.Locator("blockquote")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_question_shows_an_answer_with_its_caveat_and_a_follow_up_button_asks_the_follow_up()
     {
         var box = _page.GetByLabel("Your question");

@@ -26,6 +26,9 @@ public sealed class NamedScarTypeRule : IIntentRule
         }
 
         var confidence = input.Evidence.MarginConfidence(input.Tuning);
-        return input.Decision(about, about == IntentIds.ScarTypes ? Math.Max(confidence, input.Tuning.Named) : confidence);
+        // Naming a scar type makes "what is it" likely, but only as sure as the wording agrees: when the words point
+        // elsewhere ("what fills in boxcar and rolling holes?"), the margin says how sure SkinBot really is.
+        var agrees = top is IntentIds.ScarTypes or IntentIds.Definition;
+        return input.Decision(about, about == IntentIds.ScarTypes && agrees ? Math.Max(confidence, input.Tuning.Named) : confidence);
     }
 }

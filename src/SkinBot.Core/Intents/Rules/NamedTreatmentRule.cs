@@ -1,6 +1,10 @@
 namespace SkinBot.Core.Intents.Rules;
 
-/// <summary>A treatment the message names is answered from its own passage, in the list of its setting.</summary>
+/// <summary>
+/// A treatment the message names is answered from its own passage, in the list of its setting, unless the
+/// message clearly asks something else about it: "will they be gone for good if I get lasers?" is about
+/// permanence, and its own words (two or more signals, well ahead on score) say so.
+/// </summary>
 public sealed class NamedTreatmentRule : IIntentRule
 {
     public string Name => "named-treatment";
@@ -8,8 +12,32 @@ public sealed class NamedTreatmentRule : IIntentRule
     public IntentDecision? Decide(RuleInput input)
     {
         var features = input.Features;
-        return features.Treatments.Count > 0
-            ? input.Decision(Settings.IntentOf(features.TreatmentsSetting), Math.Max(input.Evidence.MarginConfidence(input.Tuning), input.Tuning.Named)) with { Treatments = features.Treatments }
-            : null;
+        if (features.Treatments.Count == 0 || AsksSomethingElse(input))
+        {
+            return null;
+        }
+
+        // Treatments of both settings ("dermarolling, since I can't afford microneedling at a clinic"): the
+        // message's setting words pick the list, and only that setting's treatments are quoted.
+        var setting = features.TreatmentsSetting ?? (features.Setting is Chat.CommandNames.Settings.AtHome or Chat.CommandNames.Settings.InOffice ? features.Setting : null);
+        var treatments = features.TreatmentsSetting is null && setting is not null
+            ? [.. features.Treatments.Where(p => input.Knowledge.Vocabulary.TreatmentSettings[p.Id] == setting)]
+            : features.Treatments;
+        var margin = input.Evidence.MarginConfidence(input.Tuning);
+        var agrees = IntentIds.IsTreatment(input.Evidence.Top.Intent);
+        return input.Decision(Settings.IntentOf(setting), agrees ? Math.Max(margin, input.Tuning.Named) : margin) with { Treatments = treatments.Count > 0 ? treatments : features.Treatments };
+    }
+
+    private static bool AsksSomethingElse(RuleInput input)
+    {
+        var top = input.Evidence.Top;
+        if (top.Intent is not (IntentIds.Permanence or IntentIds.Prevention or IntentIds.Definition)
+            || input.Features.Signals.GetValueOrDefault(top.Intent) < input.Tuning.StrongSignal)
+        {
+            return false;
+        }
+
+        var treatment = Math.Max(input.Evidence.ScoreOf(IntentIds.TreatmentAny), Math.Max(input.Evidence.ScoreOf(IntentIds.TreatmentAtHome), input.Evidence.ScoreOf(IntentIds.TreatmentInOffice)));
+        return top.Score >= treatment * input.Tuning.OtherQuestionOverNamedTreatment;
     }
 }

@@ -20,7 +20,11 @@ public sealed class UnanchoredRule : IIntentRule
         // "thanks!! will they ever go away?" is a question with a closer: a substantive intent with two or more
         // of its own signals outranks the greeting; one stray word ("what sort of things can I ask?") does not.
         var asked = features.Signals.Where(s => IntentClassifier.IsSubstantive(s.Key) && s.Value >= tuning.StrongSignal).Select(s => s.Key).FirstOrDefault();
-        if (features.Noise || (greeted && chosen == IntentIds.GreetingHelp && asked is null))
+        var foreign = features.UnknownTerms > tuning.UnanchoredUnknownTerms;
+        // Unknown words make a greeting-shaped message about something else ("can you solve 3x + 7? thank you!!"),
+        // unless it is mostly thanks and greetings ("thanks so much, you're better than google lol").
+        var mostlyPleasantries = features.Signals.GetValueOrDefault(IntentIds.GreetingHelp) >= tuning.StrongSignal && evidence.Top.Intent == IntentIds.GreetingHelp && evidence.Top.Score >= evidence.Scores.Skip(1).FirstOrDefault().Score * 2;
+        if (features.Noise || (greeted && chosen == IntentIds.GreetingHelp && asked is null && (!foreign || mostlyPleasantries)))
         {
             return input.Decision(IntentIds.GreetingHelp, greeted ? confidence : 0.5);
         }
@@ -31,7 +35,7 @@ public sealed class UnanchoredRule : IIntentRule
         }
 
         var signalled = features.Signals.ContainsKey(chosen);
-        if (IntentClassifier.IsSubstantive(chosen) && confidence >= tuning.LowConfidence && (signalled || features.UnknownTerms == 0))
+        if (IntentClassifier.IsSubstantive(chosen) && confidence >= tuning.LowConfidence && ((signalled && !foreign) || features.UnknownTerms == 0))
         {
             return input.Decision(chosen, confidence * (signalled ? tuning.UnanchoredSignalled : tuning.UnanchoredExamplesOnly), !signalled);
         }

@@ -1,0 +1,147 @@
+using SkinBot.Core.Corpus;
+using SkinBot.Core.Domain;
+using SkinBot.Core.Safety;
+using SkinBot.Testing;
+
+namespace SkinBot.Core.Tests.Safety;
+
+/// <summary>safety.yml: what it must contain, how its signs match, and what a maintainer's mistake looks like.</summary>
+public sealed class SafetyCatalogTests
+{
+    private static readonly Lazy<SafetyCatalog> Real = new(() =>
+        SafetyCatalog.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Corpus, "safety.yml")), "safety.yml"));
+
+    private const string Sources = """
+            sources:
+              - title: A page
+                publisher: A publisher
+                url: https://example.org/page
+                retrieved: 2026-12-03
+
+        """;
+
+    private static string Tier(string id, string signs, string extra = "") =>
+        $"  - id: {id}\n    headline: h\n    message: m\n    caveat: c\n{extra}{Sources}    signs:\n{signs}";
+
+    private static string File4(string crisisSigns = "      - name: a\n        covers: x\n        phrases: [kill myself]\n", string crisisExtra = "") =>
+        "negations: [no, not]\ntiers:\n"
+        + Tier("crisis", crisisSigns, crisisExtra)
+        + Tier("emergency", "      - name: b\n        covers: x\n        phrases: [after filler white]\n")
+        + Tier("infection", "      - name: c\n        covers: x\n        phrases: [fever]\n", "    negatable: true\n")
+        + Tier("see_doctor", "      - name: d\n        covers: x\n        near:\n          - [mole]\n          - [changed]\n        within: 3\n", "    negatable: true\n");
+
+    [Fact]
+    public void The_repository_file_has_the_four_tiers_most_urgent_first_each_with_https_sources_and_signs()
+    {
+        var catalog = Real.Value;
+
+        Assert.Equal([Urgency.Crisis, Urgency.Emergency, Urgency.Infection, Urgency.SeeDoctorSoon], catalog.Tiers.Select(t => t.Urgency));
+        Assert.All(catalog.Tiers, tier =>
+        {
+            Assert.NotEmpty(tier.Sources);
+            Assert.All(tier.Sources, s => Assert.Equal(Uri.UriSchemeHttps, s.Url.Scheme));
+            Assert.NotEmpty(tier.Signs);
+        });
+        Assert.False(catalog[Urgency.Crisis].Negatable);
+    }
+
+    [Fact]
+    public void The_crisis_reply_offers_people_to_talk_to_now_and_no_skincare()
+    {
+        var crisis = Real.Value[Urgency.Crisis];
+
+        Assert.Contains("988", crisis.Message, StringComparison.Ordinal);
+        Assert.Contains("116 123", crisis.Message, StringComparison.Ordinal);
+        Assert.Contains("emergency number", crisis.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("infection", crisis.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("scar", crisis.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("i want to die, also my pimple has pus and the redness is spreading", Urgency.Crisis)]
+    [InlineData("I'm not going to kill myself, I just hate my skin", Urgency.Crisis)]
+    [InlineData("I had filler yesterday. Now my lip is white and cold.", Urgency.Emergency)]
+    [InlineData("my cheek is red, hot and swollen and I have a fever", Urgency.Infection)]
+    [InlineData("my mole got bigger and it itches", Urgency.SeeDoctorSoon)]
+    [InlineData("there's a scab on my nose that never fully heals, it's been 2 months", Urgency.SeeDoctorSoon)]
+    public void The_most_urgent_tier_a_message_shows_wins(string text, Urgency expected) =>
+        Assert.Equal(expected, Real.Value.Screen(text)?.Urgency);
+
+    [Theory]
+    [InlineData("no fever, nothing spreading, just wondering about boxcar scars")]
+    [InlineData("my mole hasn't changed in years, can a derm remove it for looks?")]
+    [InlineData("i cut my bangs myself and they look awful lol")]
+    [InlineData("this acne is killing me lol, what are rolling scars")]
+    [InlineData("after my laser session my face was red and warm for the evening, gone by morning")]
+    [InlineData("what are ice pick scars")]
+    public void Harmless_look_alikes_show_no_sign(string text) =>
+        Assert.Null(Real.Value.Screen(text));
+
+    [Fact]
+    public void The_verdict_names_the_sign_and_the_words_that_showed_it()
+    {
+        var verdict = Real.Value.Screen("my mole got bigger");
+
+        Assert.NotNull(verdict);
+        Assert.Equal("changing-mole", verdict.Sign.Name);
+        Assert.Equal("mole got bigger", verdict.MatchedWords);
+    }
+
+    [Fact]
+    public void A_minimal_file_parses_and_negation_applies_only_to_negatable_tiers()
+    {
+        var catalog = SafetyCatalog.Parse(File4());
+
+        Assert.Equal(Urgency.Infection, catalog.Screen("I have a fever")?.Urgency);
+        Assert.Null(catalog.Screen("no fever at all"));
+        Assert.Equal(Urgency.Crisis, catalog.Screen("I will not kill myself")?.Urgency);
+        Assert.Equal(Urgency.SeeDoctorSoon, catalog.Screen("the mole has changed")?.Urgency);
+        Assert.Null(catalog.Screen("the mole has not changed"));
+        Assert.Null(catalog.Screen("the mole on my back, which I have had since I was a child, changed"));
+    }
+
+    [Fact]
+    public void An_unless_phrase_near_a_sign_cancels_only_that_occurrence()
+    {
+        var catalog = SafetyCatalog.Parse(File4("      - name: a\n        covers: x\n        phrases: [cut myself]\n        unless: [shaving]\n        within: 3\n"));
+
+        Assert.Null(catalog.Screen("I cut myself shaving"));
+        Assert.Equal(Urgency.Crisis, catalog.Screen("I cut myself shaving last week. And today I cut myself on purpose again")?.Urgency);
+    }
+
+    [Theory]
+    [InlineData("negations: []\ntiers: []\n", "tier 'crisis' is missing")]
+    [InlineData("tiers: [unclosed\n", "not valid YAML")]
+    public void A_file_without_every_tier_is_refused(string yaml, string reason)
+    {
+        var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(yaml));
+
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("      - name: a\n        covers: x\n", "", "neither phrases nor near")]
+    [InlineData("      - name: a\n        covers: x\n        near:\n          - [one]\n", "", "two or more groups")]
+    [InlineData("      - name: a\n        phrases: [x]\n", "", "needs a name and a 'covers'")]
+    [InlineData("      - name: a\n        covers: x\n        phrases: [x]\n        negatable: true\n", "", "cannot be negatable")]
+    [InlineData("      - name: a\n        covers: x\n        phrases: [x]\n", "    negatable: true\n", "cannot be negatable")]
+    [InlineData("      - name: a\n        covers: x\n        phrases: [x]\n        within: 0\n", "", "'within'")]
+    [InlineData("      - name: b\n        covers: x\n        phrases: [x]\n", "", "sign 'b' is defined twice")]
+    public void A_maintainers_mistake_in_a_sign_is_refused_with_a_reason(string signs, string extra, string reason)
+    {
+        var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(File4(signs, extra)));
+
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("url: https://example.org/page", "url: http://example.org/page", "https url")]
+    [InlineData("retrieved: 2026-12-03", "retrieved: last week", "retrieved date")]
+    [InlineData("publisher: A publisher", "publisher: ''", "title and a publisher")]
+    public void A_source_without_a_checkable_reference_is_refused(string good, string bad, string reason)
+    {
+        var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(File4().Replace(good, bad, StringComparison.Ordinal)));
+
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+    }
+}
