@@ -36,7 +36,7 @@ public sealed class HostileTextBrowserTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Markup_in_a_question_or_an_answer_is_shown_as_text_and_never_runs()
     {
         var dialogs = 0;
@@ -63,7 +63,7 @@ public sealed class HostileTextBrowserTests : IAsyncLifetime
         Assert.Equal(0, dialogs);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_suppressed_answer_shows_nothing_and_a_refusal_shows_its_reason()
     {
         _engine.Respond = request => FakeChatEngine.SubstantiveAnswer(request) with { Suppressed = true };

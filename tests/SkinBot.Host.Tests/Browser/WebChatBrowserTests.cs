@@ -36,7 +36,7 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         }
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_message_in_crisis_gets_an_alert_with_people_to_call_and_no_follow_up_buttons()
     {
         var box = _page.GetByLabel("Your question");
@@ -52,7 +52,7 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         await Expect(answer.Locator("blockquote")).ToHaveCountAsync(0);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_question_shows_an_answer_with_its_caveat_and_a_follow_up_button_asks_the_follow_up()
     {
         var box = _page.GetByLabel("Your question");
@@ -96,7 +96,7 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         }
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task The_chat_works_from_the_keyboard_alone_including_typed_commands_and_follow_ups()
     {
         // Focus starts in the message box; type a command, Enter, then Shift+Tab back to the newest follow-up and press it.
