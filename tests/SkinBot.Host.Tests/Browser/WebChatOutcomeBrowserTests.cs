@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using SkinBot.Core.Answers;
 using SkinBot.Host.Tests.Operations;
@@ -24,6 +26,8 @@ public sealed class WebChatOutcomeBrowserTests : IAsyncLifetime
         _app = await TestApp.StartAsync(
             _engine,
             new Dictionary<string, string?> { ["Limits:PerUserPermitsPerMinute"] = "4" },
+            // A stopped clock: no permit comes back while the test runs, however slow the browser.
+            services => services.AddSingleton<TimeProvider>(new FakeTimeProvider()),
             kestrel: true);
         _page = await _browser.Browser.NewPageAsync();
         _page.SetDefaultTimeout(15_000);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SkinBot.Host.Operations;
 using SkinBot.Host.Tests.Operations;
 
@@ -13,6 +15,9 @@ public sealed class WebChatLimitsTests
     private const string Bystander = "203.0.113.9";
 
     private readonly FakeChatEngine _engine = new();
+
+    // A stopped clock: the waits the limits announce are exact, however slow the machine.
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public async Task A_client_rotating_conversation_ids_cannot_silence_others()
@@ -130,7 +135,11 @@ public sealed class WebChatLimitsTests
             configuration[key] = value;
         }
 
-        return TestApp.StartAsync(_engine, configuration, TestPeerAddress.AddTo);
+        return TestApp.StartAsync(_engine, configuration, services =>
+        {
+            services.AddSingleton<TimeProvider>(_time);
+            TestPeerAddress.AddTo(services);
+        });
     }
 
     private static async Task<HttpResponseMessage> AskAsync(TestApp app, string peer, string? conversationId = null, string? forwardedFor = null)
