@@ -50,6 +50,12 @@ public sealed record Answer
     /// </summary>
     public bool Suppressed { get; init; }
 
+    /// <summary>
+    /// For a refusal by an abuse limit: how long until the person may ask again, so an adapter can say so in its own way
+    /// (the web chat's <c>Retry-After</c>). Not part of the answer document.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>A go-to-care reply of the safety screen: shown prominently, never with follow-up buttons.</summary>
     public bool IsUrgent => Urgency != Urgency.None;
 

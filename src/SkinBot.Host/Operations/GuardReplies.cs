@@ -13,6 +13,9 @@ public static class GuardReplies
     public const string ChannelRateLimitedHeadline = "This channel is sending messages faster than I can answer";
     public const string TooLongHeadline = "That message is too long for me";
 
+    /// <summary>The web chat's words for its shared limit: its visitors do not see each other, so "this channel" would mean nothing to them.</summary>
+    public const string WebBusyHeadline = "SkinBot is getting more messages than it can answer right now";
+
     /// <summary>Guard replies quote nothing from the corpus, so they carry no corpus version.</summary>
     public const string NoCorpusVersion = "";
 
@@ -26,6 +29,7 @@ public static class GuardReplies
             $"Please wait about {Seconds(retryAfter)} and try again. Messages sent before then won't get a reply."),
         CorpusVersion = NoCorpusVersion,
         Suppressed = suppressed,
+        RetryAfter = retryAfter,
     };
 
     public static Answer TooLong(int maxLength, int length) => new()

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO.Pipelines;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,13 +15,17 @@ namespace SkinBot.Host.WebChat;
 
 /// <summary>
 /// <c>POST /api/chat</c>: the web chat's door into the engine. JSON in ({"text", "conversationId"}),
-/// <see cref="AnswerJson"/> out; every refusal is a 4xx with <c>{"error": "..."}</c>.
+/// <see cref="AnswerJson"/> plus the conversation id to send next time out; every refusal is a 4xx with <c>{"error": "..."}</c>,
+/// a rate limit a 429 with <c>Retry-After</c>.
 /// </summary>
 internal static class ChatApiEndpoint
 {
     public const string Path = "/api/chat";
 
-    /// <summary>The web chat is one channel: its per-channel limit caps the whole page, whatever ids the browsers choose.</summary>
+    /// <summary>
+    /// The web chat is one channel: its per-channel limit caps the whole page. Each client (address) is one user, so one
+    /// client's flood meets its own limit first, whatever conversation ids it sends.
+    /// </summary>
     public const string ChannelId = "web";
 
     public const string CorrelationHeader = "X-Correlation-Id";
@@ -31,6 +37,7 @@ internal static class ChatApiEndpoint
     public static async Task HandleAsync(
         HttpContext context,
         IChatEngine engine,
+        WebChatVisitors visitors,
         IOptions<LimitsOptions> limits,
         ILoggerFactory loggers)
     {
@@ -62,7 +69,8 @@ internal static class ChatApiEndpoint
         }
 
         var text = input.Text!.Trim();
-        var request = new ChatRequest(Platforms.Web, input.ConversationId!, input.ConversationId!, text)
+        var visitor = visitors.Identify(context, input.ConversationId);
+        var request = new ChatRequest(Platforms.Web, visitor.Conversation.Value, visitor.Client.Value, text)
         {
             Command = TypedCommandParser.TryParse(text),
             ChannelId = ChannelId,
@@ -86,20 +94,35 @@ internal static class ChatApiEndpoint
 
         using (SkinBotTelemetry.ActivitySource.StartActivity("skinbot.web.send"))
         {
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = "application/json; charset=utf-8";
-            context.Response.Headers.CacheControl = "no-store";
-            await context.Response.WriteAsync(AnswerJson.Serialize(answer), cancellationToken);
+            if (RateLimitRefusal.Applies(answer))
+            {
+                context.Response.Headers.RetryAfter = RateLimitRefusal.RetryAfterSeconds(answer).ToString(CultureInfo.InvariantCulture);
+                await WriteJsonAsync(context, StatusCodes.Status429TooManyRequests, JsonSerializer.Serialize(RateLimitRefusal.Body(answer), Json));
+                return;
+            }
+
+            await WriteJsonAsync(context, StatusCodes.Status200OK, WithConversationId(answer, visitor.Conversation));
         }
     }
 
-    private static Task WriteErrorAsync(HttpContext context, int status, string message)
+    /// <summary>The answer document, plus the id that carries this conversation on: the page sends it with its next message.</summary>
+    private static string WithConversationId(Answer answer, WebConversationId conversation)
+    {
+        var document = JsonNode.Parse(AnswerJson.Serialize(answer))!.AsObject();
+        document.Add("conversationId", conversation.Value);
+        return document.ToJsonString();
+    }
+
+    private static Task WriteJsonAsync(HttpContext context, int status, string json)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new WebChatError(message), Json), context.RequestAborted);
+        return context.Response.WriteAsync(json, context.RequestAborted);
     }
+
+    private static Task WriteErrorAsync(HttpContext context, int status, string message) =>
+        WriteJsonAsync(context, status, JsonSerializer.Serialize(new WebChatError(message), Json));
 
     /// <returns>The whole body, or null when it is longer than <paramref name="maxBytes"/> (reading stops there).</returns>
     private static async Task<byte[]?> ReadBoundedAsync(PipeReader reader, int maxBytes, CancellationToken cancellationToken)

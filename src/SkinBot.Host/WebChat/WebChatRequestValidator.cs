@@ -49,10 +49,12 @@ internal static class WebChatRequestValidator
             return false;
         }
 
+        // No id is a first turn: the reply brings a new one.
         if (string.IsNullOrEmpty(parsed.ConversationId))
         {
-            error = "\"conversationId\" is required.";
-            return false;
+            request = parsed with { ConversationId = null };
+            error = string.Empty;
+            return true;
         }
 
         if (parsed.ConversationId.Length > MaxConversationIdLength || parsed.ConversationId.AsSpan().ContainsAnyExcept(ConversationIdChars))

@@ -3,6 +3,7 @@
   'use strict';
 
   const STORAGE_KEY = 'skinbot.conversationId';
+  const REQUEST_TIMEOUT_MS = 30000;
   const conversation = document.getElementById('conversation');
   const typing = document.getElementById('typing');
   const form = document.getElementById('composer');
@@ -15,22 +16,15 @@
   let maxLength = Number(input.getAttribute('maxlength')) || 2000;
   let busy = false;
 
-  function randomId() {
-    if (window.crypto && typeof window.crypto.randomUUID === 'function') {
-      return window.crypto.randomUUID();
-    }
-    const bytes = new Uint8Array(16);
-    window.crypto.getRandomValues(bytes);
-    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  // The server issues conversation ids (and binds them to this client); the page only keeps the latest one per tab.
+  function conversationId() {
+    return sessionStorage.getItem(STORAGE_KEY);
   }
 
-  function conversationId() {
-    let id = sessionStorage.getItem(STORAGE_KEY);
-    if (!id) {
-      id = randomId();
+  function rememberConversation(id) {
+    if (typeof id === 'string' && id.length > 0 && id.length <= 128) {
       sessionStorage.setItem(STORAGE_KEY, id);
     }
-    return id;
   }
 
   function element(tag, className, text) {
@@ -73,6 +67,57 @@
     message.append(element('p', 'text', text));
     conversation.append(message);
     scrollToLatest(message);
+  }
+
+  // SkinBot asked the person to wait: not a fault, but it must never look like silence.
+  function appendNotice(text) {
+    const message = element('div', 'message notice');
+    message.setAttribute('role', 'status');
+    message.append(element('p', 'text', text));
+    conversation.append(message);
+    scrollToLatest(message);
+  }
+
+  function isAnswer(body) {
+    return body !== null && typeof body === 'object' && typeof body.headline === 'string' && body.headline.length > 0;
+  }
+
+  function waitText(seconds) {
+    return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  }
+
+  function rateLimitedText(body, response) {
+    if (body && typeof body.error === 'string' && body.error) {
+      return body.error;
+    }
+    const seconds = Number.parseInt(response.headers.get('Retry-After') || '', 10);
+    const wait = Number.isInteger(seconds) && seconds > 0 ? `about ${waitText(seconds)}` : 'a moment';
+    return `You're sending messages faster than I can answer. Please wait ${wait} and try again.`;
+  }
+
+  // Every reply says something: an answer, a notice or an error, whatever came back.
+  function show(response, body) {
+    if (response.status === 429) {
+      appendNotice(rateLimitedText(body, response));
+    } else if (!response.ok) {
+      appendError((body && typeof body.error === 'string' && body.error)
+        || `SkinBot could not answer (HTTP ${response.status}). Please try again in a moment.`);
+    } else if (!isAnswer(body)) {
+      appendError('SkinBot sent a reply this page could not read. Please try again in a moment.');
+    } else if (body.suppressed) {
+      appendNotice(body.message ? `${body.headline}. ${body.message}` : body.headline);
+    } else {
+      rememberConversation(body.conversationId);
+      appendAnswer(body);
+    }
+  }
+
+  async function readJson(response) {
+    try {
+      return JSON.parse(await response.text());
+    } catch {
+      return null;
+    }
   }
 
   function citation(passage) {
@@ -176,21 +221,27 @@
 
     appendUser(text);
     setBusy(true);
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
     try {
+      const request = { text };
+      const id = conversationId();
+      if (id) {
+        request.conversationId = id;
+      }
       const response = await fetch('api/chat', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ text, conversationId: conversationId() }),
+        body: JSON.stringify(request),
+        signal: abort.signal,
       });
-      const body = await response.json().catch(() => null);
-      if (!response.ok) {
-        appendError((body && body.error) || `SkinBot answered with HTTP ${response.status}.`);
-      } else if (body && !body.suppressed) {
-        appendAnswer(body);
-      }
+      show(response, await readJson(response));
     } catch {
-      appendError('Could not reach SkinBot. Is it still running?');
+      appendError(abort.signal.aborted
+        ? 'SkinBot is taking too long to answer. Please try again in a moment.'
+        : 'Could not reach SkinBot. Is it still running?');
     } finally {
+      clearTimeout(timer);
       setBusy(false);
       input.focus();
     }
@@ -230,7 +281,8 @@
   });
 
   newChat.addEventListener('click', () => {
-    sessionStorage.setItem(STORAGE_KEY, randomId());
+    // The next message starts a conversation with a new server-issued id.
+    sessionStorage.removeItem(STORAGE_KEY);
     for (const message of conversation.querySelectorAll('.message:not(.welcome)')) {
       message.remove();
     }

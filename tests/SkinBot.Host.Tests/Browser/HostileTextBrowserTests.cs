@@ -64,7 +64,7 @@ public sealed class HostileTextBrowserTests : IAsyncLifetime
     }
 
     [BrowserFact]
-    public async Task A_suppressed_answer_shows_nothing_and_a_refusal_shows_its_reason()
+    public async Task A_suppressed_answer_shows_a_short_notice_not_the_answer_and_a_refusal_shows_its_reason()
     {
         _engine.Respond = request => FakeChatEngine.SubstantiveAnswer(request) with { Suppressed = true };
 
@@ -72,6 +72,7 @@ public sealed class HostileTextBrowserTests : IAsyncLifetime
         await box.FillAsync("what are ice pick scars?");
         await box.PressAsync("Enter");
         await Expect(_page.Locator(".message.user")).ToHaveCountAsync(1);
+        await Expect(_page.Locator(".message.notice")).ToHaveTextAsync("Ice pick scars");
         await Expect(_page.Locator("#typing")).ToBeHiddenAsync();
 
         Assert.Equal(0, await _page.Locator("article.answer").CountAsync());

@@ -101,65 +101,6 @@ public sealed class OperatorSurfaceTests
         Assert.DoesNotContain("contoso_probe", metrics, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Over_http_a_flooding_conversation_gets_one_notice_then_suppressed_answers_and_others_are_unaffected()
-    {
-        var engine = new FakeChatEngine();
-        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?>
-        {
-            ["Limits:PerUserPermitsPerMinute"] = "2",
-            ["Limits:PerChannelPermitsPerMinute"] = "100",
-        });
-
-        var flood = new List<JsonElement>();
-        for (var i = 0; i < 4; i++)
-        {
-            flood.Add(await AskAsync(app, "flooder"));
-        }
-
-        var other = await AskAsync(app, "bystander");
-
-        Assert.All(flood.Take(2), a => Assert.Equal("scar_type", a.GetProperty("intent").GetString()));
-        Assert.Equal("rate_limited", flood[2].GetProperty("intent").GetString());
-        Assert.False(flood[2].GetProperty("suppressed").GetBoolean());
-        Assert.Equal(GuardReplies.UserRateLimitedHeadline, flood[2].GetProperty("headline").GetString());
-        Assert.Equal("rate_limited", flood[3].GetProperty("intent").GetString());
-        Assert.True(flood[3].GetProperty("suppressed").GetBoolean());
-        Assert.Equal("scar_type", other.GetProperty("intent").GetString());
-        Assert.Equal(3, engine.Requests.Count);
-
-        var metrics = await app.Client.GetStringAsync("metrics");
-        Assert.Matches(@"(?m)^skinbot_messages_rate_limited_total\{[^}]*platform=""web""[^}]*reply=""notice""[^}]*scope=""user""[^}]*\} 1\b", metrics);
-        Assert.Matches(@"(?m)^skinbot_messages_rate_limited_total\{[^}]*platform=""web""[^}]*reply=""suppressed""[^}]*scope=""user""[^}]*\} 1\b", metrics);
-    }
-
-    [Fact]
-    public async Task The_whole_web_chat_shares_one_channel_allowance_whatever_ids_browsers_choose()
-    {
-        await using var app = await TestApp.StartAsync(new FakeChatEngine(), new Dictionary<string, string?>
-        {
-            ["Limits:PerUserPermitsPerMinute"] = "100",
-            ["Limits:PerChannelPermitsPerMinute"] = "3",
-        });
-
-        var answers = new List<JsonElement>();
-        for (var i = 0; i < 5; i++)
-        {
-            answers.Add(await AskAsync(app, $"rotating-id-{i}"));
-        }
-
-        Assert.Equal(3, answers.Count(a => a.GetProperty("intent").GetString() == "scar_type"));
-        Assert.Equal(GuardReplies.ChannelRateLimitedHeadline, answers[3].GetProperty("headline").GetString());
-        Assert.True(answers[4].GetProperty("suppressed").GetBoolean());
-    }
-
-    private static async Task<JsonElement> AskAsync(TestApp app, string conversationId)
-    {
-        using var response = await app.Client.PostAsJsonAsync("api/chat", new { text = "what are ice pick scars?", conversationId });
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     private static async Task<JsonElement> StatusOf(HttpResponseMessage response)
     {
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);

@@ -30,23 +30,25 @@ public sealed class ChatApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var json = await response.Content.ReadAsStringAsync();
-        var expected = AnswerJson.Serialize(FakeChatEngine.SubstantiveAnswer(Assert.Single(_engine.Requests)));
-        Assert.Equal(expected, json);
+        var request = Assert.Single(_engine.Requests);
+        var document = AnswerJson.Serialize(FakeChatEngine.SubstantiveAnswer(request));
+        Assert.Equal(document[..^1] + ",\"conversationId\":\"" + request.ConversationId + "\"}", json);
 
-        using var document = JsonDocument.Parse(json);
-        Assert.Equal(AnswerJson.SchemaVersion, document.RootElement.GetProperty("schemaVersion").GetInt32());
-        Assert.Equal(FakeChatEngine.Caveat, document.RootElement.GetProperty("caveat").GetString());
+        using var parsed = JsonDocument.Parse(json);
+        Assert.Equal(AnswerJson.SchemaVersion, parsed.RootElement.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(FakeChatEngine.Caveat, parsed.RootElement.GetProperty("caveat").GetString());
     }
 
     [Fact]
-    public async Task The_request_reaches_the_engine_as_a_web_message_from_the_conversation()
+    public async Task The_request_reaches_the_engine_as_a_web_message_from_the_client_in_a_server_issued_conversation()
     {
         using var response = await _app.Client.PostAsJsonAsync("api/chat", new { text = "  what are ice pick scars?  ", conversationId = "tab-7" });
 
         var request = Assert.Single(_engine.Requests);
         Assert.Equal(Platforms.Web, request.Platform);
-        Assert.Equal("tab-7", request.ConversationId);
-        Assert.Equal("tab-7", request.UserId);
+        Assert.NotEqual("tab-7", request.ConversationId);
+        Assert.Equal(request.ConversationId, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetString());
+        Assert.StartsWith("client-", request.UserId, StringComparison.Ordinal);
         Assert.Equal("web", request.ChannelId);
         Assert.Equal("what are ice pick scars?", request.Text);
         Assert.Null(request.Command);
@@ -71,8 +73,6 @@ public sealed class ChatApiTests : IAsyncLifetime
     [InlineData("{\"text\": 42, \"conversationId\": \"a\"}", "The body must be a JSON object")]
     [InlineData("{\"conversationId\": \"a\"}", "\"text\" is required and must not be empty.")]
     [InlineData("{\"text\": \"   \", \"conversationId\": \"a\"}", "\"text\" is required and must not be empty.")]
-    [InlineData("{\"text\": \"what are boxcar scars?\"}", "\"conversationId\" is required.")]
-    [InlineData("{\"text\": \"what are boxcar scars?\", \"conversationId\": \"\"}", "\"conversationId\" is required.")]
     [InlineData("{\"text\": \"what are boxcar scars?\", \"conversationId\": \"has spaces\"}", "\"conversationId\" must be 1 to 128 characters")]
     public async Task A_malformed_request_is_a_400_with_a_clear_error(string body, string error)
     {
@@ -81,6 +81,18 @@ public sealed class ChatApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.StartsWith(error, await ErrorOf(response), StringComparison.Ordinal);
         Assert.Empty(_engine.Requests);
+    }
+
+    [Theory]
+    [InlineData("{\"text\": \"what are boxcar scars?\"}")]
+    [InlineData("{\"text\": \"what are boxcar scars?\", \"conversationId\": \"\"}")]
+    [InlineData("{\"text\": \"what are boxcar scars?\", \"conversationId\": null}")]
+    public async Task A_first_message_needs_no_conversation_id(string body)
+    {
+        using var response = await PostRawAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_engine.Requests);
     }
 
     [Fact]
