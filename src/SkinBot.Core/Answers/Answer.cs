@@ -32,6 +32,9 @@ public sealed record Answer
     /// <summary>True when SkinBot was not sure enough to answer and offered the nearest topics instead.</summary>
     public bool LowConfidence { get; init; }
 
+    /// <summary>Answered, but as a best guess at what the question meant: the message says so.</summary>
+    public bool BestGuess { get; init; }
+
     /// <summary>Fingerprint of the corpus the answer came from, so a complaint can be traced to exact content.</summary>
     public required string CorpusVersion { get; init; }
 

@@ -18,6 +18,11 @@ public static class AnswerComposer
     public static Answer Compose(KnowledgeBase knowledge, IntentDecision decision)
     {
         var answer = ComposeMain(knowledge, decision);
+        if (decision.BestGuess && answer.IsSubstantive)
+        {
+            answer = AsBestGuess(knowledge, decision, answer);
+        }
+
         if (decision.OtherAsks.Count == 0 || !answer.IsSubstantive)
         {
             return answer;
@@ -106,6 +111,21 @@ public static class AnswerComposer
         {
             LowConfidence = true,
             Message = $"The article doesn't cover \"{Shorten(asked)}\". {answer.Message}".Trim(),
+        };
+    }
+
+    /// <summary>
+    /// A best guess is still answered (it is usually right), but it says so and puts the other close topics first,
+    /// so a misread question costs one tap rather than a wrong answer taken as certain.
+    /// </summary>
+    private static Answer AsBestGuess(KnowledgeBase knowledge, IntentDecision decision, Answer answer)
+    {
+        var others = FollowUpsFor(knowledge, decision.Nearest.Where(id => id != decision.Intent && IntentClassifier.IsSubstantive(id)));
+        return answer with
+        {
+            BestGuess = true,
+            Message = $"{knowledge.Intents.File.BestGuessMessage} {answer.Message}".Trim(),
+            FollowUps = [.. others.Concat(answer.FollowUps).DistinctBy(f => f.Question).Take(MaxFollowUps)],
         };
     }
 

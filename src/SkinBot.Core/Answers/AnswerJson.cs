@@ -42,6 +42,7 @@ public static class AnswerJson
         AnswerTextRenderer.Render(answer))
     {
         Urgency = answer.Urgency.ToName(),
+        BestGuess = answer.BestGuess,
     };
 
     public static string Serialize(Answer answer) => JsonSerializer.Serialize(ToDocument(answer), Options);
@@ -64,6 +65,9 @@ public sealed record AnswerDocument(
 {
     /// <summary>"none", "see_doctor", "infection", "emergency" or "crisis" (added in schema 1; see <see cref="UrgencyNames"/>).</summary>
     public string Urgency { get; init; } = UrgencyNames.None;
+
+    /// <summary>Answered as a best guess: the message says so and the follow-ups start with the nearest other topics (added in schema 1).</summary>
+    public bool BestGuess { get; init; }
 }
 
 public sealed record PassageDocument(

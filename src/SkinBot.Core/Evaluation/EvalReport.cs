@@ -61,7 +61,7 @@ public sealed record EvalReport(
         text.AppendLine(culture, $"urgent with tips     {UrgentWithTreatmentTips}");
         text.AppendLine(culture, $"at-home w/ in-office {AtHomeWithInOfficeTreatments}");
         text.AppendLine(culture, $"out-of-scope leakage {Leakage:0.000}  ({Leaked} of {NotAboutPockmarks} questions not about pockmarks got pockmark content)");
-        text.AppendLine(culture, $"wrong but unsure     {WrongButLowConfidence} of {WrongIntents} wrong intents were flagged low confidence");
+        text.AppendLine(culture, $"wrong but unsure     {WrongButLowConfidence} of {WrongIntents} wrong intents were flagged low confidence or best guess");
         foreach (var bin in Calibration.Where(b => b.Answers > 0))
         {
             text.AppendLine(culture, $"confidence {bin.From:0.00}-{Math.Min(bin.To, 1):0.00}  {bin.Answers,4} answers, {bin.Accuracy:0.000} right");

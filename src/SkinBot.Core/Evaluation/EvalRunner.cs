@@ -68,8 +68,8 @@ public static class EvalRunner
             else
             {
                 wrong++;
-                wrongButLow += answer.LowConfidence ? 1 : 0;
-                misses.Add(new EvalMiss("intent", question.Text, question.Intent, $"{answer.Intent} ({answer.Confidence:0.00}{(answer.LowConfidence ? ", low" : string.Empty)})"));
+                wrongButLow += answer.LowConfidence || answer.BestGuess ? 1 : 0;
+                misses.Add(new EvalMiss("intent", question.Text, question.Intent, $"{answer.Intent} ({answer.Confidence:0.00}{(answer.LowConfidence ? ", low" : answer.BestGuess ? ", best guess" : string.Empty)})"));
             }
 
             if (question.Expect.Count > 0 && IntentClassifier.IsSubstantive(question.Intent))

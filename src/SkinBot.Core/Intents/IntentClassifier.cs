@@ -42,10 +42,14 @@ public static partial class IntentClassifier
             decision = ConversationFollowUp.Apply(decision, evidence, context, knowledge, tuning);
         }
 
+        decision = WithBestGuess(decision, tuning);
         return IsSubstantive(decision.Intent) && !decision.LowConfidence
             ? decision with { OtherAsks = OtherAsks(text, decision, knowledge, tuning) }
             : decision;
     }
+
+    private static IntentDecision WithBestGuess(IntentDecision decision, ClassifierTuning tuning) =>
+        decision with { BestGuess = IsSubstantive(decision.Intent) && !decision.LowConfidence && decision.Confidence < tuning.BestGuess };
 
     /// <summary>The evidence and the rules behind a classification, for <c>skinbot ask --explain</c> and for tuning.</summary>
     public static string Explain(string text, KnowledgeBase knowledge, ClassifierTuning? tuning = null)
@@ -55,7 +59,7 @@ public static partial class IntentClassifier
         var evidence = MessageEvidence.Read(text, knowledge, tuning);
         var features = evidence.Features;
         var trace = new List<string>();
-        var decision = Decide(evidence, knowledge, null, tuning, trace);
+        var decision = WithBestGuess(Decide(evidence, knowledge, null, tuning, trace), tuning);
         var asks = IsSubstantive(decision.Intent) && !decision.LowConfidence ? OtherAsks(text, decision, knowledge, tuning) : [];
         var lines = new StringBuilder();
         lines.AppendLine($"normalised:       {text}");
@@ -74,7 +78,7 @@ public static partial class IntentClassifier
         lines.AppendLine("rules:");
         trace.ForEach(t => lines.AppendLine($"  {t}"));
         lines.AppendLine($"urgency:          {Domain.UrgencyNames.ToName(decision.Urgency)}{(decision.Safety is { } safety ? $" (sign {safety.Sign.Name}: \"{safety.MatchedWords}\"; {safety.Sign.Covers})" : string.Empty)}");
-        lines.AppendLine($"decision:         {decision.Intent} {decision.Confidence:0.00}{(decision.LowConfidence ? " (low confidence: offers the nearest topics)" : string.Empty)} by {decision.Rule}");
+        lines.AppendLine($"decision:         {decision.Intent} {decision.Confidence:0.00}{(decision.LowConfidence ? " (low confidence: offers the nearest topics)" : decision.BestGuess ? " (best guess: says so and offers the nearest topics first)" : string.Empty)} by {decision.Rule}");
         lines.Append($"other asks:       {string.Join(", ", asks)}");
         return lines.ToString();
     }

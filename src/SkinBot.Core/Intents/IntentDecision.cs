@@ -31,6 +31,12 @@ public sealed record IntentDecision(
     /// <summary>The subject SkinBot does not cover that the message is about, when that decided it.</summary>
     public ScopeVerdict? Scope { get; init; }
 
+    /// <summary>
+    /// Answered, but not confidently: the reply says it may have misread the question and offers
+    /// <see cref="Nearest"/> first (see <see cref="ClassifierTuning.BestGuess"/>).
+    /// </summary>
+    public bool BestGuess { get; init; }
+
     /// <summary>The rule that decided, for --explain and logs.</summary>
     public string Rule { get; init; } = string.Empty;
 

@@ -38,6 +38,9 @@ public sealed class IntentFile
     /// <summary>Said instead of guessing when the question is unclear.</summary>
     public string LowConfidenceMessage { get; set; } = string.Empty;
 
+    /// <summary>Said before an answer that is only a best guess at what the question meant.</summary>
+    public string BestGuessMessage { get; set; } = string.Empty;
+
     /// <summary>Extra words that mark a message as being about skin scarring, beyond lead terms and synonyms.</summary>
     public List<string> DomainTerms { get; set; } = [];
 

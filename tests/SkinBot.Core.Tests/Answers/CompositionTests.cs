@@ -134,6 +134,36 @@ public sealed class CompositionTests
         Assert.Equal(["Laser", "Retinol"], answer.Passages.Select(p => p.LeadTerm).Order());
     }
 
+    [Theory]
+    [InlineData("any diy stuff that works on pock marks or is it all a scam")]
+    [InlineData("is retinol gonna fix my pitted scars or am i wasting my time")]
+    [InlineData("dermabrasion for pitted scars any good?")]
+    public async Task An_answer_the_classifier_is_unsure_of_is_given_as_a_best_guess_with_the_nearest_topics_first(string question)
+    {
+        using var lease = (await KnowledgeBases.SharedRepositoryCorpusAsync()).Acquire();
+        var knowledge = lease.Knowledge;
+        var decision = IntentClassifier.Classify(question, knowledge, null, ClassifierTuning.Default);
+        var answer = await AskAsync(question);
+
+        Assert.InRange(decision.Confidence, ClassifierTuning.Default.LowConfidence, ClassifierTuning.Default.BestGuess);
+        Assert.True(answer.BestGuess, question);
+        Assert.False(answer.LowConfidence, question);
+        Assert.True(answer.IsSubstantive, question);
+        Assert.StartsWith("I may have misread your question", answer.Message, StringComparison.Ordinal);
+        var nearestOther = decision.Nearest.First(id => id != decision.Intent && IntentClassifier.IsSubstantive(id));
+        Assert.Equal(knowledge.Intents[nearestOther].Question, answer.FollowUps[0].Question);
+        Assert.Contains("\"bestGuess\":true", AnswerJson.Serialize(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_confident_answer_is_not_called_a_best_guess()
+    {
+        var answer = await AskAsync("what are boxcar scars?");
+
+        Assert.False(answer.BestGuess);
+        Assert.DoesNotContain("best guess", answer.Message ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task The_not_ready_answer_is_polite_and_not_substantive()
     {
