@@ -3,6 +3,7 @@ using SkinBot.Core.Corpus;
 using SkinBot.Core.Engine;
 using SkinBot.Core.Intents;
 using SkinBot.Core.Search;
+using SkinBot.Core.Text;
 
 namespace SkinBot.Core.Answers;
 
@@ -238,5 +239,5 @@ public static class AnswerComposer
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Shorten(string text) => TextCut.Truncate(text, 41);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using SkinBot.Core.Text;
 
 namespace SkinBot.Core.Answers;
 
@@ -63,7 +64,7 @@ public static class AnswerTextRenderer
             }
         }
 
-        return bare[..(maxLength - 1)] + "…";
+        return TextCut.Truncate(bare, maxLength);
     }
 
     private static string Compose(Answer answer, IReadOnlyList<AnswerPassage> passages, int? trimLastTo)
@@ -130,14 +131,5 @@ public static class AnswerTextRenderer
         return citation.ToString();
     }
 
-    private static string TrimAtWord(string text, int keep)
-    {
-        if (keep <= 0)
-        {
-            return "…";
-        }
-
-        var cut = text.LastIndexOf(' ', Math.Min(keep, text.Length - 1));
-        return (cut > keep / 2 ? text[..cut] : text[..keep]).TrimEnd() + "…";
-    }
+    private static string TrimAtWord(string text, int keep) => TextCut.TrimAtWord(text, keep);
 }

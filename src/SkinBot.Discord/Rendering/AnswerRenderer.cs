@@ -1,5 +1,6 @@
 using System.Text;
 using SkinBot.Core.Answers;
+using SkinBot.Core.Text;
 
 namespace SkinBot.Discord.Rendering;
 
@@ -186,15 +187,7 @@ internal static class AnswerRenderer
             + citation[passage.Source.Title.Length..];
     }
 
-    private static string TrimAtWord(string text, int keep)
-    {
-        var cut = text.LastIndexOf(' ', Math.Min(keep, text.Length - 1));
-        return (cut > keep / 2 ? text[..cut] : text[..keep]).TrimEnd() + "…";
-    }
+    private static string TrimAtWord(string text, int keep) => TextCut.TrimAtWord(text, keep);
 
-    internal static string Truncate(string text, int maxLength)
-    {
-        var trimmed = text.Trim();
-        return trimmed.Length <= maxLength ? trimmed : trimmed[..(maxLength - 1)].TrimEnd() + "…";
-    }
+    internal static string Truncate(string text, int maxLength) => TextCut.Truncate(text.Trim(), maxLength);
 }

@@ -1,4 +1,5 @@
 using SkinBot.Core.Answers;
+using SkinBot.Core.Text;
 
 namespace SkinBot.Teams.Rendering;
 
@@ -58,14 +59,5 @@ internal static class AnswerBudget
         return current;
     }
 
-    internal static string TrimAtWord(string text, int keep)
-    {
-        if (keep >= text.Length)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', Math.Max(0, keep - 1));
-        return (cut > keep / 2 ? text[..cut] : text[..keep]).TrimEnd() + "…";
-    }
+    internal static string TrimAtWord(string text, int keep) => TextCut.TrimAtWord(text, keep);
 }
