@@ -46,9 +46,9 @@ internal static class AnswerBudget
             else
             {
                 // Only the headline, message and caveat are left: cut the message, never the caveat.
-                var message = current.Message ?? string.Empty;
-                var keep = Math.Max(0, message.Length - overflow - 32);
-                current = current with { Message = keep == 0 ? null : TrimAtWord(message, keep) };
+                var message = current.MessageText;
+                var keep = Math.Max(0, (message?.Plain.Length ?? 0) - overflow - 32);
+                current = current with { MessageText = keep == 0 ? null : message!.TrimAtWord(keep) };
                 if (keep == 0)
                 {
                     return current;
