@@ -39,6 +39,13 @@ public sealed class DiscordOptions
     public TimeSpan InteractionAnswerBudget { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// How far X-Signature-Timestamp may be from now, either way, for an interaction request to be accepted; a
+    /// request signed earlier (or claiming a later time) is refused with 401, and within the window an interaction
+    /// id already seen is refused too, so a captured request cannot be replayed.
+    /// </summary>
+    public TimeSpan InteractionTimestampTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// A deferred answer whose first webhook call gets 404 is tried once more after this wait (within the token's
     /// 15 minutes): Discord can take a moment to register the deferred response.
     /// </summary>

@@ -5,6 +5,9 @@ namespace SkinBot.Discord;
 /// <summary>Rejects a configuration that could only fail later, at start-up, naming the key (never the secret).</summary>
 internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
 {
+    /// <summary>A signed request older than an interaction token's 15 minutes is of no use to anyone but a replayer.</summary>
+    private static readonly TimeSpan MaxTimestampTolerance = TimeSpan.FromMinutes(15);
+
     public ValidateOptionsResult Validate(string? name, DiscordOptions options)
     {
         var errors = new List<string>();
@@ -42,21 +45,28 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add("Discord:ShardId must be between 0 and ShardCount - 1.");
         }
 
-        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+        // The bot token travels with every REST call and in the gateway's IDENTIFY: only over TLS, except to a
+        // fake on this machine.
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || !IsEncryptedOrLoopback(api, Uri.UriSchemeHttps, Uri.UriSchemeHttp))
         {
-            errors.Add("Discord:ApiBaseUrl must be an absolute http(s) URL.");
+            errors.Add("Discord:ApiBaseUrl must be an absolute https URL (plain http only to 127.0.0.1, ::1 or localhost).");
         }
 
         if (!string.IsNullOrWhiteSpace(options.GatewayUrl)
-            && (!Uri.TryCreate(options.GatewayUrl, UriKind.Absolute, out var gateway) || (gateway.Scheme != "wss" && gateway.Scheme != "ws")))
+            && (!Uri.TryCreate(options.GatewayUrl, UriKind.Absolute, out var gateway) || !IsEncryptedOrLoopback(gateway, Uri.UriSchemeWss, Uri.UriSchemeWs)))
         {
-            errors.Add("Discord:GatewayUrl must be an absolute ws(s) URL.");
+            errors.Add("Discord:GatewayUrl must be an absolute wss URL (plain ws only to 127.0.0.1, ::1 or localhost).");
         }
 
         RequirePositive(errors, options.InteractionAnswerBudget, nameof(options.InteractionAnswerBudget));
         if (options.InteractionAnswerBudget >= Interactions.InteractionEndpoint.ResponseHardCap)
         {
             errors.Add("Discord:InteractionAnswerBudget must stay below 2.5 s: Discord's deadline is 3 s and the response still has to travel.");
+        }
+
+        if (options.InteractionTimestampTolerance <= TimeSpan.Zero || options.InteractionTimestampTolerance > MaxTimestampTolerance)
+        {
+            errors.Add("Discord:InteractionTimestampTolerance must be positive and at most 15 minutes (an interaction token's lifetime).");
         }
 
         RequirePositive(errors, options.DeferredEditRetryDelay, nameof(options.DeferredEditRetryDelay));
@@ -104,6 +114,9 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private static bool IsEncryptedOrLoopback(Uri uri, string secure, string plain) =>
+        uri.Scheme == secure || (uri.Scheme == plain && (uri.IsLoopback || uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)));
 
     internal static bool IsHex(string value, int length) => value.Length == length && value.All(char.IsAsciiHexDigit);
 

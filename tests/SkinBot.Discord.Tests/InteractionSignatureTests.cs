@@ -9,6 +9,8 @@ namespace SkinBot.Discord.Tests;
 public sealed class InteractionSignatureTests : IAsyncLifetime
 {
     private readonly InteractionSigner signer = new();
+    private readonly string ts = SignedInteractions.Now();
+    private string Later => (long.Parse(ts, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
     private BotHost bot = null!;
 
     public async Task InitializeAsync() =>
@@ -43,10 +45,10 @@ public sealed class InteractionSignatureTests : IAsyncLifetime
     public async Task A_tampered_body_is_rejected()
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Ping());
-        var signature = signer.Sign("1767225600", body);
+        var signature = signer.Sign(ts, body);
         var tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("\"type\":1", "\"type\":2", StringComparison.Ordinal));
 
-        using var response = await SignedInteractions.PostRawAsync(bot.Client, tampered, "1767225600", signature);
+        using var response = await SignedInteractions.PostRawAsync(bot.Client, tampered, ts, signature);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -55,7 +57,7 @@ public sealed class InteractionSignatureTests : IAsyncLifetime
     public async Task A_signature_over_another_timestamp_is_rejected()
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Ping());
-        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, "1767225601", signer.Sign("1767225600", body));
+        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, Later, signer.Sign(ts, body));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -67,7 +69,7 @@ public sealed class InteractionSignatureTests : IAsyncLifetime
     public async Task A_request_missing_a_signature_header_is_rejected(bool withTimestamp, bool withSignature)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Ping());
-        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, withTimestamp ? "1767225600" : null, withSignature ? signer.Sign("1767225600", body) : null);
+        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, withTimestamp ? ts : null, withSignature ? signer.Sign(ts, body) : null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -79,7 +81,7 @@ public sealed class InteractionSignatureTests : IAsyncLifetime
     public async Task A_signature_that_is_not_128_hex_characters_is_rejected(string signature)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Ping());
-        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, "1767225600", signature);
+        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, ts, signature);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -88,8 +90,8 @@ public sealed class InteractionSignatureTests : IAsyncLifetime
     public async Task A_signature_with_a_non_hex_character_in_the_right_length_is_rejected()
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Ping());
-        var signature = "g" + signer.Sign("1767225600", body)[1..];
-        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, "1767225600", signature);
+        var signature = "g" + signer.Sign(ts, body)[1..];
+        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, ts, signature);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -98,7 +100,7 @@ public sealed class InteractionSignatureTests : IAsyncLifetime
     public async Task Malformed_json_with_a_valid_signature_gets_400_and_a_log_line()
     {
         var body = Encoding.UTF8.GetBytes("""{"id": "1", "type": 2, "token": """);
-        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, "1767225600", signer.Sign("1767225600", body));
+        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, ts, signer.Sign(ts, body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(bot.Logs.Logs, l => l.Level == LogLevel.Warning && l.Message.StartsWith("Malformed interaction JSON", StringComparison.Ordinal));
@@ -112,7 +114,7 @@ public sealed class InteractionSignatureTests : IAsyncLifetime
     public async Task Json_missing_required_fields_gets_400()
     {
         var body = Encoding.UTF8.GetBytes("""{"type": 2}""");
-        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, "1767225600", signer.Sign("1767225600", body));
+        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, ts, signer.Sign(ts, body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

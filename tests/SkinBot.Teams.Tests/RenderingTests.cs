@@ -224,4 +224,25 @@ public sealed class RenderingTests
 
         Assert.Equal(200, parsed["statusCode"]!.GetValue<int>());
     }
+
+    [Fact]
+    public void A_passage_cut_to_fit_the_size_limit_keeps_its_emoji_whole()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("👍🏽", 4000));
+        var answer = Boxcar() with { Passages = [Boxcar().Passages[0] with { Text = "a" + emoji }] };
+
+        var card = TeamsMessageFactory.AnswerCard(answer, CardActionStyle.Submit, maxBytes: 6_000);
+
+        var texts = Texts(card).ToList();
+        Assert.All(texts, t => Assert.True(SkinBot.Testing.TextChecks.IsWellFormed(t), "lone surrogate"));
+        var quote = Assert.Single(texts, t => t.StartsWith("“a", StringComparison.Ordinal));
+        Assert.All(SkinBot.Testing.TextChecks.TextElements(quote[2..^2]), e => Assert.Equal("👍🏽", e));
+    }
+
+    private static IEnumerable<string> Texts(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Key == "text" && p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? [s] : Texts(p.Value)),
+        JsonArray a => a.SelectMany(Texts),
+        _ => [],
+    };
 }

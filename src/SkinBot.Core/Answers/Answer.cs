@@ -17,8 +17,19 @@ public sealed record Answer
     /// <summary>One line that titles the answer ("Boxcar scars").</summary>
     public required string Headline { get; init; }
 
-    /// <summary>SkinBot's own words, when it has something to say that is not a quote: urgent advice, "I'm not sure", a rate-limit notice.</summary>
-    public string? Message { get; init; }
+    /// <summary>
+    /// SkinBot's own words, when it has something to say that is not a quote: urgent advice, "I'm not sure", a
+    /// rate-limit notice. Plain text, with any echo of what the person typed unescaped: renderers that emit markup
+    /// use <see cref="MessageText"/> instead. Setting it sets <see cref="MessageText"/> to SkinBot's own words.
+    /// </summary>
+    public string? Message
+    {
+        get => MessageText?.Plain;
+        init => MessageText = value is null ? null : AnswerText.Own(value);
+    }
+
+    /// <summary><see cref="Message"/> with the text the person typed kept apart, so each renderer can escape it for its platform.</summary>
+    public AnswerText? MessageText { get; init; }
 
     /// <summary>Quoted corpus passages, best first.</summary>
     public IReadOnlyList<AnswerPassage> Passages { get; init; } = [];

@@ -14,6 +14,7 @@ public static class AnswerComposer
 {
     private const int MaxFollowUps = 4;
     private const int MaxNamedTreatments = 3;
+    private const int MaxEchoLength = 41;
 
     public static Answer Compose(KnowledgeBase knowledge, IntentDecision decision)
     {
@@ -100,17 +101,21 @@ public static class AnswerComposer
     public static Answer UnknownScarType(KnowledgeBase knowledge, string asked)
     {
         var answer = Compose(knowledge, IntentDecision.Of(IntentIds.ScarTypes, 1.0));
-        return answer with { Message = $"I don't know a scar type called \"{Shorten(asked)}\". The article describes these three:" };
+        return answer with
+        {
+            MessageText = AnswerText.Own("I don't know a scar type called \"") + Echo(asked) + AnswerText.Own("\". The article describes these three:"),
+        };
     }
 
     /// <summary>Answer for a treatment name the corpus does not have: say so and list what it has.</summary>
     public static Answer UnknownTreatment(KnowledgeBase knowledge, string asked, string intent)
     {
         var answer = FromSections(knowledge, IntentDecision.Of(intent, 1.0));
+        var rest = string.IsNullOrWhiteSpace(answer.Message) ? "\"." : "\". " + answer.Message.Trim();
         return answer with
         {
             LowConfidence = true,
-            Message = $"The article doesn't cover \"{Shorten(asked)}\". {answer.Message}".Trim(),
+            MessageText = AnswerText.Own("The article doesn't cover \"") + Echo(asked) + AnswerText.Own(rest),
         };
     }
 
@@ -258,5 +263,6 @@ public static class AnswerComposer
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    /// <summary>What the person asked for, quoted back as user text: renderers escape it, so it can never become markup.</summary>
+    private static AnswerText Echo(string asked) => AnswerText.Quote(asked, MaxEchoLength);
 }

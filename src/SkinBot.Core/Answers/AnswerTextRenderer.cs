@@ -1,4 +1,5 @@
 using System.Text;
+using SkinBot.Core.Text;
 
 namespace SkinBot.Core.Answers;
 
@@ -12,13 +13,20 @@ public static class AnswerTextRenderer
     /// <summary>Discord's message content limit, the tightest of the platforms.</summary>
     public const int DefaultMaxLength = 2000;
 
-    public static string Render(Answer answer, int maxLength = DefaultMaxLength)
+    /// <param name="answer">The answer to lay out.</param>
+    /// <param name="maxLength">The longest text returned; the caveat is kept whole.</param>
+    /// <param name="escapeUserText">
+    /// How text the person typed is written (see <see cref="AnswerText"/>): a platform whose client reads this text
+    /// as markup passes its escaper; plain-text outputs leave it as it is.
+    /// </param>
+    public static string Render(Answer answer, int maxLength = DefaultMaxLength, Func<string, string>? escapeUserText = null)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        var escape = escapeUserText ?? (text => text);
         var passages = answer.Passages.ToList();
         while (true)
         {
-            var text = Compose(answer, passages, trimLastTo: null);
+            var text = Compose(answer, passages, trimLastTo: null, escape);
             if (text.Length <= maxLength)
             {
                 return text;
@@ -30,49 +38,49 @@ public static class AnswerTextRenderer
                 continue;
             }
 
-            return FitSingle(answer, passages, maxLength);
+            return FitSingle(answer, passages, maxLength, escape);
         }
     }
 
-    private static string FitSingle(Answer answer, List<AnswerPassage> passages, int maxLength)
+    private static string FitSingle(Answer answer, List<AnswerPassage> passages, int maxLength, Func<string, string> escape)
     {
         if (passages.Count == 1)
         {
-            var overflow = Compose(answer, passages, null).Length - maxLength;
+            var overflow = Compose(answer, passages, null, escape).Length - maxLength;
             var keep = Math.Max(0, passages[0].Text.Length - overflow - 1);
-            var text = Compose(answer, passages, keep);
+            var text = Compose(answer, passages, keep, escape);
             if (text.Length <= maxLength)
             {
                 return text;
             }
         }
 
-        var bare = Compose(answer with { FollowUps = [] }, [], null);
+        var bare = Compose(answer with { FollowUps = [] }, [], null, escape);
         if (bare.Length <= maxLength)
         {
             return bare;
         }
 
         // Only SkinBot's own message can still be too long: shorten it rather than cut the caveat off the end.
-        if (!string.IsNullOrEmpty(answer.Message) && answer.Message.Length - (bare.Length - maxLength) - 1 is > 0 and var keepMessage)
+        if (answer.MessageText is { } message && message.Plain.Length - (bare.Length - maxLength) - 1 is > 0 and var keepMessage)
         {
-            var shortened = Compose(answer with { FollowUps = [], Message = TrimAtWord(answer.Message, keepMessage) }, [], null);
+            var shortened = Compose(answer with { FollowUps = [], MessageText = message.TrimAtWord(keepMessage) }, [], null, escape);
             if (shortened.Length <= maxLength)
             {
                 return shortened;
             }
         }
 
-        return bare[..(maxLength - 1)] + "…";
+        return TextCut.Truncate(bare, maxLength);
     }
 
-    private static string Compose(Answer answer, IReadOnlyList<AnswerPassage> passages, int? trimLastTo)
+    private static string Compose(Answer answer, IReadOnlyList<AnswerPassage> passages, int? trimLastTo, Func<string, string> escape)
     {
         var text = new StringBuilder();
         text.Append("**").Append(UrgencyMarkers.Headline(answer)).Append("**\n");
         if (!string.IsNullOrWhiteSpace(answer.Message))
         {
-            text.Append(answer.Message).Append('\n');
+            text.Append(answer.MessageText!.Render(escape)).Append('\n');
         }
 
         for (var i = 0; i < passages.Count; i++)
@@ -130,14 +138,5 @@ public static class AnswerTextRenderer
         return citation.ToString();
     }
 
-    private static string TrimAtWord(string text, int keep)
-    {
-        if (keep <= 0)
-        {
-            return "…";
-        }
-
-        var cut = text.LastIndexOf(' ', Math.Min(keep, text.Length - 1));
-        return (cut > keep / 2 ? text[..cut] : text[..keep]).TrimEnd() + "…";
-    }
+    private static string TrimAtWord(string text, int keep) => TextCut.TrimAtWord(text, keep);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SkinBot.Core.Text;
 
 namespace SkinBot.Core.Evaluation;
 
@@ -89,7 +90,7 @@ public sealed record EvalReport(
     private static string Shorten(string text)
     {
         var flat = text.ReplaceLineEndings(" ");
-        return flat.Length <= 90 ? flat : flat[..90] + "…";
+        return TextCut.Truncate(flat, 91);
     }
 }
 

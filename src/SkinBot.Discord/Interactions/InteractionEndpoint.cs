@@ -2,23 +2,33 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SkinBot.Discord.Messages;
 using SkinBot.Discord.Rendering;
 
 namespace SkinBot.Discord.Interactions;
 
 /// <summary>
-/// POST /discord/interactions. Verifies the signature over the raw bytes before anything is parsed, then hands
-/// the interaction to <see cref="InteractionHandler"/> and answers inline with whatever it responds first; the
-/// handler may carry on (a deferred answer) after the HTTP response has gone.
+/// POST /discord/interactions. Checks the signature headers (present, well-formed, fresh) before reading the body,
+/// refuses a body larger than Discord sends with 413 before buffering it, verifies the signature over the raw bytes
+/// before anything is parsed, refuses an interaction id already seen (a replay), then hands the interaction to
+/// <see cref="InteractionHandler"/> and answers inline with whatever it responds first; the handler may carry on
+/// (a deferred answer) after the HTTP response has gone.
 /// </summary>
 internal sealed partial class InteractionEndpoint(
     InteractionSignatureVerifier verifier,
     InteractionHandler handler,
+    MessageDeduplicator replays,
     IHostApplicationLifetime lifetime,
     ILogger<InteractionEndpoint> logger)
 {
-    /// <summary>Interaction payloads are small; this bounds what an unauthenticated caller can make us buffer.</summary>
-    internal const int MaxBodyBytes = 1 << 20;
+    /// <summary>
+    /// The most an interaction for SkinBot can weigh, with room to spare: its largest are a button press, which
+    /// carries the message the button sits on (≤2,000 characters of content, ≤6,000 of embed text, 25 buttons of
+    /// ≤180 characters), and a command with a ≤6,000-character option. That is under 13,000 characters, at most
+    /// ~78 KB even if every one were sent as a six-byte JSON escape; 128 KiB bounds what an unauthenticated caller
+    /// can make us buffer (1 MiB before) without refusing anything Discord can send.
+    /// </summary>
+    internal const int MaxBodyBytes = 128 * 1024;
 
     /// <summary>
     /// The HTTP response is written by then whatever the handler is doing: Discord drops an interaction that is not
@@ -34,12 +44,26 @@ internal sealed partial class InteractionEndpoint(
             return;
         }
 
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         var signature = context.Request.Headers["X-Signature-Ed25519"].ToString();
         var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
-        if (body is null || !verifier.Verify(signature, timestamp, body))
+        if (verifier.CheckHeaders(signature, timestamp) is var check and not SignatureCheck.Valid)
         {
-            LogRejected(body is null ? "body too large" : "bad signature");
+            LogRejected(check == SignatureCheck.Stale ? "signature timestamp outside the accepted window" : "missing or malformed signature headers");
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            LogRejected("body too large");
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        if (!verifier.Verify(signature, timestamp, body))
+        {
+            LogRejected("bad signature");
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
@@ -58,6 +82,15 @@ internal sealed partial class InteractionEndpoint(
         if (interaction is null || (interaction.Type != InteractionType.Ping && string.IsNullOrEmpty(interaction.Token)))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        // Discord delivers an interaction once and never retries it, so a second copy of a signed request is a
+        // replay: refused like any request that does not prove it is Discord's, and the engine does not run again.
+        if (!replays.TryMark(interaction.Id))
+        {
+            LogRejected("replayed interaction");
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using SkinBot.Core.Answers;
+using SkinBot.Core.Text;
 
 namespace SkinBot.Discord.Rendering;
 
@@ -39,7 +40,7 @@ internal static class AnswerRenderer
         ArgumentNullException.ThrowIfNull(answer);
         answer = WithoutFollowUpsWhenUrgent(answer);
         var (rows, leftOver) = Buttons(answer.FollowUps);
-        var text = AnswerTextRenderer.Render(answer with { FollowUps = leftOver }, MaxTextLength);
+        var text = AnswerTextRenderer.Render(answer with { FollowUps = leftOver }, MaxTextLength, UserTextEscaper.Escape);
         var pieces = ContentSplitter.Split(text);
         return [.. pieces.Select((piece, i) => new OutgoingMessage
         {
@@ -110,10 +111,12 @@ internal static class AnswerRenderer
     /// <summary>Drops passages from the end, then trims the last one, until the description fits.</summary>
     private static string? FitDescription(Answer answer, int budget)
     {
+        // What the person typed and the answer quotes back is escaped here, so it is measured as sent.
+        var message = answer.MessageText?.Render(UserTextEscaper.Escape);
         var passages = answer.Passages.ToList();
         while (true)
         {
-            var text = Describe(answer.Message, passages, trimLastTo: null);
+            var text = Describe(message, passages, trimLastTo: null);
             if (text.Length <= budget)
             {
                 return text.Length == 0 ? null : text;
@@ -131,7 +134,7 @@ internal static class AnswerRenderer
                 var keep = passages[0].Text.Length - overflow - 1;
                 if (keep > 20)
                 {
-                    var trimmed = Describe(answer.Message, passages, keep);
+                    var trimmed = Describe(message, passages, keep);
                     if (trimmed.Length <= budget)
                     {
                         return trimmed;
@@ -139,7 +142,7 @@ internal static class AnswerRenderer
                 }
             }
 
-            return Truncate(Describe(answer.Message, [], null), budget);
+            return Truncate(Describe(message, [], null), budget);
         }
     }
 
@@ -186,15 +189,7 @@ internal static class AnswerRenderer
             + citation[passage.Source.Title.Length..];
     }
 
-    private static string TrimAtWord(string text, int keep)
-    {
-        var cut = text.LastIndexOf(' ', Math.Min(keep, text.Length - 1));
-        return (cut > keep / 2 ? text[..cut] : text[..keep]).TrimEnd() + "…";
-    }
+    private static string TrimAtWord(string text, int keep) => TextCut.TrimAtWord(text, keep);
 
-    internal static string Truncate(string text, int maxLength)
-    {
-        var trimmed = text.Trim();
-        return trimmed.Length <= maxLength ? trimmed : trimmed[..(maxLength - 1)].TrimEnd() + "…";
-    }
+    internal static string Truncate(string text, int maxLength) => TextCut.Truncate(text.Trim(), maxLength);
 }

@@ -1,3 +1,5 @@
+using SkinBot.Core.Text;
+
 namespace SkinBot.Discord.Rendering;
 
 /// <summary>Cuts text into message-sized pieces at paragraph, line or word boundaries, never mid-word when avoidable.</summary>
@@ -10,11 +12,8 @@ internal static class ContentSplitter
         var rest = text.Trim();
         while (rest.Length > maxLength)
         {
-            var cut = LastBreak(rest, maxLength, "\n\n") ?? LastBreak(rest, maxLength, "\n") ?? LastBreak(rest, maxLength, " ") ?? maxLength;
-            if (char.IsHighSurrogate(rest[cut - 1]))
-            {
-                cut--;
-            }
+            // Without a break to use, the cut still falls between characters: never inside an emoji or a flag.
+            var cut = LastBreak(rest, maxLength, "\n\n") ?? LastBreak(rest, maxLength, "\n") ?? LastBreak(rest, maxLength, " ") ?? TextCut.Boundary(rest, maxLength);
 
             parts.Add(rest[..cut].TrimEnd());
             rest = rest[cut..].TrimStart();

@@ -1,3 +1,4 @@
+using SkinBot.Core.Text;
 using SkinBot.Discord.Rendering;
 
 namespace SkinBot.Discord.Rest;
@@ -43,7 +44,7 @@ internal sealed class MessageBody
         if (content is { Length: > DiscordLimits.ContentLength })
         {
             // Callers split long text; this only guards against a 50035 that would lose the whole reply.
-            content = content[..(DiscordLimits.ContentLength - 1)] + "…";
+            content = TextCut.Truncate(content, DiscordLimits.ContentLength);
         }
 
         var nonce = !forEdit && message.Nonce is { Length: > 0 and <= DiscordLimits.Nonce } ? message.Nonce : null;

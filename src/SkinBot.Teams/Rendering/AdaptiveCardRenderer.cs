@@ -27,7 +27,7 @@ internal static class AdaptiveCardRenderer
             body.Add(Heading(answer.Headline));
             if (!string.IsNullOrWhiteSpace(answer.Message))
             {
-                body.Add(Text(answer.Message));
+                body.Add(Message(answer.MessageText!));
             }
         }
 
@@ -65,7 +65,7 @@ internal static class AdaptiveCardRenderer
         ["items"] = new JsonArray
         {
             Heading(UrgencyMarkers.Headline(answer)),
-            Text(answer.Message ?? string.Empty),
+            answer.MessageText is { } message ? Message(message) : Text(string.Empty),
         },
     };
 
@@ -95,6 +95,10 @@ internal static class AdaptiveCardRenderer
         ["weight"] = "Bolder",
         ["wrap"] = true,
     };
+
+    /// <summary>SkinBot's words: markdown as usual, or plain runs when they quote back what the person typed.</summary>
+    public static JsonObject Message(AnswerText message) =>
+        message.HasUserText ? UserTextBlock.Render(message) : Text(message.Plain);
 
     public static JsonObject Text(string text) => new()
     {

@@ -1,4 +1,5 @@
 using SkinBot.Core.Answers;
+using SkinBot.Core.Text;
 
 namespace SkinBot.Teams.Rendering;
 
@@ -45,9 +46,9 @@ internal static class AnswerBudget
             else
             {
                 // Only the headline, message and caveat are left: cut the message, never the caveat.
-                var message = current.Message ?? string.Empty;
-                var keep = Math.Max(0, message.Length - overflow - 32);
-                current = current with { Message = keep == 0 ? null : TrimAtWord(message, keep) };
+                var message = current.MessageText;
+                var keep = Math.Max(0, (message?.Plain.Length ?? 0) - overflow - 32);
+                current = current with { MessageText = keep == 0 ? null : message!.TrimAtWord(keep) };
                 if (keep == 0)
                 {
                     return current;
@@ -58,14 +59,5 @@ internal static class AnswerBudget
         return current;
     }
 
-    internal static string TrimAtWord(string text, int keep)
-    {
-        if (keep >= text.Length)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', Math.Max(0, keep - 1));
-        return (cut > keep / 2 ? text[..cut] : text[..keep]).TrimEnd() + "…";
-    }
+    internal static string TrimAtWord(string text, int keep) => TextCut.TrimAtWord(text, keep);
 }

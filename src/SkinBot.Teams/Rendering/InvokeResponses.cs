@@ -42,7 +42,8 @@ internal static class InvokeResponses
     {
         if (answer.Suppressed || answer.Passages.Count == 0)
         {
-            var text = string.IsNullOrWhiteSpace(answer.Message) ? answer.Headline : answer.Headline + ". " + answer.Message;
+            var message = answer.MessageText?.Render(UserTextBlock.PlainRun);
+            var text = string.IsNullOrWhiteSpace(message) ? answer.Headline : answer.Headline + ". " + message;
             return ComposeExtensionMessage(text);
         }
 

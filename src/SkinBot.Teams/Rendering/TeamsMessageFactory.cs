@@ -77,5 +77,5 @@ internal static class TeamsMessageFactory
     };
 
     private static JsonObject BuildCard(Answer answer, CardActionStyle style) =>
-        AdaptiveCardRenderer.Render(answer, style, AnswerTextRenderer.Render(answer));
+        AdaptiveCardRenderer.Render(answer, style, AnswerTextRenderer.Render(answer, escapeUserText: UserTextBlock.EscapeMarkdown));
 }

@@ -1,4 +1,5 @@
 using SkinBot.Core.Answers;
+using SkinBot.Testing;
 
 namespace SkinBot.Core.Tests.Answers;
 
@@ -125,5 +126,27 @@ public sealed class AnswerTextRendererTests
         var passage = new AnswerPassage("a#1", "t", ["One", "Two", "Three"], null, new SourceInfo("Title", null, null, null), 1);
 
         Assert.Equal("Title · Two › Three", AnswerTextRenderer.Citation(passage));
+    }
+
+    [Fact]
+    public void Text_cut_to_its_limit_never_ends_in_half_an_emoji()
+    {
+        var headline = string.Concat(Enumerable.Repeat("a👍", 200));
+
+        var rendered = AnswerTextRenderer.Render(AnswerWith([], headline: headline) with { Caveat = null, FollowUps = [] }, 101);
+
+        Assert.InRange(rendered.Length, 1, 101);
+        Assert.True(TextChecks.IsWellFormed(rendered), rendered);
+    }
+
+    [Fact]
+    public void A_passage_trimmed_to_fit_keeps_its_accented_letters_whole()
+    {
+        var passage = string.Concat(Enumerable.Repeat("e\u0301", 600));
+
+        var rendered = AnswerTextRenderer.Render(AnswerWith([Passage(1, passage)]), 500);
+
+        var quote = rendered.Split('\n').Single(l => l.StartsWith("> ", StringComparison.Ordinal));
+        Assert.All(TextChecks.TextElements(quote[2..^1]), e => Assert.Equal("e\u0301", e));
     }
 }

@@ -177,4 +177,29 @@ public sealed class CompositionTests
         Assert.False(answer.IsSubstantive);
         Assert.Contains("again", answer.Message, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Theory]
+    [InlineData("/scar [Free cure](https://evil.example)", "[Free cure](https://evil.example)")]
+    [InlineData("/treatments at home @everyone <@123>", "@everyone <@123>")]
+    public async Task A_name_the_articles_do_not_know_is_quoted_back_as_user_text_not_as_skinbots_words(string command, string typed)
+    {
+        var answer = await AskAsync(command);
+
+        var echo = Assert.Single(answer.MessageText!.Runs, r => r.IsUserText);
+        Assert.Contains(typed, echo.Text, StringComparison.Ordinal);
+        Assert.All(answer.MessageText.Runs.Where(r => !r.IsUserText), r => Assert.DoesNotContain(typed, r.Text, StringComparison.Ordinal));
+        Assert.Contains($"\"{echo.Text}\"", answer.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quoted_echo_is_one_line_without_direction_overrides_and_at_most_41_characters()
+    {
+        var quoted = AnswerText.Quote("evil\u202Etxt.exe\n# heading\r\n" + new string('a', 80), 41);
+
+        var run = Assert.Single(quoted.Runs);
+        Assert.True(run.IsUserText);
+        Assert.Equal(41, run.Text.Length);
+        Assert.StartsWith("eviltxt.exe # heading aaa", run.Text, StringComparison.Ordinal);
+        Assert.EndsWith("…", run.Text, StringComparison.Ordinal);
+    }
 }

@@ -6,8 +6,16 @@ namespace SkinBot.Discord.Tests.Fakes;
 /// <summary>Posts interactions to /discord/interactions as Discord does: signed raw bytes with the two headers.</summary>
 internal static class SignedInteractions
 {
-    public static Task<HttpResponseMessage> PostAsync(HttpClient client, InteractionSigner signer, object payload) =>
-        PostRawAsync(client, JsonSerializer.SerializeToUtf8Bytes(payload), "1767225600", signer.Sign("1767225600", JsonSerializer.SerializeToUtf8Bytes(payload)));
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, InteractionSigner signer, object payload)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(payload);
+        var timestamp = Now();
+        return PostRawAsync(client, body, timestamp, signer.Sign(timestamp, body));
+    }
+
+    /// <summary>X-Signature-Timestamp for now (Unix seconds), shifted by <paramref name="offset"/> when given.</summary>
+    public static string Now(TimeSpan offset = default) =>
+        (DateTimeOffset.UtcNow + offset).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static async Task<HttpResponseMessage> PostRawAsync(HttpClient client, byte[] body, string? timestamp, string? signature)
     {
