@@ -43,6 +43,12 @@ public sealed class TeamsOptions
     /// </summary>
     public string? TokenEndpoint { get; set; }
 
+    /// <summary>
+    /// Accepts activities whose serviceUrl is plain http to this machine (local fake connectors in tests). Off by
+    /// default: the bot's token then only ever travels over https.
+    /// </summary>
+    public bool AllowLoopbackHttpServiceUrls { get; set; }
+
     /// <summary>Route of the messaging endpoint registered on the Azure Bot resource.</summary>
     public string MessagingPath { get; set; } = "/api/messages";
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkinBot.Teams.Auth;
+using SkinBot.Teams.Connector;
 
 namespace SkinBot.Teams.Activities;
 
@@ -96,6 +97,12 @@ internal sealed partial class MessagesEndpoint
         if (string.IsNullOrEmpty(conversationId) || activity.Recipient?.Id is null || activity.From?.Id is null)
         {
             LogIncomplete(activity.Type, activity.Id);
+            return StatusCodes.Status400BadRequest;
+        }
+
+        if (!ReplyAddress.IsUsableId(conversationId) || (!string.IsNullOrEmpty(activity.Id) && !ReplyAddress.IsUsableId(activity.Id)))
+        {
+            LogUnaddressable(activity.Type, activity.Id);
             return StatusCodes.Status400BadRequest;
         }
 
@@ -195,6 +202,9 @@ internal sealed partial class MessagesEndpoint
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {ActivityId} of type {Type} lacks conversation, from or recipient ids")]
     private partial void LogIncomplete(string? type, string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {ActivityId} of type {Type} has a conversation or activity id that cannot be a reply address")]
+    private partial void LogUnaddressable(string? type, string? activityId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down; activity {ActivityId} refused with 503 so Teams redelivers it")]
     private partial void LogShuttingDown(string? activityId);

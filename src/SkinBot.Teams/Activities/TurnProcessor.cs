@@ -88,7 +88,7 @@ internal sealed partial class TurnProcessor
             var answering = Task.Run(() => engine.AnswerAsync(request, cancellationToken).AsTask(), CancellationToken.None);
             if (await Task.WhenAny(answering, typingDue) != answering && !typingDue.IsCanceled)
             {
-                await _connector.TrySendTypingAsync(item.ServiceUrl, conversationId, activityId, TeamsMessageFactory.Typing(activity), cancellationToken);
+                await _connector.TrySendTypingAsync(item.ServiceUrl, conversationId, activity.Id is { Length: > 0 } id ? id : null, TeamsMessageFactory.Typing(activity), cancellationToken);
             }
 
             await typingTimer.CancelAsync();
@@ -100,7 +100,7 @@ internal sealed partial class TurnProcessor
         {
             // Last-chance handler: the person hears that something broke, the log gets the detail.
             LogEngineFailed(ex, request.CorrelationId);
-            await _connector.ReplyToActivityAsync(item.ServiceUrl, conversationId, activityId, TeamsMessageFactory.Apology(activity), SendKinds.Apology, cancellationToken);
+            await ReplyAsync(item, conversationId, TeamsMessageFactory.Apology(activity), SendKinds.Apology, cancellationToken);
             return;
         }
 
@@ -110,9 +110,15 @@ internal sealed partial class TurnProcessor
             return;
         }
 
-        await _connector.ReplyToActivityAsync(item.ServiceUrl, conversationId, activityId, TeamsMessageFactory.AnswerReply(answer, activity), SendKinds.Reply, cancellationToken);
+        await ReplyAsync(item, conversationId, TeamsMessageFactory.AnswerReply(answer, activity), SendKinds.Reply, cancellationToken);
         LogAnswered(request.CorrelationId, answer.Intent, answer.Passages.Count);
     }
+
+    /// <summary>In the activity's thread; an activity without an id is answered in its conversation.</summary>
+    private Task ReplyAsync(TurnWorkItem item, string conversationId, OutgoingActivity reply, string kind, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(item.Activity.Id)
+            ? _connector.SendToConversationAsync(item.ServiceUrl, conversationId, reply, kind, cancellationToken)
+            : _connector.ReplyToActivityAsync(item.ServiceUrl, conversationId, item.Activity.Id, reply, kind, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answering Teams activity {ActivityId} in {ConversationId} ({CorrelationId}, command {Command})")]
     private partial void LogAnswering(string activityId, string conversationId, string correlationId, string? command);

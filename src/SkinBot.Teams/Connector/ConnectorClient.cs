@@ -37,18 +37,18 @@ internal sealed partial class ConnectorClient
 
     /// <summary>POST {serviceUrl}/v3/conversations/{conversationId}/activities/{activityId}: a reply in the same thread.</summary>
     public Task ReplyToActivityAsync(TrustedServiceUrl serviceUrl, string conversationId, string activityId, OutgoingActivity activity, string kind, CancellationToken cancellationToken) =>
-        PostAsync(ActivitiesUrl(serviceUrl, conversationId, activityId), activity, kind, _options.MaxSendAttempts, cancellationToken);
+        PostAsync(ReplyAddress.Activities(serviceUrl, conversationId, activityId), activity, kind, _options.MaxSendAttempts, cancellationToken);
 
     /// <summary>POST {serviceUrl}/v3/conversations/{conversationId}/activities: a new message in the conversation.</summary>
     public Task SendToConversationAsync(TrustedServiceUrl serviceUrl, string conversationId, OutgoingActivity activity, string kind, CancellationToken cancellationToken) =>
-        PostAsync(ActivitiesUrl(serviceUrl, conversationId, null), activity, kind, _options.MaxSendAttempts, cancellationToken);
+        PostAsync(ReplyAddress.Activities(serviceUrl, conversationId, null), activity, kind, _options.MaxSendAttempts, cancellationToken);
 
     /// <summary>A typing indicator is a courtesy: one attempt, and failures are only logged.</summary>
-    public async Task TrySendTypingAsync(TrustedServiceUrl serviceUrl, string conversationId, string activityId, OutgoingActivity typing, CancellationToken cancellationToken)
+    public async Task TrySendTypingAsync(TrustedServiceUrl serviceUrl, string conversationId, string? activityId, OutgoingActivity typing, CancellationToken cancellationToken)
     {
         try
         {
-            await PostAsync(ActivitiesUrl(serviceUrl, conversationId, activityId), typing, SendKinds.Typing, 1, cancellationToken);
+            await PostAsync(ReplyAddress.Activities(serviceUrl, conversationId, activityId), typing, SendKinds.Typing, 1, cancellationToken);
         }
         catch (TeamsConnectorException ex)
         {
@@ -56,13 +56,7 @@ internal sealed partial class ConnectorClient
         }
     }
 
-    internal static string ActivitiesUrl(TrustedServiceUrl serviceUrl, string conversationId, string? activityId)
-    {
-        var url = serviceUrl.BaseUrl + "/v3/conversations/" + Uri.EscapeDataString(conversationId) + "/activities";
-        return string.IsNullOrEmpty(activityId) ? url : url + "/" + Uri.EscapeDataString(activityId);
-    }
-
-    private async Task PostAsync(string url, OutgoingActivity activity, string kind, int maxAttempts, CancellationToken cancellationToken)
+    private async Task PostAsync(Uri url, OutgoingActivity activity, string kind, int maxAttempts, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options);
         var client = _httpClientFactory.CreateClient(HttpClientName);

@@ -14,8 +14,9 @@ internal sealed record ConnectorRequest(string Method, string RawTarget, string?
 }
 
 /// <summary>
-/// The Bot Framework connector service (serviceUrl): records every activity posted to it and answers
-/// with scripted statuses (429 with Retry-After, 5xx...) before falling back to 200 {"id"}.
+/// The Bot Framework connector service (serviceUrl): records every activity posted to it, at any path so a reply
+/// that strays from /v3/conversations/... is seen, and answers with scripted statuses (429 with Retry-After, 5xx...)
+/// before falling back to 200 {"id"}.
 /// </summary>
 internal sealed class FakeConnector : IAsyncDisposable
 {
@@ -37,7 +38,7 @@ internal sealed class FakeConnector : IAsyncDisposable
     public static async Task<FakeConnector> StartAsync()
     {
         var fake = new FakeConnector();
-        fake._server = await LoopbackServer.StartAsync(app => app.MapPost("/v3/conversations/{**rest}", async (HttpContext context) =>
+        fake._server = await LoopbackServer.StartAsync(app => app.MapPost("/{**path}", async (HttpContext context) =>
         {
             var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
             var scripted = fake._script.TryDequeue(out var next) ? next : new Scripted(HttpStatusCode.OK, null, Fault.None);
