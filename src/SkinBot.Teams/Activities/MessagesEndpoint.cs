@@ -125,13 +125,17 @@ internal sealed partial class MessagesEndpoint
             _deduplicator.Release(activity.Id!, conversationId);
         }
 
-        if (queued == EnqueueResult.Closed)
+        switch (queued)
         {
-            LogShuttingDown(activity.Id);
-        }
-        else
-        {
-            LogQueueFull(activity.Id);
+            case EnqueueResult.Closed:
+                LogShuttingDown(activity.Id);
+                break;
+            case EnqueueResult.DestinationFull:
+                LogDestinationFull(activity.Id, serviceUrl.BaseUrl);
+                break;
+            default:
+                LogQueueFull(activity.Id);
+                break;
         }
 
         return StatusCodes.Status503ServiceUnavailable;
@@ -208,6 +212,9 @@ internal sealed partial class MessagesEndpoint
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down; activity {ActivityId} refused with 503 so Teams redelivers it")]
     private partial void LogShuttingDown(string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Too many undelivered replies to {ServiceUrl}; activity {ActivityId} refused with 503 so Teams redelivers it")]
+    private partial void LogDestinationFull(string? activityId, string serviceUrl);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answer queue full; activity {ActivityId} refused with 503 so Teams redelivers it")]
     private partial void LogQueueFull(string? activityId);
