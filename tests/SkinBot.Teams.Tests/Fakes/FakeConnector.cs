@@ -74,36 +74,36 @@ internal sealed class FakeConnector : IAsyncDisposable
 
     private async Task<IResult> AnswerAsync(HttpContext context, HttpStatusCode status, string? retryAfter, Fault fault)
     {
-            if (Gate is { } gate)
+        if (Gate is { } gate)
+        {
+            await gate.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (context.RequestAborted.IsCancellationRequested)
             {
-                await gate.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
-                if (context.RequestAborted.IsCancellationRequested)
-                {
-                    return Results.Empty;
-                }
-            }
-
-            if (fault == Fault.NoAnswer)
-            {
-                // Got the activity and never answers: the client's timeout fires after it was sent.
-                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 return Results.Empty;
             }
+        }
 
-            if (fault == Fault.DropConnection)
-            {
-                context.Abort();
-                return Results.Empty;
-            }
+        if (fault == Fault.NoAnswer)
+        {
+            // Got the activity and never answers: the client's timeout fires after it was sent.
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.Empty;
+        }
 
-            if (retryAfter is not null)
-            {
-                context.Response.Headers.RetryAfter = retryAfter;
-            }
+        if (fault == Fault.DropConnection)
+        {
+            context.Abort();
+            return Results.Empty;
+        }
 
-            return (int)status < 300
-                ? Results.Json(new { id = "reply-" + Interlocked.Increment(ref _ids) }, statusCode: (int)status)
-                : Results.Json(new { error = new { code = status.ToString(), message = "scripted failure" } }, statusCode: (int)status);
+        if (retryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+        }
+
+        return (int)status < 300
+            ? Results.Json(new { id = "reply-" + Interlocked.Increment(ref _ids) }, statusCode: (int)status)
+            : Results.Json(new { error = new { code = status.ToString(), message = "scripted failure" } }, statusCode: (int)status);
     }
 
     private static void InterlockedMax(ref int target, int value)
