@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SkinBot.Teams.Connector;
 using SkinBot.Teams.Tests.Fakes;
+using Xunit.Abstractions;
 
 namespace SkinBot.Teams.Tests;
 
@@ -13,7 +14,7 @@ namespace SkinBot.Teams.Tests;
 /// A slow connector address (serviceUrl) holds only its own sends: replies to every other address go out at once,
 /// its own replies still arrive in conversation order or fail with a log line, and a retry's wait holds nothing.
 /// </summary>
-public sealed class SlowConnectorTests
+public sealed class SlowConnectorTests(ITestOutputHelper output)
 {
     /// <summary>How long the slow connector would take if the test did not release it; the fast reply must beat it by far.</summary>
     private static readonly TimeSpan SlowDelay = TimeSpan.FromSeconds(20);
@@ -44,6 +45,7 @@ public sealed class SlowConnectorTests
         using var fastResponse = await host.PostAsync(InConversation(host.Connector.ServiceUrl, "fast", Id(100)));
         var fastReply = Assert.Single(await host.Connector.WaitForRequestsAsync(1, SlowDelay));
         var fastLatency = clock.Elapsed;
+        output.WriteLine($"fast reply after {fastLatency.TotalMilliseconds:0} ms while the slow connector held {slow.Requests.Count} sends");
 
         Assert.Equal(HttpStatusCode.Accepted, fastResponse.StatusCode);
         Assert.Equal(Id(100), fastReply.Body["replyToId"]!.GetValue<string>());

@@ -31,15 +31,6 @@ internal sealed partial class TurnProcessor
         _logger = logger;
     }
 
-    /// <summary>Answers and delivers in one go.</summary>
-    public async Task ProcessAsync(TurnWorkItem item, CancellationToken cancellationToken)
-    {
-        if (await AnswerAsync(item, cancellationToken) is { } reply)
-        {
-            await DeliverAsync(item, reply, cancellationToken);
-        }
-    }
-
     /// <summary>The engine's part of a turn; null when there is nothing to send.</summary>
     public async Task<TurnReply?> AnswerAsync(TurnWorkItem item, CancellationToken cancellationToken)
     {
