@@ -43,6 +43,12 @@ public sealed class TeamsOptions
     /// </summary>
     public string? TokenEndpoint { get; set; }
 
+    /// <summary>
+    /// Accepts activities whose serviceUrl is plain http to this machine (local fake connectors in tests). Off by
+    /// default: the bot's token then only ever travels over https.
+    /// </summary>
+    public bool AllowLoopbackHttpServiceUrls { get; set; }
+
     /// <summary>Route of the messaging endpoint registered on the Azure Bot resource.</summary>
     public string MessagingPath { get; set; } = "/api/messages";
 
@@ -67,8 +73,20 @@ public sealed class TeamsOptions
     /// <summary>Activities waiting to be answered (not counting those being answered); beyond it new ones get 503 so Teams redelivers later.</summary>
     public int QueueCapacity { get; set; } = 512;
 
-    /// <summary>Activities answered at the same time, each from a different conversation.</summary>
+    /// <summary>
+    /// Activities answered at the same time, each from a different conversation. A worker is held while the engine
+    /// answers, not while the reply is sent: sending is limited per connector address instead.
+    /// </summary>
     public int MaxConcurrentTurns { get; set; } = 4;
+
+    /// <summary>HTTP calls in flight to one connector address (serviceUrl); a slow connector can use no more than this.</summary>
+    public int MaxConcurrentSendsPerServiceUrl { get; set; } = 4;
+
+    /// <summary>
+    /// Activities accepted for one connector address and not yet delivered (waiting, being answered or being sent).
+    /// Beyond it new activities for that address get 503 so Teams redelivers later, while other addresses are unaffected.
+    /// </summary>
+    public int MaxPendingPerServiceUrl { get; set; } = 256;
 
     /// <summary>How many (activity id, conversation id) pairs are remembered to drop redeliveries.</summary>
     public int DedupeCapacity { get; set; } = 10_000;
@@ -86,7 +104,13 @@ public sealed class TeamsOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Timeout of one HTTP call to the connector service.</summary>
-    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Time one outbound activity may take in all: waiting for a send slot, every attempt and the waits between them.
+    /// After it the send is given up and logged. At least <see cref="SendTimeout"/>.
+    /// </summary>
+    public TimeSpan SendDeadline { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Teams app package settings for <c>skinbot teams package</c>.</summary>
     public TeamsPackageOptions Package { get; set; } = new();

@@ -58,6 +58,12 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         RequirePositive(failures, options.RetryBaseDelay, "RetryBaseDelay");
         RequirePositive(failures, options.MaxRetryDelay, "MaxRetryDelay");
         RequirePositive(failures, options.SendTimeout, "SendTimeout");
+        RequirePositive(failures, options.SendDeadline, "SendDeadline");
+        if (options.SendTimeout > options.SendDeadline)
+        {
+            failures.Add("Teams:SendTimeout must not be longer than Teams:SendDeadline (one attempt cannot outlast the whole send).");
+        }
+
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(10))
         {
             failures.Add("Teams:ClockSkew must be between 0 and 10 minutes.");
@@ -73,6 +79,8 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         RequirePositive(failures, options.MaxConcurrentTurns, "MaxConcurrentTurns");
         RequirePositive(failures, options.DedupeCapacity, "DedupeCapacity");
         RequirePositive(failures, options.MaxSendAttempts, "MaxSendAttempts");
+        RequirePositive(failures, options.MaxConcurrentSendsPerServiceUrl, "MaxConcurrentSendsPerServiceUrl");
+        RequirePositive(failures, options.MaxPendingPerServiceUrl, "MaxPendingPerServiceUrl");
         if (string.IsNullOrWhiteSpace(options.Package.ManifestDirectory))
         {
             failures.Add("Teams:Package:ManifestDirectory must not be empty.");

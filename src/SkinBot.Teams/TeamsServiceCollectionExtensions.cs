@@ -41,6 +41,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<BotFrameworkSigningKeys>();
         services.TryAddSingleton<BotFrameworkAuthenticator>();
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
+        services.TryAddSingleton<ConnectorSendSlots>();
         services.TryAddSingleton<ConnectorClient>();
         services.TryAddSingleton<ActivityDeduplicator>();
         services.TryAddSingleton<TurnQueue>();

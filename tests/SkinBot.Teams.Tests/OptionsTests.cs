@@ -111,6 +111,33 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void Sends_have_short_deadlines_and_a_share_per_connector_address_by_default()
+    {
+        var options = Bind(Valid());
+
+        Assert.Equal(TimeSpan.FromSeconds(10), options.SendTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.SendDeadline);
+        Assert.Equal(4, options.MaxConcurrentSendsPerServiceUrl);
+        Assert.Equal(256, options.MaxPendingPerServiceUrl);
+        Assert.False(options.AllowLoopbackHttpServiceUrls);
+    }
+
+    [Theory]
+    [InlineData("Teams:SendDeadline", "00:00:00", "Teams:SendDeadline must be a positive time span")]
+    [InlineData("Teams:SendTimeout", "00:02:00", "Teams:SendTimeout must not be longer than Teams:SendDeadline")]
+    [InlineData("Teams:MaxConcurrentSendsPerServiceUrl", "0", "Teams:MaxConcurrentSendsPerServiceUrl must be positive")]
+    [InlineData("Teams:MaxPendingPerServiceUrl", "-1", "Teams:MaxPendingPerServiceUrl must be positive")]
+    public void Send_limits_are_validated_at_start(string key, string value, string message)
+    {
+        var settings = Valid();
+        settings[key] = value;
+
+        var error = Assert.Throws<OptionsValidationException>(() => Bind(settings));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Options_never_print_their_secret()
     {
         var options = Bind(Valid());

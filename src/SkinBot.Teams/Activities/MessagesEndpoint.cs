@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkinBot.Teams.Auth;
+using SkinBot.Teams.Connector;
 
 namespace SkinBot.Teams.Activities;
 
@@ -99,6 +100,12 @@ internal sealed partial class MessagesEndpoint
             return StatusCodes.Status400BadRequest;
         }
 
+        if (!ReplyAddress.IsUsableId(conversationId) || (!string.IsNullOrEmpty(activity.Id) && !ReplyAddress.IsUsableId(activity.Id)))
+        {
+            LogUnaddressable(activity.Type, activity.Id);
+            return StatusCodes.Status400BadRequest;
+        }
+
         var deduplicated = !string.IsNullOrEmpty(activity.Id);
         if (deduplicated && !_deduplicator.TryClaim(activity.Id!, conversationId))
         {
@@ -118,13 +125,17 @@ internal sealed partial class MessagesEndpoint
             _deduplicator.Release(activity.Id!, conversationId);
         }
 
-        if (queued == EnqueueResult.Closed)
+        switch (queued)
         {
-            LogShuttingDown(activity.Id);
-        }
-        else
-        {
-            LogQueueFull(activity.Id);
+            case EnqueueResult.Closed:
+                LogShuttingDown(activity.Id);
+                break;
+            case EnqueueResult.DestinationFull:
+                LogDestinationFull(activity.Id, serviceUrl.BaseUrl);
+                break;
+            default:
+                LogQueueFull(activity.Id);
+                break;
         }
 
         return StatusCodes.Status503ServiceUnavailable;
@@ -196,8 +207,14 @@ internal sealed partial class MessagesEndpoint
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {ActivityId} of type {Type} lacks conversation, from or recipient ids")]
     private partial void LogIncomplete(string? type, string? activityId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {ActivityId} of type {Type} has a conversation or activity id that cannot be a reply address")]
+    private partial void LogUnaddressable(string? type, string? activityId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down; activity {ActivityId} refused with 503 so Teams redelivers it")]
     private partial void LogShuttingDown(string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Too many undelivered replies to {ServiceUrl}; activity {ActivityId} refused with 503 so Teams redelivers it")]
+    private partial void LogDestinationFull(string? activityId, string serviceUrl);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answer queue full; activity {ActivityId} refused with 503 so Teams redelivers it")]
     private partial void LogQueueFull(string? activityId);

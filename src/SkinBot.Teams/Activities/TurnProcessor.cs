@@ -8,9 +8,14 @@ using SkinBot.Teams.Rendering;
 
 namespace SkinBot.Teams.Activities;
 
-/// <summary>Answers one acknowledged activity: asks the engine, shows typing if it is slow, sends the reply.</summary>
+/// <summary>
+/// Answers one acknowledged activity in two steps: <see cref="AnswerAsync"/> asks the engine (showing typing if it is
+/// slow) and runs on an answer worker; <see cref="DeliverAsync"/> sends the result and runs without one.
+/// </summary>
 internal sealed partial class TurnProcessor
 {
+    private static readonly Task NoTyping = Task.CompletedTask;
+
     private readonly IServiceScopeFactory _scopes;
     private readonly ConnectorClient _connector;
     private readonly TeamsOptions _options;
@@ -26,33 +31,61 @@ internal sealed partial class TurnProcessor
         _logger = logger;
     }
 
-    public async Task ProcessAsync(TurnWorkItem item, CancellationToken cancellationToken)
+    /// <summary>The engine's part of a turn; null when there is nothing to send.</summary>
+    public async Task<TurnReply?> AnswerAsync(TurnWorkItem item, CancellationToken cancellationToken)
     {
         var activity = item.Activity;
-        var conversationId = activity.Conversation?.Id ?? string.Empty;
+        var conversationId = item.ConversationId;
+        switch (item.Kind)
+        {
+            case TurnKind.Welcome:
+                var help = await AskForHelpAsync(activity, conversationId, cancellationToken);
+                return new TurnReply(TeamsMessageFactory.Welcome(activity, help), SendKinds.Welcome, InThread: false, NoTyping, new TurnOutcome(null, help.Intent, 0));
+            case TurnKind.Message:
+                return await AnswerMessageAsync(item, conversationId, cancellationToken);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Sends what <see cref="AnswerAsync"/> produced; an undeliverable reply is logged, never thrown.</summary>
+    public async Task DeliverAsync(TurnWorkItem item, TurnReply reply, CancellationToken cancellationToken)
+    {
+        var activity = item.Activity;
+        var conversationId = item.ConversationId;
+        var activityId = ReplyTarget(activity);
         try
         {
-            switch (item.Kind)
+            // Typing is one bounded attempt that never throws a send failure; the answer must not overtake it.
+            await reply.Typing.WaitAsync(cancellationToken);
+            if (reply.InThread && activityId is not null)
             {
-                case TurnKind.Welcome:
-                    var help = await AskForHelpAsync(activity, conversationId, cancellationToken);
-                    await _connector.SendToConversationAsync(item.ServiceUrl, conversationId, TeamsMessageFactory.Welcome(activity, help), SendKinds.Welcome, cancellationToken);
-                    LogWelcomed(conversationId);
-                    break;
-                case TurnKind.Message:
-                    await AnswerMessageAsync(item, conversationId, cancellationToken);
-                    break;
+                await _connector.ReplyToActivityAsync(item.ServiceUrl, conversationId, activityId, reply.Activity, reply.Kind, cancellationToken);
             }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
+            else
+            {
+                await _connector.SendToConversationAsync(item.ServiceUrl, conversationId, reply.Activity, reply.Kind, cancellationToken);
+            }
         }
         catch (TeamsConnectorException ex)
         {
-            LogUndeliverable(ex, activity.Id, conversationId);
+            LogUndeliverable(ex, reply.Kind, activity.Id, conversationId);
+            return;
+        }
+
+        switch (reply.Kind)
+        {
+            case SendKinds.Welcome:
+                LogWelcomed(conversationId);
+                break;
+            case SendKinds.Reply:
+                LogAnswered(reply.Outcome.CorrelationId, reply.Outcome.Intent, reply.Outcome.PassageCount);
+                break;
         }
     }
+
+    /// <summary>The activity a reply threads under; an activity without an id is answered in its conversation.</summary>
+    private static string? ReplyTarget(Activity activity) => string.IsNullOrEmpty(activity.Id) ? null : activity.Id;
 
     /// <summary>The engine's help answer, so the welcome says what every other help reply says.</summary>
     private async Task<Answer> AskForHelpAsync(Activity activity, string conversationId, CancellationToken cancellationToken)
@@ -67,14 +100,14 @@ internal sealed partial class TurnProcessor
         return await engine.AnswerAsync(request, cancellationToken);
     }
 
-    private async Task AnswerMessageAsync(TurnWorkItem item, string conversationId, CancellationToken cancellationToken)
+    private async Task<TurnReply?> AnswerMessageAsync(TurnWorkItem item, string conversationId, CancellationToken cancellationToken)
     {
         var activity = item.Activity;
-        var activityId = activity.Id ?? string.Empty;
         var request = ChatRequestFactory.FromMessage(activity);
-        LogAnswering(activityId, conversationId, request.CorrelationId, request.Command?.Name);
+        LogAnswering(activity.Id ?? string.Empty, conversationId, request.CorrelationId, request.Command?.Name);
         LogQuestion(request.CorrelationId, request.Text);
 
+        var typing = NoTyping;
         Answer answer;
         try
         {
@@ -88,7 +121,8 @@ internal sealed partial class TurnProcessor
             var answering = Task.Run(() => engine.AnswerAsync(request, cancellationToken).AsTask(), CancellationToken.None);
             if (await Task.WhenAny(answering, typingDue) != answering && !typingDue.IsCanceled)
             {
-                await _connector.TrySendTypingAsync(item.ServiceUrl, conversationId, activityId, TeamsMessageFactory.Typing(activity), cancellationToken);
+                // Not awaited: a slow connector must not hold this worker. The reply waits for it instead.
+                typing = Task.Run(() => _connector.TrySendTypingAsync(item.ServiceUrl, conversationId, ReplyTarget(activity), TeamsMessageFactory.Typing(activity), cancellationToken), CancellationToken.None);
             }
 
             await typingTimer.CancelAsync();
@@ -100,18 +134,16 @@ internal sealed partial class TurnProcessor
         {
             // Last-chance handler: the person hears that something broke, the log gets the detail.
             LogEngineFailed(ex, request.CorrelationId);
-            await _connector.ReplyToActivityAsync(item.ServiceUrl, conversationId, activityId, TeamsMessageFactory.Apology(activity), SendKinds.Apology, cancellationToken);
-            return;
+            return new TurnReply(TeamsMessageFactory.Apology(activity), SendKinds.Apology, InThread: true, typing, new TurnOutcome(request.CorrelationId, null, 0));
         }
 
         if (answer.Suppressed)
         {
             LogSuppressed(request.CorrelationId, answer.Intent);
-            return;
+            return null;
         }
 
-        await _connector.ReplyToActivityAsync(item.ServiceUrl, conversationId, activityId, TeamsMessageFactory.AnswerReply(answer, activity), SendKinds.Reply, cancellationToken);
-        LogAnswered(request.CorrelationId, answer.Intent, answer.Passages.Count);
+        return new TurnReply(TeamsMessageFactory.AnswerReply(answer, activity), SendKinds.Reply, InThread: true, typing, new TurnOutcome(request.CorrelationId, answer.Intent, answer.Passages.Count));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answering Teams activity {ActivityId} in {ConversationId} ({CorrelationId}, command {Command})")]
@@ -121,7 +153,7 @@ internal sealed partial class TurnProcessor
     private partial void LogQuestion(string correlationId, string question);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answered {CorrelationId}: intent {Intent}, {PassageCount} passages")]
-    private partial void LogAnswered(string correlationId, string intent, int passageCount);
+    private partial void LogAnswered(string? correlationId, string? intent, int passageCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answer {CorrelationId} suppressed ({Intent}); nothing sent")]
     private partial void LogSuppressed(string correlationId, string intent);
@@ -132,6 +164,6 @@ internal sealed partial class TurnProcessor
     [LoggerMessage(Level = LogLevel.Error, Message = "The engine failed on {CorrelationId}; sending an apology")]
     private partial void LogEngineFailed(Exception exception, string correlationId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver the answer to activity {ActivityId} in {ConversationId}")]
-    private partial void LogUndeliverable(Exception exception, string? activityId, string conversationId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver the {Kind} to activity {ActivityId} in {ConversationId}")]
+    private partial void LogUndeliverable(Exception exception, string kind, string? activityId, string conversationId);
 }

@@ -9,6 +9,9 @@ internal sealed record TurnWorkItem(TurnKind Kind, Activity Activity, TrustedSer
 {
     /// <summary>The ordering key: one conversation is answered one activity at a time, in arrival order.</summary>
     public string ConversationId => Activity.Conversation?.Id ?? string.Empty;
+
+    /// <summary>The connector address its reply goes to; each address has its own share of the queue.</summary>
+    public string Destination => ServiceUrl.BaseUrl;
 }
 
 internal enum TurnKind
@@ -24,6 +27,9 @@ internal enum EnqueueResult
     /// <summary>Too much work waiting; Teams should come back later.</summary>
     Full,
 
+    /// <summary>Too much work for this activity's connector address (a slow one); Teams should come back later.</summary>
+    DestinationFull,
+
     /// <summary>Shutting down; Teams should deliver the activity again (to this instance once it is back, or another).</summary>
     Closed,
 }
@@ -32,15 +38,18 @@ internal enum EnqueueResult
 /// Bounded hand-off between the messaging endpoint (which must acknowledge quickly) and the workers that answer,
 /// partitioned by conversation: two quick messages in one chat are answered in order and never race on the
 /// engine's conversation memory, while other conversations are answered in parallel. A conversation with work is
-/// either waiting in <see cref="Ready"/> or held by exactly one worker, never both. Counts work in flight so tests
-/// and shutdown can wait for quiet.
+/// either waiting in <see cref="Ready"/> or held (by a worker, then by the delivery of its reply), never both. Counts
+/// work in flight so tests and shutdown can wait for quiet, and per connector address so a slow one fills only its
+/// own share.
 /// </summary>
 internal sealed class TurnQueue
 {
     private readonly Channel<string> _ready = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
     private readonly Dictionary<string, Queue<TurnWorkItem>> _conversations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _pendingByDestination = new(StringComparer.OrdinalIgnoreCase);
     private readonly object _gate = new();
     private readonly int _capacity;
+    private readonly int _capacityPerDestination;
     private int _waiting;
     private int _pending;
     private bool _closed;
@@ -49,11 +58,12 @@ internal sealed class TurnQueue
     public TurnQueue(IOptions<TeamsOptions> options)
     {
         _capacity = options.Value.QueueCapacity;
+        _capacityPerDestination = options.Value.MaxPendingPerServiceUrl;
     }
 
     /// <summary>
     /// Conversations with an activity to answer. A worker that reads one calls <see cref="Take"/> once, answers
-    /// the item, then <see cref="Completed"/>. Ends when the queue is closed and everything accepted is answered.
+    /// the item, then (itself or the reply's delivery) <see cref="Completed"/>. Ends when the queue is closed and everything accepted is answered.
     /// </summary>
     public ChannelReader<string> Ready => _ready.Reader;
 
@@ -71,6 +81,14 @@ internal sealed class TurnQueue
             {
                 return EnqueueResult.Full;
             }
+
+            var forDestination = _pendingByDestination.GetValueOrDefault(item.Destination);
+            if (forDestination >= _capacityPerDestination)
+            {
+                return EnqueueResult.DestinationFull;
+            }
+
+            _pendingByDestination[item.Destination] = forDestination + 1;
 
             if (_conversations.TryGetValue(item.ConversationId, out var queue))
             {
@@ -105,11 +123,17 @@ internal sealed class TurnQueue
         }
     }
 
-    /// <summary>Called by a worker when the item it took is fully handled (sent, failed or dropped).</summary>
-    public void Completed(string conversationId)
+    /// <summary>Called when the item taken is fully handled (sent, failed or dropped).</summary>
+    public void Completed(TurnWorkItem item)
     {
+        var conversationId = item.ConversationId;
         lock (_gate)
         {
+            if (--_pendingByDestination[item.Destination] == 0)
+            {
+                _pendingByDestination.Remove(item.Destination);
+            }
+
             if (_conversations[conversationId].Count > 0)
             {
                 // Back of the line rather than straight on, so a chatty conversation cannot starve the others.

@@ -6,7 +6,8 @@ namespace SkinBot.Teams.Activities;
 
 /// <summary>
 /// Runs <see cref="TeamsOptions.MaxConcurrentTurns"/> loops that take acknowledged activities off the queue and answer
-/// them, one conversation per loop at a time (see <see cref="TurnQueue"/>).
+/// them, one conversation per loop at a time (see <see cref="TurnQueue"/>). A loop is busy only while the engine
+/// answers; the reply is delivered beside it, so a slow connector holds its own sends, not the loops.
 /// Teams does not redeliver an activity it got 202 for, so stopping closes the queue (new activities get 503 and are
 /// redelivered) and keeps answering what was accepted until the host's shutdown deadline.
 /// </summary>
@@ -62,6 +63,7 @@ internal sealed partial class TurnWorker : IHostedService, IDisposable
         await foreach (var conversationId in _queue.Ready.ReadAllAsync(CancellationToken.None))
         {
             var item = _queue.Take(conversationId);
+            TurnReply? reply = null;
             try
             {
                 if (abandon.IsCancellationRequested)
@@ -70,7 +72,7 @@ internal sealed partial class TurnWorker : IHostedService, IDisposable
                     continue;
                 }
 
-                await _processor.ProcessAsync(item, abandon);
+                reply = await _processor.AnswerAsync(item, abandon);
             }
             catch (OperationCanceledException) when (abandon.IsCancellationRequested)
             {
@@ -82,8 +84,39 @@ internal sealed partial class TurnWorker : IHostedService, IDisposable
             }
             finally
             {
-                _queue.Completed(conversationId);
+                if (reply is null)
+                {
+                    _queue.Completed(item);
+                }
             }
+
+            if (reply is not null)
+            {
+                // The worker moves on; the conversation stays held until its reply is delivered, so the next
+                // message of this conversation is neither answered nor sent before it.
+                _ = Task.Run(() => DeliverAsync(item, reply, abandon), CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Never throws: every outcome is logged, then the conversation is released.</summary>
+    private async Task DeliverAsync(TurnWorkItem item, TurnReply reply, CancellationToken abandon)
+    {
+        try
+        {
+            await _processor.DeliverAsync(item, reply, abandon);
+        }
+        catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+        {
+            LogNotAnswered(item.Activity.Id, item.ConversationId);
+        }
+        catch (Exception ex)
+        {
+            LogUnhandled(ex, item.Activity.Id);
+        }
+        finally
+        {
+            _queue.Completed(item);
         }
     }
 

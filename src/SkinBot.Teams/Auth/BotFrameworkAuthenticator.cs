@@ -118,12 +118,10 @@ internal sealed partial class BotFrameworkAuthenticator
             return Fail<TrustedServiceUrl>(AuthFailureReasons.ServiceUrlMismatch);
         }
 
-        if (!Uri.TryCreate(serviceUrl.Trim(), UriKind.Absolute, out var uri) || !UrlRules.IsSecureOrLoopback(uri) || !string.IsNullOrEmpty(uri.Query))
-        {
-            return Fail<TrustedServiceUrl>(AuthFailureReasons.UntrustedServiceUrl);
-        }
-
-        return AuthOutcome<TrustedServiceUrl>.Success(new TrustedServiceUrl(uri));
+        var trusted = TrustedServiceUrl.TryCreate(serviceUrl, _options.AllowLoopbackHttpServiceUrls);
+        return trusted is null
+            ? Fail<TrustedServiceUrl>(AuthFailureReasons.UntrustedServiceUrl)
+            : AuthOutcome<TrustedServiceUrl>.Success(trusted);
     }
 
     private AuthOutcome<T> Fail<T>(string reason)

@@ -13,6 +13,8 @@ namespace SkinBot.Teams.Connector;
 /// The one way SkinBot posts to a Bot Framework connector service: bearer token from the bot's app
 /// registration, only to a <see cref="TrustedServiceUrl"/>, escaped ids, bounded retries with jitter that
 /// honour Retry-After, and only where a retry cannot post the activity twice (see <see cref="RetryTiming"/>).
+/// Each attempt holds one of the address's <see cref="ConnectorSendSlots"/>; backoff waits hold none; the whole
+/// send, waits included, ends by <see cref="TeamsOptions.SendDeadline"/>.
 /// </summary>
 internal sealed partial class ConnectorClient
 {
@@ -20,15 +22,17 @@ internal sealed partial class ConnectorClient
 
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly IBotTokenProvider _tokens;
+    private readonly ConnectorSendSlots _slots;
     private readonly TeamsOptions _options;
     private readonly TeamsMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger<ConnectorClient> _logger;
 
-    public ConnectorClient(IHttpClientFactory httpClientFactory, IBotTokenProvider tokens, IOptions<TeamsOptions> options, TeamsMetrics metrics, TimeProvider time, ILogger<ConnectorClient> logger)
+    public ConnectorClient(IHttpClientFactory httpClientFactory, IBotTokenProvider tokens, ConnectorSendSlots slots, IOptions<TeamsOptions> options, TeamsMetrics metrics, TimeProvider time, ILogger<ConnectorClient> logger)
     {
         _httpClientFactory = httpClientFactory;
         _tokens = tokens;
+        _slots = slots;
         _options = options.Value;
         _metrics = metrics;
         _time = time;
@@ -37,18 +41,18 @@ internal sealed partial class ConnectorClient
 
     /// <summary>POST {serviceUrl}/v3/conversations/{conversationId}/activities/{activityId}: a reply in the same thread.</summary>
     public Task ReplyToActivityAsync(TrustedServiceUrl serviceUrl, string conversationId, string activityId, OutgoingActivity activity, string kind, CancellationToken cancellationToken) =>
-        PostAsync(ActivitiesUrl(serviceUrl, conversationId, activityId), activity, kind, _options.MaxSendAttempts, cancellationToken);
+        PostAsync(serviceUrl, ReplyAddress.Activities(serviceUrl, conversationId, activityId), activity, kind, _options.MaxSendAttempts, cancellationToken);
 
     /// <summary>POST {serviceUrl}/v3/conversations/{conversationId}/activities: a new message in the conversation.</summary>
     public Task SendToConversationAsync(TrustedServiceUrl serviceUrl, string conversationId, OutgoingActivity activity, string kind, CancellationToken cancellationToken) =>
-        PostAsync(ActivitiesUrl(serviceUrl, conversationId, null), activity, kind, _options.MaxSendAttempts, cancellationToken);
+        PostAsync(serviceUrl, ReplyAddress.Activities(serviceUrl, conversationId, null), activity, kind, _options.MaxSendAttempts, cancellationToken);
 
     /// <summary>A typing indicator is a courtesy: one attempt, and failures are only logged.</summary>
-    public async Task TrySendTypingAsync(TrustedServiceUrl serviceUrl, string conversationId, string activityId, OutgoingActivity typing, CancellationToken cancellationToken)
+    public async Task TrySendTypingAsync(TrustedServiceUrl serviceUrl, string conversationId, string? activityId, OutgoingActivity typing, CancellationToken cancellationToken)
     {
         try
         {
-            await PostAsync(ActivitiesUrl(serviceUrl, conversationId, activityId), typing, SendKinds.Typing, 1, cancellationToken);
+            await PostAsync(serviceUrl, ReplyAddress.Activities(serviceUrl, conversationId, activityId), typing, SendKinds.Typing, 1, cancellationToken);
         }
         catch (TeamsConnectorException ex)
         {
@@ -56,16 +60,14 @@ internal sealed partial class ConnectorClient
         }
     }
 
-    internal static string ActivitiesUrl(TrustedServiceUrl serviceUrl, string conversationId, string? activityId)
-    {
-        var url = serviceUrl.BaseUrl + "/v3/conversations/" + Uri.EscapeDataString(conversationId) + "/activities";
-        return string.IsNullOrEmpty(activityId) ? url : url + "/" + Uri.EscapeDataString(activityId);
-    }
-
-    private async Task PostAsync(string url, OutgoingActivity activity, string kind, int maxAttempts, CancellationToken cancellationToken)
+    private async Task PostAsync(TrustedServiceUrl serviceUrl, Uri url, OutgoingActivity activity, string kind, int maxAttempts, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Options);
         var client = _httpClientFactory.CreateClient(HttpClientName);
+        var started = _time.GetTimestamp();
+        using var deadline = new CancellationTokenSource(_options.SendDeadline, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var token = linked.Token;
         for (var attempt = 1; ; attempt++)
         {
             HttpStatusCode? status = null;
@@ -74,20 +76,32 @@ internal sealed partial class ConnectorClient
             var retryableFailure = false;
             try
             {
-                var token = await _tokens.GetTokenAsync(cancellationToken);
+                var bearer = await _tokens.GetTokenAsync(token);
                 using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(payload) };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-                if (response.IsSuccessStatusCode)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+                using (await _slots.AcquireAsync(serviceUrl, token))
                 {
-                    _metrics.Sent(kind);
-                    LogSent(kind, (int)response.StatusCode, attempt);
-                    return;
-                }
+                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        _metrics.Sent(kind);
+                        LogSent(kind, (int)response.StatusCode, attempt);
+                        return;
+                    }
 
-                status = response.StatusCode;
-                retryAfter = response.Headers.RetryAfter;
+                    status = response.StatusCode;
+                    retryAfter = response.Headers.RetryAfter;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException ex) when (deadline.IsCancellationRequested)
+            {
+                // Out of time, whether queued for a slot (nothing sent) or mid-call (maybe posted): never retried.
+                failure = new TimeoutException("The send deadline passed.", ex);
             }
             catch (MsalException ex) when (!ex.IsRetryable)
             {
@@ -108,7 +122,7 @@ internal sealed partial class ConnectorClient
                 failure = ex;
                 retryableFailure = RetryTiming.IsRetryable(ex);
             }
-            catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            catch (TaskCanceledException ex)
             {
                 failure = ex; // HttpClient timeout: the activity may have been posted, so it is not retried
             }
@@ -119,19 +133,41 @@ internal sealed partial class ConnectorClient
             }
 
             var retryable = retryableFailure || (status is { } code && RetryTiming.IsRetryable(code));
-            if (!retryable || attempt >= maxAttempts)
+            var delay = retryable && attempt < maxAttempts ? RetryDelay(retryAfter, attempt) : (TimeSpan?)null;
+            if (delay is { } wait && wait >= _options.SendDeadline - _time.GetElapsedTime(started))
             {
-                _metrics.SendFailure(kind);
-                LogSendFailed(kind, status is { } s ? (int)s : null, FailureName(failure), attempt);
-                throw new TeamsConnectorException($"The connector service did not accept the {kind} (status {(status is { } st ? (int)st : "none")}) after {attempt} attempt(s).", kind, attempt, status, failure);
+                // Waiting would end past the deadline; give up now rather than sleep only to fail.
+                failure = new TimeoutException("The send deadline would pass before the next attempt.", failure);
+                delay = null;
             }
 
-            var delay = RetryTiming.FromRetryAfter(retryAfter, _time.GetUtcNow(), _options.MaxRetryDelay)
-                ?? RetryTiming.Backoff(attempt, _options.RetryBaseDelay, _options.MaxRetryDelay, Random.Shared);
+            if (delay is null)
+            {
+                throw GiveUp(serviceUrl, kind, attempt, status, failure, started);
+            }
+
             _metrics.Retry();
-            LogRetrying(kind, status is { } r ? (int)r : null, attempt, delay.TotalMilliseconds);
-            await Task.Delay(delay, _time, cancellationToken);
+            LogRetrying(kind, status is { } r ? (int)r : null, attempt, delay.Value.TotalMilliseconds);
+            try
+            {
+                await Task.Delay(delay.Value, _time, token);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw GiveUp(serviceUrl, kind, attempt, status, new TimeoutException("The send deadline passed.", ex), started);
+            }
         }
+    }
+
+    private TimeSpan RetryDelay(RetryConditionHeaderValue? retryAfter, int attempt) =>
+        RetryTiming.FromRetryAfter(retryAfter, _time.GetUtcNow(), _options.MaxRetryDelay)
+            ?? RetryTiming.Backoff(attempt, _options.RetryBaseDelay, _options.MaxRetryDelay, Random.Shared);
+
+    private TeamsConnectorException GiveUp(TrustedServiceUrl serviceUrl, string kind, int attempt, HttpStatusCode? status, Exception? failure, long started)
+    {
+        _metrics.SendFailure(kind);
+        LogSendFailed(kind, serviceUrl.BaseUrl, status is { } s ? (int)s : null, FailureName(failure), attempt, Math.Round(_time.GetElapsedTime(started).TotalMilliseconds));
+        return new TeamsConnectorException($"The connector service did not accept the {kind} (status {(status is { } st ? (int)st : "none")}) after {attempt} attempt(s).", kind, attempt, status, failure);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sent {Kind} to the connector service: {Status} on attempt {Attempt}")]
@@ -144,13 +180,14 @@ internal sealed partial class ConnectorClient
     {
         null => null,
         HttpRequestException http => "HttpRequestError." + http.HttpRequestError,
+        TimeoutException => "SendDeadline",
         TaskCanceledException => "Timeout",
         MsalException msal => "token " + msal.ErrorCode,
         _ => failure.GetType().Name,
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up sending a {Kind} to the connector service: last status {Status} ({Failure}) after {Attempts} attempt(s)")]
-    private partial void LogSendFailed(string kind, int? status, string? failure, int attempts);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up sending a {Kind} to the connector service {ServiceUrl}: last status {Status} ({Failure}) after {Attempts} attempt(s) in {ElapsedMs} ms")]
+    private partial void LogSendFailed(string kind, string serviceUrl, int? status, string? failure, int attempts, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not get a Bot Framework token for a {Kind} ({ErrorCode}); check Teams:MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId")]
     private partial void LogTokenFailed(Exception exception, string kind, string errorCode);

@@ -14,8 +14,9 @@ internal sealed record ConnectorRequest(string Method, string RawTarget, string?
 }
 
 /// <summary>
-/// The Bot Framework connector service (serviceUrl): records every activity posted to it and answers
-/// with scripted statuses (429 with Retry-After, 5xx...) before falling back to 200 {"id"}.
+/// The Bot Framework connector service (serviceUrl): records every activity posted to it, at any path so a reply
+/// that strays from /v3/conversations/... is seen, and answers with scripted statuses (429 with Retry-After, 5xx...)
+/// before falling back to 200 {"id"}.
 /// </summary>
 internal sealed class FakeConnector : IAsyncDisposable
 {
@@ -24,11 +25,22 @@ internal sealed class FakeConnector : IAsyncDisposable
     private readonly SemaphoreSlim _arrivals = new(0);
     private LoopbackServer? _server;
     private int _ids;
+    private int _inFlight;
+    private int _maxInFlight;
 
     /// <summary>The serviceUrl to put in activities (with a trailing slash, as Teams sends it).</summary>
     public string ServiceUrl => _server!.BaseUrl + "/";
 
     public IReadOnlyList<ConnectorRequest> Requests => [.. _requests];
+
+    /// <summary>
+    /// While set and not complete, every request is received in full and then held unanswered: a slow connector.
+    /// Completing it lets the held requests (and later ones) answer normally.
+    /// </summary>
+    public Task? Gate { get; set; }
+
+    /// <summary>Most requests this connector was answering at the same moment.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     /// <summary>Requests that were accepted (2xx) and are messages, i.e. what a person would see.</summary>
     public IReadOnlyList<ConnectorRequest> DeliveredMessages =>
@@ -37,7 +49,7 @@ internal sealed class FakeConnector : IAsyncDisposable
     public static async Task<FakeConnector> StartAsync()
     {
         var fake = new FakeConnector();
-        fake._server = await LoopbackServer.StartAsync(app => app.MapPost("/v3/conversations/{**rest}", async (HttpContext context) =>
+        fake._server = await LoopbackServer.StartAsync(app => app.MapPost("/{**path}", async (HttpContext context) =>
         {
             var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
             var scripted = fake._script.TryDequeue(out var next) ? next : new Scripted(HttpStatusCode.OK, null, Fault.None);
@@ -45,30 +57,64 @@ internal sealed class FakeConnector : IAsyncDisposable
 
             var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
             fake._requests.Enqueue(new ConnectorRequest("POST", rawTarget, context.Request.Headers.Authorization.ToString(), body, DateTimeOffset.UtcNow, (int)status));
+            var inFlight = Interlocked.Increment(ref fake._inFlight);
+            InterlockedMax(ref fake._maxInFlight, inFlight);
             fake._arrivals.Release();
-            if (fault == Fault.NoAnswer)
+            try
             {
-                // Got the activity and never answers: the client's timeout fires after it was sent.
-                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
-                return Results.Empty;
+                return await fake.AnswerAsync(context, status, retryAfter, fault);
             }
-
-            if (fault == Fault.DropConnection)
+            finally
             {
-                context.Abort();
-                return Results.Empty;
+                Interlocked.Decrement(ref fake._inFlight);
             }
-
-            if (retryAfter is not null)
-            {
-                context.Response.Headers.RetryAfter = retryAfter;
-            }
-
-            return (int)status < 300
-                ? Results.Json(new { id = "reply-" + Interlocked.Increment(ref fake._ids) }, statusCode: (int)status)
-                : Results.Json(new { error = new { code = status.ToString(), message = "scripted failure" } }, statusCode: (int)status);
         }));
         return fake;
+    }
+
+    private async Task<IResult> AnswerAsync(HttpContext context, HttpStatusCode status, string? retryAfter, Fault fault)
+    {
+        if (Gate is { } gate)
+        {
+            await gate.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                return Results.Empty;
+            }
+        }
+
+        if (fault == Fault.NoAnswer)
+        {
+            // Got the activity and never answers: the client's timeout fires after it was sent.
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.Empty;
+        }
+
+        if (fault == Fault.DropConnection)
+        {
+            context.Abort();
+            return Results.Empty;
+        }
+
+        if (retryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+        }
+
+        return (int)status < 300
+            ? Results.Json(new { id = "reply-" + Interlocked.Increment(ref _ids) }, statusCode: (int)status)
+            : Results.Json(new { error = new { code = status.ToString(), message = "scripted failure" } }, statusCode: (int)status);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var current = Volatile.Read(ref target); value > current; current = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, current) == current)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>The next requests get these statuses, in order; then 200 again.</summary>

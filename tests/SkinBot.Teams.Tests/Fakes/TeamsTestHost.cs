@@ -70,6 +70,9 @@ internal sealed class TeamsTestHost : IAsyncDisposable
             ["Teams:RetryBaseDelay"] = "00:00:00.010",
             ["Teams:MaxRetryDelay"] = "00:00:02",
             ["Teams:MaxSendAttempts"] = "4",
+
+            // The fake connectors listen on http://127.0.0.1, which production refuses.
+            ["Teams:AllowLoopbackHttpServiceUrls"] = "true",
         };
         configure?.Invoke(settings);
 
