@@ -129,7 +129,10 @@ public static class AnswerComposer
         return answer with
         {
             BestGuess = true,
-            Message = $"{knowledge.Intents.File.BestGuessMessage} {answer.Message}".Trim(),
+            // Prepended as runs, so any text the person typed stays marked as theirs and is escaped by renderers.
+            MessageText = answer.MessageText is { } text
+                ? AnswerText.Own($"{knowledge.Intents.File.BestGuessMessage} ") + text
+                : AnswerText.Own(knowledge.Intents.File.BestGuessMessage),
             FollowUps = [.. others.Concat(answer.FollowUps).DistinctBy(f => f.Question).Take(MaxFollowUps)],
         };
     }
