@@ -22,6 +22,7 @@ public static class EngineServiceCollectionExtensions
             .Bind(configuration.GetSection(EngineOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>>(new EngineOptionsValidator(contentRoot)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CorpusLoader>();
         services.TryAddSingleton(sp =>
