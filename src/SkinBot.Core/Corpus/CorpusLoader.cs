@@ -1,12 +1,14 @@
+using System.IO.Enumeration;
 using Microsoft.Extensions.Logging;
 
 namespace SkinBot.Core.Corpus;
 
 /// <summary>
-/// Reads every article under a folder (.md, .markdown, .txt, .html, .htm). A file that cannot be parsed is
-/// skipped with a warning naming the file and the reason; the rest still load.
+/// Reads every article under a folder (.md, .markdown, .txt, .html, .htm). A file that cannot be read (see
+/// <see cref="CorpusFileReader"/>) or parsed is skipped with a warning naming the file and the reason; the rest
+/// still load.
 /// </summary>
-public sealed class CorpusLoader(ILogger<CorpusLoader> logger)
+public sealed partial class CorpusLoader(ILogger<CorpusLoader> logger)
 {
     private static readonly Dictionary<string, Func<string, string, ArticleDocument>> Parsers =
         new(StringComparer.OrdinalIgnoreCase)
@@ -20,22 +22,40 @@ public sealed class CorpusLoader(ILogger<CorpusLoader> logger)
 
     public static bool IsArticleFile(string path) => Parsers.ContainsKey(Path.GetExtension(path));
 
-    public static IReadOnlyList<string> ArticleFiles(string articlesDirectory) =>
-        Directory.Exists(articlesDirectory)
-            ? [.. Directory.EnumerateFiles(articlesDirectory, "*", SearchOption.AllDirectories)
-                .Where(IsArticleFile)
-                .Where(p => !Path.GetFileName(p).StartsWith('.'))
-                .Order(StringComparer.Ordinal)]
-            : [];
+    /// <summary>
+    /// The article files under a folder, in order. Folder links are listed (so they are reported as skipped) but
+    /// never entered, which is what makes a folder loop harmless; hidden files and folders are left out.
+    /// </summary>
+    public static IReadOnlyList<string> ArticleFiles(string articlesDirectory)
+    {
+        if (!Directory.Exists(articlesDirectory))
+        {
+            return [];
+        }
 
-    public async Task<LoadedCorpus> LoadAsync(string articlesDirectory, CancellationToken cancellationToken)
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
+        var entries = new FileSystemEnumerable<string>(articlesDirectory, (ref FileSystemEntry entry) => entry.ToFullPath(), options)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => IsLink(ref entry)
+                ? entry.IsDirectory || IsArticleFile(entry.FileName.ToString())
+                : !entry.IsDirectory && IsArticleFile(entry.FileName.ToString()),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => !IsLink(ref entry),
+        };
+        return [.. entries.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every article under a folder, read within the default limits with that folder as the corpus.</summary>
+    public Task<LoadedCorpus> LoadAsync(string articlesDirectory, CancellationToken cancellationToken) =>
+        LoadAsync(articlesDirectory, new CorpusFileReader(articlesDirectory), cancellationToken);
+
+    public async Task<LoadedCorpus> LoadAsync(string articlesDirectory, CorpusFileReader reader, CancellationToken cancellationToken)
     {
         var files = ArticleFiles(articlesDirectory);
         var results = new (ArticleDocument? Article, CorpusFormatException? Error)[files.Count];
         // Parsing is CPU-bound and files are independent: use every core, keep the files' order.
         await Parallel.ForAsync(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, token) =>
         {
-            results[i] = await ParseAsync(files[i], token);
+            results[i] = await ParseAsync(files[i], reader, token);
         });
 
         var articles = new List<ArticleDocument>(files.Count);
@@ -49,7 +69,7 @@ public sealed class CorpusLoader(ILogger<CorpusLoader> logger)
             else if (error is not null)
             {
                 skipped.Add(error);
-                logger.LogWarning("Skipped corpus file {File}: {Reason}", error.FilePath, error.Reason);
+                LogSkipped(error.FilePath, error.Reason);
             }
         }
 
@@ -65,7 +85,7 @@ public sealed class CorpusLoader(ILogger<CorpusLoader> logger)
                     ? "its file name has no letters or digits to make an article id from"
                     : $"its article id '{article.Id}' is already used by {byId[article.Id].FilePath}";
                 skipped.Add(new CorpusFormatException(article.FilePath, reason));
-                logger.LogWarning("Skipped corpus file {File}: {Reason}", article.FilePath, reason);
+                LogSkipped(article.FilePath, reason);
                 continue;
             }
 
@@ -76,12 +96,16 @@ public sealed class CorpusLoader(ILogger<CorpusLoader> logger)
         return new LoadedCorpus(unique, passages, skipped);
     }
 
-    private static async Task<(ArticleDocument?, CorpusFormatException?)> ParseAsync(string file, CancellationToken cancellationToken)
+    private static bool IsLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+
+    private static async Task<(ArticleDocument?, CorpusFormatException?)> ParseAsync(string file, CorpusFileReader reader, CancellationToken cancellationToken)
     {
         try
         {
-            var text = await File.ReadAllTextAsync(file, cancellationToken);
-            return (Parsers[Path.GetExtension(file)](file, text), null);
+            var text = await reader.ReadTextAsync(file, cancellationToken);
+            return Parsers.TryGetValue(Path.GetExtension(file), out var parse)
+                ? (parse(file, text), null)
+                : (null, new CorpusFormatException(file, "it is not an article file (.md, .markdown, .txt, .html, .htm)"));
         }
         catch (CorpusFormatException ex)
         {
@@ -97,6 +121,9 @@ public sealed class CorpusLoader(ILogger<CorpusLoader> logger)
             return (null, new CorpusFormatException(file, $"it could not be parsed ({ex.GetType().Name}: {ex.Message})", ex));
         }
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Skipped corpus file {File}: {Reason}")]
+    private partial void LogSkipped(string file, string reason);
 }
 
 /// <summary>What a load produced, including what it had to skip.</summary>

@@ -1,8 +1,15 @@
+using SkinBot.Core.Corpus;
+
 namespace SkinBot.Core.Engine;
 
 /// <summary>Where the parts of a corpus folder are: articles/, synonyms.txt, intents.yml, topics.yml, safety.yml.</summary>
-public sealed record CorpusLayout(string Root)
+/// <param name="Root">The corpus folder.</param>
+/// <param name="MaxFileBytes">The largest corpus file read (Engine:MaxCorpusFileBytes).</param>
+public sealed record CorpusLayout(string Root, long MaxFileBytes = CorpusFileReader.DefaultMaxFileBytes)
 {
+    /// <summary>Reads the corpus's files: regular files inside <see cref="Root"/>, within the size limit.</summary>
+    public CorpusFileReader Files => new(Root, MaxFileBytes);
+
     public string ArticlesDirectory => Path.Combine(Root, "articles");
 
     public string SynonymsFile => Path.Combine(Root, "synonyms.txt");
@@ -20,5 +27,9 @@ public sealed record CorpusLayout(string Root)
 
     /// <summary>Every file whose content shapes answers, for the fingerprint and the file watcher.</summary>
     public IReadOnlyList<string> ContentFiles() =>
-        [.. Corpus.CorpusLoader.ArticleFiles(ArticlesDirectory), SynonymsFile, IntentsFile, IntentExamplesFile, TopicsFile, SafetyFile];
+        [.. CorpusLoader.ArticleFiles(ArticlesDirectory), SynonymsFile, IntentsFile, IntentExamplesFile, TopicsFile, SafetyFile];
+
+    /// <summary>The corpus fingerprint over <see cref="ContentFiles"/>; a bad entry changes it but never stops it.</summary>
+    public Task<string> FingerprintAsync(CancellationToken cancellationToken) =>
+        CorpusFingerprint.ComputeAsync(ContentFiles(), Files, cancellationToken);
 }

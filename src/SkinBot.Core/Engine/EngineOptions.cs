@@ -15,6 +15,13 @@ public sealed class EngineOptions
     [Required]
     public string IndexPath { get; set; } = "data/index";
 
+    /// <summary>
+    /// The largest corpus file read, in bytes; a bigger one is skipped (an article) or fails the build (a required
+    /// file such as safety.yml), so a runaway file cannot exhaust memory.
+    /// </summary>
+    [Range(typeof(long), "1024", "268435456")]
+    public long MaxCorpusFileBytes { get; set; } = Corpus.CorpusFileReader.DefaultMaxFileBytes;
+
     /// <summary>Build the index in memory on every start instead of persisting it.</summary>
     public bool InMemoryIndex { get; set; }
 

@@ -22,6 +22,7 @@ public static class EngineServiceCollectionExtensions
             .Bind(configuration.GetSection(EngineOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>>(new EngineOptionsValidator(contentRoot)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CorpusLoader>();
         services.TryAddSingleton(sp =>
@@ -31,7 +32,11 @@ public static class EngineServiceCollectionExtensions
                 engine.InMemoryIndex ? null : Path.GetFullPath(engine.IndexPath, contentRoot),
                 sp.GetRequiredService<ILogger<PassageIndexStore>>());
         });
-        services.TryAddSingleton(sp => new CorpusLayout(Path.GetFullPath(sp.GetRequiredService<IOptions<EngineOptions>>().Value.CorpusPath, contentRoot)));
+        services.TryAddSingleton(sp =>
+        {
+            var engine = sp.GetRequiredService<IOptions<EngineOptions>>().Value;
+            return new CorpusLayout(Path.GetFullPath(engine.CorpusPath, contentRoot), engine.MaxCorpusFileBytes);
+        });
         services.TryAddSingleton<KnowledgeBaseBuilder>();
         services.TryAddSingleton<KnowledgeBaseHolder>();
         services.TryAddSingleton<ITopicCatalog>(sp => sp.GetRequiredService<KnowledgeBaseHolder>());

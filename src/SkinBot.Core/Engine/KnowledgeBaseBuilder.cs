@@ -41,10 +41,10 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
         // The word list and the catalogs are read on other threads while the articles load: on a cold start most of
         // their cost is the JIT, and the build is what stands between start-up and readiness.
         _ = Task.Run(() => EnglishWords.Count, CancellationToken.None);
-        fingerprint ??= await CorpusFingerprint.ComputeAsync(layout.ContentFiles(), layout.Root, cancellationToken);
+        fingerprint ??= await layout.FingerprintAsync(cancellationToken);
         Stage("fingerprint");
         var catalogs = Task.Run(() => ReadCatalogsAsync(layout, cancellationToken), cancellationToken);
-        var corpus = await loader.LoadAsync(layout.ArticlesDirectory, cancellationToken);
+        var corpus = await loader.LoadAsync(layout.ArticlesDirectory, layout.Files, cancellationToken);
         Stage("load articles");
         var (intents, synonyms, synonymsText, scope, safety) = await catalogs;
         Stage("intents, synonyms, topics and safety");
@@ -117,16 +117,18 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
 
     private static async Task<(IntentCatalog Intents, SynonymRules Synonyms, string SynonymsText, ScopeCatalog Scope, SafetyCatalog Safety)> ReadCatalogsAsync(CorpusLayout layout, CancellationToken cancellationToken)
     {
-        var synonymsText = File.Exists(layout.SynonymsFile) ? await File.ReadAllTextAsync(layout.SynonymsFile, cancellationToken) : string.Empty;
+        // A required file that is bad (a pipe, a loop, oversize, binary) fails the build by name, like a malformed one.
+        var files = layout.Files;
+        var synonymsText = File.Exists(layout.SynonymsFile) ? await files.ReadTextAsync(layout.SynonymsFile, cancellationToken) : string.Empty;
         var intentsText = File.Exists(layout.IntentsFile)
-            ? await File.ReadAllTextAsync(layout.IntentsFile, cancellationToken)
+            ? await files.ReadTextAsync(layout.IntentsFile, cancellationToken)
             : throw new CorpusFormatException(layout.IntentsFile, "intents.yml is missing");
-        var extraExamples = File.Exists(layout.IntentExamplesFile) ? await File.ReadAllTextAsync(layout.IntentExamplesFile, cancellationToken) : null;
+        var extraExamples = File.Exists(layout.IntentExamplesFile) ? await files.ReadTextAsync(layout.IntentExamplesFile, cancellationToken) : null;
         var scope = File.Exists(layout.TopicsFile)
-            ? ScopeCatalog.Parse(await File.ReadAllTextAsync(layout.TopicsFile, cancellationToken), layout.TopicsFile)
+            ? ScopeCatalog.Parse(await files.ReadTextAsync(layout.TopicsFile, cancellationToken), layout.TopicsFile)
             : ScopeCatalog.Empty;
         var safety = File.Exists(layout.SafetyFile)
-            ? SafetyCatalog.Parse(await File.ReadAllTextAsync(layout.SafetyFile, cancellationToken), layout.SafetyFile)
+            ? SafetyCatalog.Parse(await files.ReadTextAsync(layout.SafetyFile, cancellationToken), layout.SafetyFile)
             : throw new CorpusFormatException(layout.SafetyFile, "safety.yml is missing: SkinBot does not answer without its safety screen");
         var intents = IntentCatalog.Parse(intentsText, layout.IntentsFile, extraExamples);
         var synonyms = SynonymLoader.Parse(synonymsText, layout.SynonymsFile);

@@ -13,7 +13,7 @@ namespace SkinBot.Core.Search;
 /// </summary>
 public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStore> logger)
 {
-    private const string CompleteMarker = "skinbot-index.complete";
+    private const string CompleteMarker = IndexFolderOwnership.CompleteMarker;
 
     /// <summary>Another process's build older than this is abandoned and may be removed.</summary>
     private static readonly TimeSpan AbandonedBuildAge = TimeSpan.FromHours(1);
@@ -36,6 +36,8 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
             return (new PassageIndex(memory, passages), true);
         }
 
+        // Refused before anything is read or written: a folder that is not SkinBot's is not touched at all.
+        IndexFolderOwnership.Claim(rootPath);
         var folderName = $"{fingerprint}-{CodeVersion}";
         var target = Path.Combine(rootPath, folderName);
         if (TryOpenExisting(target, passages) is { } existing)
@@ -43,8 +45,8 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
             return (existing, false);
         }
 
-        System.IO.Directory.CreateDirectory(rootPath);
         var staging = Path.Combine(rootPath, $".{folderName}.{Guid.NewGuid():N}.tmp");
+        IndexFolderOwnership.MarkGeneration(staging);
         LuceneDirectory[] written = [.. Enumerable.Range(0, shardCount).Select(i => FSDirectory.Open(Path.Combine(staging, ShardFolder(i))))];
         try
         {
@@ -61,7 +63,7 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
         File.WriteAllText(Path.Combine(staging, CompleteMarker), fingerprint);
         try
         {
-            if (System.IO.Directory.Exists(target))
+            if (IndexFolderOwnership.IsGeneration(target))
             {
                 // A folder that could not be opened above (crashed build, damaged files): replace it.
                 System.IO.Directory.Delete(target, recursive: true);
@@ -120,7 +122,10 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
 
     private static string ShardFolder(int shard) => $"shard-{shard}";
 
-    /// <summary>Old fingerprints are removed once a new one is in place; files still open stay readable on Linux.</summary>
+    /// <summary>
+    /// Old generations are removed once a new one is in place; files still open stay readable on Linux. Only folders
+    /// marked as generations go: anything else in the index folder was put there by someone else and is theirs.
+    /// </summary>
     private void RemoveOthers(string keep)
     {
         foreach (var folder in System.IO.Directory.EnumerateDirectories(rootPath!))
@@ -128,7 +133,7 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
             var name = Path.GetFileName(folder);
             var anotherBuildInProgress = name.EndsWith(".tmp", StringComparison.Ordinal)
                 && DateTime.UtcNow - System.IO.Directory.GetLastWriteTimeUtc(folder) < AbandonedBuildAge;
-            if (name == keep || anotherBuildInProgress)
+            if (name == keep || anotherBuildInProgress || !IndexFolderOwnership.IsGeneration(folder))
             {
                 continue;
             }

@@ -26,7 +26,7 @@ public sealed class CorpusIndexer(
         try
         {
             var fingerprint = Directory.Exists(layout.Root)
-                ? await CorpusFingerprint.ComputeAsync(layout.ContentFiles(), layout.Root, cancellationToken)
+                ? await layout.FingerprintAsync(cancellationToken)
                 : null;
             if (fingerprint is not null && fingerprint == holder.Fingerprint)
             {

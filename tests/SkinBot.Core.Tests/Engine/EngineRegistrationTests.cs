@@ -68,6 +68,8 @@ public sealed class EngineRegistrationTests
     [InlineData("Engine:WatchDebounce", "01:00:00")]
     [InlineData("Engine:MaxConversations", "5")]
     [InlineData("Engine:CorpusPath", "")]
+    [InlineData("Engine:MaxCorpusFileBytes", "0")]
+    [InlineData("Engine:MaxCorpusFileBytes", "1073741824")]
     public void Invalid_engine_options_are_rejected(string key, string value)
     {
         using var services = Services((key, value));
@@ -86,6 +88,15 @@ public sealed class EngineRegistrationTests
 
         Assert.Equal(TimeSpan.FromMinutes(15), options.FollowUpWindow);
         Assert.False(options.InMemoryIndex);
+        Assert.Equal(1024 * 1024, options.MaxCorpusFileBytes);
+    }
+
+    [Fact]
+    public void The_corpus_size_limit_reaches_the_corpus_reader()
+    {
+        using var services = Services(("Engine:MaxCorpusFileBytes", "5000"), ("Engine:InMemoryIndex", "true"));
+
+        Assert.Equal(5000, services.GetRequiredService<CorpusLayout>().Files.MaxFileBytes);
     }
 
     private sealed class NullStore : IConversationStore

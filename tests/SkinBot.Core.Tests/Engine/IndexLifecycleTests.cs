@@ -74,10 +74,10 @@ public sealed class IndexLifecycleTests : IDisposable
     [InlineData("intent-examples.yml")]
     public async Task Editing_synonyms_or_intents_also_changes_the_fingerprint(string file)
     {
-        var before = await CorpusFingerprint.ComputeAsync(corpus.Layout.ContentFiles(), corpus.Root, CancellationToken.None);
+        var before = await corpus.Layout.FingerprintAsync(CancellationToken.None);
 
         corpus.Edit(file, text => text + "\n# an editor's comment\n");
-        var after = await CorpusFingerprint.ComputeAsync(corpus.Layout.ContentFiles(), corpus.Root, CancellationToken.None);
+        var after = await corpus.Layout.FingerprintAsync(CancellationToken.None);
 
         Assert.NotEqual(before, after);
         Assert.Matches("^[0-9a-f]{16}$", after);
@@ -88,8 +88,8 @@ public sealed class IndexLifecycleTests : IDisposable
     {
         using var other = new TempCorpus();
 
-        var here = await CorpusFingerprint.ComputeAsync(corpus.Layout.ContentFiles(), corpus.Root, CancellationToken.None);
-        var there = await CorpusFingerprint.ComputeAsync(other.Layout.ContentFiles(), other.Root, CancellationToken.None);
+        var here = await corpus.Layout.FingerprintAsync(CancellationToken.None);
+        var there = await other.Layout.FingerprintAsync(CancellationToken.None);
 
         Assert.Equal(here, there);
     }

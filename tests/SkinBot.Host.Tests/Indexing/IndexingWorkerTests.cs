@@ -175,7 +175,7 @@ public sealed class IndexingWorkerTests
             await Task.WhenAny(second, Task.Delay(50));
         }
 
-        var expected = await CorpusFingerprint.ComputeAsync(harness.Corpus.Layout.ContentFiles(), harness.Corpus.Root, CancellationToken.None);
+        var expected = await harness.Corpus.Layout.FingerprintAsync(CancellationToken.None);
         Assert.Equal(expected, (await second).Fingerprint);
         Assert.Contains("(edit 5)", (await AskAsync(harness, "what is subcision?")).Passages[0].Text, StringComparison.Ordinal);
         time.Advance(TimeSpan.FromSeconds(30));
