@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SkinBot.Core.Diagnostics;
 using SkinBot.Discord.Rendering;
 
 namespace SkinBot.Discord.Interactions;
@@ -15,8 +16,16 @@ internal sealed partial class InteractionEndpoint(
     InteractionSignatureVerifier verifier,
     InteractionHandler handler,
     IHostApplicationLifetime lifetime,
-    ILogger<InteractionEndpoint> logger)
+    DiscordMetrics metrics,
+    TimeProvider time,
+    ILogger<InteractionEndpoint> logger) : IDisposable
 {
+    private static readonly RefusalReason BadSignature = new("bad_signature");
+    private static readonly RefusalReason BodyTooLarge = new("body_too_large");
+
+    // Anyone can post here: a flood of forged requests is counted in full but logged as one line per reason per interval.
+    private readonly RefusalLog refusals = new(logger, LogLevel.Warning, "Discord interaction request", time);
+
     /// <summary>Interaction payloads are small; this bounds what an unauthenticated caller can make us buffer.</summary>
     internal const int MaxBodyBytes = 1 << 20;
 
@@ -39,7 +48,9 @@ internal sealed partial class InteractionEndpoint(
         var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
         if (body is null || !verifier.Verify(signature, timestamp, body))
         {
-            LogRejected(body is null ? "body too large" : "bad signature");
+            var reason = body is null ? BodyTooLarge : BadSignature;
+            metrics.InteractionsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason.Code));
+            refusals.Refused(reason);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
@@ -91,6 +102,8 @@ internal sealed partial class InteractionEndpoint(
         }
     }
 
+    public void Dispose() => refusals.Dispose();
+
     private async Task RunHandlerAsync(Interaction interaction, IInteractionResponder responder)
     {
         try
@@ -125,9 +138,6 @@ internal sealed partial class InteractionEndpoint(
 
         return buffer.ToArray();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an interaction request: {Reason}")]
-    private partial void LogRejected(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed interaction JSON at {JsonPath} (line {Line}, byte {BytePosition}); answered 400")]
     private partial void LogMalformed(string? jsonPath, long? line, long? bytePosition);
