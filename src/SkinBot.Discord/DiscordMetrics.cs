@@ -17,6 +17,7 @@ internal sealed class DiscordMetrics
         Retries = meter.CreateCounter<long>("skinbot.discord.rest.retries", description: "REST requests retried after a 5xx or network error.");
         MessagesAnswered = meter.CreateCounter<long>("skinbot.discord.messages.answered", description: "Messages and interactions answered.");
         SendFailures = meter.CreateCounter<long>("skinbot.discord.send.failures", description: "Replies that could not be delivered after retries.");
+        InteractionsRejected = meter.CreateCounter<long>("skinbot.discord.interactions.rejected", description: "Interaction requests refused before they were read, by reason (bad_signature, body_too_large).");
     }
 
     public Counter<long> Reconnects { get; }
@@ -32,4 +33,6 @@ internal sealed class DiscordMetrics
     public Counter<long> MessagesAnswered { get; }
 
     public Counter<long> SendFailures { get; }
+
+    public Counter<long> InteractionsRejected { get; }
 }

@@ -42,6 +42,23 @@ public sealed class InteractionSignatureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_flood_of_forged_requests_is_counted_in_full_but_logged_once_per_interval()
+    {
+        using var forger = new InteractionSigner();
+        for (var i = 0; i < 40; i++)
+        {
+            using var response = await SignedInteractions.PostAsync(bot.Client, forger, Payloads.Ping());
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        var refusals = bot.Logs.Logs.Where(l => l.Category.EndsWith(nameof(Interactions.InteractionEndpoint), StringComparison.Ordinal) && l.Level >= LogLevel.Information).ToList();
+        var line = Assert.Single(refusals);
+        Assert.Equal(LogLevel.Warning, line.Level);
+        Assert.Contains("refused", line.Message, StringComparison.Ordinal);
+        Assert.Equal(40, bot.Metrics["skinbot.discord.interactions.rejected"]);
+    }
+
+    [Fact]
     public async Task A_tampered_body_is_rejected()
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Ping());

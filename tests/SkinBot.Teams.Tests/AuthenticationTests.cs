@@ -75,6 +75,22 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_flood_of_bad_tokens_is_counted_in_full_but_logged_once_per_interval()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            using var response = await _host.PostAsync(Question(), "Bearer not.a.jwt");
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        var lines = _host.Logs.Entries.Where(e => e.Category.EndsWith("BotFrameworkAuthenticator", StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(lines);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, line.Level);
+        Assert.Contains("malformed_token", line.Message, StringComparison.Ordinal);
+        Assert.Equal(30, _host.Metrics.Total("skinbot.teams.auth.failures[reason=malformed_token]"));
+    }
+
+    [Fact]
     public async Task A_token_whose_serviceurl_claim_was_rewritten_to_the_attackers_url_is_rejected()
     {
         // The attacker edits the claim to their own server and sends a matching activity; the signature no longer holds.

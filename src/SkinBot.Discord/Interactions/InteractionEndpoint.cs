@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SkinBot.Core.Diagnostics;
 using SkinBot.Discord.Messages;
 using SkinBot.Discord.Rendering;
 
@@ -19,8 +20,19 @@ internal sealed partial class InteractionEndpoint(
     InteractionHandler handler,
     MessageDeduplicator replays,
     IHostApplicationLifetime lifetime,
-    ILogger<InteractionEndpoint> logger)
+    DiscordMetrics metrics,
+    TimeProvider time,
+    ILogger<InteractionEndpoint> logger) : IDisposable
 {
+    private static readonly RefusalReason BadHeaders = new("bad_signature_headers");
+    private static readonly RefusalReason StaleTimestamp = new("stale_timestamp");
+    private static readonly RefusalReason BodyTooLarge = new("body_too_large");
+    private static readonly RefusalReason BadSignature = new("bad_signature");
+    private static readonly RefusalReason Replayed = new("replayed");
+
+    // Anyone can post here: a flood of forged requests is counted in full but logged as one line per reason per interval.
+    private readonly RefusalLog refusals = new(logger, LogLevel.Warning, "Discord interaction request", time);
+
     /// <summary>
     /// The most an interaction for SkinBot can weigh, with room to spare: its largest are a button press, which
     /// carries the message the button sits on (≤2,000 characters of content, ≤6,000 of embed text, 25 buttons of
@@ -48,7 +60,7 @@ internal sealed partial class InteractionEndpoint(
         var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
         if (verifier.CheckHeaders(signature, timestamp) is var check and not SignatureCheck.Valid)
         {
-            LogRejected(check == SignatureCheck.Stale ? "signature timestamp outside the accepted window" : "missing or malformed signature headers");
+            Refuse(check == SignatureCheck.Stale ? StaleTimestamp : BadHeaders);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
@@ -56,14 +68,14 @@ internal sealed partial class InteractionEndpoint(
         var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
-            LogRejected("body too large");
+            Refuse(BodyTooLarge);
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
 
         if (!verifier.Verify(signature, timestamp, body))
         {
-            LogRejected("bad signature");
+            Refuse(BadSignature);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
@@ -89,7 +101,7 @@ internal sealed partial class InteractionEndpoint(
         // replay: refused like any request that does not prove it is Discord's, and the engine does not run again.
         if (!replays.TryMark(interaction.Id))
         {
-            LogRejected("replayed interaction");
+            Refuse(Replayed);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
@@ -122,6 +134,14 @@ internal sealed partial class InteractionEndpoint(
             // Released even when the write failed: the handler then finds out from the webhook's own answer.
             responder.MarkDelivered();
         }
+    }
+
+    public void Dispose() => refusals.Dispose();
+
+    private void Refuse(RefusalReason reason)
+    {
+        metrics.InteractionsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason.Code));
+        refusals.Refused(reason);
     }
 
     private async Task RunHandlerAsync(Interaction interaction, IInteractionResponder responder)
@@ -158,9 +178,6 @@ internal sealed partial class InteractionEndpoint(
 
         return buffer.ToArray();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an interaction request: {Reason}")]
-    private partial void LogRejected(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed interaction JSON at {JsonPath} (line {Line}, byte {BytePosition}); answered 400")]
     private partial void LogMalformed(string? jsonPath, long? line, long? bytePosition);

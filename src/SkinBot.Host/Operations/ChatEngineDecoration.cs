@@ -41,6 +41,7 @@ internal static class ChatEngineDecoration
         services.GetRequiredKeyedService<IChatEngine>(InnerEngineKey),
         services.GetRequiredService<AbuseGuard>(),
         services.GetRequiredService<ChatMetrics>(),
+        services.GetRequiredService<ChatRefusalLog>(),
         services.GetRequiredService<IOptions<LimitsOptions>>(),
         services.GetRequiredService<TimeProvider>(),
         services.GetRequiredService<ILogger<GuardedChatEngine>>());

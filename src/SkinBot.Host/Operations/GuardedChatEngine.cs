@@ -16,6 +16,7 @@ public sealed class GuardedChatEngine : IChatEngine
     private readonly IChatEngine _inner;
     private readonly AbuseGuard _guard;
     private readonly ChatMetrics _metrics;
+    private readonly ChatRefusalLog _refusals;
     private readonly LimitsOptions _limits;
     private readonly TimeProvider _time;
     private readonly ILogger<GuardedChatEngine> _logger;
@@ -24,6 +25,7 @@ public sealed class GuardedChatEngine : IChatEngine
         IChatEngine inner,
         AbuseGuard guard,
         ChatMetrics metrics,
+        ChatRefusalLog refusals,
         IOptions<LimitsOptions> limits,
         TimeProvider time,
         ILogger<GuardedChatEngine> logger)
@@ -31,6 +33,7 @@ public sealed class GuardedChatEngine : IChatEngine
         _inner = inner;
         _guard = guard;
         _metrics = metrics;
+        _refusals = refusals;
         _limits = limits.Value;
         _time = time;
         _logger = logger;
@@ -71,7 +74,10 @@ public sealed class GuardedChatEngine : IChatEngine
         activity?.SetTag("skinbot.intent", answer.Intent);
         activity?.SetTag("skinbot.low_confidence", answer.LowConfidence);
         activity?.SetTag("skinbot.suppressed", answer.Suppressed);
-        _logger.LogInformation(
+        // A refusal was logged (or counted for its summary) where it was decided; a line per refused message would flood the log.
+        var refused = answer.Intent is GuardReplies.RateLimitedIntent or GuardReplies.TooLongIntent;
+        _logger.Log(
+            refused ? LogLevel.Debug : LogLevel.Information,
             "Answered {Intent} (confidence {Confidence:0.00}, low confidence {LowConfidence}, {PassageCount} passages, suppressed {Suppressed}) in {ElapsedMs:0.0} ms",
             answer.Intent,
             answer.Confidence,
@@ -89,7 +95,8 @@ public sealed class GuardedChatEngine : IChatEngine
         {
             var suppressed = decision.Outcome == GuardOutcome.Suppressed;
             _metrics.RecordRateLimited(request.Platform, decision.Scope!, suppressed);
-            _logger.LogInformation(
+            _refusals.RateLimited(request.Platform, decision.Scope!);
+            _logger.LogDebug(
                 "Message refused by the {Scope} rate limit; {Reply}, next permit in {RetryAfterSeconds:0.0} s",
                 decision.Scope,
                 suppressed ? "reply suppressed" : "notice sent",
@@ -101,7 +108,8 @@ public sealed class GuardedChatEngine : IChatEngine
         if (length > _limits.MaxMessageLength)
         {
             _metrics.RecordTooLong(request.Platform);
-            _logger.LogInformation("Message of {Length} characters is over the {MaxLength}-character cap", length, _limits.MaxMessageLength);
+            _refusals.TooLong(request.Platform);
+            _logger.LogDebug("Message of {Length} characters is over the {MaxLength}-character cap", length, _limits.MaxMessageLength);
             return ValueTask.FromResult(GuardReplies.TooLong(_limits.MaxMessageLength, length));
         }
 

@@ -44,6 +44,7 @@ public static class OperationsExtensions
 
         services.AddMetrics();
         services.TryAddSingleton<ChatMetrics>();
+        services.TryAddSingleton<ChatRefusalLog>();
         services.TryAddSingleton<AbuseGuard>();
         services.AddHealthChecks();
         ChatEngineDecoration.Decorate(services);

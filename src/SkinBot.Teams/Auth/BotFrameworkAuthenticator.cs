@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using SkinBot.Core.Diagnostics;
 
 namespace SkinBot.Teams.Auth;
 
@@ -10,7 +11,7 @@ namespace SkinBot.Teams.Auth;
 /// published RS256 key, issuer, audience, lifetime) before the body is even read, then the token against the
 /// activity it came with (key endorsed for the activity's channel, serviceurl claim equal to its serviceUrl).
 /// </summary>
-internal sealed partial class BotFrameworkAuthenticator
+internal sealed partial class BotFrameworkAuthenticator : IDisposable
 {
     public const string ChannelIssuer = "https://api.botframework.com";
     public const string ServiceUrlClaim = "serviceurl";
@@ -19,15 +20,21 @@ internal sealed partial class BotFrameworkAuthenticator
     private readonly BotFrameworkSigningKeys _keys;
     private readonly TeamsMetrics _metrics;
     private readonly ILogger<BotFrameworkAuthenticator> _logger;
+
+    // Anyone can post to the messaging endpoint: bad tokens are counted in full but logged one line per reason per interval.
+    private readonly RefusalLog _refusals;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
-    public BotFrameworkAuthenticator(IOptions<TeamsOptions> options, BotFrameworkSigningKeys keys, TeamsMetrics metrics, ILogger<BotFrameworkAuthenticator> logger)
+    public BotFrameworkAuthenticator(IOptions<TeamsOptions> options, BotFrameworkSigningKeys keys, TeamsMetrics metrics, TimeProvider time, ILogger<BotFrameworkAuthenticator> logger)
     {
         _options = options.Value;
         _keys = keys;
         _metrics = metrics;
         _logger = logger;
+        _refusals = new RefusalLog(logger, LogLevel.Warning, "Bot Framework request", time);
     }
+
+    public void Dispose() => _refusals.Dispose();
 
     public async Task<AuthOutcome<ValidatedBotToken>> ValidateTokenAsync(string? authorizationHeader, CancellationToken cancellationToken)
     {
@@ -128,12 +135,9 @@ internal sealed partial class BotFrameworkAuthenticator
         where T : class
     {
         _metrics.AuthFailure(reason);
-        LogRejected(reason);
+        _refusals.Refused(new RefusalReason(reason));
         return AuthOutcome<T>.Failure(reason);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Bot Framework request: {Reason}")]
-    private partial void LogRejected(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not load the Bot Framework OpenID metadata or signing keys; requests are rejected until it loads")]
     private partial void LogMetadataUnavailable(Exception exception);
