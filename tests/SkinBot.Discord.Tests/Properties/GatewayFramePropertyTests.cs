@@ -78,4 +78,16 @@ public sealed class GatewayFramePropertyTests : IAsyncLifetime
             DiscordWire.AssertMessageFits(reply.Body);
         }
     }
+
+    [Fact]
+    public async Task A_ready_event_whose_data_is_not_an_object_is_skipped_and_the_next_mention_is_answered()
+    {
+        // Regression: this READY used to fail the whole session outside the per-event guard, and every resume replayed it.
+        harness.Gateway.Dispatch("READY", 5);
+
+        var question = harness.Say("what are boxcar scars?");
+
+        await GatewayTests.Eventually(() => harness.Replies().Any(r => r.ReplyTo == question), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(harness.Bot.Logs.Logs, log => log.Level >= LogLevel.Error);
+    }
 }
