@@ -44,7 +44,7 @@ public sealed class RealEngineCardPropertyTests
 
             foreach (var shown in TeamsWire.AssertActivityFits(Wire(answer)))
             {
-                Assert.Empty(MarkupLeaks.InMarkdown(shown));
+                Assert.Empty(MarkupLeaks.InTeamsMarkdown(shown));
             }
         }, iter: PropertyRuns.Iterations(100), seed: PropertyRuns.Seed, threads: 1);
     }

@@ -9,7 +9,7 @@ namespace SkinBot.Testing.Hostile;
 /// </summary>
 public static partial class MarkupLeaks
 {
-    /// <summary>Leaks in Discord or Teams markdown (message content, embed text, card text blocks).</summary>
+    /// <summary>Leaks in Discord markdown (message content, embed text): mentions and tags as well as <see cref="InTeamsMarkdown"/>.</summary>
     public static IReadOnlyList<string> InMarkdown(string? rendered)
     {
         if (string.IsNullOrEmpty(rendered))
@@ -22,6 +22,20 @@ public static partial class MarkupLeaks
         Collect(leaks, "mass mention", MassMention(), text);
         Collect(leaks, "mention", Mention(), text);
         Collect(leaks, "tag", Tag(), text);
+        leaks.AddRange(InTeamsMarkdown(rendered));
+        return leaks;
+    }
+
+    /// <summary>Leaks in Teams markdown (card text blocks, message text): links, emphasis, line markup and HTML.</summary>
+    public static IReadOnlyList<string> InTeamsMarkdown(string? rendered)
+    {
+        if (string.IsNullOrEmpty(rendered))
+        {
+            return [];
+        }
+
+        var text = CodeSpan().Replace(rendered, " ");
+        var leaks = new List<string>();
         Collect(leaks, "link", Link(), text);
         Collect(leaks, "emphasis", Emphasis(), text);
         Collect(leaks, "line markup", LineMarkup(), text);
