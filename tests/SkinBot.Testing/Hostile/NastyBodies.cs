@@ -28,6 +28,9 @@ public static class NastyBodies
         Body("huge number", "{\"type\":1" + new string('0', 5_000) + ",\"id\":1e999999}", Json),
         Body("huge exponent", "{\"type\":1e400,\"id\":-1e400}", Json),
         Body("invalid UTF-8", [0x7B, 0x22, 0x74, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0xFF, 0xFE, 0x22, 0x7D], Json),
+        // Found by the interaction fuzz target: invalid UTF-8 inside a string the model reads throws InvalidOperationException, not JsonException.
+        Body("invalid UTF-8 in a read string", [.. "{\"token\":\"a"u8, 0xC3, 0x28, .. "\",\"text\":\"b"u8, 0xFF, .. "\",\"conversationId\":\"c\",\"type\":\"message\"}"u8], Json),
+        Body("invalid UTF-8 in a command option", [.. "{\"id\":\"1\",\"application_id\":\"1\",\"type\":2,\"token\":\"t\",\"data\":{\"name\":\"ask\",\"type\":1,\"options\":[{\"name\":\"question\",\"type\":3,\"value\":\"Ret"u8, 0xAD, .. "nol\"}]}}"u8], Json),
         Body("UTF-16 with BOM", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("{\"type\":1}")).ToArray(), Json),
         Body("NUL bytes", [0, 0, 0, 0], Json),
         Body("duplicate keys", "{\"type\":1,\"type\":2,\"text\":\"a\",\"text\":\"b\"}", Json),
