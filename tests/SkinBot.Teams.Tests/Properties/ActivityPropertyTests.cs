@@ -97,4 +97,18 @@ public sealed class ActivityPropertyTests : IAsyncLifetime
         Assert.Empty(host.Connector.Requests);
         Assert.Empty(host.Engine.Requests);
     }
+
+    [Fact]
+    public async Task A_token_with_a_dot_inside_a_segment_is_a_401_not_a_500()
+    {
+        // Regression: five segments look like an encrypted token to CanReadToken, and decoding one threw FormatException.
+        var good = host.GoodToken();
+        var payloadMiddle = good.IndexOf('.', StringComparison.Ordinal) + 20;
+        var broken = good[..payloadMiddle] + "." + good[(payloadMiddle + 1)..];
+        broken = broken[..^10] + "." + broken[^9..];
+
+        using var response = await host.PostAsync(TeamsPayloads.Personal(host.Connector.ServiceUrl, "what are boxcar scars?"), "Bearer " + broken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
 }

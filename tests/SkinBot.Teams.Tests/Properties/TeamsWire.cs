@@ -7,7 +7,7 @@ namespace SkinBot.Teams.Tests.Properties;
 /// <summary>Checks an activity SkinBot posted to the connector: under Teams' size limit, mentioning nobody.</summary>
 internal static class TeamsWire
 {
-    /// <summary>Asserts the size and the absence of mentions; returns every string in the activity (text, card, summary).</summary>
+    /// <summary>Asserts the size and the absence of mentions; returns every string a user sees (text, summary, cards).</summary>
     public static IReadOnlyList<string> AssertActivityFits(JsonObject activity)
     {
         var size = Encoding.UTF8.GetByteCount(activity.ToJsonString());
@@ -17,8 +17,11 @@ internal static class TeamsWire
             Assert.DoesNotContain(entities, e => e?["type"]?.GetValue<string>() == "mention");
         }
 
+        // What Teams shows: the text, the notification summary and the cards (not ids or the echoed locale).
         var texts = new List<string>();
-        Collect(activity, texts);
+        Collect(activity["text"], texts);
+        Collect(activity["summary"], texts);
+        Collect(activity["attachments"], texts);
         Assert.DoesNotContain(texts, t => t.Contains("<at", StringComparison.OrdinalIgnoreCase));
         return texts;
     }
