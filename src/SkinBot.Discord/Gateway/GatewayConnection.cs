@@ -121,8 +121,10 @@ internal sealed partial class GatewayConnection(
                 var data = payload.TryGetProperty("d", out var d) ? d : default;
                 if (name == "READY")
                 {
-                    live.State.SessionId = data.GetProperty("session_id").GetString();
-                    live.State.ResumeUrl = Uri.TryCreate(data.TryGetProperty("resume_gateway_url", out var resumeUrl) ? resumeUrl.GetString() : null, UriKind.Absolute, out var url) ? url : null;
+                    // A READY without a usable session id leaves nothing to resume (the next connection identifies); it
+                    // must not throw here, outside the per-event guard, or every resume would replay it and fail again.
+                    live.State.SessionId = StringField(data, "session_id");
+                    live.State.ResumeUrl = Uri.TryCreate(StringField(data, "resume_gateway_url"), UriKind.Absolute, out var url) ? url : null;
                     MarkReady(live, "READY");
                 }
                 else if (name == "RESUMED")
@@ -130,7 +132,7 @@ internal sealed partial class GatewayConnection(
                     MarkReady(live, "RESUMED");
                 }
 
-                long? sequence = payload.TryGetProperty("s", out var s) && s.TryGetInt64(out var value) ? value : null;
+                long? sequence = payload.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var value) ? value : null;
                 try
                 {
                     sink.Dispatch(name, data);
@@ -305,7 +307,10 @@ internal sealed partial class GatewayConnection(
     }
 
     private static int Op(JsonElement payload) =>
-        payload.TryGetProperty("op", out var op) && op.TryGetInt32(out var value) ? value : -1;
+        payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("op", out var op) && op.ValueKind == JsonValueKind.Number && op.TryGetInt32(out var value) ? value : -1;
+
+    private static string? StringField(JsonElement data, string name) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static Uri WithQuery(Uri url) => new UriBuilder(url)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -83,7 +84,9 @@ internal sealed partial class InteractionEndpoint(
         Interaction? interaction;
         try
         {
-            interaction = JsonSerializer.Deserialize<Interaction>(body, DiscordJson.Options);
+            // JSON is UTF-8 (RFC 8259). The serializer leaves option values undecoded until they are read, so invalid
+            // bytes there would otherwise fail later, inside the handler, instead of being a 400 here.
+            interaction = Utf8.IsValid(body) ? JsonSerializer.Deserialize<Interaction>(body, DiscordJson.Options) : null;
         }
         catch (JsonException ex)
         {

@@ -60,8 +60,9 @@ internal sealed partial class BotFrameworkAuthenticator : IDisposable
         {
             unvalidated = _handler.ReadJsonWebToken(token);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or System.Text.Json.JsonException)
         {
+            // CanReadToken only checks the shape; a segment that is not base64url (FormatException) or not JSON fails here.
             return Fail<ValidatedBotToken>(AuthFailureReasons.Malformed);
         }
 

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using SkinBot.Discord.Tests.Fakes;
+using SkinBot.Testing.Hostile;
+
+namespace SkinBot.Discord.Tests.Properties;
+
+/// <summary>The nasty-input catalogue through POST /discord/interactions: a clear 4xx or a normal reply, and the next request is served.</summary>
+public sealed class InteractionNastyInputTests : IAsyncLifetime
+{
+    private const string Timestamp = "1767225600";
+    private readonly InteractionSigner signer = new();
+    private BotHost bot = null!;
+
+    public async Task InitializeAsync() => bot = await BotHost.StartAsync(BotHost.Settings(discord: null, signer.PublicKeyHex, withToken: false));
+
+    public async Task DisposeAsync()
+    {
+        await bot.DisposeAsync();
+        signer.Dispose();
+    }
+
+    [Theory]
+    [MemberData(nameof(NastyInputs.All), MemberType = typeof(NastyInputs))]
+    public async Task A_nasty_question_or_button_gets_a_reply_within_limits_and_the_next_request_is_served(string name)
+    {
+        var text = NastyInputs.Text(name);
+
+        foreach (var payload in new[] { Payloads.Command("ask", [Payloads.Option("question", text)]), Payloads.ButtonPress("fu:" + text), Payloads.Autocomplete("treatments", [Payloads.Option("name", text, focused: true)]) })
+        {
+            var body = JsonSerializer.SerializeToUtf8Bytes(payload);
+            using var response = await SignedInteractions.PostRawAsync(bot.Client, body, Timestamp, signer.Sign(Timestamp, body));
+
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"status {(int)response.StatusCode}");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                InteractionEndpointPropertyTests.AssertResponseFits(await SignedInteractions.JsonAsync(response));
+            }
+        }
+
+        await AssertStillServesAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(NastyBodies.All), MemberType = typeof(NastyBodies))]
+    public async Task A_nasty_signed_body_gets_a_clear_4xx_and_the_next_request_is_served(string name)
+    {
+        var nasty = NastyBodies.Get(name);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new ByteArrayContent(nasty.Bytes) };
+        if (nasty.ContentType is not null)
+        {
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(nasty.ContentType);
+        }
+
+        request.Headers.Add("X-Signature-Timestamp", Timestamp);
+        request.Headers.Add("X-Signature-Ed25519", signer.Sign(Timestamp, nasty.Bytes));
+
+        using var response = await bot.Client.SendAsync(request);
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        await AssertStillServesAsync();
+    }
+
+    private async Task AssertStillServesAsync()
+    {
+        using var ping = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Ping());
+        Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
+        Assert.Equal(1, (await SignedInteractions.JsonAsync(ping)).GetProperty("type").GetInt32());
+    }
+}
