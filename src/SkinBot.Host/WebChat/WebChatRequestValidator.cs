@@ -11,7 +11,8 @@ internal static class WebChatRequestValidator
     private static readonly SearchValues<char> ConversationIdChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:");
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // A key given twice is ambiguous (which "text" did the person mean, which did a proxy check?): a 400, not last-wins.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { AllowDuplicateProperties = false };
 
     /// <summary>Bytes a body may take for a message of <paramref name="maxMessageLength"/> characters, each JSON-escaped as \uXXXX.</summary>
     public static int MaxBodyBytes(int maxMessageLength) => (maxMessageLength * 6) + MaxConversationIdLength + 1024;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CsCheck;
@@ -12,7 +13,8 @@ namespace SkinBot.Discord.Tests.Properties;
 /// </summary>
 public sealed class InteractionEndpointPropertyTests : IAsyncLifetime
 {
-    private const string Timestamp = "1767225600";
+    // Signed now: the endpoint refuses timestamps outside its few-minute window.
+    private static readonly string Timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
     private readonly InteractionSigner signer = new();
     private BotHost bot = null!;
 
@@ -64,7 +66,7 @@ public sealed class InteractionEndpointPropertyTests : IAsyncLifetime
     {
         await InteractionGen.Body.SampleAsync(async body =>
         {
-            using var response = await SignedInteractions.PostRawAsync(bot.Client, body, "1767225601", signer.Sign(Timestamp, body));
+            using var response = await SignedInteractions.PostRawAsync(bot.Client, body, (long.Parse(Timestamp, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture), signer.Sign(Timestamp, body));
 
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }, iter: PropertyRuns.Iterations(50), seed: PropertyRuns.Seed, threads: 1);

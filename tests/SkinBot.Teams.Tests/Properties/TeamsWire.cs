@@ -7,7 +7,11 @@ namespace SkinBot.Teams.Tests.Properties;
 /// <summary>Checks an activity SkinBot posted to the connector: under Teams' size limit, mentioning nobody.</summary>
 internal static class TeamsWire
 {
-    /// <summary>Asserts the size and the absence of mentions; returns every string a user sees (text, summary, cards).</summary>
+    /// <summary>
+    /// Asserts the size and the absence of mentions; returns every string Teams renders as markup (the text and the
+    /// cards). The notification summary and a card's TextRuns are checked for mentions but not returned: Teams shows
+    /// them as plain text (the Adaptive Card schema: TextRun "Markdown is not supported").
+    /// </summary>
     public static IReadOnlyList<string> AssertActivityFits(JsonObject activity)
     {
         var size = Encoding.UTF8.GetByteCount(activity.ToJsonString());
@@ -17,30 +21,33 @@ internal static class TeamsWire
             Assert.DoesNotContain(entities, e => e?["type"]?.GetValue<string>() == "mention");
         }
 
-        // What Teams shows: the text, the notification summary and the cards (not ids or the echoed locale).
+        // What Teams shows: the text and the cards (not ids or the echoed locale), and the summary in notifications.
         var texts = new List<string>();
-        Collect(activity["text"], texts);
-        Collect(activity["summary"], texts);
-        Collect(activity["attachments"], texts);
-        Assert.DoesNotContain(texts, t => t.Contains("<at", StringComparison.OrdinalIgnoreCase));
+        var plain = new List<string> { activity["summary"]?.GetValue<string>() ?? string.Empty };
+        Collect(activity["text"], texts, plain);
+        Collect(activity["attachments"], texts, plain);
+        Assert.DoesNotContain(texts.Concat(plain), t => t.Contains("<at", StringComparison.OrdinalIgnoreCase));
         return texts;
     }
 
-    private static void Collect(JsonNode? node, List<string> texts)
+    private static void Collect(JsonNode? node, List<string> texts, List<string> plain)
     {
         switch (node)
         {
+            case JsonObject run when run["type"] is JsonValue type && type.TryGetValue<string>(out var name) && name == "TextRun":
+                Collect(run["text"], plain, plain);
+                break;
             case JsonObject obj:
                 foreach (var (_, value) in obj)
                 {
-                    Collect(value, texts);
+                    Collect(value, texts, plain);
                 }
 
                 break;
             case JsonArray array:
                 foreach (var item in array)
                 {
-                    Collect(item, texts);
+                    Collect(item, texts, plain);
                 }
 
                 break;

@@ -9,7 +9,10 @@ namespace SkinBot.Testing.Hostile;
 /// </summary>
 public static partial class MarkupLeaks
 {
-    /// <summary>Leaks in Discord markdown (message content, embed text): mentions and tags as well as <see cref="InTeamsMarkdown"/>.</summary>
+    /// <summary>
+    /// Leaks in Discord markdown (message content, embed text): mentions, tags, links, emphasis and line markup.
+    /// Discord shows HTML as text, so a planted tag is inert there.
+    /// </summary>
     public static IReadOnlyList<string> InMarkdown(string? rendered)
     {
         if (string.IsNullOrEmpty(rendered))
@@ -22,7 +25,7 @@ public static partial class MarkupLeaks
         Collect(leaks, "mass mention", MassMention(), text);
         Collect(leaks, "mention", Mention(), text);
         Collect(leaks, "tag", Tag(), text);
-        leaks.AddRange(InTeamsMarkdown(rendered));
+        CollectMarkdown(leaks, text);
         return leaks;
     }
 
@@ -36,14 +39,15 @@ public static partial class MarkupLeaks
 
         var text = CodeSpan().Replace(rendered, " ");
         var leaks = new List<string>();
-        Collect(leaks, "link", Link(), text);
-        Collect(leaks, "emphasis", Emphasis(), text);
-        Collect(leaks, "line markup", LineMarkup(), text);
+        CollectMarkdown(leaks, text);
         leaks.AddRange(InHtml(rendered));
         return leaks;
     }
 
-    /// <summary>Leaks in text a client might render as HTML (Teams text, the web page's markup).</summary>
+    /// <summary>
+    /// Leaks in markdown a client might also read HTML in (Teams text): a tag opener a backslash does not escape
+    /// (CommonMark makes <c>\&lt;</c> a literal character), or an event-handler attribute.
+    /// </summary>
     public static IReadOnlyList<string> InHtml(string? rendered)
     {
         var leaks = new List<string>();
@@ -53,6 +57,13 @@ public static partial class MarkupLeaks
         }
 
         return leaks;
+    }
+
+    private static void CollectMarkdown(List<string> leaks, string text)
+    {
+        Collect(leaks, "link", Link(), text);
+        Collect(leaks, "emphasis", Emphasis(), text);
+        Collect(leaks, "line markup", LineMarkup(), text);
     }
 
     private static void Collect(List<string> leaks, string kind, Regex pattern, string text)
@@ -84,6 +95,6 @@ public static partial class MarkupLeaks
     [GeneratedRegex(@"^[ \t]*(#{1,3}|-#|>{1,3})[ \t]+PWNED", RegexOptions.Multiline)]
     private static partial Regex LineMarkup();
 
-    [GeneratedRegex(@"<\s*(script|img|at|iframe|svg)\b|\bon(error|load)\s*=", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\\)<\s*(script|img|at|iframe|svg)\b|\bon(error|load)\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex Html();
 }
