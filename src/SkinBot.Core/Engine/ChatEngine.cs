@@ -31,9 +31,10 @@ public sealed class ChatEngine(
         var knowledge = lease.Knowledge;
         var key = $"{request.Platform}:{request.ConversationId}:{request.UserId}";
         // Questions are screened for urgent signs by the classifier's first rule; structured commands skip the
-        // classifier, so they are screened here.
+        // classifier, so they are screened here ("/treatments my cheek has red streaks and a fever" gets the
+        // go-to-care reply just as a free-text message does).
         var answer = request.Command is { } command && command.Name != CommandNames.Ask
-            ? ScreenCommand(request, command, knowledge) is { } verdict
+            ? UrgentSignScreen.Screen(request, knowledge) is { } verdict
                 ? AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.Urgent, 1.0) with { Urgency = verdict.Urgency, Safety = verdict, Rule = "safety-screen" })
                 : AnswerCommand(knowledge, command)
             : await AnswerTextAsync(knowledge, key, QuestionOf(request), cancellationToken);
@@ -53,29 +54,13 @@ public sealed class ChatEngine(
         return answer;
     }
 
-    /// <summary>
-    /// Safety before everything: signs typed into a command ("/treatments my cheek has red streaks and a fever")
-    /// get the go-to-care reply just as a free-text message does; the most urgent tier among the options wins.
-    /// </summary>
-    private SafetyVerdict? ScreenCommand(ChatRequest request, ChatCommand command, KnowledgeBase knowledge)
-    {
-        var limit = options.Value.MaxAnalysedLength;
-        return command.Options.Values.Append(request.Text)
-            .Select(t => knowledge.Safety.Screen(MessageNormalizer.Normalize(t.Length > limit ? t[..limit] : t)))
-            .OfType<SafetyVerdict>()
-            .MaxBy(v => v.Urgency);
-    }
-
-    /// <summary>Longer than any platform delivers (Teams allows about 28 KB); a bound only against abuse.</summary>
-    private const int MaxScreenedLength = 64 * 1024;
-
     private static string QuestionOf(ChatRequest request) =>
         request.Command?.Option(CommandNames.QuestionOption) ?? request.Text;
 
     private async ValueTask<Answer> AnswerTextAsync(KnowledgeBase knowledge, string key, string text, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxAnalysedLength;
-        if (text.Length > limit && knowledge.Safety.Screen(MessageNormalizer.Normalize(text.Length > MaxScreenedLength ? text[..MaxScreenedLength] : text)) is { } verdict)
+        if (text.Length > limit && UrgentSignScreen.ScreenText(text, knowledge) is { } verdict)
         {
             // Understanding reads the first MaxAnalysedLength characters; a cry for help at the end of a long
             // message must still be heard, and the screen is linear, so it reads the whole message.
@@ -140,7 +125,7 @@ public sealed class ChatEngine(
         Intent = "not_ready",
         Confidence = 0,
         Headline = "I'm still loading my articles",
-        Message = "Please ask again in a few seconds.",
+        Message = "Please ask again in a few seconds. " + SafetyNet.Text,
         CorpusVersion = "none",
         LowConfidence = true,
     };

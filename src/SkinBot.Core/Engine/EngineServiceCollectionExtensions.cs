@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Conversations;
 using SkinBot.Core.Corpus;
+using SkinBot.Core.Safety;
 using SkinBot.Core.Search;
 
 namespace SkinBot.Core.Engine;
@@ -40,6 +41,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<KnowledgeBaseBuilder>();
         services.TryAddSingleton<KnowledgeBaseHolder>();
         services.TryAddSingleton<ITopicCatalog>(sp => sp.GetRequiredService<KnowledgeBaseHolder>());
+        services.TryAddSingleton<IUrgentSignScreen, UrgentSignScreen>();
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton<ChatEngine>();
         services.TryAddSingleton<IChatEngine>(sp => sp.GetRequiredService<ChatEngine>());

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Corpus;
+using SkinBot.Core.Safety;
 using SkinBot.Discord.Commands;
 using SkinBot.Discord.Rendering;
 using SkinBot.Discord.Rest;
@@ -27,7 +28,7 @@ internal sealed partial class InteractionHandler(
 {
     internal const string UnknownCommandText = "I don't know that command. Try /skinbot help.";
     internal const string StaleButtonText = "That button no longer works. Ask again with /ask.";
-    internal const string FailureText = "Sorry, I couldn't answer that just now. Please try again in a moment.";
+    internal const string FailureText = "Sorry, I couldn't answer that just now. Please try again in a moment. " + SafetyNet.Text;
 
     /// <summary>Interaction tokens stay valid for webhook calls this long.</summary>
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Safety;
 
 namespace SkinBot.Host.Operations;
 
@@ -42,6 +43,8 @@ internal static class ChatEngineDecoration
         services.GetRequiredService<AbuseGuard>(),
         services.GetRequiredService<ChatMetrics>(),
         services.GetRequiredService<ChatRefusalLog>(),
+        // The real engine registers its screen; a stand-in engine (tests, tools) has no safety catalogue to screen with.
+        services.GetService<IUrgentSignScreen>(),
         services.GetRequiredService<IOptions<LimitsOptions>>(),
         services.GetRequiredService<TimeProvider>(),
         services.GetRequiredService<ILogger<GuardedChatEngine>>());

@@ -7,7 +7,8 @@ namespace SkinBot.Host.Operations;
 /// <summary>
 /// The host's instruments on meter <c>SkinBot.Host</c>. In Prometheus they appear as
 /// <c>skinbot_answers_total</c>, <c>skinbot_answers_low_confidence_total</c>, <c>skinbot_answer_duration_seconds</c>,
-/// <c>skinbot_messages_rate_limited_total</c> and <c>skinbot_messages_too_long_total</c>.
+/// <c>skinbot_messages_rate_limited_total</c>, <c>skinbot_messages_too_long_total</c> and
+/// <c>skinbot_messages_urgent_past_limit_total</c>.
 /// </summary>
 internal sealed class ChatMetrics
 {
@@ -16,6 +17,7 @@ internal sealed class ChatMetrics
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _rateLimited;
     private readonly Counter<long> _tooLong;
+    private readonly Counter<long> _urgentPastLimit;
 
     public ChatMetrics(IMeterFactory meterFactory)
     {
@@ -30,6 +32,7 @@ internal sealed class ChatMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SkinBotTelemetry.SecondsBuckets });
         _rateLimited = meter.CreateCounter<long>("skinbot.messages.rate_limited", "{message}", "Messages refused by an abuse limit, by platform, scope (user or channel) and reply (notice or suppressed).");
         _tooLong = meter.CreateCounter<long>("skinbot.messages.too_long", "{message}", "Messages over the length cap, by platform.");
+        _urgentPastLimit = meter.CreateCounter<long>("skinbot.messages.urgent_past_limit", "{message}", "Messages a limit would have refused but answered because they show an urgent sign, by platform and limit (rate or length).");
     }
 
     public void RecordAnswer(string platform, Answer answer, TimeSpan elapsed)
@@ -52,4 +55,7 @@ internal sealed class ChatMetrics
         _rateLimited.Add(1, new TagList { { "platform", platform }, { "scope", scope }, { "reply", suppressed ? "suppressed" : "notice" } });
 
     public void RecordTooLong(string platform) => _tooLong.Add(1, new KeyValuePair<string, object?>("platform", platform));
+
+    public void RecordUrgentPastLimit(string platform, string limit) =>
+        _urgentPastLimit.Add(1, new TagList { { "platform", platform }, { "limit", limit } });
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Safety;
 
 namespace SkinBot.Host.Operations;
 
@@ -17,6 +18,7 @@ public sealed class GuardedChatEngine : IChatEngine
     private readonly AbuseGuard _guard;
     private readonly ChatMetrics _metrics;
     private readonly ChatRefusalLog _refusals;
+    private readonly IUrgentSignScreen? _screen;
     private readonly LimitsOptions _limits;
     private readonly TimeProvider _time;
     private readonly ILogger<GuardedChatEngine> _logger;
@@ -26,6 +28,7 @@ public sealed class GuardedChatEngine : IChatEngine
         AbuseGuard guard,
         ChatMetrics metrics,
         ChatRefusalLog refusals,
+        IUrgentSignScreen? screen,
         IOptions<LimitsOptions> limits,
         TimeProvider time,
         ILogger<GuardedChatEngine> logger)
@@ -34,6 +37,7 @@ public sealed class GuardedChatEngine : IChatEngine
         _guard = guard;
         _metrics = metrics;
         _refusals = refusals;
+        _screen = screen;
         _limits = limits.Value;
         _time = time;
         _logger = logger;
@@ -91,6 +95,11 @@ public sealed class GuardedChatEngine : IChatEngine
     private ValueTask<Answer> AnswerGuardedAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         var decision = _guard.Check(request);
+        if (decision.Outcome != GuardOutcome.Allowed && ShowsUrgentSign(request, "rate"))
+        {
+            return _inner.AnswerAsync(request, cancellationToken);
+        }
+
         if (decision.Outcome != GuardOutcome.Allowed)
         {
             var suppressed = decision.Outcome == GuardOutcome.Suppressed;
@@ -105,6 +114,11 @@ public sealed class GuardedChatEngine : IChatEngine
         }
 
         var length = MessageLength(request);
+        if (length > _limits.MaxMessageLength && ShowsUrgentSign(request, "length"))
+        {
+            return _inner.AnswerAsync(request, cancellationToken);
+        }
+
         if (length > _limits.MaxMessageLength)
         {
             _metrics.RecordTooLong(request.Platform);
@@ -114,6 +128,22 @@ public sealed class GuardedChatEngine : IChatEngine
         }
 
         return _inner.AnswerAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// A limit never turns away a message that shows an urgent sign: its reply (crisis lines, go to care) must not be
+    /// missed, and the engine's answer to it is the fixed safety reply, so letting it through costs the screen alone.
+    /// </summary>
+    private bool ShowsUrgentSign(ChatRequest request, string limit)
+    {
+        if (_screen?.Screen(request) is not { } verdict)
+        {
+            return false;
+        }
+
+        _metrics.RecordUrgentPastLimit(request.Platform, limit);
+        _logger.LogDebug("Message over the {Limit} limit shows the urgent sign {Sign}; answered anyway", limit, verdict.Sign.Name);
+        return true;
     }
 
     /// <summary>

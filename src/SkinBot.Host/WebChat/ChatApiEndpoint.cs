@@ -1,3 +1,4 @@
+using SkinBot.Core.Safety;
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
@@ -88,7 +89,7 @@ internal static class ChatApiEndpoint
             // Last-chance handler: the person gets a polite error, the operator gets the correlation id and the exception.
             logger.LogError(exception, "Web chat could not answer message {CorrelationId}", request.CorrelationId);
             activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-            await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "SkinBot could not answer that just now. Please try again in a moment.");
+            await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "SkinBot could not answer that just now. Please try again in a moment. " + SafetyNet.Text);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using SkinBot.Core.Safety;
 
 namespace SkinBot.Host.WebChat;
 
@@ -46,7 +47,8 @@ internal static class WebChatRequestValidator
 
         if (parsed.Text.Length > maxMessageLength)
         {
-            error = $"\"text\" is {parsed.Text.Length} characters long; the limit is {maxMessageLength}.";
+            // Refused unread, so the reply fails closed: it says where help is.
+            error = $"\"text\" is {parsed.Text.Length} characters long; the limit is {maxMessageLength}. {SafetyNet.Text}";
             return false;
         }
 

@@ -4,6 +4,8 @@
 
   const STORAGE_KEY = 'skinbot.conversationId';
   const REQUEST_TIMEOUT_MS = 30000;
+  // When no answer came back, nobody read the message for urgent signs: say where help is (SafetyNet.Text, word for word).
+  const SAFETY_NET = "If you might hurt yourself, or a skin problem is quickly getting worse (spreading redness, fever, trouble after a procedure), don't wait for me: call your local emergency number or a crisis line, or see a doctor today.";
   const conversation = document.getElementById('conversation');
   const typing = document.getElementById('typing');
   const form = document.getElementById('composer');
@@ -101,9 +103,9 @@
       appendNotice(rateLimitedText(body, response));
     } else if (!response.ok) {
       appendError((body && typeof body.error === 'string' && body.error)
-        || `SkinBot could not answer (HTTP ${response.status}). Please try again in a moment.`);
+        || `SkinBot could not answer (HTTP ${response.status}). Please try again in a moment. ${SAFETY_NET}`);
     } else if (!isAnswer(body)) {
-      appendError('SkinBot sent a reply this page could not read. Please try again in a moment.');
+      appendError(`SkinBot sent a reply this page could not read. Please try again in a moment. ${SAFETY_NET}`);
     } else if (body.suppressed) {
       appendNotice(body.message ? `${body.headline}. ${body.message}` : body.headline);
     } else {
@@ -238,8 +240,8 @@
       show(response, await readJson(response));
     } catch {
       appendError(abort.signal.aborted
-        ? 'SkinBot is taking too long to answer. Please try again in a moment.'
-        : 'Could not reach SkinBot. Is it still running?');
+        ? `SkinBot is taking too long to answer. Please try again in a moment. ${SAFETY_NET}`
+        : `Could not reach SkinBot. Is it still running? ${SAFETY_NET}`);
     } finally {
       clearTimeout(timer);
       setBusy(false);

@@ -1,3 +1,4 @@
+using SkinBot.Core.Safety;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkinBot.Core.Answers;
@@ -57,7 +58,7 @@ internal static class TeamsMessageFactory
         Recipient = inbound.From,
         Conversation = inbound.Conversation,
         ReplyToId = inbound.Id,
-        Text = "Sorry, something went wrong while I looked that up. Please ask again in a moment.",
+        Text = "Sorry, something went wrong while I looked that up. Please ask again in a moment. " + SafetyNet.Text,
         TextFormat = "plain",
         Locale = inbound.Locale,
     };

@@ -5,6 +5,7 @@ using SkinBot.Core.Chat;
 using SkinBot.Core.Conversations;
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Engine;
+using SkinBot.Core.Safety;
 using SkinBot.Testing;
 
 namespace SkinBot.Core.Tests.Engine;
@@ -43,10 +44,13 @@ public sealed class EngineRegistrationTests
         var after = await engine.AnswerAsync(new ChatRequest(Platforms.Cli, "c", "u", "what is subcision?"), CancellationToken.None);
 
         Assert.Equal("not_ready", before.Intent);
+        // Nothing screened the message while the articles load, so the reply fails closed: it says where help is.
+        Assert.EndsWith(SafetyNet.Text, before.Message, StringComparison.Ordinal);
         Assert.Equal("Subcision", after.Passages[0].LeadTerm);
         Assert.Same(holder, services.GetRequiredService<ITopicCatalog>());
         Assert.Same(services.GetRequiredService<ChatEngine>(), engine);
         Assert.IsType<InMemoryConversationStore>(services.GetRequiredService<IConversationStore>());
+        Assert.IsType<UrgentSignScreen>(services.GetRequiredService<IUrgentSignScreen>());
     }
 
     [Fact]

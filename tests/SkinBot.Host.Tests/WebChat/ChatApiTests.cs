@@ -1,3 +1,4 @@
+using SkinBot.Core.Safety;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -110,7 +111,8 @@ public sealed class ChatApiTests : IAsyncLifetime
         using var response = await _app.Client.PostAsJsonAsync("api/chat", new { text = new string('x', 201), conversationId = "tab-1" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("\"text\" is 201 characters long; the limit is 200.", await ErrorOf(response));
+        // Refused unread, so it fails closed: where to get help comes with the refusal.
+        Assert.Equal("\"text\" is 201 characters long; the limit is 200. " + SafetyNet.Text, await ErrorOf(response));
         Assert.Empty(_engine.Requests);
     }
 
@@ -151,7 +153,7 @@ public sealed class ChatApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         var error = await ErrorOf(response);
-        Assert.Equal("SkinBot could not answer that just now. Please try again in a moment.", error);
+        Assert.Equal("SkinBot could not answer that just now. Please try again in a moment. " + SafetyNet.Text, error);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using SkinBot.Core.Safety;
 using System.Net;
 using SkinBot.Host.Tests.Operations;
 
@@ -49,6 +50,15 @@ public sealed class ChatPageTests : IAsyncLifetime
         Assert.DoesNotContain("outerHTML", script, StringComparison.Ordinal);
         Assert.DoesNotContain("insertAdjacentHTML", script, StringComparison.Ordinal);
         Assert.DoesNotContain("document.write", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_says_where_help_is_in_the_servers_words_when_no_answer_came_back()
+    {
+        var script = await _app.Client.GetStringAsync("app.js");
+
+        // A timeout or an unreachable server means nobody screened the message: the page fails closed, as the server does.
+        Assert.Contains(SafetyNet.Text, script, StringComparison.Ordinal);
     }
 
     [Fact]
