@@ -1,4 +1,3 @@
-using SkinBot.Core.Safety;
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
@@ -10,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Safety;
 using SkinBot.Host.Operations;
 
 namespace SkinBot.Host.WebChat;

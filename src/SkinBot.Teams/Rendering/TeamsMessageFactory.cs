@@ -1,7 +1,7 @@
-using SkinBot.Core.Safety;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkinBot.Core.Answers;
+using SkinBot.Core.Safety;
 using SkinBot.Teams.Activities;
 using SkinBot.Teams.Connector;
 

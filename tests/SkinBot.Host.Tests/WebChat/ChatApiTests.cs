@@ -1,10 +1,10 @@
-using SkinBot.Core.Safety;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Safety;
 using SkinBot.Host.Tests.Operations;
 
 namespace SkinBot.Host.Tests.WebChat;

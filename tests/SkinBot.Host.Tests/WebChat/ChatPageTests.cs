@@ -1,5 +1,5 @@
-using SkinBot.Core.Safety;
 using System.Net;
+using SkinBot.Core.Safety;
 using SkinBot.Host.Tests.Operations;
 
 namespace SkinBot.Host.Tests.WebChat;
