@@ -1,9 +1,10 @@
 namespace SkinBot.Host.Tests.Browser;
 
 /// <summary>
-/// A test that drives Chromium. On a machine with only the .NET SDK it is skipped with the reason, so the README's
-/// test command passes as written; CI (<c>.ci/run</c>) installs Chromium and sets <c>SKINBOT_REQUIRE_BROWSER=1</c>, so
-/// there a missing browser fails instead of skipping silently.
+/// A test that drives Chromium. <c>dotnet test</c> installs Debian's Chromium first where it can
+/// (<c>Browser/provision-chromium.sh</c>); where it cannot, the test is skipped with the reason, so the README's test
+/// command passes as written. CI (<c>.ci/run</c>) sets <c>SKINBOT_REQUIRE_BROWSER=1</c>, so there a missing browser fails
+/// instead of skipping silently.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class BrowserFactAttribute : FactAttribute
