@@ -36,6 +36,9 @@ public sealed class DomainVocabulary
     /// <summary>Terms that make a message about pitted scarring: core words, synonym groups, scar types, treatments.</summary>
     public required IReadOnlySet<string> DomainTerms { get; init; }
 
+    /// <summary>Domain terms with an everyday sense: about scarring only beside another skin or scarring term.</summary>
+    public required IReadOnlySet<string> EverydayTerms { get; init; }
+
     /// <summary>Terms only pitted acne scarring has (pockmark, acne, pitted, scar-type names): they keep a message in scope
     /// even when it also mentions something out of scope.</summary>
     public required IReadOnlySet<string> SpecificTerms { get; init; }
@@ -163,6 +166,7 @@ public sealed class DomainVocabulary
             SettingCues = settingCues,
             DomainTerms = domain,
             RelatedTerms = Analyse(intents.File.DomainTerms),
+            EverydayTerms = Analyse(intents.File.EverydayWords),
             ScarTerms = Analyse(["scar", "scars", "pockmark"]),
             NonRankingTerms = new HashSet<string>([.. Analyse(intents.File.IgnoreWords.Concat(QuestionWords)), .. settingCues.Keys], StringComparer.Ordinal),
             SpecificTerms = new HashSet<string>([.. Analyse(SpecificWords), .. scarTypeTerms.Keys], StringComparer.Ordinal),

@@ -103,6 +103,7 @@ public sealed class IntentCatalog
         file.Intents ??= [];
         file.DomainTerms = [.. (file.DomainTerms ?? []).Where(w => !string.IsNullOrWhiteSpace(w))];
         file.IgnoreWords = [.. (file.IgnoreWords ?? []).Where(w => !string.IsNullOrWhiteSpace(w))];
+        file.EverydayWords = [.. (file.EverydayWords ?? []).Where(w => !string.IsNullOrWhiteSpace(w))];
         file.DescriptiveWords = (file.DescriptiveWords ?? [])
             .Where(w => !string.IsNullOrWhiteSpace(w.Key) && !string.IsNullOrWhiteSpace(w.Value))
             .ToDictionary(w => w.Key.Trim().ToLowerInvariant(), w => w.Value.Trim(), StringComparer.Ordinal);

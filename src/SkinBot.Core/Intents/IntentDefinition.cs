@@ -44,6 +44,12 @@ public sealed class IntentFile
     /// <summary>Extra words that mark a message as being about skin scarring, beyond lead terms and synonyms.</summary>
     public List<string> DomainTerms { get; set; } = [];
 
+    /// <summary>
+    /// Domain words with an everyday sense ("pick a film", "rolling my eyes"): they make a message about scarring only
+    /// beside another word of skin or scarring.
+    /// </summary>
+    public List<string> EverydayWords { get; set; } = [];
+
     /// <summary>Words too common to tell intents apart by their nearest examples (pronouns, auxiliaries).</summary>
     public List<string> IgnoreWords { get; set; } = [];
 

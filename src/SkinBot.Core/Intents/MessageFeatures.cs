@@ -73,7 +73,7 @@ public sealed partial record MessageFeatures(
         var known = terms.Count == 0 ? 0 : knownTerms / (double)terms.Count;
         // No word SkinBot recognises at all ("yo", "heeelp", "asdf"): noise rather than a question about something else.
         var noise = !WordPattern().Matches(text).Any(m => m.Length > 1 && knowledge.Spelling.IsKnownWord(m.Value));
-        var aboutScarring = terms.Any(vocabulary.DomainTerms.Contains);
+        var aboutScarring = NamesScarring(terms, vocabulary);
         var masked = TermMasker.Mask(terms, vocabulary);
         var signals = knowledge.Signals.Count(masked);
         return new MessageFeatures(
@@ -93,6 +93,28 @@ public sealed partial record MessageFeatures(
         {
             MentionsScar = terms.Any(vocabulary.ScarTerms.Contains),
         };
+    }
+
+    /// <summary>
+    /// A domain term says the message is about scarring, except one with an everyday sense ("should we pick a film"),
+    /// which needs another skin or scarring term beside it ("I pick my spots").
+    /// </summary>
+    private static bool NamesScarring(IReadOnlyList<string> terms, DomainVocabulary vocabulary)
+    {
+        var everydayOnly = false;
+        foreach (var term in terms)
+        {
+            if (vocabulary.EverydayTerms.Contains(term))
+            {
+                everydayOnly |= vocabulary.DomainTerms.Contains(term);
+            }
+            else if (vocabulary.DomainTerms.Contains(term))
+            {
+                return true;
+            }
+        }
+
+        return everydayOnly && terms.Any(t => !vocabulary.EverydayTerms.Contains(t) && vocabulary.RelatedTerms.Contains(t));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

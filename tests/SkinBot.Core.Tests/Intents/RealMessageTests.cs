@@ -50,6 +50,18 @@ public sealed class RealMessageTests
     }
 
     [Fact]
+    public async Task A_word_with_an_everyday_sense_alone_does_not_make_a_message_about_scars()
+    {
+        // "pick" (and "pop", "scratch", "rolling") are scarring words only beside a word of skin or scarring.
+        await (await ChatAsync())
+            .Send("we're going out tonight, should we pick a film or just go for pizza?")
+            .AssertIntent(IntentIds.OutOfScope).AssertNoPassages()
+            .Send("i keep picking at my spots and now there are little holes, how do i stop?")
+            .AssertNotIntent(IntentIds.OutOfScope).AssertCaveat()
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Skin_that_peels_is_not_a_chemical_peel()
     {
         await (await ChatAsync())
