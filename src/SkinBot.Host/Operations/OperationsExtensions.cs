@@ -111,8 +111,14 @@ public static class OperationsExtensions
 
         builder.WithTracing(tracing => tracing
             .AddSource(SkinBotTelemetry.ActivitySourceName, SkinBotTelemetry.ActivitySourceName + ".*")
-            .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperatorPath(context.Request.Path))
-            .AddHttpClientInstrumentation()
+            .AddAspNetCoreInstrumentation(o =>
+            {
+                o.Filter = context => !IsOperatorPath(context.Request.Path);
+                SpanUrlRedaction.ConfigureAspNetCore(o);
+            })
+            .AddHttpClientInstrumentation(SpanUrlRedaction.ConfigureHttpClient)
+            // Before the exporter, so it sees every span only after the redaction.
+            .AddProcessor(new UrlRedactingProcessor())
             .AddOtlpExporter(o =>
             {
                 if (explicitEndpoint is not null)
