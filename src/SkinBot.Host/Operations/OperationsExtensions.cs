@@ -47,6 +47,10 @@ public static class OperationsExtensions
         services.TryAddSingleton<ChatRefusalLog>();
         services.TryAddSingleton<AbuseGuard>();
         services.AddHealthChecks();
+        services.TryAddSingleton<RedactedHttpClientLogger>();
+        // The factory's own request logs print the whole address, and a Discord webhook address holds the interaction
+        // token: every client logs through the redacting logger instead.
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers().AddLogger<RedactedHttpClientLogger>());
         ChatEngineDecoration.Decorate(services);
         AddOpenTelemetry(services, configuration);
         return services;
