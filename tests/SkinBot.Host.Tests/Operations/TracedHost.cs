@@ -51,6 +51,9 @@ public sealed class TracedHost : IAsyncLifetime
             },
             "--Telemetry:OtlpEndpoint=http://127.0.0.1:9",
             "--Logging:LogLevel:Default=Trace",
+            // appsettings.json quiets these two; here every category speaks.
+            "--Logging:LogLevel:Microsoft.AspNetCore=Trace",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Trace",
             "--Logging:Console:LogLevel:Default=Warning");
     }
 
