@@ -121,7 +121,7 @@ public static class OperationsExtensions
                 SpanUrlRedaction.ConfigureAspNetCore(o);
             })
             .AddHttpClientInstrumentation(SpanUrlRedaction.ConfigureHttpClient)
-            // Before the exporter, so it sees every span only after the redaction.
+            // Added before the exporter, so the exporter is handed each span only after this redaction.
             .AddProcessor(new UrlRedactingProcessor())
             .AddOtlpExporter(o =>
             {

@@ -18,8 +18,8 @@ internal static class SpanUrlRedaction
     private static readonly string[] QueryTags = ["url.query"];
 
     /// <summary>
-    /// The runtime sets the client span's tags before this runs (<c>HttpClientSpanEnrichmentTests</c> checks), so the
-    /// exported span never holds the raw address. <c>url.full</c> is rebuilt from the request because the runtime's
+    /// The runtime has already set the client span's tags when this runs (<c>HttpClientSpanEnrichmentTests</c> checks),
+    /// so what is written here is what gets exported. <c>url.full</c> is rebuilt from the request because the runtime's
     /// own redaction drops the whole query ("?*"), names too, and keeps the path token.
     /// </summary>
     public static void ConfigureHttpClient(HttpClientTraceInstrumentationOptions options) =>
