@@ -10,7 +10,11 @@ namespace SkinBot.Host;
 /// <summary>The long-running bot: indexing worker, web chat, Discord, Teams and the operator surface on one host.</summary>
 public static class SkinBotHost
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, configureServices: null);
+
+    /// <param name="args">Command-line arguments, as for <see cref="Build(string[])"/>.</param>
+    /// <param name="configureServices">Runs after every SkinBot registration; tests add an exporter or a logger there.</param>
+    internal static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices)
     {
         var contentRoot = SkinBotPaths.FindContentRoot();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -27,6 +31,7 @@ public static class SkinBotHost
         builder.Services.AddSkinBotWebChat(builder.Configuration);
         // Last: it decorates the IChatEngine registered above with limits, metrics and tracing.
         builder.Services.AddSkinBotOperations(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseSkinBotOperations();

@@ -21,10 +21,14 @@ public sealed record LogEntry(
 public sealed class LogCapture : ILoggerFactory, ILoggerProvider
 {
     private readonly ConcurrentQueue<LogEntry> entries = new();
+    private readonly ConcurrentQueue<string> scopes = new();
     private readonly Lock waitersGate = new();
     private readonly List<(Func<LogEntry, bool> Match, TaskCompletionSource<LogEntry> Done)> waiters = [];
 
     public IReadOnlyList<LogEntry> Entries => [.. entries];
+
+    /// <summary>Every scope a logger was asked to begin, as text with its values (a scope can carry data a line does not).</summary>
+    public IReadOnlyList<string> Scopes => [.. scopes];
 
     public ILogger<T> For<T>() => new Logger<T>(this);
 
@@ -80,7 +84,12 @@ public sealed class LogCapture : ILoggerFactory, ILoggerProvider
     private sealed class CapturingLogger(LogCapture capture, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
+            where TState : notnull
+        {
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
+            capture.scopes.Enqueue($"{state} {values}");
+            return null;
+        }
 
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 

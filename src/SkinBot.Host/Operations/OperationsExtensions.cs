@@ -47,6 +47,10 @@ public static class OperationsExtensions
         services.TryAddSingleton<ChatRefusalLog>();
         services.TryAddSingleton<AbuseGuard>();
         services.AddHealthChecks();
+        services.TryAddSingleton<RedactedHttpClientLogger>();
+        // The factory's own request logs print the whole address, and a Discord webhook address holds the interaction
+        // token: every client logs through the redacting logger instead.
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers().AddLogger<RedactedHttpClientLogger>());
         ChatEngineDecoration.Decorate(services);
         AddOpenTelemetry(services, configuration);
         return services;
@@ -111,8 +115,14 @@ public static class OperationsExtensions
 
         builder.WithTracing(tracing => tracing
             .AddSource(SkinBotTelemetry.ActivitySourceName, SkinBotTelemetry.ActivitySourceName + ".*")
-            .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperatorPath(context.Request.Path))
-            .AddHttpClientInstrumentation()
+            .AddAspNetCoreInstrumentation(o =>
+            {
+                o.Filter = context => !IsOperatorPath(context.Request.Path);
+                SpanUrlRedaction.ConfigureAspNetCore(o);
+            })
+            .AddHttpClientInstrumentation(SpanUrlRedaction.ConfigureHttpClient)
+            // Added before the exporter, so the exporter is handed each span only after this redaction.
+            .AddProcessor(new UrlRedactingProcessor())
             .AddOtlpExporter(o =>
             {
                 if (explicitEndpoint is not null)

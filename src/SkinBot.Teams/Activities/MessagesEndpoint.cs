@@ -131,7 +131,7 @@ internal sealed partial class MessagesEndpoint
                 LogShuttingDown(activity.Id);
                 break;
             case EnqueueResult.DestinationFull:
-                LogDestinationFull(activity.Id, serviceUrl.BaseUrl);
+                LogDestinationFull(activity.Id, serviceUrl.ForLogs);
                 break;
             default:
                 LogQueueFull(activity.Id);

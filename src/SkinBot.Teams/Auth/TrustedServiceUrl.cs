@@ -1,3 +1,5 @@
+using SkinBot.Core.Diagnostics;
+
 namespace SkinBot.Teams.Auth;
 
 /// <summary>
@@ -19,6 +21,12 @@ internal sealed class TrustedServiceUrl
 
     /// <summary>The service URL without its trailing slash, ready for "/v3/...".</summary>
     public string BaseUrl { get; }
+
+    /// <summary>
+    /// The address as logs name it. <see cref="TryCreate"/> already refuses a query and user-info, so today this equals
+    /// <see cref="BaseUrl"/>; it goes through the redactor anyway so a looser rule later cannot put a secret in a log.
+    /// </summary>
+    public string ForLogs => SecretUrlRedactor.Redact(BaseUrl);
 
     /// <summary>
     /// Accepts only a plain https base address (scheme, host, optional port and path). Plain http is accepted only to

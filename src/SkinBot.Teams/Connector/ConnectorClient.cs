@@ -166,7 +166,7 @@ internal sealed partial class ConnectorClient
     private TeamsConnectorException GiveUp(TrustedServiceUrl serviceUrl, string kind, int attempt, HttpStatusCode? status, Exception? failure, long started)
     {
         _metrics.SendFailure(kind);
-        LogSendFailed(kind, serviceUrl.BaseUrl, status is { } s ? (int)s : null, FailureName(failure), attempt, Math.Round(_time.GetElapsedTime(started).TotalMilliseconds));
+        LogSendFailed(kind, serviceUrl.ForLogs, status is { } s ? (int)s : null, FailureName(failure), attempt, Math.Round(_time.GetElapsedTime(started).TotalMilliseconds));
         return new TeamsConnectorException($"The connector service did not accept the {kind} (status {(status is { } st ? (int)st : "none")}) after {attempt} attempt(s).", kind, attempt, status, failure);
     }
 

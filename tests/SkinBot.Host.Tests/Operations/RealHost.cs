@@ -30,7 +30,11 @@ internal sealed class RealHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<RealHost> StartAsync(params string[] settings)
+    public static Task<RealHost> StartAsync(params string[] settings) => StartAsync(configureServices: null, settings);
+
+    /// <param name="configureServices">Runs after SkinBot's own registrations (an exporter, a log capture).</param>
+    /// <param name="settings">Command-line settings; a later one overrides an earlier one.</param>
+    public static async Task<RealHost> StartAsync(Action<IServiceCollection>? configureServices, params string[] settings)
     {
         _ = PageStaged.Value;
         string[] args =
@@ -41,7 +45,7 @@ internal sealed class RealHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];
-        var app = SkinBotHost.Build(args);
+        var app = SkinBotHost.Build(args, configureServices);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         var host = new RealHost(app, new Uri(address.EndsWith('/') ? address : address + "/"));

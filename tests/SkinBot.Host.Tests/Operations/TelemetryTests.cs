@@ -9,6 +9,7 @@ using SkinBot.Host.Operations;
 
 namespace SkinBot.Host.Tests.Operations;
 
+[Collection(TracingCollection.Name)]
 public sealed class TelemetryTests
 {
     private const string PrivateQuestion = "my ice pick scars from cystic acne make me cry";
