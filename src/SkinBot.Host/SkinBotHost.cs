@@ -19,6 +19,7 @@ public static class SkinBotHost
             ContentRootPath = contentRoot,
         });
         builder.Configuration.AddSkinBotSources();
+        ListenUrls.Apply(builder.Configuration, builder.WebHost);
 
         builder.Services.AddSkinBotEngine(builder.Configuration, contentRoot);
         builder.Services.AddSkinBotIndexing();
