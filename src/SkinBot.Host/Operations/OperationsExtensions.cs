@@ -10,6 +10,7 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using SkinBot.Core.Configuration;
 
 namespace SkinBot.Host.Operations;
 
@@ -83,8 +84,8 @@ public static class OperationsExtensions
 
         services.AddOptions<LimitsOptions>()
             .Bind(configuration.GetSection(LimitsOptions.SectionName))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>>(new KeyedDataAnnotationsValidator<LimitsOptions>(LimitsOptions.SectionName)));
         return services;
     }
 
