@@ -10,7 +10,19 @@ namespace SkinBot.Host;
 /// <summary>The long-running bot: indexing worker, web chat, Discord, Teams and the operator surface on one host.</summary>
 public static class SkinBotHost
 {
+    /// <summary>The host with every endpoint mapped, ready to start.</summary>
     public static WebApplication Build(string[] args)
+    {
+        var app = Create(args);
+        MapEndpoints(app);
+        return app;
+    }
+
+    /// <summary>
+    /// The host with its services but no endpoints yet: mapping reads options (the Teams messaging path), so
+    /// <c>skinbot serve</c> validates them in between and reports a bad one cleanly.
+    /// </summary>
+    public static WebApplication Create(string[] args)
     {
         var contentRoot = SkinBotPaths.FindContentRoot();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -29,11 +41,15 @@ public static class SkinBotHost
         // Last: it decorates the IChatEngine registered above with limits, metrics and tracing.
         builder.Services.AddSkinBotOperations(builder.Configuration);
 
-        var app = builder.Build();
+        return builder.Build();
+    }
+
+    public static void MapEndpoints(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         app.UseSkinBotOperations();
         app.MapSkinBotWebChat();
         app.MapSkinBotDiscord();
         app.MapSkinBotTeams();
-        return app;
     }
 }
