@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using SkinBot.Host.Operations;
 
 namespace SkinBot.Host;
 
 /// <summary>
 /// Where the host listens. Any of ASP.NET Core's own settings decides, so containers and platforms that set
 /// <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c> and the like reach the bot; only when none is given does SkinBot
-/// bind <see cref="DefaultUrl"/>, the address the README promises, which stays private to the machine.
+/// bind <see cref="DefaultUrl"/>, the address the README promises, which stays private to the machine. A management
+/// listener (<c>Operations:ManagementUrls</c>) is bound beside whichever public addresses those are.
 /// </summary>
 internal static class ListenUrls
 {
@@ -40,14 +43,83 @@ internal static class ListenUrls
         return ListenSource.Default;
     }
 
-    /// <summary>Binds <see cref="DefaultUrl"/> when nothing else says where to listen; otherwise leaves the platform's choice alone.</summary>
-    public static void Apply(IConfiguration configuration, IWebHostBuilder webHost)
+    /// <summary>The public addresses the platform's settings (or the default) give, and the management ones.</summary>
+    public static ListenPlan Plan(IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(webHost);
-        if (SourceOf(configuration) == ListenSource.Default)
+        var source = SourceOf(configuration);
+        IReadOnlyList<string> publicUrls = source switch
         {
-            webHost.UseUrls(DefaultUrl);
+            ListenSource.KestrelEndpoints => [.. configuration.GetSection(KestrelEndpointsSection).GetChildren()
+                .Select(endpoint => endpoint["Url"]).OfType<string>()],
+            ListenSource.Urls => Split(configuration[WebHostDefaults.ServerUrlsKey]),
+            // The same spelling the web host gives the ports when it reads them itself.
+            ListenSource.Ports => [.. Split(configuration[WebHostDefaults.HttpPortsKey]).Select(port => $"http://*:{port}")
+                .Concat(Split(configuration[WebHostDefaults.HttpsPortsKey]).Select(port => $"https://*:{port}"))],
+            _ => [DefaultUrl],
+        };
+        var management = ManagementUrls.Split(configuration[$"{OperationsOptions.SectionName}:{nameof(OperationsOptions.ManagementUrls)}"])
+            .Where(url => ManagementUrls.TryGetPort(url, out _))
+            .ToList();
+        return new ListenPlan(source, publicUrls, management);
+    }
+
+    /// <summary>
+    /// Leaves the platform's choice alone unless there is nothing to leave (then <see cref="DefaultUrl"/>) or a management
+    /// listener must be added to it: as another Kestrel endpoint when those decide, else by listing both in <c>urls</c>.
+    /// </summary>
+    public static void Apply(ListenPlan plan, IConfigurationBuilder configuration, IWebHostBuilder webHost)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(webHost);
+        if (plan.ManagementUrls.Count == 0)
+        {
+            if (plan.Source == ListenSource.Default)
+            {
+                webHost.UseUrls(DefaultUrl);
+            }
+
+            return;
         }
+
+        if (plan.Source == ListenSource.KestrelEndpoints)
+        {
+            configuration.AddInMemoryCollection(plan.ManagementUrls.Select((url, i) =>
+                KeyValuePair.Create($"{KestrelEndpointsSection}:SkinBotManagement{i}:Url", (string?)url)));
+            return;
+        }
+
+        webHost.UseUrls([.. plan.PublicUrls, .. plan.ManagementUrls]);
+    }
+
+    private static IReadOnlyList<string> Split(string? value) =>
+        value?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+}
+
+/// <summary>Where the host listens: the public addresses, chosen by <see cref="Source"/>, and the management ones.</summary>
+internal sealed record ListenPlan(ListenSource Source, IReadOnlyList<string> PublicUrls, IReadOnlyList<string> ManagementUrls)
+{
+    /// <summary>The fixed ports of the public addresses (port 0, sockets and pipes have none).</summary>
+    public IReadOnlyCollection<int> PublicPorts()
+    {
+        var ports = new HashSet<int>();
+        foreach (var url in PublicUrls)
+        {
+            try
+            {
+                var address = BindingAddress.Parse(url);
+                if (address.Port > 0 && !address.IsUnixPipe && !address.IsNamedPipe)
+                {
+                    ports.Add(address.Port);
+                }
+            }
+            catch (FormatException)
+            {
+                // Kestrel refuses it at start with its own message.
+            }
+        }
+
+        return ports;
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SkinBot.Core.Engine;
 using SkinBot.Discord;
 using SkinBot.Host.Indexing;
@@ -31,7 +32,8 @@ public static class SkinBotHost
             ContentRootPath = contentRoot,
         });
         builder.Configuration.AddSkinBotSources();
-        ListenUrls.Apply(builder.Configuration, builder.WebHost);
+        var listen = ListenUrls.Plan(builder.Configuration);
+        ListenUrls.Apply(listen, builder.Configuration, builder.WebHost);
 
         builder.Services.AddSkinBotEngine(builder.Configuration, contentRoot);
         builder.Services.AddSkinBotIndexing();
@@ -40,6 +42,7 @@ public static class SkinBotHost
         builder.Services.AddSkinBotWebChat(builder.Configuration);
         // Last: it decorates the IChatEngine registered above with limits, metrics and tracing.
         builder.Services.AddSkinBotOperations(builder.Configuration);
+        builder.Services.AddSingleton<IValidateOptions<OperationsOptions>>(new ManagementPortValidator(listen.PublicPorts()));
 
         return builder.Build();
     }

@@ -49,11 +49,73 @@ public sealed class ListenUrlsTests
         var set = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--urls=http://127.0.0.1:1234"] });
         ClearListenSettings(unset.Configuration);
 
-        ListenUrls.Apply(unset.Configuration, unset.WebHost);
-        ListenUrls.Apply(set.Configuration, set.WebHost);
+        ListenUrls.Apply(ListenUrls.Plan(unset.Configuration), unset.Configuration, unset.WebHost);
+        ListenUrls.Apply(ListenUrls.Plan(set.Configuration), set.Configuration, set.WebHost);
 
         Assert.Equal("http://localhost:5080", unset.Configuration[WebHostDefaults.ServerUrlsKey]);
         Assert.Equal("http://127.0.0.1:1234", set.Configuration[WebHostDefaults.ServerUrlsKey]);
+    }
+
+    [Fact]
+    public void A_management_listener_is_added_beside_the_urls_the_platform_gave()
+    {
+        var builder = Builder(("urls", "http://0.0.0.0:8080"), ("Operations:ManagementUrls", "http://0.0.0.0:9090"));
+
+        var plan = ListenUrls.Plan(builder.Configuration);
+        ListenUrls.Apply(plan, builder.Configuration, builder.WebHost);
+
+        Assert.Equal(["http://0.0.0.0:8080"], plan.PublicUrls);
+        Assert.Equal("http://0.0.0.0:8080;http://0.0.0.0:9090", builder.Configuration[WebHostDefaults.ServerUrlsKey]);
+    }
+
+    [Fact]
+    public void A_management_listener_is_added_beside_the_default_when_nothing_else_is_set()
+    {
+        var builder = Builder(("Operations:ManagementUrls", "http://127.0.0.1:9090"));
+
+        ListenUrls.Apply(ListenUrls.Plan(builder.Configuration), builder.Configuration, builder.WebHost);
+
+        Assert.Equal("http://localhost:5080;http://127.0.0.1:9090", builder.Configuration[WebHostDefaults.ServerUrlsKey]);
+    }
+
+    [Fact]
+    public void Ports_are_read_as_the_web_host_reads_them_so_a_management_listener_can_join_them()
+    {
+        var builder = Builder(("http_ports", "8080;8081"), ("https_ports", "8443"), ("Operations:ManagementUrls", "http://0.0.0.0:9090"));
+
+        var plan = ListenUrls.Plan(builder.Configuration);
+        ListenUrls.Apply(plan, builder.Configuration, builder.WebHost);
+
+        Assert.Equal(["http://*:8080", "http://*:8081", "https://*:8443"], plan.PublicUrls);
+        Assert.Equal([8080, 8081, 8443], plan.PublicPorts().Order());
+        Assert.Equal("http://*:8080;http://*:8081;https://*:8443;http://0.0.0.0:9090", builder.Configuration[WebHostDefaults.ServerUrlsKey]);
+    }
+
+    [Fact]
+    public void With_Kestrel_endpoints_the_management_listener_becomes_another_endpoint()
+    {
+        var builder = Builder(("Kestrel:Endpoints:Web:Url", "http://0.0.0.0:8080"), ("Operations:ManagementUrls", "http://0.0.0.0:9090"));
+
+        var plan = ListenUrls.Plan(builder.Configuration);
+        ListenUrls.Apply(plan, builder.Configuration, builder.WebHost);
+
+        Assert.Equal(ListenSource.KestrelEndpoints, plan.Source);
+        Assert.Equal([8080], plan.PublicPorts());
+        Assert.Equal("http://0.0.0.0:9090", builder.Configuration["Kestrel:Endpoints:SkinBotManagement0:Url"]);
+        Assert.Null(builder.Configuration[WebHostDefaults.ServerUrlsKey]);
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:0")]
+    [InlineData("http://unix:/run/skinbot.sock")]
+    [InlineData("http://0.0.0.0:9090/ops")]
+    [InlineData("ftp://0.0.0.0:9090")]
+    [InlineData("not a url")]
+    public void A_management_url_without_a_port_of_its_own_is_not_bound(string url)
+    {
+        var plan = ListenUrls.Plan(Configuration(("Operations:ManagementUrls", url)));
+
+        Assert.Empty(plan.ManagementUrls);
     }
 
     [Fact]
@@ -63,6 +125,14 @@ public sealed class ListenUrlsTests
         var shipped = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json")).Build();
 
         Assert.Equal(ListenSource.Default, ListenUrls.SourceOf(shipped));
+    }
+
+    private static WebApplicationBuilder Builder(params (string Key, string Value)[] settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        ClearListenSettings(builder.Configuration);
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
+        return builder;
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
