@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SkinBot.Core.Engine;
 using SkinBot.Discord;
 using SkinBot.Host.Indexing;
@@ -10,11 +11,25 @@ namespace SkinBot.Host;
 /// <summary>The long-running bot: indexing worker, web chat, Discord, Teams and the operator surface on one host.</summary>
 public static class SkinBotHost
 {
+    /// <summary>The host with every endpoint mapped, ready to start.</summary>
     public static WebApplication Build(string[] args) => Build(args, configureServices: null);
 
     /// <param name="args">Command-line arguments, as for <see cref="Build(string[])"/>.</param>
     /// <param name="configureServices">Runs after every SkinBot registration; tests add an exporter or a logger there.</param>
     internal static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices)
+    {
+        var app = Create(args, configureServices);
+        MapEndpoints(app);
+        return app;
+    }
+
+    /// <summary>
+    /// The host with its services but no endpoints yet: mapping reads options (the Teams messaging path), so
+    /// <c>skinbot serve</c> validates them in between and reports a bad one cleanly.
+    /// </summary>
+    public static WebApplication Create(string[] args) => Create(args, configureServices: null);
+
+    private static WebApplication Create(string[] args, Action<IServiceCollection>? configureServices)
     {
         var contentRoot = SkinBotPaths.FindContentRoot();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -23,6 +38,8 @@ public static class SkinBotHost
             ContentRootPath = contentRoot,
         });
         builder.Configuration.AddSkinBotSources();
+        var listen = ListenUrls.Plan(builder.Configuration);
+        ListenUrls.Apply(listen, builder.Configuration, builder.WebHost);
 
         builder.Services.AddSkinBotEngine(builder.Configuration, contentRoot);
         builder.Services.AddSkinBotIndexing();
@@ -31,13 +48,18 @@ public static class SkinBotHost
         builder.Services.AddSkinBotWebChat(builder.Configuration);
         // Last: it decorates the IChatEngine registered above with limits, metrics and tracing.
         builder.Services.AddSkinBotOperations(builder.Configuration);
+        builder.Services.AddSingleton<IValidateOptions<OperationsOptions>>(new ManagementPortValidator(listen.PublicPorts()));
         configureServices?.Invoke(builder.Services);
 
-        var app = builder.Build();
+        return builder.Build();
+    }
+
+    public static void MapEndpoints(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         app.UseSkinBotOperations();
         app.MapSkinBotWebChat();
         app.MapSkinBotDiscord();
         app.MapSkinBotTeams();
-        return app;
     }
 }

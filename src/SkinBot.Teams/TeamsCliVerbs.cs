@@ -104,7 +104,7 @@ public static class TeamsCliVerbs
         catch (OptionsValidationException ex)
         {
             await stderr.WriteLineAsync("skinbot teams package: invalid Teams configuration: " + string.Join(" ", ex.Failures));
-            return 1;
+            return 78; // EX_CONFIG, as the host and the other verbs exit for a configuration error
         }
         catch (IOException ex)
         {

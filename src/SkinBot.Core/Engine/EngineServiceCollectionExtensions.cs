@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Configuration;
 using SkinBot.Core.Conversations;
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Safety;
@@ -21,8 +22,8 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddOptions<EngineOptions>()
             .Bind(configuration.GetSection(EngineOptions.SectionName))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>>(new KeyedDataAnnotationsValidator<EngineOptions>(EngineOptions.SectionName)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>>(new EngineOptionsValidator(contentRoot)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CorpusLoader>();

@@ -1,9 +1,13 @@
 using SkinBot.Discord;
+using SkinBot.Host.Startup;
 using SkinBot.Teams;
 
 namespace SkinBot.Host.Cli;
 
-/// <summary>Dispatches <c>skinbot &lt;verb&gt;</c>. Exit codes: 0 ok, 1 failed, 2 usage error.</summary>
+/// <summary>
+/// Dispatches <c>skinbot &lt;verb&gt;</c>. Exit codes (<see cref="ExitCodes"/>): 0 ok, 1 failed, 2 usage error,
+/// 78 invalid configuration (each key named on standard error, never its value), 130 interrupted by Ctrl+C.
+/// </summary>
 public static class CliApp
 {
     public const string Usage = """
@@ -17,6 +21,9 @@ public static class CliApp
                                                   run a labelled question file and report accuracy
                skinbot discord register-commands [--guild ID]
                skinbot teams package [--out FILE.zip]
+
+        serve listens where --urls, ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS say; with none of them, http://localhost:5080.
+        exit codes: 0 ok, 1 failed, 2 usage error, 78 invalid configuration (stderr names each key), 130 interrupted (Ctrl+C)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -24,8 +31,8 @@ public static class CliApp
         if (args.Length == 0 || args[0] is "serve" or "run" || args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not "--help")
         {
             var hostArgs = args.Length > 0 && args[0] is "serve" or "run" ? args[1..] : args;
-            await SkinBotHost.Build(hostArgs).RunAsync();
-            return 0;
+            // The host stops itself on Ctrl+C and SIGTERM (and then exits 0, as a service asked to stop should).
+            return await ServeVerb.RunAsync(hostArgs, Console.Error, CancellationToken.None);
         }
 
         using var cancellation = new CancellationTokenSource();
@@ -48,13 +55,18 @@ public static class CliApp
                 "eval" => await EvalVerb.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
                 "discord" => await RunPlatformVerbAsync(rest, DiscordCliVerbs.RunAsync, cancellation.Token),
                 "teams" => await RunPlatformVerbAsync(rest, TeamsCliVerbs.RunAsync, cancellation.Token),
-                "help" or "--help" or "-h" => Help(Console.Out, 0),
-                _ => Help(Console.Error, 2),
+                "help" or "--help" or "-h" => Help(Console.Out, ExitCodes.Ok),
+                _ => Help(Console.Error, ExitCodes.Usage),
             };
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            return 130;
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception exception) when (StartupFailure.Classify(exception) is { IsConfiguration: true } failure)
+        {
+            await failure.WriteToAsync(Console.Error);
+            return failure.ExitCode;
         }
     }
 

@@ -10,6 +10,7 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using SkinBot.Core.Configuration;
 
 namespace SkinBot.Host.Operations;
 
@@ -41,6 +42,10 @@ public static class OperationsExtensions
             .Validate(o => o.OtlpEndpoint is null || Uri.TryCreate(o.OtlpEndpoint, UriKind.Absolute, out _), "Telemetry:OtlpEndpoint must be an absolute URI.")
             .Validate(o => o.OtlpProtocol is null or "grpc" or "http/protobuf", "Telemetry:OtlpProtocol must be grpc or http/protobuf.")
             .ValidateOnStart();
+        services.AddOptions<OperationsOptions>()
+            .Bind(configuration.GetSection(OperationsOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OperationsOptions>, OperationsOptionsValidator>());
 
         services.AddMetrics();
         services.TryAddSingleton<ChatMetrics>();
@@ -56,23 +61,27 @@ public static class OperationsExtensions
         return services;
     }
 
-    /// <summary>Maps <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c>.</summary>
+    /// <summary>
+    /// Maps <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c>, and puts <see cref="OperatorSurfaceGate"/> in front of every
+    /// endpoint: call it before the other endpoints are mapped.
+    /// </summary>
     public static WebApplication UseSkinBotOperations(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<OperatorSurfaceGate>();
 
         // Liveness runs no checks: a process that can answer HTTP is alive; a missing index is a readiness problem.
         app.MapHealthChecks(LivenessPath, new HealthCheckOptions
         {
             Predicate = _ => false,
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        }).WithMetadata(OperatorEndpoint.Health);
         app.MapHealthChecks(ReadinessPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        }).WithMetadata(OperatorEndpoint.Health);
+        app.MapPrometheusScrapingEndpoint(MetricsPath).WithMetadata(OperatorEndpoint.Metrics);
         return app;
     }
 
@@ -87,8 +96,8 @@ public static class OperationsExtensions
 
         services.AddOptions<LimitsOptions>()
             .Bind(configuration.GetSection(LimitsOptions.SectionName))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>>(new KeyedDataAnnotationsValidator<LimitsOptions>(LimitsOptions.SectionName)));
         return services;
     }
 

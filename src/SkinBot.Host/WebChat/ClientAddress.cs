@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using SkinBot.Host.Networking;
 
 namespace SkinBot.Host.WebChat;
 
@@ -26,14 +26,14 @@ internal sealed class ClientAddress(TrustedProxies proxies, IOptions<WebChatOpti
         var peer = context.Connection.RemoteIpAddress;
         if (peer is null || proxies.IsEmpty || !proxies.Contains(peer))
         {
-            return peer is null ? null : Normalise(peer);
+            return peer is null ? null : NetworkAddress.Normalise(peer);
         }
 
         var hops = _header == ForwardedHeaderKind.Forwarded
             ? ForwardedHeaderParser.ForwardedFor(context.Request.Headers[Forwarded])
             : ForwardedHeaderParser.XForwardedFor(context.Request.Headers[XForwardedFor]);
 
-        var current = Normalise(peer);
+        var current = NetworkAddress.Normalise(peer);
         var walked = 0;
         for (var i = hops.Count - 1; i >= 0 && walked < MaxHops; i--, walked++)
         {
@@ -43,7 +43,7 @@ internal sealed class ClientAddress(TrustedProxies proxies, IOptions<WebChatOpti
                 return current;
             }
 
-            current = Normalise(hop);
+            current = NetworkAddress.Normalise(hop);
             if (!proxies.Contains(current))
             {
                 return current;
@@ -51,21 +51,5 @@ internal sealed class ClientAddress(TrustedProxies proxies, IOptions<WebChatOpti
         }
 
         return current;
-    }
-
-    /// <summary>One spelling per address: IPv4 peers of a dual-stack socket arrive as ::ffff:a.b.c.d, and zone ids are local detail.</summary>
-    public static IPAddress Normalise(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            return address.MapToIPv4();
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0)
-        {
-            return new IPAddress(address.GetAddressBytes());
-        }
-
-        return address;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SkinBot.Host.Networking;
 
 namespace SkinBot.Host.WebChat;
 
@@ -10,7 +11,7 @@ internal sealed class WebChatOptionsValidator : IValidateOptions<WebChatOptions>
         var errors = new List<string>();
         for (var i = 0; i < options.TrustedProxies.Count; i++)
         {
-            if (!TrustedProxies.TryParseEntry(options.TrustedProxies[i], out _))
+            if (!NetworkList.TryParseEntry(options.TrustedProxies[i], out _))
             {
                 // Proxy addresses are not secrets; quoting the entry tells the operator which one to fix.
                 errors.Add(

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Net;
 using System.Net.Sockets;
+using SkinBot.Host.Networking;
 
 namespace SkinBot.Host.WebChat;
 
@@ -37,7 +38,7 @@ internal readonly record struct WebClientId
             return [];
         }
 
-        var bytes = ClientAddress.Normalise(address).GetAddressBytes();
+        var bytes = NetworkAddress.Normalise(address).GetAddressBytes();
         return address.AddressFamily == AddressFamily.InterNetworkV6 && !address.IsIPv4MappedToIPv6 ? bytes[..8] : bytes;
     }
 }

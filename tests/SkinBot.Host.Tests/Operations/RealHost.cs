@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using SkinBot.Host.Operations;
 
 namespace SkinBot.Host.Tests.Operations;
 
@@ -47,7 +48,10 @@ internal sealed class RealHost : IAsyncDisposable
         ];
         var app = SkinBotHost.Build(args, configureServices);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        // The public address: a management listener (Operations:ManagementUrls), when a test adds one, serves only the operator endpoints.
+        var management = ManagementUrls.Ports(app.Configuration[$"{OperationsOptions.SectionName}:{nameof(OperationsOptions.ManagementUrls)}"]);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
+            .Single(a => !management.Contains(new Uri(a).Port));
         var host = new RealHost(app, new Uri(address.EndsWith('/') ? address : address + "/"));
         await host.WaitUntilReadyAsync();
         return host;
