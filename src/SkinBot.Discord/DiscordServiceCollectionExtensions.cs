@@ -18,7 +18,7 @@ public static class DiscordServiceCollectionExtensions
     /// <summary>
     /// Binds section "Discord" (validated at start), and registers the interactions handler, the REST client, the
     /// command registrar and the gateway session. The gateway runs only with a BotToken (it logs once when there is
-    /// none), and only then is the "ready" health check for it registered. Needs an <see cref="Core.Chat.IChatEngine"/>;
+    /// none), and only then is the "ready" health check for it registered. Needs an <see cref="Core.Turns.ITurnRunner"/>;
     /// uses an <see cref="Core.Corpus.ITopicCatalog"/> for autocomplete when one is registered.
     /// </summary>
     public static IServiceCollection AddSkinBotDiscord(this IServiceCollection services, IConfiguration configuration)

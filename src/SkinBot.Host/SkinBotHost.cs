@@ -43,10 +43,11 @@ public static class SkinBotHost
 
         builder.Services.AddSkinBotEngine(builder.Configuration, contentRoot);
         builder.Services.AddSkinBotIndexing();
+        // Every door below runs its messages through this one pipeline: telemetry, limits, then the engine.
+        builder.Services.AddSkinBotTurns(builder.Configuration);
         builder.Services.AddSkinBotDiscord(builder.Configuration);
         builder.Services.AddSkinBotTeams(builder.Configuration);
         builder.Services.AddSkinBotWebChat(builder.Configuration);
-        // Last: it decorates the IChatEngine registered above with limits, metrics and tracing.
         builder.Services.AddSkinBotOperations(builder.Configuration);
         builder.Services.AddSingleton<IValidateOptions<OperationsOptions>>(new ManagementPortValidator(listen.PublicPorts()));
         configureServices?.Invoke(builder.Services);

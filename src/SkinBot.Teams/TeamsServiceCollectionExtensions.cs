@@ -14,7 +14,7 @@ public static class TeamsServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="TeamsOptions"/> from the "Teams" section (validated at start), and registers the
-    /// messaging endpoint's services, the answer workers and the app packager. Needs an <c>IChatEngine</c>
+    /// messaging endpoint's services, the answer workers and the app packager. Needs an <c>ITurnRunner</c>
     /// registered by the host. Without Teams:MicrosoftAppId the adapter stays registered but answers 404.
     /// </summary>
     public static IServiceCollection AddSkinBotTeams(this IServiceCollection services, IConfiguration configuration)

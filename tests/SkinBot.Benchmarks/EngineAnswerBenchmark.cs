@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Conversations;
@@ -44,7 +43,7 @@ public static class EngineFixture
         var holder = new KnowledgeBaseHolder();
         holder.Swap(await BenchmarkCorpus.BuildAsync(BenchmarkCorpus.RealCorpus));
         var options = Options.Create(new EngineOptions());
-        var engine = new ChatEngine(holder, new InMemoryConversationStore(options, TimeProvider.System), options, TimeProvider.System, NullLogger<ChatEngine>.Instance);
+        var engine = new ChatEngine(holder, new InMemoryConversationStore(options, TimeProvider.System), options, TimeProvider.System);
         var file = Path.Combine(BenchmarkCorpus.RepositoryRoot(), "tests", "eval", evalFile);
         var set = EvalSet.Parse(await File.ReadAllTextAsync(file), file);
         var requests = set.Questions.Select((q, i) => new ChatRequest(Platforms.Cli, $"bench-{i}", "bench", q.Text)).ToArray();

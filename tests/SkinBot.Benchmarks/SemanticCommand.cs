@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Conversations;
@@ -65,7 +64,7 @@ public static class SemanticCommand
         var holder = new KnowledgeBaseHolder();
         holder.Swap(knowledge);
         var options = Options.Create(new EngineOptions());
-        var engine = new ChatEngine(holder, new InMemoryConversationStore(options, TimeProvider.System), options, TimeProvider.System, NullLogger<ChatEngine>.Instance);
+        var engine = new ChatEngine(holder, new InMemoryConversationStore(options, TimeProvider.System), options, TimeProvider.System);
         var requests = texts.Select((t, i) => new ChatRequest(Platforms.Cli, $"bench-{i}", "bench", t)).ToArray();
         foreach (var request in requests.Concat(requests).Concat(requests))
         {

@@ -18,9 +18,9 @@ public sealed class EscapingTests
         Confidence = 1,
         Headline = "Types of pitted scars",
         MessageText = AnswerText.Own("I don't know a scar type called \"") + AnswerText.Quote(typed, 41) + AnswerText.Own("\". The article describes these three:"),
-        Passages = [new AnswerPassage("p1", "Boxcar scars are broad depressions with sharp edges.", ["Types", "Boxcar"], "Boxcar scars", FakeChatEngine.Source, 1)],
+        Passages = [new AnswerPassage("p1", "Boxcar scars are broad depressions with sharp edges.", ["Types", "Boxcar"], "Boxcar scars", DiscordEngine.Source, 1)],
         FollowUps = [new FollowUp("Rolling scars", "What are rolling scars?")],
-        Caveat = FakeChatEngine.Caveat,
+        Caveat = DiscordEngine.Caveat,
         CorpusVersion = "v1",
     };
 

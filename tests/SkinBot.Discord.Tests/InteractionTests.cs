@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SkinBot.Core.Chat;
 using SkinBot.Discord.Interactions;
 using SkinBot.Discord.Tests.Fakes;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Discord.Tests;
 
@@ -45,7 +46,7 @@ public sealed class InteractionTests : IAsyncLifetime
         Assert.Equal("Scar type: boxcar", embed.GetProperty("title").GetString());
         Assert.Contains("> Passage about boxcar", embed.GetProperty("description").GetString());
         Assert.Contains("[Pockmarks: causes and treatments](https://example.org/pockmarks) (Healthline), quoting Rachel Maiman, MD", embed.GetProperty("description").GetString());
-        Assert.Equal("⚕️ " + FakeChatEngine.Caveat, embed.GetProperty("footer").GetProperty("text").GetString());
+        Assert.Equal("⚕️ " + DiscordEngine.Caveat, embed.GetProperty("footer").GetProperty("text").GetString());
         Assert.Equal(0, data.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
         Assert.False(data.TryGetProperty("flags", out _));
         var buttons = data.GetProperty("components")[0].GetProperty("components");
@@ -82,7 +83,7 @@ public sealed class InteractionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Treatments_and_ask_and_help_reach_the_engine_as_commands()
+    public async Task Treatments_and_help_reach_the_engine_as_commands_and_ask_as_its_question()
     {
         using var treatments = await SignedInteractions.PostAsync(bot.Client, signer,
             Payloads.Command("treatments", [Payloads.Option("where", "at_home"), Payloads.Option("name", "Retinol")]));
@@ -97,7 +98,7 @@ public sealed class InteractionTests : IAsyncLifetime
         Assert.Equal("SkinBot help", helpJson.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
         Assert.Equal(64, helpJson.GetProperty("data").GetProperty("flags").GetInt32());
         var requests = bot.Engine.Requests.ToArray();
-        Assert.Equal([CommandNames.Treatments, CommandNames.Ask, CommandNames.Help], requests.Select(r => r.Command!.Name));
+        Assert.Equal([CommandNames.Treatments, null, CommandNames.Help], requests.Select(r => r.Command?.Name));
         Assert.Equal("do derma rollers help?", requests[1].Text);
     }
 
@@ -261,29 +262,43 @@ public sealed class InteractionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_suppressed_answer_shows_only_its_headline_to_the_asker()
+    public async Task A_first_message_over_the_rate_limit_gets_the_notice()
     {
         using var response = await SignedInteractions.PostAsync(bot.Client, signer,
-            Payloads.Command("ask", [Payloads.Option("question", "[suppress] again")]));
+            Payloads.Command("ask", [Payloads.Option("question", ScriptedLimits.RateLimitedMarker + " again")]));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        Assert.Equal(4, json.GetProperty("type").GetInt32());
+        Assert.Equal(ScriptedLimits.RateLimitNotice.Headline, json.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Empty(bot.Engine.Requests);
+    }
+
+    [Fact]
+    public async Task A_repeat_over_the_rate_limit_shows_only_the_notice_headline_to_the_asker()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+            Payloads.Command("ask", [Payloads.Option("question", ScriptedLimits.AlreadyToldMarker + " again")]));
         var json = await SignedInteractions.JsonAsync(response);
 
         Assert.Equal(4, json.GetProperty("type").GetInt32());
         Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
-        Assert.Equal("Q: [suppress] again", json.GetProperty("data").GetProperty("content").GetString());
+        Assert.Equal(ScriptedLimits.RateLimitNotice.Headline, json.GetProperty("data").GetProperty("content").GetString());
         Assert.False(json.GetProperty("data").TryGetProperty("embeds", out _));
+        Assert.Empty(bot.Engine.Requests);
     }
 
     [Fact]
-    public async Task A_slow_suppressed_answer_replaces_the_public_placeholder_with_a_private_notice()
+    public async Task A_slow_engine_failure_replaces_the_public_placeholder_with_a_private_apology()
     {
         using var response = await SignedInteractions.PostAsync(bot.Client, signer,
-            Payloads.Command("ask", [Payloads.Option("question", "[slow][suppress] again")], token: "sup-token"));
+            Payloads.Command("ask", [Payloads.Option("question", "[slow][boom] again")], token: "sup-token"));
         Assert.Equal(5, (await SignedInteractions.JsonAsync(response)).GetProperty("type").GetInt32());
         bot.Engine.ReleaseSlow();
 
         var followUp = Assert.Single(await discord.Rest.WaitForAsync(c => c.Is("POST", "/webhooks/"), 1));
         Assert.Equal($"/webhooks/{FakeGateway.ApplicationId}/sup-token", followUp.Path);
         Assert.Equal(64, followUp.Body!.Value.GetProperty("flags").GetInt32());
+        Assert.StartsWith("Sorry", followUp.Body.Value.GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.Single(discord.Rest.Where("DELETE", "/webhooks/"));
     }
 

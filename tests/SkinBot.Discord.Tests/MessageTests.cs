@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SkinBot.Core.Chat;
 using SkinBot.Discord.Tests.Fakes;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Discord.Tests;
 
@@ -162,14 +163,25 @@ public sealed class MessageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_suppressed_answer_sends_nothing()
+    public async Task A_repeat_over_the_rate_limit_sends_nothing()
     {
-        harness.Say("[suppress] again?");
+        harness.Say(ScriptedLimits.AlreadyToldMarker + " again?");
         var sentinel = harness.Say("sentinel");
 
         var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
         Assert.Equal(sentinel, reply.Body!.Value.GetProperty("message_reference").GetProperty("message_id").GetString());
-        Assert.Equal(2, harness.Bot.Engine.Requests.Count);
+        Assert.Equal("sentinel", Assert.Single(harness.Bot.Engine.Requests).Text);
+    }
+
+    [Fact]
+    public async Task A_first_message_over_the_rate_limit_gets_the_notice_as_a_reply()
+    {
+        var id = harness.Say(ScriptedLimits.RateLimitedMarker + " again?");
+
+        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        Assert.Equal(id, reply.Body!.Value.GetProperty("message_reference").GetProperty("message_id").GetString());
+        Assert.Equal(ScriptedLimits.RateLimitNotice.Headline, reply.Body.Value.GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Empty(harness.Bot.Engine.Requests);
     }
 
     [Fact]
@@ -202,14 +214,14 @@ public sealed class MessageDeliveryTests
         var id = harness.Say("[long] tell me everything about subcision");
 
         // The caveat closes the answer, so the message that carries it is the last piece.
-        await GatewayTests.Eventually(() => harness.Replies().Any(r => r.Body.GetProperty("content").GetString()!.Contains(FakeChatEngine.Caveat, StringComparison.Ordinal)));
+        await GatewayTests.Eventually(() => harness.Replies().Any(r => r.Body.GetProperty("content").GetString()!.Contains(DiscordEngine.Caveat, StringComparison.Ordinal)));
         var bodies = harness.Replies().Select(r => r.Body).ToList();
         Assert.True(bodies.Count >= 2);
         Assert.All(bodies, b => Assert.InRange(b.GetProperty("content").GetString()!.Length, 1, 2000));
         Assert.All(bodies, b => Assert.Equal(0, b.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength()));
         Assert.Equal(id, bodies[0].GetProperty("message_reference").GetProperty("message_id").GetString());
         Assert.All(bodies.Skip(1), b => Assert.False(b.TryGetProperty("message_reference", out _)));
-        Assert.Contains(FakeChatEngine.Caveat, bodies[^1].GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Contains(DiscordEngine.Caveat, bodies[^1].GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.Equal(bodies.Count, bodies.Select(b => b.GetProperty("nonce").GetString()).Distinct().Count());
         Assert.True(bodies[^1].GetProperty("components").GetArrayLength() > 0);
     }

@@ -9,14 +9,14 @@ namespace SkinBot.Discord.Tests;
 
 public sealed class RenderingTests
 {
-    private static Answer AnswerWith(int passages, int passageLength, int followUps = 2, string? caveat = FakeChatEngine.Caveat) => new()
+    private static Answer AnswerWith(int passages, int passageLength, int followUps = 2, string? caveat = DiscordEngine.Caveat) => new()
     {
         Intent = "treatments",
         Confidence = 0.8,
         Headline = "Treatments for rolling scars",
         Message = "Here is what the article says.",
         Passages = [.. Enumerable.Range(0, passages).Select(i => new AnswerPassage(
-            $"p{i}", string.Join(' ', Enumerable.Repeat("subcision", passageLength / 10)), ["Treatments", "In-office treatments"], "Subcision", FakeChatEngine.Source, 1))],
+            $"p{i}", string.Join(' ', Enumerable.Repeat("subcision", passageLength / 10)), ["Treatments", "In-office treatments"], "Subcision", DiscordEngine.Source, 1))],
         FollowUps = [.. Enumerable.Range(0, followUps).Select(i => new FollowUp($"Question {i}", $"What about option {i}?"))],
         Caveat = caveat,
         CorpusVersion = "v1",
@@ -30,7 +30,7 @@ public sealed class RenderingTests
         var embed = Assert.Single(message.Embeds);
         Assert.InRange(embed.Description!.Length, 1, 4096);
         Assert.InRange(CountedLength(embed), 1, 6000);
-        Assert.Equal("⚕️ " + FakeChatEngine.Caveat, embed.Footer!.Text);
+        Assert.Equal("⚕️ " + DiscordEngine.Caveat, embed.Footer!.Text);
         Assert.StartsWith("Here is what the article says.", embed.Description, StringComparison.Ordinal);
         Assert.Contains("> subcision", embed.Description, StringComparison.Ordinal);
     }
@@ -100,7 +100,7 @@ public sealed class RenderingTests
 
         Assert.True(pieces.Count >= 2);
         Assert.All(pieces, p => Assert.InRange(p.Content!.Length, 1, 2000));
-        Assert.Contains(FakeChatEngine.Caveat, pieces[^1].Content, StringComparison.Ordinal);
+        Assert.Contains(DiscordEngine.Caveat, pieces[^1].Content, StringComparison.Ordinal);
         Assert.NotEmpty(pieces[^1].Components);
         Assert.All(pieces.SkipLast(1), p => Assert.Empty(p.Components));
     }
@@ -194,9 +194,9 @@ public sealed class RenderingTests
     }
 
     [Fact]
-    public void A_suppressed_answer_renders_as_its_headline_only_and_privately()
+    public void A_reminder_of_a_notice_renders_as_its_headline_only_and_privately()
     {
-        var message = AnswerRenderer.RenderSuppressed(AnswerWith(1, 100) with { Headline = "Slow down a little", Suppressed = true });
+        var message = AnswerRenderer.RenderReminder(AnswerWith(1, 100) with { Headline = "Slow down a little" });
 
         Assert.Equal("Slow down a little", message.Content);
         Assert.True(message.Ephemeral);

@@ -18,9 +18,9 @@ public sealed class TextCuttingTests
         Confidence = 0.9,
         Headline = headline,
         Message = message,
-        Passages = [new AnswerPassage("p1", passage, ["Types"], null, FakeChatEngine.Source, 1)],
+        Passages = [new AnswerPassage("p1", passage, ["Types"], null, DiscordEngine.Source, 1)],
         FollowUps = [new FollowUp("More", "What are boxcar scars?")],
-        Caveat = FakeChatEngine.Caveat,
+        Caveat = DiscordEngine.Caveat,
         CorpusVersion = "v1",
     };
 

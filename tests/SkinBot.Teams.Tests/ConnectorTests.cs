@@ -56,7 +56,7 @@ public sealed class ConnectorTests : IAsyncLifetime
         Assert.Equal("Boxcar scars", card["body"]![0]!["text"]!.GetValue<string>());
         var fallback = card["fallbackText"]!.GetValue<string>();
         Assert.StartsWith("**Boxcar scars**", fallback, StringComparison.Ordinal);
-        Assert.Contains(FakeChatEngine.Caveat, fallback, StringComparison.Ordinal);
+        Assert.Contains(TeamsAnswers.Caveat, fallback, StringComparison.Ordinal);
         Assert.Equal("Boxcar scars", reply["summary"]!.GetValue<string>());
         Assert.Null(reply["entities"]);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using SkinBot.Core.Chat;
 using SkinBot.Teams.Tests.Fakes;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Teams.Tests;
 
@@ -254,7 +255,7 @@ public sealed class ConversationTests : IAsyncLifetime
     {
         await using var host = await TeamsTestHost.StartAsync(s => s["Teams:ComposeExtensionTimeout"] = "00:00:00.300");
         using var blocking = new ManualResetEventSlim();
-        host.Engine.BlockingGate = blocking;
+        host.Engine.Block = (_, _) => blocking.Wait(FakeChatEngine.BlockingCap);
         try
         {
             var started = DateTimeOffset.UtcNow;
@@ -296,23 +297,34 @@ public sealed class ConversationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_suppressed_answer_sends_nothing_to_a_message()
+    public async Task A_repeat_over_the_rate_limit_sends_nothing_to_a_message()
     {
-        using var response = await _host.PostAsync(TeamsPayloads.Personal(ServiceUrl, "please suppress this"));
+        using var response = await _host.PostAsync(TeamsPayloads.Personal(ServiceUrl, ScriptedLimits.AlreadyToldMarker + " please"));
         await _host.WhenIdleAsync();
 
-        Assert.Single(_host.Engine.Requests);
+        Assert.Empty(_host.Engine.Requests);
         Assert.Empty(_host.Connector.Requests);
     }
 
     [Fact]
-    public async Task A_suppressed_answer_to_an_invoke_gets_the_headline()
+    public async Task A_first_message_over_the_rate_limit_gets_the_notice()
     {
-        using var response = await _host.PostAsync(TeamsPayloads.CardExecute(ServiceUrl, "followup", "suppress me"));
+        using var response = await _host.PostAsync(TeamsPayloads.Personal(ServiceUrl, ScriptedLimits.RateLimitedMarker + " please"));
+        await _host.WhenIdleAsync();
+
+        var reply = Assert.Single(_host.Connector.DeliveredMessages);
+        Assert.Contains("asking quickly: give me a moment", reply.Body.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(_host.Engine.Requests);
+    }
+
+    [Fact]
+    public async Task A_repeat_over_the_rate_limit_to_an_invoke_gets_the_notice_headline()
+    {
+        using var response = await _host.PostAsync(TeamsPayloads.CardExecute(ServiceUrl, "followup", ScriptedLimits.AlreadyToldMarker + " me"));
 
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
-        Assert.Equal("You're asking quickly: give me a moment.", body["value"]!.GetValue<string>());
+        Assert.Equal(ScriptedLimits.RateLimitNotice.Headline, body["value"]!.GetValue<string>());
     }
 
     [Fact]
@@ -337,7 +349,7 @@ public sealed class ConversationTests : IAsyncLifetime
     {
         await using var host = await TeamsTestHost.StartAsync(s => s["Teams:TypingDelay"] = "00:00:00.050");
         using var blocking = new ManualResetEventSlim();
-        host.Engine.BlockingGate = blocking;
+        host.Engine.Block = (_, _) => blocking.Wait(FakeChatEngine.BlockingCap);
         ConnectorRequest first;
         try
         {
@@ -366,7 +378,7 @@ public sealed class ConversationTests : IAsyncLifetime
     [Fact]
     public async Task When_the_engine_fails_the_person_gets_a_polite_apology()
     {
-        _host.Engine.Failure = new InvalidOperationException("index is being rebuilt");
+        _host.Engine.Respond = _ => throw new InvalidOperationException("index is being rebuilt");
 
         using var response = await _host.PostAsync(TeamsPayloads.Personal(ServiceUrl, "scar boxcar"));
         await _host.WhenIdleAsync();

@@ -13,7 +13,7 @@ public sealed class OrderingTests
         await using var host = await TeamsTestHost.StartAsync(s => s["Teams:MaxConcurrentTurns"] = "4");
         var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var secondReachedEngine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        host.Engine.Hold = request =>
+        host.Engine.Hold = (request, _) =>
         {
             if (request.ConversationId != TeamsPayloads.PersonalConversationId)
             {

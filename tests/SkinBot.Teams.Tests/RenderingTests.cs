@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Domain;
+using SkinBot.Core.Turns;
 using SkinBot.Teams.Activities;
 using SkinBot.Teams.Rendering;
 using SkinBot.Teams.Tests.Fakes;
@@ -15,7 +16,7 @@ public sealed class RenderingTests
     private static readonly Activity Inbound = JsonSerializer.Deserialize<Activity>(
         TeamsPayloads.Personal("https://smba.trafficmanager.net/amer/", "scar boxcar").ToJsonString(), BotJson.Options)!;
 
-    private static Answer Boxcar() => FakeChatEngine.AnswerFor(new ChatRequest(Platforms.Teams, "c", "u", "scar boxcar")
+    private static Answer Boxcar() => TeamsAnswers.For(new ChatRequest(Platforms.Teams, "c", "u", "scar boxcar")
     {
         Command = TypedCommandParser.TryParse("scar boxcar"),
     });
@@ -59,7 +60,7 @@ public sealed class RenderingTests
         var caveat = body[^1]!;
         Assert.Equal("warning", caveat["style"]!.GetValue<string>());
         Assert.True(caveat["separator"]!.GetValue<bool>());
-        Assert.Contains(FakeChatEngine.Caveat, caveat["items"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(TeamsAnswers.Caveat, caveat["items"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var action = card["actions"]![0]!;
         Assert.Equal("Action.Submit", action["type"]!.GetValue<string>());
@@ -81,7 +82,7 @@ public sealed class RenderingTests
     [Fact]
     public void A_huge_answer_is_trimmed_under_28_KB_and_keeps_its_caveat()
     {
-        var huge = FakeChatEngine.AnswerFor(new ChatRequest(Platforms.Teams, "c", "u", "huge"));
+        var huge = TeamsAnswers.For(new ChatRequest(Platforms.Teams, "c", "u", "huge"));
         Assert.True(Encoding.UTF8.GetByteCount(string.Concat(huge.Passages.Select(p => p.Text))) > 100_000);
 
         var reply = TeamsMessageFactory.AnswerReply(huge, Inbound);
@@ -89,8 +90,8 @@ public sealed class RenderingTests
 
         Assert.True(Encoding.UTF8.GetByteCount(json) < 28 * 1024, $"{Encoding.UTF8.GetByteCount(json)} bytes");
         var card = reply.Attachments![0].Content;
-        Assert.Contains(FakeChatEngine.Caveat, card["body"]!.AsArray()[^1]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains(FakeChatEngine.Caveat, card["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(TeamsAnswers.Caveat, card["body"]!.AsArray()[^1]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(TeamsAnswers.Caveat, card["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("Passage 1 explains", json, StringComparison.Ordinal);
     }
 
@@ -107,7 +108,7 @@ public sealed class RenderingTests
 
         Assert.True(size <= AnswerBudget.TeamsMaxBytes, $"{size} bytes");
         Assert.EndsWith("flat bottoms.…”", card["body"]![1]!["items"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains(FakeChatEngine.Caveat, card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(TeamsAnswers.Caveat, card.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class RenderingTests
     [Fact]
     public void A_low_confidence_answer_offers_its_topics_as_buttons()
     {
-        var unsure = FakeChatEngine.AnswerFor(new ChatRequest(Platforms.Teams, "c", "u", "what about my elbows"));
+        var unsure = TeamsAnswers.For(new ChatRequest(Platforms.Teams, "c", "u", "what about my elbows"));
 
         var card = AdaptiveCardRenderer.Render(unsure, CardActionStyle.Submit, null);
 
@@ -197,7 +198,7 @@ public sealed class RenderingTests
     [Fact]
     public void Compose_results_respect_the_requested_count()
     {
-        var answer = FakeChatEngine.AnswerFor(new ChatRequest(Platforms.Teams, "c", "u", string.Empty) { Command = ChatCommand.Of(CommandNames.Scar) });
+        var answer = TeamsAnswers.For(new ChatRequest(Platforms.Teams, "c", "u", string.Empty) { Command = ChatCommand.Of(CommandNames.Scar) });
 
         var result = InvokeResponses.ComposeExtensionResult(answer, maxResults: 2);
 
@@ -207,7 +208,7 @@ public sealed class RenderingTests
     [Fact]
     public void Compose_without_passages_returns_a_message_not_an_empty_list()
     {
-        var unsure = FakeChatEngine.AnswerFor(new ChatRequest(Platforms.Teams, "c", "u", "zzz"));
+        var unsure = TeamsAnswers.For(new ChatRequest(Platforms.Teams, "c", "u", "zzz"));
 
         var result = InvokeResponses.ComposeExtensionResult(unsure, 10);
 
@@ -218,7 +219,7 @@ public sealed class RenderingTests
     [Fact]
     public void Invoke_bodies_serialize_as_plain_json()
     {
-        var body = InvokeResponses.CardActionResult(Boxcar());
+        var body = InvokeResponses.CardActionResult(new TurnResult.Answered(Boxcar()));
 
         var parsed = JsonNode.Parse(JsonSerializer.Serialize<JsonNode>(body, BotJson.Options))!;
 

@@ -47,7 +47,6 @@ public static class KnowledgeBases
             holder,
             conversations ?? new InMemoryConversationStore(wrapped, time),
             wrapped,
-            time,
-            NullLogger<ChatEngine>.Instance);
+            time);
     }
 }

@@ -8,7 +8,10 @@ namespace SkinBot.Core.Answers;
 /// </summary>
 public sealed record Answer
 {
-    /// <summary>The matched intent id (see <see cref="Intents.IntentIds"/>), or a pipeline outcome such as <c>rate_limited</c>.</summary>
+    /// <summary>
+    /// The matched intent id (see <see cref="Intents.IntentIds"/>); on a notice the pipeline shows in place of an answer,
+    /// the outcome's name (<see cref="Domain.TurnOutcomeNames"/>), for the answer document and the metrics only.
+    /// </summary>
     public required string Intent { get; init; }
 
     /// <summary>0..1: how sure the classifier was of <see cref="Intent"/>.</summary>
@@ -57,18 +60,6 @@ public sealed record Answer
     /// any other tier prominently and never with treatment follow-ups.
     /// </summary>
     public Urgency Urgency { get; init; }
-
-    /// <summary>
-    /// Adapters send nothing for a suppressed answer (e.g. the second rate-limited message in a row).
-    /// A protocol that must respond (a Discord interaction, a Teams invoke) sends the <see cref="Headline"/> privately.
-    /// </summary>
-    public bool Suppressed { get; init; }
-
-    /// <summary>
-    /// For a refusal by an abuse limit: how long until the person may ask again, so an adapter can say so in its own way
-    /// (the web chat's <c>Retry-After</c>). Not part of the answer document.
-    /// </summary>
-    public TimeSpan? RetryAfter { get; init; }
 
     /// <summary>A go-to-care reply of the safety screen: shown prominently, never with follow-up buttons.</summary>
     public bool IsUrgent => Urgency != Urgency.None;

@@ -38,7 +38,7 @@ public static class AnswerJson
         answer.Caveat,
         answer.Topic,
         answer.CorpusVersion,
-        answer.Suppressed,
+        Suppressed: false,
         AnswerTextRenderer.Render(answer))
     {
         Urgency = answer.Urgency.ToName(),
@@ -48,6 +48,10 @@ public static class AnswerJson
     public static string Serialize(Answer answer) => JsonSerializer.Serialize(ToDocument(answer), Options);
 }
 
+/// <param name="Suppressed">
+/// Always false: a document is only written for something to show. Kept because schema 1 never removes a field; a refused
+/// web message is a 429, not a document.
+/// </param>
 public sealed record AnswerDocument(
     int SchemaVersion,
     string Intent,

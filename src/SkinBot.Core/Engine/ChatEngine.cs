@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
@@ -10,52 +9,37 @@ namespace SkinBot.Core.Engine;
 
 /// <summary>
 /// The engine: <see cref="ChatRequest"/> in, grounded <see cref="Answer"/> out. No I/O beyond the in-memory
-/// index and the conversation store; safe for any input (it answers rather than throws).
+/// index and the conversation store; safe for any input (it answers rather than throws). Before the first index is
+/// loaded it throws <see cref="KnowledgeNotReadyException"/>, which the turn pipeline turns into its not-ready outcome.
 /// </summary>
 public sealed class ChatEngine(
     KnowledgeBaseHolder knowledgeHolder,
     IConversationStore conversations,
     IOptions<EngineOptions> options,
-    TimeProvider time,
-    ILogger<ChatEngine> logger) : IChatEngine
+    TimeProvider time) : IChatEngine
 {
     public async ValueTask<Answer> AnswerAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var lease = knowledgeHolder.TryAcquire();
-        if (lease is null)
-        {
-            return NotReady();
-        }
-
+        using var lease = knowledgeHolder.Acquire();
         var knowledge = lease.Knowledge;
         var key = $"{request.Platform}:{request.ConversationId}:{request.UserId}";
         // Questions are screened for urgent signs by the classifier's first rule; structured commands skip the
         // classifier, so they are screened here ("/treatments my cheek has red streaks and a fever" gets the
         // go-to-care reply just as a free-text message does).
-        var answer = request.Command is { } command && command.Name != CommandNames.Ask
+        var answer = request.Command is { } command
             ? UrgentSignScreen.Screen(request, knowledge) is { } verdict
                 ? AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.Urgent, 1.0) with { Urgency = verdict.Urgency, Safety = verdict, Rule = "safety-screen" })
                 : AnswerCommand(knowledge, command)
-            : await AnswerTextAsync(knowledge, key, QuestionOf(request), cancellationToken);
+            : await AnswerTextAsync(knowledge, key, request.Text, cancellationToken);
 
         if (IntentClassifier.IsSubstantive(answer.Intent) && !answer.LowConfidence)
         {
             await conversations.SetAsync(key, new ConversationContext(answer.Intent, answer.Topic, time.GetUtcNow()), cancellationToken);
         }
 
-        logger.LogDebug(
-            "Answered {CorrelationId} as {Intent} ({Confidence:0.00}) from corpus {CorpusVersion} with {PassageCount} passages",
-            request.CorrelationId,
-            answer.Intent,
-            answer.Confidence,
-            answer.CorpusVersion,
-            answer.Passages.Count);
         return answer;
     }
-
-    private static string QuestionOf(ChatRequest request) =>
-        request.Command?.Option(CommandNames.QuestionOption) ?? request.Text;
 
     private async ValueTask<Answer> AnswerTextAsync(KnowledgeBase knowledge, string key, string text, CancellationToken cancellationToken)
     {
@@ -119,14 +103,4 @@ public sealed class ChatEngine(
             ? AnswerComposer.Compose(knowledge, IntentDecision.Of(intent, 1.0, terms) with { Treatments = named })
             : AnswerComposer.UnknownTreatment(knowledge, name, intent);
     }
-
-    private static Answer NotReady() => new()
-    {
-        Intent = "not_ready",
-        Confidence = 0,
-        Headline = "I'm still loading my articles",
-        Message = "Please ask again in a few seconds. " + SafetyNet.Text,
-        CorpusVersion = "none",
-        LowConfidence = true,
-    };
 }

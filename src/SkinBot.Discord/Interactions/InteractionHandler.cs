@@ -1,10 +1,11 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Safety;
+using SkinBot.Core.Turns;
 using SkinBot.Discord.Commands;
 using SkinBot.Discord.Rendering;
 using SkinBot.Discord.Rest;
@@ -18,7 +19,7 @@ namespace SkinBot.Discord.Interactions;
 /// answer is filled in with <c>PATCH /webhooks/{app}/{token}/messages/@original</c>.
 /// </summary>
 internal sealed partial class InteractionHandler(
-    IChatEngine engine,
+    ITurnRunner turns,
     IServiceProvider services,
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
@@ -64,7 +65,7 @@ internal sealed partial class InteractionHandler(
                 }
 
                 // The question is asked verbatim, as if typed.
-                var followUp = ToRequest(interaction, question) with { Command = TypedCommandParser.TryParse(question) };
+                var followUp = ToRequest(interaction, question);
                 await AnswerAsync(interaction, followUp, isComponent: true, isPrivate: false, responder, cancellationToken).ConfigureAwait(false);
                 return;
             default:
@@ -76,37 +77,34 @@ internal sealed partial class InteractionHandler(
     private async Task AnswerAsync(Interaction interaction, ChatRequest request, bool isComponent, bool isPrivate, IInteractionResponder responder, CancellationToken cancellationToken)
     {
         var received = time.GetTimestamp();
-        Task<Answer?> answerTask;
-        using (var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        var deferral = new Deferral(this, interaction, responder, isComponent ? InteractionResponse.DeferredUpdate : InteractionResponse.DeferredMessage(isPrivate));
+        TurnResult? result;
+        try
         {
-            // The timer starts first and the engine starts on its own thread: an engine that works synchronously
-            // before its first await would otherwise finish the whole answer before the budget even exists, and on
-            // a pool thread that synchronous work could starve the timer's own callback on a small machine.
-            var timer = Task.Delay(options.Value.InteractionAnswerBudget, time, budget.Token);
-            answerTask = Task.Factory.StartNew(
-                () => AskEngineAsync(request, cancellationToken),
-                CancellationToken.None,
-                TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
-                TaskScheduler.Default).Unwrap();
-            var first = await Task.WhenAny(answerTask, timer).ConfigureAwait(false);
-            await budget.CancelAsync().ConfigureAwait(false);
-            if (first == answerTask)
-            {
-                var answer = await answerTask.ConfigureAwait(false);
-                await responder.RespondAsync(Immediate(answer, isComponent, isPrivate), cancellationToken).ConfigureAwait(false);
-                Answered(interaction, answer);
-                return;
-            }
+            // Past the budget the interaction is deferred (Discord drops one with no response within 3 s) and the answer
+            // edited in when it comes.
+            result = await turns.RunAsync(request, TurnOptions.WhenSlow(options.Value.InteractionAnswerBudget, deferral.SendAsync), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A broken engine must still acknowledge the interaction: the person gets an apology.
+            LogEngineFailed(ex, request.CorrelationId);
+            result = null;
         }
 
-        LogDeferred(interaction.Id);
-        await responder.RespondAsync(isComponent ? InteractionResponse.DeferredUpdate : InteractionResponse.DeferredMessage(isPrivate), cancellationToken).ConfigureAwait(false);
-        var late = await answerTask.ConfigureAwait(false);
+        deferral.Failure?.Throw();
+        if (!deferral.Sent)
+        {
+            await responder.RespondAsync(Immediate(result, isComponent, isPrivate), cancellationToken).ConfigureAwait(false);
+            Answered(interaction, result);
+            return;
+        }
+
         try
         {
             await responder.WhenDeliveredAsync(cancellationToken).ConfigureAwait(false);
-            await DeliverDeferredAsync(interaction, late, isComponent, isPrivate, received, cancellationToken).ConfigureAwait(false);
-            Answered(interaction, late);
+            await DeliverDeferredAsync(interaction, result, isComponent, isPrivate, received, cancellationToken).ConfigureAwait(false);
+            Answered(interaction, result);
         }
         catch (DiscordRestException ex) when (ex.Status is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Unauthorized)
         {
@@ -121,63 +119,48 @@ internal sealed partial class InteractionHandler(
         }
     }
 
-    /// <summary>The engine's answer, or a polite failure answer: a broken engine must still acknowledge the interaction.</summary>
-    private async Task<Answer?> AskEngineAsync(ChatRequest request, CancellationToken cancellationToken)
+    /// <summary>The one initial response, when the turn ended before the budget; null is the engine having failed.</summary>
+    private static InteractionResponse Immediate(TurnResult? result, bool isComponent, bool isPrivate) => result switch
     {
-        try
-        {
-            return await engine.AnswerAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogEngineFailed(ex, request.CorrelationId);
-            return null;
-        }
-    }
+        null => InteractionResponse.Message(OutgoingMessage.Text(FailureText, ephemeral: true)),
 
-    private static InteractionResponse Immediate(Answer? answer, bool isComponent, bool isPrivate)
-    {
-        if (answer is null)
-        {
-            return InteractionResponse.Message(OutgoingMessage.Text(FailureText, ephemeral: true));
-        }
+        // An interaction must be answered, so where a channel message would get nothing, the asker alone is reminded.
+        TurnResult.RateLimited { AlreadyTold: true } refusal => InteractionResponse.Message(AnswerRenderer.RenderReminder(refusal.Notice)),
+        _ when isComponent => InteractionResponse.UpdateMessage(AnswerRenderer.RenderEmbed(result.Reply)),
+        _ => InteractionResponse.Message(AnswerRenderer.RenderEmbed(result.Reply, isPrivate)),
+    };
 
-        if (answer.Suppressed)
-        {
-            return InteractionResponse.Message(AnswerRenderer.RenderSuppressed(answer));
-        }
-
-        return isComponent
-            ? InteractionResponse.UpdateMessage(AnswerRenderer.RenderEmbed(answer))
-            : InteractionResponse.Message(AnswerRenderer.RenderEmbed(answer, isPrivate));
-    }
-
-    private async Task DeliverDeferredAsync(Interaction interaction, Answer? answer, bool isComponent, bool isPrivate, long received, CancellationToken cancellationToken)
+    private async Task DeliverDeferredAsync(Interaction interaction, TurnResult? result, bool isComponent, bool isPrivate, long received, CancellationToken cancellationToken)
     {
         var token = interaction.Token ?? string.Empty;
         var app = interaction.ApplicationId;
-        if (answer is null || answer.Suppressed)
+        var privateNotice = result switch
         {
-            var notice = answer is null ? OutgoingMessage.Text(FailureText, ephemeral: true) : AnswerRenderer.RenderSuppressed(answer);
+            null => OutgoingMessage.Text(FailureText, ephemeral: true),
+            TurnResult.RateLimited { AlreadyTold: true } refusal => AnswerRenderer.RenderReminder(refusal.Notice),
+            _ => null,
+        };
+        if (privateNotice is not null)
+        {
             if (!isComponent && !isPrivate)
             {
                 // The public "thinking…" placeholder cannot turn ephemeral: remove it, then tell only the asker.
                 await FirstWebhookCallAsync(interaction, received, () => rest.DeleteOriginalResponseAsync(app, token, cancellationToken), cancellationToken).ConfigureAwait(false);
-                await rest.CreateFollowUpMessageAsync(app, token, notice, cancellationToken).ConfigureAwait(false);
+                await rest.CreateFollowUpMessageAsync(app, token, privateNotice, cancellationToken).ConfigureAwait(false);
             }
             else if (isComponent)
             {
-                await FirstWebhookCallAsync(interaction, received, () => rest.CreateFollowUpMessageAsync(app, token, notice, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await FirstWebhookCallAsync(interaction, received, () => rest.CreateFollowUpMessageAsync(app, token, privateNotice, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await FirstWebhookCallAsync(interaction, received, () => rest.EditOriginalResponseAsync(app, token, notice, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await FirstWebhookCallAsync(interaction, received, () => rest.EditOriginalResponseAsync(app, token, privateNotice, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
 
             return;
         }
 
-        var embed = AnswerRenderer.RenderEmbed(answer, isPrivate);
+        var embed = AnswerRenderer.RenderEmbed(result!.Reply, isPrivate);
         await FirstWebhookCallAsync(interaction, received, () => rest.EditOriginalResponseAsync(app, token, embed, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
@@ -211,10 +194,10 @@ internal sealed partial class InteractionHandler(
         };
     }
 
-    private void Answered(Interaction interaction, Answer? answer)
+    private void Answered(Interaction interaction, TurnResult? result)
     {
         metrics.MessagesAnswered.Add(1, new KeyValuePair<string, object?>("source", "interaction"));
-        LogAnswered(interaction.Id, answer?.Intent ?? "failure");
+        LogAnswered(interaction.Id, result?.Reply.Intent ?? "failure");
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Interaction {InteractionId} of type {Type} ({Command})")]
@@ -226,7 +209,8 @@ internal sealed partial class InteractionHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Interaction {InteractionId}: the first webhook call answered 404 (code {Code}); trying once more")]
     private partial void LogWebhookRetry(Snowflake interactionId, int? code);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} answered ({Intent})")]
+    // Debug: the turn itself was logged once, with its outcome, by the pipeline.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Interaction {InteractionId} answered ({Intent})")]
     private partial void LogAnswered(Snowflake interactionId, string intent);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver the deferred answer of interaction {InteractionId} via {Route}: status {Status}, code {Code}")]
@@ -237,4 +221,27 @@ internal sealed partial class InteractionHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The engine failed on request {CorrelationId}; replying with an apology")]
     private partial void LogEngineFailed(Exception exception, string correlationId);
+
+    /// <summary>The deferred response, sent if the answer is slow; whether it went, and how it failed if it did not.</summary>
+    private sealed class Deferral(InteractionHandler handler, Interaction interaction, IInteractionResponder responder, InteractionResponse response)
+    {
+        public bool Sent { get; private set; }
+
+        /// <summary>Thrown once the turn is over, as a failure of the handler, not of the engine.</summary>
+        public ExceptionDispatchInfo? Failure { get; private set; }
+
+        public async Task SendAsync(CancellationToken cancellationToken)
+        {
+            handler.LogDeferred(interaction.Id);
+            try
+            {
+                await responder.RespondAsync(response, cancellationToken).ConfigureAwait(false);
+                Sent = true;
+            }
+            catch (Exception ex)
+            {
+                Failure = ExceptionDispatchInfo.Capture(ex);
+            }
+        }
+    }
 }

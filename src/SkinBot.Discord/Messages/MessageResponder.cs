@@ -1,23 +1,22 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Turns;
 using SkinBot.Discord.Rendering;
 using SkinBot.Discord.Rest;
 
 namespace SkinBot.Discord.Messages;
 
 /// <summary>
-/// Answers one channel message or DM: asks the engine, shows typing when that takes a while, and replies to the
+/// Answers one channel message or DM: runs the turn, showing typing when the answer takes a while, and replies to the
 /// message (message_reference). A reply that cannot be delivered after retries is logged with the message id.
 /// </summary>
 internal sealed partial class MessageResponder(
-    IChatEngine engine,
+    ITurnRunner turns,
     DiscordRestClient rest,
     ForbiddenChannels forbidden,
     IOptions<DiscordOptions> options,
     DiscordMetrics metrics,
-    TimeProvider time,
     ILogger<MessageResponder> logger)
 {
     public async Task RespondAsync(MessageCreate message, string question, CancellationToken cancellationToken)
@@ -29,46 +28,38 @@ internal sealed partial class MessageResponder(
         }
 
         var author = message.Author!.Id.ToString();
+        // A bare mention (empty question) asks for help; the pipeline reads that and any typed command.
         var request = new ChatRequest(Platforms.Discord, message.ChannelId.ToString(), author, question)
         {
             ChannelId = message.ChannelId.ToString(),
-            // A bare mention is a request for help; typed commands ("/scar boxcar") keep their structure.
-            Command = question.Length == 0 ? ChatCommand.Of(CommandNames.Help) : TypedCommandParser.TryParse(question),
             CorrelationId = "discord-message-" + message.Id,
         };
         LogAnswering(message.Id, message.ChannelId, message.GuildId is null);
 
-        Answer? answer;
-        using (var typing = new CancellationTokenSource())
+        TurnResult? result;
+        try
         {
-            var typingTask = ShowTypingAfterDelayAsync(message.ChannelId, typing.Token);
-            try
-            {
-                answer = await engine.AnswerAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                LogEngineFailed(ex, message.Id);
-                answer = null;
-            }
-            finally
-            {
-                await typing.CancelAsync().ConfigureAwait(false);
-                await typingTask.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
+            var typing = TurnOptions.WhenSlow(options.Value.TypingIndicatorDelay, typingToken => ShowTypingAsync(message.ChannelId, typingToken));
+            result = await turns.RunAsync(request, typing, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogEngineFailed(ex, message.Id);
+            result = null;
         }
 
-        if (answer is { Suppressed: true })
+        if (result is TurnResult.RateLimited { AlreadyTold: true })
         {
-            LogSuppressed(message.Id);
+            // The channel has seen the notice already; answering every message of a flood would be a flood too.
+            LogAlreadyTold(message.Id);
             return;
         }
 
-        var messages = answer is null
+        var messages = result is null
             ? [OutgoingMessage.Text(Interactions.InteractionHandler.FailureText)]
             : options.Value.ReplyStyle == DiscordReplyStyle.Text
-                ? AnswerRenderer.RenderText(answer)
-                : [AnswerRenderer.RenderEmbed(answer)];
+                ? AnswerRenderer.RenderText(result.Reply)
+                : [AnswerRenderer.RenderEmbed(result.Reply)];
         var reference = new MessageReference(message.Id, message.ChannelId, message.GuildId);
         for (var i = 0; i < messages.Count; i++)
         {
@@ -92,14 +83,13 @@ internal sealed partial class MessageResponder(
         }
 
         metrics.MessagesAnswered.Add(1, new KeyValuePair<string, object?>("source", "message"));
-        LogAnswered(message.Id, answer?.Intent ?? "failure", messages.Count);
+        LogAnswered(message.Id, result?.Reply.Intent ?? "failure", messages.Count);
     }
 
-    private async Task ShowTypingAfterDelayAsync(Snowflake channelId, CancellationToken cancellationToken)
+    private async Task ShowTypingAsync(Snowflake channelId, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(options.Value.TypingIndicatorDelay, time, cancellationToken).ConfigureAwait(false);
             await rest.TriggerTypingAsync(channelId, cancellationToken).ConfigureAwait(false);
         }
         catch (DiscordRestException ex)
@@ -112,14 +102,15 @@ internal sealed partial class MessageResponder(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Answering message {MessageId} in channel {ChannelId} (DM: {IsDirect})")]
     private partial void LogAnswering(Snowflake messageId, Snowflake channelId, bool isDirect);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answered message {MessageId} ({Intent}) in {Parts} message(s)")]
+    // Debug: the turn itself was logged once, with its outcome, by the pipeline.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Answered message {MessageId} ({Intent}) in {Parts} message(s)")]
     private partial void LogAnswered(Snowflake messageId, string intent, int parts);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} not answered: channel {ChannelId} refused us recently")]
     private partial void LogSkippedForbidden(Snowflake messageId, Snowflake channelId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answer to message {MessageId} suppressed by the engine; nothing sent")]
-    private partial void LogSuppressed(Snowflake messageId);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} is over a limit whose notice the channel already has; nothing sent")]
+    private partial void LogAlreadyTold(Snowflake messageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The engine failed on message {MessageId}; replying with an apology")]
     private partial void LogEngineFailed(Exception exception, Snowflake messageId);

@@ -62,8 +62,11 @@ internal static class AnswerRenderer
         _ => answer.LowConfidence ? LowConfidenceColor : AnswerColor,
     };
 
-    /// <summary>What an interaction shows for a suppressed answer: only the headline, only to the asker.</summary>
-    public static OutgoingMessage RenderSuppressed(Answer answer) =>
+    /// <summary>
+    /// A notice the asker already had (a repeated rate-limit notice), where an interaction must show something: only the
+    /// headline, only to the asker.
+    /// </summary>
+    public static OutgoingMessage RenderReminder(Answer answer) =>
         OutgoingMessage.Text(Truncate(answer.Headline, DiscordLimits.ContentLength), ephemeral: true);
 
     internal static (IReadOnlyList<ActionRow> Rows, IReadOnlyList<FollowUp> LeftOver) Buttons(IReadOnlyList<FollowUp> followUps)

@@ -1,5 +1,6 @@
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Turns;
 
 namespace SkinBot.Host.Cli;
 
@@ -27,14 +28,14 @@ public static class AskVerb
             return 1;
         }
 
-        var engine = host.Services.GetRequiredService<IChatEngine>();
+        var turns = host.Services.GetRequiredService<ITurnRunner>();
         if (words is ["-"])
         {
             var line = 0;
             while (await stdin.ReadLineAsync(cancellationToken) is { } question)
             {
                 // Each line is its own conversation, so answers do not depend on the lines before them.
-                var answer = await engine.AnswerAsync(Request(question, $"cli-line-{++line}"), cancellationToken);
+                var answer = await AnswerAsync(turns, Request(question, $"cli-line-{++line}"), cancellationToken);
                 await stdout.WriteLineAsync(json ? AnswerJson.Serialize(answer) : Flatten(AnswerTextRenderer.Render(answer)));
             }
 
@@ -48,13 +49,17 @@ public static class AskVerb
             await stderr.WriteLineAsync(Core.Intents.IntentClassifier.Explain(text, lease.Knowledge));
         }
 
-        var single = await engine.AnswerAsync(Request(text, "cli"), cancellationToken);
+        var single = await AnswerAsync(turns, Request(text, "cli"), cancellationToken);
         await stdout.WriteLineAsync(json ? AnswerJson.Serialize(single) : AnswerTextRenderer.Render(single));
         return 0;
     }
 
     internal static ChatRequest Request(string text, string conversationId) =>
-        new(Platforms.Cli, conversationId, Environment.UserName, text) { Command = TypedCommandParser.TryParse(text), ChannelId = "cli" };
+        new(Platforms.Cli, conversationId, Environment.UserName, text) { ChannelId = "cli" };
+
+    /// <summary>The CLI prints whatever the turn shows, the same way for every outcome (it has no limits to refuse with).</summary>
+    internal static async Task<Answer> AnswerAsync(ITurnRunner turns, ChatRequest request, CancellationToken cancellationToken) =>
+        (await turns.RunAsync(request, TurnOptions.None, cancellationToken)).Reply;
 
     private static string Flatten(string text) => string.Join(" ⏎ ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -1,5 +1,5 @@
 using SkinBot.Core.Answers;
-using SkinBot.Core.Chat;
+using SkinBot.Core.Turns;
 
 namespace SkinBot.Host.Cli;
 
@@ -18,7 +18,7 @@ public static class ChatVerb
             return 1;
         }
 
-        var engine = host.Services.GetRequiredService<IChatEngine>();
+        var turns = host.Services.GetRequiredService<ITurnRunner>();
         var conversation = $"cli-chat-{Guid.NewGuid():N}";
         IReadOnlyList<FollowUp> followUps = [];
         await stdout.WriteLineAsync("SkinBot — ask about pockmarks (pitted acne scars). Type 'quit' to leave.");
@@ -48,7 +48,7 @@ public static class ChatVerb
                 await stdout.WriteLineAsync($"you> {line}");
             }
 
-            var answer = await engine.AnswerAsync(AskVerb.Request(line, conversation), cancellationToken);
+            var answer = await AskVerb.AnswerAsync(turns, AskVerb.Request(line, conversation), cancellationToken);
             await stdout.WriteLineAsync();
             await stdout.WriteLineAsync(AnswerTextRenderer.Render(answer with { FollowUps = [] }, int.MaxValue));
             followUps = answer.FollowUps;

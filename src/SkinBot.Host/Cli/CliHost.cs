@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using SkinBot.Core.Chat;
 using SkinBot.Core.Engine;
+using SkinBot.Core.Turns;
 using SkinBot.Discord;
 using SkinBot.Host.Indexing;
 using SkinBot.Teams;
@@ -32,6 +34,8 @@ public static class CliHost
 
         builder.Services.AddSkinBotEngine(builder.Configuration, contentRoot);
         builder.Services.AddSkinBotIndexer();
+        // An operator's tool: its turns go straight to the engine, past no abuse limits.
+        builder.Services.AddSingleton<ITurnRunner>(provider => new TurnRunner([], provider.GetRequiredService<IChatEngine>(), provider.GetRequiredService<TimeProvider>()));
         if (withPlatforms)
         {
             builder.Services.AddSkinBotDiscord(builder.Configuration);

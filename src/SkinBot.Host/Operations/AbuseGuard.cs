@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Domain;
 
 namespace SkinBot.Host.Operations;
 
@@ -42,7 +43,7 @@ internal sealed class AbuseGuard : IDisposable
         {
             if (!userLease.IsAcquired)
             {
-                return Limited(UserKey(request), LimitScopes.User, userLease);
+                return Limited(UserKey(request), LimitScope.User, userLease);
             }
         }
 
@@ -50,7 +51,7 @@ internal sealed class AbuseGuard : IDisposable
         {
             if (!channelLease.IsAcquired)
             {
-                return Limited(ChannelKey(request), LimitScopes.Channel, channelLease);
+                return Limited(ChannelKey(request), LimitScope.Channel, channelLease);
             }
         }
 
@@ -73,7 +74,7 @@ internal sealed class AbuseGuard : IDisposable
 
     private static string ChannelKey(ChatRequest request) => $"channel\u001f{request.Platform}\u001f{request.ChannelId}";
 
-    private GuardDecision Limited(string key, string scope, RateLimitLease lease)
+    private GuardDecision Limited(string key, LimitScope scope, RateLimitLease lease)
     {
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         var now = _time.GetTimestamp();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using SkinBot.Core.Answers;
+using SkinBot.Core.Domain;
+using SkinBot.Core.Turns;
 
 namespace SkinBot.Host.Operations;
 
@@ -35,24 +36,29 @@ internal sealed class ChatMetrics
         _urgentPastLimit = meter.CreateCounter<long>("skinbot.messages.urgent_past_limit", "{message}", "Messages a limit would have refused but answered because they show an urgent sign, by platform and limit (rate or length).");
     }
 
-    public void RecordAnswer(string platform, Answer answer, TimeSpan elapsed)
+    /// <summary>
+    /// One turn, by the intent of what was shown (a notice counts under its outcome's name). A repeated rate-limit notice
+    /// is timed but not counted as an answer: on most doors nothing is sent for it.
+    /// </summary>
+    public void RecordTurn(string platform, TurnResult result, TimeSpan elapsed)
     {
-        var tags = new TagList { { "platform", platform }, { "intent", answer.Intent } };
+        var reply = result.Reply;
+        var tags = new TagList { { "platform", platform }, { "intent", reply.Intent } };
         _duration.Record(elapsed.TotalSeconds, tags);
-        if (answer.Suppressed)
+        if (result is TurnResult.RateLimited { AlreadyTold: true })
         {
             return;
         }
 
         _answers.Add(1, tags);
-        if (answer.LowConfidence)
+        if (reply.LowConfidence)
         {
             _lowConfidence.Add(1, tags);
         }
     }
 
-    public void RecordRateLimited(string platform, string scope, bool suppressed) =>
-        _rateLimited.Add(1, new TagList { { "platform", platform }, { "scope", scope }, { "reply", suppressed ? "suppressed" : "notice" } });
+    public void RecordRateLimited(string platform, LimitScope scope, bool alreadyTold) =>
+        _rateLimited.Add(1, new TagList { { "platform", platform }, { "scope", scope.ToName() }, { "reply", alreadyTold ? "suppressed" : "notice" } });
 
     public void RecordTooLong(string platform) => _tooLong.Add(1, new KeyValuePair<string, object?>("platform", platform));
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Diagnostics;
+using SkinBot.Core.Domain;
 
 namespace SkinBot.Host.Operations;
 
@@ -8,11 +9,11 @@ namespace SkinBot.Host.Operations;
 /// What the limits refused, for the log: one line for the first refusal of a kind and then one per interval with the
 /// count, whatever the platform, so a flood writes a handful of lines instead of two per message. One instance per host.
 /// </summary>
-internal sealed class ChatRefusalLog(ILogger<GuardedChatEngine> logger, TimeProvider time) : IDisposable
+internal sealed class ChatRefusalLog(ILogger<TurnLimits> logger, TimeProvider time) : IDisposable
 {
     private readonly RefusalLog _log = new(logger, LogLevel.Information, "Chat message", time);
 
-    public void RateLimited(string platform, string scope) => _log.Refused(new RefusalReason($"{Known(platform)}_{scope}_limit"));
+    public void RateLimited(string platform, LimitScope scope) => _log.Refused(new RefusalReason($"{Known(platform)}_{scope.ToName()}_limit"));
 
     public void TooLong(string platform) => _log.Refused(new RefusalReason($"{Known(platform)}_too_long"));
 

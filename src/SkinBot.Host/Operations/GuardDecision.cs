@@ -1,3 +1,5 @@
+using SkinBot.Core.Domain;
+
 namespace SkinBot.Host.Operations;
 
 internal enum GuardOutcome
@@ -7,18 +9,12 @@ internal enum GuardOutcome
     /// <summary>Limited, and this is the first limited message of the episode: reply once, politely.</summary>
     Notice,
 
-    /// <summary>Limited again before the notice ran out: send nothing.</summary>
+    /// <summary>Limited again before the notice ran out: the person was already told.</summary>
     Suppressed,
 }
 
-/// <summary>Which limit refused a message.</summary>
-internal static class LimitScopes
+/// <summary>What <see cref="AbuseGuard"/> decided for one message; <see cref="Scope"/> and <see cref="RetryAfter"/> only mean something when limited.</summary>
+internal readonly record struct GuardDecision(GuardOutcome Outcome, LimitScope Scope, TimeSpan RetryAfter)
 {
-    public const string User = "user";
-    public const string Channel = "channel";
-}
-
-internal readonly record struct GuardDecision(GuardOutcome Outcome, string? Scope, TimeSpan RetryAfter)
-{
-    public static readonly GuardDecision Allowed = new(GuardOutcome.Allowed, null, TimeSpan.Zero);
+    public static readonly GuardDecision Allowed = new(GuardOutcome.Allowed, LimitScope.User, TimeSpan.Zero);
 }

@@ -1,14 +1,12 @@
 using System.Globalization;
 using SkinBot.Core.Answers;
+using SkinBot.Core.Domain;
 
 namespace SkinBot.Host.Operations;
 
 /// <summary>The exact words SkinBot uses when an abuse limit, not the engine, answers. Documented in the README.</summary>
 public static class GuardReplies
 {
-    public const string RateLimitedIntent = "rate_limited";
-    public const string TooLongIntent = "too_long";
-
     public const string UserRateLimitedHeadline = "You're sending messages faster than I can answer";
     public const string ChannelRateLimitedHeadline = "This channel is sending messages faster than I can answer";
     public const string TooLongHeadline = "That message is too long for me";
@@ -19,22 +17,20 @@ public static class GuardReplies
     /// <summary>Guard replies quote nothing from the corpus, so they carry no corpus version.</summary>
     public const string NoCorpusVersion = "";
 
-    public static Answer RateLimited(bool channelWide, TimeSpan retryAfter, bool suppressed) => new()
+    public static Answer RateLimited(LimitScope scope, TimeSpan retryAfter) => new()
     {
-        Intent = RateLimitedIntent,
+        Intent = TurnOutcomeNames.RateLimited,
         Confidence = 1,
-        Headline = channelWide ? ChannelRateLimitedHeadline : UserRateLimitedHeadline,
+        Headline = scope == LimitScope.Channel ? ChannelRateLimitedHeadline : UserRateLimitedHeadline,
         Message = string.Create(
             CultureInfo.InvariantCulture,
             $"Please wait about {Seconds(retryAfter)} and try again. Messages sent before then won't get a reply."),
         CorpusVersion = NoCorpusVersion,
-        Suppressed = suppressed,
-        RetryAfter = retryAfter,
     };
 
     public static Answer TooLong(int maxLength, int length) => new()
     {
-        Intent = TooLongIntent,
+        Intent = TurnOutcomeNames.TooLong,
         Confidence = 1,
         Headline = TooLongHeadline,
         Message = string.Create(

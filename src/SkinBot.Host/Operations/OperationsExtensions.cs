@@ -15,8 +15,8 @@ using SkinBot.Core.Configuration;
 namespace SkinBot.Host.Operations;
 
 /// <summary>
-/// Registers the operator surface (health, metrics, tracing, correlation logging) and the abuse limits
-/// that wrap every <see cref="SkinBot.Core.Chat.IChatEngine"/>.
+/// Registers the operator surface (health, metrics, tracing). The turn pipeline that every message runs through
+/// (telemetry, limits, engine) is composed by <see cref="TurnServiceCollectionExtensions.AddSkinBotTurns"/>.
 /// </summary>
 public static class OperationsExtensions
 {
@@ -27,10 +27,6 @@ public static class OperationsExtensions
     /// <summary>Tag that puts a health check into <c>/readyz</c>.</summary>
     public const string ReadyTag = "ready";
 
-    /// <summary>
-    /// Call after the <see cref="SkinBot.Core.Chat.IChatEngine"/> is registered: the registration is replaced by
-    /// <see cref="GuardedChatEngine"/> wrapping it (the original moves to a keyed slot).
-    /// </summary>
     public static IServiceCollection AddSkinBotOperations(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -48,15 +44,11 @@ public static class OperationsExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OperationsOptions>, OperationsOptionsValidator>());
 
         services.AddMetrics();
-        services.TryAddSingleton<ChatMetrics>();
-        services.TryAddSingleton<ChatRefusalLog>();
-        services.TryAddSingleton<AbuseGuard>();
         services.AddHealthChecks();
         services.TryAddSingleton<RedactedHttpClientLogger>();
         // The factory's own request logs print the whole address, and a Discord webhook address holds the interaction
         // token: every client logs through the redacting logger instead.
         services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers().AddLogger<RedactedHttpClientLogger>());
-        ChatEngineDecoration.Decorate(services);
         AddOpenTelemetry(services, configuration);
         return services;
     }
@@ -85,7 +77,7 @@ public static class OperationsExtensions
         return app;
     }
 
-    /// <summary>Binds and validates <see cref="LimitsOptions"/>; shared by the web chat (its 400 for oversized text) and the guard.</summary>
+    /// <summary>Binds and validates <see cref="LimitsOptions"/>; shared by the web chat (its body size bound) and the limits.</summary>
     internal static IServiceCollection AddSkinBotLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);

@@ -10,14 +10,15 @@ using Microsoft.Extensions.Options;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Safety;
+using SkinBot.Core.Turns;
 using SkinBot.Host.Operations;
 
 namespace SkinBot.Host.WebChat;
 
 /// <summary>
-/// <c>POST /api/chat</c>: the web chat's door into the engine. JSON in ({"text", "conversationId"}),
-/// <see cref="AnswerJson"/> plus the conversation id to send next time out; every refusal is a 4xx with <c>{"error": "..."}</c>,
-/// a rate limit a 429 with <c>Retry-After</c>.
+/// <c>POST /api/chat</c>: the web chat's door into the engine. Decodes JSON ({"text", "conversationId"}), runs the turn,
+/// and renders its result: <see cref="AnswerJson"/> plus the conversation id to send next time, or a refusal as a 4xx with
+/// <c>{"error": "..."}</c> (a rate limit a 429 with <c>Retry-After</c>, for every refused message).
 /// </summary>
 internal static class ChatApiEndpoint
 {
@@ -37,7 +38,7 @@ internal static class ChatApiEndpoint
 
     public static async Task HandleAsync(
         HttpContext context,
-        IChatEngine engine,
+        ITurnRunner turns,
         WebChatVisitors visitors,
         IOptions<LimitsOptions> limits,
         ILoggerFactory loggers)
@@ -62,7 +63,7 @@ internal static class ChatApiEndpoint
             return;
         }
 
-        if (!WebChatRequestValidator.TryParse(body, maxLength, out var input, out var error))
+        if (!WebChatRequestValidator.TryParse(body, out var input, out var error))
         {
             logger.LogInformation("Web chat request refused: {Reason}", error);
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, error);
@@ -71,18 +72,14 @@ internal static class ChatApiEndpoint
 
         var text = input.Text!.Trim();
         var visitor = visitors.Identify(context, input.ConversationId);
-        var request = new ChatRequest(Platforms.Web, visitor.Conversation.Value, visitor.Client.Value, text)
-        {
-            Command = TypedCommandParser.TryParse(text),
-            ChannelId = ChannelId,
-        };
+        var request = new ChatRequest(Platforms.Web, visitor.Conversation.Value, visitor.Client.Value, text) { ChannelId = ChannelId };
         activity?.SetTag("skinbot.correlation_id", request.CorrelationId);
         context.Response.Headers[CorrelationHeader] = request.CorrelationId;
 
-        Answer answer;
+        TurnResult result;
         try
         {
-            answer = await engine.AnswerAsync(request, cancellationToken);
+            result = await turns.RunAsync(request, TurnOptions.None, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -95,14 +92,21 @@ internal static class ChatApiEndpoint
 
         using (SkinBotTelemetry.ActivitySource.StartActivity("skinbot.web.send"))
         {
-            if (RateLimitRefusal.Applies(answer))
+            switch (result)
             {
-                context.Response.Headers.RetryAfter = RateLimitRefusal.RetryAfterSeconds(answer).ToString(CultureInfo.InvariantCulture);
-                await WriteJsonAsync(context, StatusCodes.Status429TooManyRequests, JsonSerializer.Serialize(RateLimitRefusal.Body(answer), Json));
-                return;
+                case TurnResult.RateLimited refusal:
+                    context.Response.Headers.RetryAfter = RateLimitRefusal.RetryAfterSeconds(refusal).ToString(CultureInfo.InvariantCulture);
+                    await WriteJsonAsync(context, StatusCodes.Status429TooManyRequests, JsonSerializer.Serialize(RateLimitRefusal.Body(refusal), Json));
+                    break;
+                case TurnResult.TooLong tooLong:
+                    // Refused unread, so the reply fails closed: it says where help is.
+                    await WriteErrorAsync(context, StatusCodes.Status400BadRequest, $"\"text\" is {tooLong.Length} characters long; the limit is {tooLong.MaxLength}. {SafetyNet.Text}");
+                    break;
+                default:
+                    // An answer, or the still-loading notice: a document the page shows as a reply.
+                    await WriteJsonAsync(context, StatusCodes.Status200OK, WithConversationId(result.Reply, visitor.Conversation));
+                    break;
             }
-
-            await WriteJsonAsync(context, StatusCodes.Status200OK, WithConversationId(answer, visitor.Conversation));
         }
     }
 

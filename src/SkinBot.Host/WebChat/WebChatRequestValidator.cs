@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using SkinBot.Core.Safety;
 
 namespace SkinBot.Host.WebChat;
 
@@ -18,7 +17,8 @@ internal static class WebChatRequestValidator
     /// <summary>Bytes a body may take for a message of <paramref name="maxMessageLength"/> characters, each JSON-escaped as \uXXXX.</summary>
     public static int MaxBodyBytes(int maxMessageLength) => (maxMessageLength * 6) + MaxConversationIdLength + 1024;
 
-    public static bool TryParse(ReadOnlySpan<byte> body, int maxMessageLength, out WebChatRequest request, out string error)
+    /// <summary>The shape of the body only: how long its text may be is the turn's limits' to say, like on every other door.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> body, out WebChatRequest request, out string error)
     {
         request = new WebChatRequest(null, null);
         WebChatRequest? parsed;
@@ -42,13 +42,6 @@ internal static class WebChatRequestValidator
         if (string.IsNullOrWhiteSpace(parsed.Text))
         {
             error = "\"text\" is required and must not be empty.";
-            return false;
-        }
-
-        if (parsed.Text.Length > maxMessageLength)
-        {
-            // Refused unread, so the reply fails closed: it says where help is.
-            error = $"\"text\" is {parsed.Text.Length} characters long; the limit is {maxMessageLength}. {SafetyNet.Text}";
             return false;
         }
 

@@ -106,8 +106,6 @@
         || `SkinBot could not answer (HTTP ${response.status}). Please try again in a moment. ${SAFETY_NET}`);
     } else if (!isAnswer(body)) {
       appendError(`SkinBot sent a reply this page could not read. Please try again in a moment. ${SAFETY_NET}`);
-    } else if (body.suppressed) {
-      appendNotice(body.message ? `${body.headline}. ${body.message}` : body.headline);
     } else {
       rememberConversation(body.conversationId);
       appendAnswer(body);

@@ -8,7 +8,7 @@ internal static class ChatRequestFactory
 {
     /// <summary>
     /// The question of a message activity: the button's question for an Action.Submit follow-up,
-    /// otherwise the typed text without the bot's mention. A bare mention asks for help.
+    /// otherwise the typed text without the bot's mention (blank for a bare mention, which the turn reads as help).
     /// </summary>
     public static ChatRequest FromMessage(Activity activity)
     {
@@ -21,16 +21,9 @@ internal static class ChatRequestFactory
         return ForText(activity, question);
     }
 
-    /// <summary>Any text that reads like a typed command (scar boxcar, /scar boxcar, prevent, help...) becomes one.</summary>
-    public static ChatRequest ForText(Activity activity, string text)
-    {
-        var command = string.IsNullOrWhiteSpace(text) ? ChatCommand.Of(CommandNames.Help) : TypedCommandParser.TryParse(text);
-        return new ChatRequest(Platforms.Teams, activity.Conversation?.Id ?? string.Empty, UserId(activity), text)
-        {
-            Command = command,
-            ChannelId = ChannelId(activity),
-        };
-    }
+    /// <summary>Text as typed: the turn reads any typed command in it (scar boxcar, /scar boxcar, prevent, help...).</summary>
+    public static ChatRequest ForText(Activity activity, string text) =>
+        new(Platforms.Teams, activity.Conversation?.Id ?? string.Empty, UserId(activity), text) { ChannelId = ChannelId(activity) };
 
     public static ChatRequest ForCommand(Activity activity, ChatCommand command) =>
         new(Platforms.Teams, activity.Conversation?.Id ?? string.Empty, UserId(activity), string.Empty)

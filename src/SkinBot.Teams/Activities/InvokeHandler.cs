@@ -1,11 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Turns;
 using SkinBot.Teams.Rendering;
 
 namespace SkinBot.Teams.Activities;
@@ -21,13 +20,13 @@ internal sealed partial class InvokeHandler
 {
     private const int MaxComposeResults = 10;
 
-    private readonly IServiceScopeFactory _scopes;
+    private readonly ITurnRunner _turns;
     private readonly TeamsOptions _options;
     private readonly ILogger<InvokeHandler> _logger;
 
-    public InvokeHandler(IServiceScopeFactory scopes, IOptions<TeamsOptions> options, ILogger<InvokeHandler> logger)
+    public InvokeHandler(ITurnRunner turns, IOptions<TeamsOptions> options, ILogger<InvokeHandler> logger)
     {
-        _scopes = scopes;
+        _turns = turns;
         _options = options.Value;
         _logger = logger;
     }
@@ -75,8 +74,8 @@ internal sealed partial class InvokeHandler
             return new InvokeResult(200, InvokeResponses.CardActionError(400, "BadRequest", "The card action carried no question."));
         }
 
-        var answer = await AskAsync(ChatRequestFactory.ForText(activity, question), cancellationToken);
-        return new InvokeResult(200, InvokeResponses.CardActionResult(answer));
+        var result = await _turns.RunAsync(ChatRequestFactory.ForText(activity, question), TurnOptions.None, cancellationToken);
+        return new InvokeResult(200, InvokeResponses.CardActionResult(result));
     }
 
     private async Task<InvokeResult> ComposeQueryAsync(Activity activity, CancellationToken cancellationToken)
@@ -87,16 +86,11 @@ internal sealed partial class InvokeHandler
             : ChatRequestFactory.ForText(activity, query);
         LogComposeQuery(request.CorrelationId);
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_options.ComposeExtensionTimeout);
-        Answer answer;
+        TurnResult result;
         try
         {
-            // Task.Run because the engine does its work synchronously before its first await: called inline, the
-            // deadline below would only be attached once the work was done. WaitAsync as well, in case an engine
-            // ignores its token: Teams stops waiting at 5 s either way.
-            var asking = Task.Run(() => AskAsync(request, deadline.Token), CancellationToken.None);
-            answer = await asking.WaitAsync(_options.ComposeExtensionTimeout, cancellationToken);
+            // Teams stops waiting for a message extension at 5 s: past the deadline it gets a message, not silence.
+            result = await _turns.RunAsync(request, TurnOptions.Within(_options.ComposeExtensionTimeout), cancellationToken);
         }
         catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -104,13 +98,7 @@ internal sealed partial class InvokeHandler
             return new InvokeResult(200, InvokeResponses.ComposeExtensionMessage("SkinBot could not search in time. Please try again."));
         }
 
-        return new InvokeResult(200, InvokeResponses.ComposeExtensionResult(answer, Math.Clamp(count ?? MaxComposeResults, 1, MaxComposeResults)));
-    }
-
-    private async Task<Answer> AskAsync(ChatRequest request, CancellationToken cancellationToken)
-    {
-        await using var scope = _scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IChatEngine>().AnswerAsync(request, cancellationToken);
+        return new InvokeResult(200, InvokeResponses.ComposeExtensionResult(result.Reply, Math.Clamp(count ?? MaxComposeResults, 1, MaxComposeResults)));
     }
 
     /// <summary>value{commandId, parameters[{name,value}], queryOptions{skip,count}}; the search text is the first non-initialRun parameter.</summary>

@@ -1,33 +1,31 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Turns;
 using SkinBot.Teams.Connector;
 using SkinBot.Teams.Rendering;
 
 namespace SkinBot.Teams.Activities;
 
 /// <summary>
-/// Answers one acknowledged activity in two steps: <see cref="AnswerAsync"/> asks the engine (showing typing if it is
+/// Answers one acknowledged activity in two steps: <see cref="AnswerAsync"/> runs the turn (showing typing if it is
 /// slow) and runs on an answer worker; <see cref="DeliverAsync"/> sends the result and runs without one.
 /// </summary>
 internal sealed partial class TurnProcessor
 {
     private static readonly Task NoTyping = Task.CompletedTask;
 
-    private readonly IServiceScopeFactory _scopes;
+    private readonly ITurnRunner _turns;
     private readonly ConnectorClient _connector;
     private readonly TeamsOptions _options;
-    private readonly TimeProvider _time;
     private readonly ILogger<TurnProcessor> _logger;
 
-    public TurnProcessor(IServiceScopeFactory scopes, ConnectorClient connector, IOptions<TeamsOptions> options, TimeProvider time, ILogger<TurnProcessor> logger)
+    public TurnProcessor(ITurnRunner turns, ConnectorClient connector, IOptions<TeamsOptions> options, ILogger<TurnProcessor> logger)
     {
-        _scopes = scopes;
+        _turns = turns;
         _connector = connector;
         _options = options.Value;
-        _time = time;
         _logger = logger;
     }
 
@@ -40,7 +38,7 @@ internal sealed partial class TurnProcessor
         {
             case TurnKind.Welcome:
                 var help = await AskForHelpAsync(activity, conversationId, cancellationToken);
-                return new TurnReply(TeamsMessageFactory.Welcome(activity, help), SendKinds.Welcome, InThread: false, NoTyping, new TurnOutcome(null, help.Intent, 0));
+                return new TurnReply(TeamsMessageFactory.Welcome(activity, help), SendKinds.Welcome, InThread: false, NoTyping, new ReplySummary(null, help.Intent, 0));
             case TurnKind.Message:
                 return await AnswerMessageAsync(item, conversationId, cancellationToken);
             default:
@@ -79,7 +77,7 @@ internal sealed partial class TurnProcessor
                 LogWelcomed(conversationId);
                 break;
             case SendKinds.Reply:
-                LogAnswered(reply.Outcome.CorrelationId, reply.Outcome.Intent, reply.Outcome.PassageCount);
+                LogAnswered(reply.Summary.CorrelationId, reply.Summary.Intent, reply.Summary.PassageCount);
                 break;
         }
     }
@@ -90,73 +88,59 @@ internal sealed partial class TurnProcessor
     /// <summary>The engine's help answer, so the welcome says what every other help reply says.</summary>
     private async Task<Answer> AskForHelpAsync(Activity activity, string conversationId, CancellationToken cancellationToken)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var engine = scope.ServiceProvider.GetRequiredService<IChatEngine>();
         var request = new ChatRequest(Platforms.Teams, conversationId, activity.From?.Id ?? conversationId, string.Empty)
         {
             Command = ChatCommand.Of(CommandNames.Help),
             ChannelId = conversationId,
         };
-        return await engine.AnswerAsync(request, cancellationToken);
+        return (await _turns.RunAsync(request, TurnOptions.None, cancellationToken)).Reply;
     }
 
     private async Task<TurnReply?> AnswerMessageAsync(TurnWorkItem item, string conversationId, CancellationToken cancellationToken)
     {
         var activity = item.Activity;
         var request = ChatRequestFactory.FromMessage(activity);
-        LogAnswering(activity.Id ?? string.Empty, conversationId, request.CorrelationId, request.Command?.Name);
-        LogQuestion(request.CorrelationId, request.Text);
+        LogAnswering(activity.Id ?? string.Empty, conversationId, request.CorrelationId);
 
         var typing = NoTyping;
-        Answer answer;
+        var showTyping = TurnOptions.WhenSlow(_options.TypingDelay, _ =>
+        {
+            // Not awaited: a slow connector must not hold this worker. The reply waits for it instead.
+            typing = Task.Run(() => _connector.TrySendTypingAsync(item.ServiceUrl, conversationId, ReplyTarget(activity), TeamsMessageFactory.Typing(activity), cancellationToken), CancellationToken.None);
+            return Task.CompletedTask;
+        });
+        TurnResult result;
         try
         {
-            await using var scope = _scopes.CreateAsyncScope();
-            var engine = scope.ServiceProvider.GetRequiredService<IChatEngine>();
-            // The typing timer starts first and the engine runs on the pool: the engine does its work synchronously
-            // before its first await, so called inline it would finish before the timer existed and a slow answer
-            // would never show typing.
-            using var typingTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var typingDue = Task.Delay(_options.TypingDelay, _time, typingTimer.Token);
-            var answering = Task.Run(() => engine.AnswerAsync(request, cancellationToken).AsTask(), CancellationToken.None);
-            if (await Task.WhenAny(answering, typingDue) != answering && !typingDue.IsCanceled)
-            {
-                // Not awaited: a slow connector must not hold this worker. The reply waits for it instead.
-                typing = Task.Run(() => _connector.TrySendTypingAsync(item.ServiceUrl, conversationId, ReplyTarget(activity), TeamsMessageFactory.Typing(activity), cancellationToken), CancellationToken.None);
-            }
-
-            await typingTimer.CancelAsync();
-
-            // WaitAsync so an engine that ignores its token cannot hold shutdown past its deadline.
-            answer = await answering.WaitAsync(cancellationToken);
+            result = await _turns.RunAsync(request, showTyping, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Last-chance handler: the person hears that something broke, the log gets the detail.
             LogEngineFailed(ex, request.CorrelationId);
-            return new TurnReply(TeamsMessageFactory.Apology(activity), SendKinds.Apology, InThread: true, typing, new TurnOutcome(request.CorrelationId, null, 0));
+            return new TurnReply(TeamsMessageFactory.Apology(activity), SendKinds.Apology, InThread: true, typing, new ReplySummary(request.CorrelationId, null, 0));
         }
 
-        if (answer.Suppressed)
+        if (result is TurnResult.RateLimited { AlreadyTold: true })
         {
-            LogSuppressed(request.CorrelationId, answer.Intent);
+            // The conversation has seen the notice already; answering every message of a flood would be a flood too.
+            LogAlreadyTold(request.CorrelationId);
             return null;
         }
 
-        return new TurnReply(TeamsMessageFactory.AnswerReply(answer, activity), SendKinds.Reply, InThread: true, typing, new TurnOutcome(request.CorrelationId, answer.Intent, answer.Passages.Count));
+        var reply = result.Reply;
+        return new TurnReply(TeamsMessageFactory.AnswerReply(reply, activity), SendKinds.Reply, InThread: true, typing, new ReplySummary(request.CorrelationId, reply.Intent, reply.Passages.Count));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answering Teams activity {ActivityId} in {ConversationId} ({CorrelationId}, command {Command})")]
-    private partial void LogAnswering(string activityId, string conversationId, string correlationId, string? command);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Answering Teams activity {ActivityId} in {ConversationId} ({CorrelationId})")]
+    private partial void LogAnswering(string activityId, string conversationId, string correlationId);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Question {CorrelationId}: {Question}")]
-    private partial void LogQuestion(string correlationId, string question);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answered {CorrelationId}: intent {Intent}, {PassageCount} passages")]
+    // Debug: the turn itself was logged once, with its outcome, by the pipeline.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Answered {CorrelationId}: intent {Intent}, {PassageCount} passages")]
     private partial void LogAnswered(string? correlationId, string? intent, int passageCount);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answer {CorrelationId} suppressed ({Intent}); nothing sent")]
-    private partial void LogSuppressed(string correlationId, string intent);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Turn {CorrelationId} is over a limit whose notice the conversation already has; nothing sent")]
+    private partial void LogAlreadyTold(string correlationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Welcomed conversation {ConversationId}")]
     private partial void LogWelcomed(string conversationId);

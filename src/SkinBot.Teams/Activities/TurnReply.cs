@@ -10,8 +10,8 @@ namespace SkinBot.Teams.Activities;
 /// <param name="Kind">reply, welcome or apology (see <see cref="SendKinds"/>).</param>
 /// <param name="InThread">True to reply to the activity (…/activities/{id}); false to post to the conversation.</param>
 /// <param name="Typing">The typing indicator sent while the engine was slow, if any; the reply goes after it.</param>
-/// <param name="Outcome">What to log once it is delivered.</param>
-internal sealed record TurnReply(OutgoingActivity Activity, string Kind, bool InThread, Task Typing, TurnOutcome Outcome);
+/// <param name="Summary">What to log once it is delivered.</param>
+internal sealed record TurnReply(OutgoingActivity Activity, string Kind, bool InThread, Task Typing, ReplySummary Summary);
 
-/// <summary>What the engine decided, for the log line written once the reply is delivered.</summary>
-internal sealed record TurnOutcome(string? CorrelationId, string? Intent, int PassageCount);
+/// <summary>What the turn showed, for the line logged once the reply is delivered.</summary>
+internal sealed record ReplySummary(string? CorrelationId, string? Intent, int PassageCount);

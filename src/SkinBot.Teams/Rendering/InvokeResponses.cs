@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SkinBot.Core.Answers;
+using SkinBot.Core.Turns;
 
 namespace SkinBot.Teams.Rendering;
 
@@ -10,14 +11,17 @@ internal static class InvokeResponses
     public const string ErrorType = "application/vnd.microsoft.error";
     public const string ThumbnailContentType = "application/vnd.microsoft.card.thumbnail";
 
-    /// <summary>Action.Execute result: the answer card, whose buttons are Action.Execute again.</summary>
-    public static JsonObject CardActionResult(Answer answer) => answer.Suppressed
-        ? CardActionMessage(answer.Headline)
+    /// <summary>
+    /// Action.Execute result: the card of what the turn shows, whose buttons are Action.Execute again. An invoke must be
+    /// answered, so a rate-limit notice the person already had comes back as its headline alone.
+    /// </summary>
+    public static JsonObject CardActionResult(TurnResult result) => result is TurnResult.RateLimited { AlreadyTold: true } refusal
+        ? CardActionMessage(refusal.Notice.Headline)
         : new JsonObject
         {
             ["statusCode"] = 200,
             ["type"] = AdaptiveCardRenderer.ContentType,
-            ["value"] = TeamsMessageFactory.AnswerCard(answer, CardActionStyle.Execute),
+            ["value"] = TeamsMessageFactory.AnswerCard(result.Reply, CardActionStyle.Execute),
         };
 
     public static JsonObject CardActionMessage(string text) => new()
@@ -36,11 +40,11 @@ internal static class InvokeResponses
 
     /// <summary>
     /// Message extension result: one shareable card per passage (headline, the passage, its source, the caveat)
-    /// with a thumbnail preview for the result list.
+    /// with a thumbnail preview for the result list; an answer without passages (a notice, help) is a message.
     /// </summary>
     public static JsonObject ComposeExtensionResult(Answer answer, int maxResults)
     {
-        if (answer.Suppressed || answer.Passages.Count == 0)
+        if (answer.Passages.Count == 0)
         {
             var message = answer.MessageText?.Render(UserTextBlock.PlainRun);
             var text = string.IsNullOrWhiteSpace(message) ? answer.Headline : answer.Headline + ". " + message;

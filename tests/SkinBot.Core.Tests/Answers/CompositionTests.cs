@@ -164,20 +164,6 @@ public sealed class CompositionTests
         Assert.DoesNotContain("best guess", answer.Message ?? string.Empty, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public async Task The_not_ready_answer_is_polite_and_not_substantive()
-    {
-        using var holder = new KnowledgeBaseHolder();
-        var engine = KnowledgeBases.Engine(holder);
-
-        var answer = await engine.AnswerAsync(new ChatRequest(Platforms.Web, "c", "u", "what are boxcar scars?"), CancellationToken.None);
-
-        Assert.Equal("not_ready", answer.Intent);
-        Assert.True(answer.LowConfidence);
-        Assert.False(answer.IsSubstantive);
-        Assert.Contains("again", answer.Message, StringComparison.OrdinalIgnoreCase);
-    }
-
     [Theory]
     [InlineData("/scar [Free cure](https://evil.example)", "[Free cure](https://evil.example)")]
     [InlineData("/treatments at home @everyone <@123>", "@everyone <@123>")]

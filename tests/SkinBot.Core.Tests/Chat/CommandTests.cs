@@ -1,17 +1,19 @@
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Intents;
+using SkinBot.Core.Turns;
 using SkinBot.Testing;
 
 namespace SkinBot.Core.Tests.Chat;
 
-/// <summary>Structured commands (slash commands, buttons, typed commands) through the real engine.</summary>
+/// <summary>Structured commands (slash commands, buttons, typed commands) through the turn pipeline and the real engine.</summary>
 public sealed class CommandTests
 {
     private static async Task<Answer> RunAsync(ChatCommand command, string text = "")
     {
-        var engine = KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync());
-        return await engine.AnswerAsync(new ChatRequest(Platforms.Discord, "c", "u", text) { Command = command }, CancellationToken.None);
+        var turns = new TurnRunner([], KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync()), TimeProvider.System);
+        var result = await turns.RunAsync(new ChatRequest(Platforms.Discord, "c", "u", text) { Command = command }, TurnOptions.None, CancellationToken.None);
+        return result.Reply;
     }
 
     [Theory]

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SkinBot.Core.Chat;
 using SkinBot.Core.Corpus;
+using SkinBot.Core.Turns;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Discord.Tests.Fakes;
 
@@ -18,7 +19,7 @@ internal sealed class BotHost : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private BotHost(WebApplication app, FakeChatEngine engine, CapturingLoggerProvider logs, HttpClient client, MetricsRecorder metrics)
+    private BotHost(WebApplication app, DiscordEngine engine, CapturingLoggerProvider logs, HttpClient client, MetricsRecorder metrics)
     {
         this.app = app;
         Metrics = metrics;
@@ -27,7 +28,7 @@ internal sealed class BotHost : IAsyncDisposable
         Client = client;
     }
 
-    public FakeChatEngine Engine { get; }
+    public DiscordEngine Engine { get; }
 
     public CapturingLoggerProvider Logs { get; }
 
@@ -56,15 +57,16 @@ internal sealed class BotHost : IAsyncDisposable
         ["Discord:RestTimeout"] = "00:00:05",
     };
 
-    public static async Task<BotHost> StartAsync(Dictionary<string, string?> settings, FakeChatEngine? engine = null, bool withCatalog = true)
+    public static async Task<BotHost> StartAsync(Dictionary<string, string?> settings, DiscordEngine? engine = null, bool withCatalog = true)
     {
-        engine ??= new FakeChatEngine();
+        engine ??= new DiscordEngine();
         var logs = new CapturingLoggerProvider();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
-        builder.Services.AddSingleton<IChatEngine>(engine);
+        // The real pipeline around the fake engine, with scripted limits so every outcome can be asked for by text.
+        builder.Services.AddSingleton<ITurnRunner>(new TurnRunner([new ScriptedLimits()], engine.Fake, TimeProvider.System));
         if (withCatalog)
         {
             builder.Services.AddSingleton<ITopicCatalog>(new FakeTopicCatalog());

@@ -2,7 +2,7 @@ using System.Text.Json;
 using CsCheck;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
-using SkinBot.Core.Engine;
+using SkinBot.Core.Turns;
 using SkinBot.Discord.Rendering;
 using SkinBot.Discord.Rest;
 using SkinBot.Testing;
@@ -30,11 +30,11 @@ public sealed class RealEngineRenderingPropertyTests
     [Fact]
     public async Task Every_answer_renders_within_discords_limits_with_no_mentions_allowed()
     {
-        var engine = await EngineAsync();
+        var turns = await TurnsAsync();
 
         await Anything.SampleAsync(async request =>
         {
-            var answer = await engine.AnswerAsync(request, CancellationToken.None);
+            var answer = (await turns.RunAsync(request, TurnOptions.None, CancellationToken.None)).Reply;
 
             foreach (var message in Rendered(answer))
             {
@@ -46,11 +46,11 @@ public sealed class RealEngineRenderingPropertyTests
     [Fact]
     public async Task Nothing_a_user_typed_becomes_a_mention_a_link_or_markup_in_a_discord_reply()
     {
-        var engine = await EngineAsync();
+        var turns = await TurnsAsync();
 
         await SlashCommand.SampleAsync(async request =>
         {
-            var answer = await engine.AnswerAsync(request, CancellationToken.None);
+            var answer = (await turns.RunAsync(request, TurnOptions.None, CancellationToken.None)).Reply;
 
             foreach (var message in Rendered(answer))
             {
@@ -65,13 +65,13 @@ public sealed class RealEngineRenderingPropertyTests
     [Fact]
     public async Task Every_text_in_a_discord_reply_is_well_formed_unicode()
     {
-        var engine = await EngineAsync();
+        var turns = await TurnsAsync();
         var emojiNames = Gen.Select(Gen.Int[0, 60], Gen.OneOf("👍", "👩‍👩‍👧", "🇫🇷"),
             (padding, emoji) => Request(string.Empty, ChatCommand.Of(CommandNames.Scar, (CommandNames.ScarTypeOption, new string('a', padding) + string.Concat(Enumerable.Repeat(emoji, 30))))));
 
         await emojiNames.SampleAsync(async request =>
         {
-            var answer = await engine.AnswerAsync(request, CancellationToken.None);
+            var answer = (await turns.RunAsync(request, TurnOptions.None, CancellationToken.None)).Reply;
 
             foreach (var message in Rendered(answer))
             {
@@ -84,7 +84,7 @@ public sealed class RealEngineRenderingPropertyTests
     }
 
     private static IEnumerable<OutgoingMessage> Rendered(Answer answer) =>
-        [AnswerRenderer.RenderEmbed(answer), AnswerRenderer.RenderEmbed(answer, ephemeral: true), AnswerRenderer.RenderSuppressed(answer), .. AnswerRenderer.RenderText(answer)];
+        [AnswerRenderer.RenderEmbed(answer), AnswerRenderer.RenderEmbed(answer, ephemeral: true), AnswerRenderer.RenderReminder(answer), .. AnswerRenderer.RenderText(answer)];
 
     /// <summary>
     /// The body as Discord receives it. System.Text.Json writes a lone surrogate as U+FFFD, so a split emoji shows up
@@ -96,5 +96,7 @@ public sealed class RealEngineRenderingPropertyTests
     private static ChatRequest Request(string text, ChatCommand? command) =>
         new(Core.Chat.Platforms.Discord, Guid.NewGuid().ToString("N"), "property", text) { Command = command, ChannelId = "800000000000000001" };
 
-    private static async Task<ChatEngine> EngineAsync() => KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync());
+    /// <summary>The real engine behind the turn pipeline, which unwraps <c>/ask</c> as it does for every door.</summary>
+    private static async Task<TurnRunner> TurnsAsync() =>
+        new([], KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync()), TimeProvider.System);
 }

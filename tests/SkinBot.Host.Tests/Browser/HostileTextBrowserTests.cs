@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using SkinBot.Host.Tests.Operations;
+using SkinBot.Testing.Fakes;
 using static Microsoft.Playwright.Assertions;
 
 namespace SkinBot.Host.Tests.Browser;
@@ -7,7 +8,7 @@ namespace SkinBot.Host.Tests.Browser;
 /// <summary>Text from people and from the corpus is shown as text, whatever it contains.</summary>
 public sealed class HostileTextBrowserTests : IAsyncLifetime
 {
-    private readonly FakeChatEngine _engine = new();
+    private readonly FakeChatEngine _engine = new(HostAnswers.Substantive);
     private TestApp? _app;
     private BrowserSession? _browser;
     private IPage _page = null!;
@@ -45,10 +46,10 @@ public sealed class HostileTextBrowserTests : IAsyncLifetime
             dialogs++;
             _ = dialog.DismissAsync();
         };
-        _engine.Respond = request => FakeChatEngine.SubstantiveAnswer(request) with
+        _engine.Respond = request => HostAnswers.Substantive(request) with
         {
             Headline = "<img src=x onerror=alert(1)>",
-            Passages = [FakeChatEngine.SubstantiveAnswer(request).Passages[0] with { Text = "<script>alert(2)</script>" }],
+            Passages = [HostAnswers.Substantive(request).Passages[0] with { Text = "<script>alert(2)</script>" }],
             FollowUps = [new("<b>bold</b>", "javascript:alert(3)")],
         };
 
@@ -64,24 +65,12 @@ public sealed class HostileTextBrowserTests : IAsyncLifetime
     }
 
     [BrowserFact]
-    public async Task A_suppressed_answer_shows_a_short_notice_not_the_answer_and_a_refusal_shows_its_reason()
+    public async Task Past_the_pages_own_cap_the_page_says_so_itself_and_sends_nothing()
     {
-        _engine.Respond = request => FakeChatEngine.SubstantiveAnswer(request) with { Suppressed = true };
-
         var box = _page.GetByLabel("Your question");
-        await box.FillAsync("what are ice pick scars?");
-        await box.PressAsync("Enter");
-        await Expect(_page.Locator(".message.user")).ToHaveCountAsync(1);
-        await Expect(_page.Locator(".message.notice")).ToHaveTextAsync("Ice pick scars");
-        await Expect(_page.Locator("#typing")).ToBeHiddenAsync();
-
-        Assert.Equal(0, await _page.Locator("article.answer").CountAsync());
-        Assert.Single(_engine.Requests);
-
-        // Past the page's own cap the page says so itself and sends nothing.
         await box.EvaluateAsync("(element) => { element.removeAttribute('maxlength'); element.value = 'x'.repeat(2001); }");
         await box.PressAsync("Enter");
         await Expect(_page.Locator(".message.error")).ToContainTextAsync("under 2000 characters");
-        Assert.Single(_engine.Requests);
+        Assert.Empty(_engine.Requests);
     }
 }

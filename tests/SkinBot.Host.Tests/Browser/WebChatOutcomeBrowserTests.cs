@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
-using SkinBot.Core.Answers;
+using SkinBot.Core.Engine;
 using SkinBot.Host.Tests.Operations;
+using SkinBot.Testing.Fakes;
 using static Microsoft.Playwright.Assertions;
 
 namespace SkinBot.Host.Tests.Browser;
@@ -14,7 +15,7 @@ public sealed class WebChatOutcomeBrowserTests : IAsyncLifetime
 {
     private const string ApiRoute = "**/api/chat";
 
-    private readonly FakeChatEngine _engine = new();
+    private readonly FakeChatEngine _engine = new(HostAnswers.Substantive);
     private TestApp? _app;
     private BrowserSession? _browser;
     private IPage _page = null!;
@@ -25,7 +26,7 @@ public sealed class WebChatOutcomeBrowserTests : IAsyncLifetime
         _browser = await BrowserSession.LaunchAsync();
         _app = await TestApp.StartAsync(
             _engine,
-            new Dictionary<string, string?> { ["Limits:PerUserPermitsPerMinute"] = "4" },
+            new Dictionary<string, string?> { ["Limits:PerUserPermitsPerMinute"] = "3" },
             // A stopped clock: no permit comes back while the test runs, however slow the browser.
             services => services.AddSingleton<TimeProvider>(new FakeTimeProvider()),
             kestrel: true);
@@ -51,19 +52,16 @@ public sealed class WebChatOutcomeBrowserTests : IAsyncLifetime
     [BrowserFact]
     public async Task Every_outcome_of_a_message_shows_the_person_something()
     {
-        // From the real endpoint: an answer, "still loading", an engine failure, a suppressed answer, then the limit twice over.
+        // From the real endpoint: an answer, "still loading", an engine failure, then the limit twice over.
         await ExpectReplyAsync("answer", "Ice pick scars");
 
-        _engine.Respond = _ => new Answer { Intent = "not_ready", Confidence = 0, Headline = "I'm still loading my articles", Message = "Please ask again in a few seconds.", CorpusVersion = "none" };
+        _engine.Respond = _ => throw new KnowledgeNotReadyException();
         await ExpectReplyAsync("answer", "I'm still loading my articles");
 
         _engine.Respond = _ => throw new InvalidOperationException("boom");
         await ExpectReplyAsync("error", "SkinBot could not answer that just now");
 
-        _engine.Respond = request => FakeChatEngine.SubstantiveAnswer(request) with { Headline = "Please slow down", Message = "Wait a bit.", Suppressed = true };
-        await ExpectReplyAsync("notice", "Please slow down. Wait a bit.");
-
-        _engine.Respond = null;
+        _engine.Respond = HostAnswers.Substantive;
         await ExpectReplyAsync("notice", "You're sending messages faster than I can answer. Please wait about");
         await ExpectReplyAsync("notice", "You're sending messages faster than I can answer. Please wait about");
 

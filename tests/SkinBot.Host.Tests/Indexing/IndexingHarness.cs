@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Engine;
+using SkinBot.Core.Turns;
 using SkinBot.Host.Indexing;
 using SkinBot.Testing;
 
@@ -61,6 +62,9 @@ internal sealed class IndexingHarness : IAsyncDisposable
     }
 
     public ChatEngine Engine() => KnowledgeBases.Engine(Holder);
+
+    /// <summary>The turn pipeline around <see cref="Engine"/>, as every door runs it (without the host's limits).</summary>
+    public TurnRunner Turns() => new([], Engine(), TimeProvider.System);
 
     public Task StartAsync() => Worker.StartAsync(CancellationToken.None);
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Corpus;
+using SkinBot.Core.Turns;
 using SkinBot.Host.Indexing;
 
 namespace SkinBot.Host.Tests.Indexing;
@@ -14,8 +15,11 @@ namespace SkinBot.Host.Tests.Indexing;
 /// </summary>
 public sealed class IndexingWorkerTests
 {
-    private static Task<SkinBot.Core.Answers.Answer> AskAsync(IndexingHarness harness, string text) =>
-        harness.Engine().AnswerAsync(new ChatRequest(Platforms.Web, Guid.NewGuid().ToString("N"), "u", text), CancellationToken.None).AsTask();
+    private static async Task<SkinBot.Core.Answers.Answer> AskAsync(IndexingHarness harness, string text) =>
+        (await TurnAsync(harness, text)).Reply;
+
+    private static async Task<TurnResult> TurnAsync(IndexingHarness harness, string text) =>
+        await harness.Turns().RunAsync(new ChatRequest(Platforms.Web, Guid.NewGuid().ToString("N"), "u", text), TurnOptions.None, CancellationToken.None);
 
     /// <summary>Puts a marker (replacing any earlier one) into the Subcision bullet.</summary>
     private static void EditArticle(IndexingHarness harness, string marker) =>
@@ -127,7 +131,7 @@ public sealed class IndexingWorkerTests
 
         Assert.Contains("could not be built", error.Message, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Unhealthy, (await health.CheckHealthAsync(new HealthCheckContext())).Status);
-        Assert.Equal("not_ready", (await AskAsync(harness, "what are boxcar scars?")).Intent);
+        Assert.IsType<TurnResult.NotReady>(await TurnAsync(harness, "what are boxcar scars?"));
 
         harness.Corpus.Write("intents.yml", good);
         await harness.SwapAsync(1);

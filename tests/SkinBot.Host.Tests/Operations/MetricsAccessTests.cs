@@ -1,5 +1,6 @@
 using System.Net;
 using SkinBot.Host.Tests.WebChat;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Host.Tests.Operations;
 
@@ -98,7 +99,7 @@ public sealed class MetricsAccessTests
 
     private static Task<TestApp> StartAsync(params (string Key, string Value)[] settings) =>
         TestApp.StartAsync(
-            new FakeChatEngine(),
+            new FakeChatEngine(HostAnswers.Substantive),
             settings.ToDictionary(s => s.Key, s => (string?)s.Value),
             TestPeerAddress.AddTo);
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SkinBot.Core.Answers;
 using SkinBot.Host.Operations;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Host.Tests.Operations;
 
@@ -14,7 +15,7 @@ public sealed class OperatorSurfaceTests
     [Fact]
     public async Task Liveness_is_healthy_even_while_a_readiness_check_fails()
     {
-        await using var app = await TestApp.StartAsync(new FakeChatEngine(), configureServices: services =>
+        await using var app = await TestApp.StartAsync(new FakeChatEngine(HostAnswers.Substantive), configureServices: services =>
             services.AddHealthChecks().AddCheck("index", () => HealthCheckResult.Unhealthy("no index yet"), tags: ["ready"]));
 
         using var live = await app.Client.GetAsync("healthz");
@@ -33,7 +34,7 @@ public sealed class OperatorSurfaceTests
     [Fact]
     public async Task Readiness_runs_only_checks_tagged_ready_and_hides_exception_details()
     {
-        await using var app = await TestApp.StartAsync(new FakeChatEngine(), configureServices: services => services.AddHealthChecks()
+        await using var app = await TestApp.StartAsync(new FakeChatEngine(HostAnswers.Substantive), configureServices: services => services.AddHealthChecks()
             .AddCheck("index", () => HealthCheckResult.Healthy("42 passages"), tags: ["ready"])
             .AddCheck("discord", () => HealthCheckResult.Healthy("connected", new Dictionary<string, object> { ["token"] = "secret-token" }), tags: ["ready"])
             .AddCheck("untagged", () => throw new InvalidOperationException("must not run")));
@@ -51,7 +52,7 @@ public sealed class OperatorSurfaceTests
     [Fact]
     public async Task After_a_chat_the_metrics_show_the_answer_by_platform_and_intent_and_its_latency()
     {
-        var engine = new FakeChatEngine { Respond = r => FakeChatEngine.SubstantiveAnswer(r) with { Intent = "metrics_probe_intent" } };
+        var engine = new FakeChatEngine(HostAnswers.Substantive) { Respond = r => HostAnswers.Substantive(r) with { Intent = "metrics_probe_intent" } };
         await using var app = await TestApp.StartAsync(engine);
 
         using var chat = await app.Client.PostAsJsonAsync("api/chat", new { text = "what are ice pick scars?", conversationId = "m1" });
@@ -66,7 +67,7 @@ public sealed class OperatorSurfaceTests
     [Fact]
     public async Task Low_confidence_answers_are_counted()
     {
-        var engine = new FakeChatEngine
+        var engine = new FakeChatEngine(HostAnswers.Substantive)
         {
             Respond = _ => new Answer
             {
@@ -88,7 +89,7 @@ public sealed class OperatorSurfaceTests
     [Fact]
     public async Task Every_meter_named_SkinBot_is_exported_and_others_are_not()
     {
-        await using var app = await TestApp.StartAsync(new FakeChatEngine());
+        await using var app = await TestApp.StartAsync(new FakeChatEngine(HostAnswers.Substantive));
         var factory = app.Services.GetRequiredService<IMeterFactory>();
         var index = factory.Create("SkinBot.Index");
         index.CreateCounter<long>("skinbot.index.builds_probe").Add(1);

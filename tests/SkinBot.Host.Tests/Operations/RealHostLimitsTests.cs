@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SkinBot.Core.Domain;
 using SkinBot.Host.Operations;
 
 namespace SkinBot.Host.Tests.Operations;
@@ -41,7 +42,7 @@ public sealed class RealHostLimitsTests : IAsyncLifetime
         }
 
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
-        Assert.NotEqual(GuardReplies.RateLimitedIntent, (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("intent").GetString());
+        Assert.NotEqual(TurnOutcomeNames.RateLimited, (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("intent").GetString());
 
         var metrics = await _host.Client.GetStringAsync("metrics");
         Assert.Matches(@"(?m)^skinbot_messages_rate_limited_total\{[^}]*platform=""web""[^}]*reply=""suppressed""[^}]*scope=""user""[^}]*\} 2\b", metrics);

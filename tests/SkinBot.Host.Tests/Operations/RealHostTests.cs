@@ -3,8 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SkinBot.Core.Chat;
-using SkinBot.Core.Engine;
-using SkinBot.Host.Operations;
+using SkinBot.Core.Turns;
 
 namespace SkinBot.Host.Tests.Operations;
 
@@ -30,11 +29,15 @@ public sealed class RealHostTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Every_platform_reaches_the_real_engine_through_the_limits()
+    public async Task A_turn_from_any_platform_reaches_the_real_engine()
     {
-        var engine = Assert.IsType<GuardedChatEngine>(_host.Services.GetRequiredService<IChatEngine>());
+        var result = await _host.Services.GetRequiredService<ITurnRunner>().RunAsync(
+            new ChatRequest(Platforms.Teams, "c", "u", "/scar boxcar") { ChannelId = "c" },
+            TurnOptions.None,
+            CancellationToken.None);
 
-        Assert.IsType<ChatEngine>(engine.Inner);
+        var answer = Assert.IsType<TurnResult.Answered>(result).Answer;
+        Assert.Equal("Boxcar scars", answer.Passages[0].LeadTerm);
     }
 
     [Fact]
@@ -66,13 +69,14 @@ public sealed class RealHostTests : IAsyncLifetime
     public async Task A_web_message_over_the_shipped_cap_is_a_400_and_other_platforms_get_the_too_long_reply()
     {
         using var web = await _host.Client.PostAsJsonAsync("api/chat", new { text = new string('a', 2001), conversationId = "long" });
-        var discord = await _host.Services.GetRequiredService<IChatEngine>().AnswerAsync(
+        var discord = await _host.Services.GetRequiredService<ITurnRunner>().RunAsync(
             new ChatRequest(Platforms.Discord, "c", "u", new string('a', 2001)) { ChannelId = "c" },
+            TurnOptions.None,
             CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.BadRequest, web.StatusCode);
-        Assert.Equal(GuardReplies.TooLongIntent, discord.Intent);
-        Assert.Contains("2,000 characters", discord.Message, StringComparison.Ordinal);
+        Assert.StartsWith("\"text\" is 2001 characters long; the limit is 2000.", (await web.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("2,000 characters", Assert.IsType<TurnResult.TooLong>(discord).Notice.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Turns;
 using SkinBot.Host.Operations;
 using SkinBot.Testing;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Host.Tests.Operations;
 
@@ -14,7 +16,7 @@ public sealed class RefusalLoggingTests : IDisposable
     private readonly FakeTimeProvider _time = new();
     private readonly LogCapture _logs = new();
     private readonly ServiceProvider _services;
-    private readonly IChatEngine _engine;
+    private readonly ITurnRunner _turns;
 
     public RefusalLoggingTests()
     {
@@ -27,10 +29,10 @@ public sealed class RefusalLoggingTests : IDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(_logs).SetMinimumLevel(LogLevel.Information));
         services.AddSingleton<TimeProvider>(_time);
-        services.AddSingleton<IChatEngine>(new FakeChatEngine());
-        services.AddSkinBotOperations(configuration);
+        services.AddSingleton<IChatEngine>(new FakeChatEngine(HostAnswers.Substantive));
+        services.AddSkinBotTurns(configuration);
         _services = services.BuildServiceProvider();
-        _engine = _services.GetRequiredService<IChatEngine>();
+        _turns = _services.GetRequiredService<ITurnRunner>();
     }
 
     public void Dispose()
@@ -44,7 +46,7 @@ public sealed class RefusalLoggingTests : IDisposable
     {
         for (var i = 0; i < 203; i++)
         {
-            await _engine.AnswerAsync(Web("what are boxcar scars?"), CancellationToken.None);
+            await _turns.RunAsync(Web("what are boxcar scars?"), TurnOptions.None, CancellationToken.None);
         }
 
         // Three answers and one refusal line, where there were two lines for each of the 200 refused messages.
@@ -67,7 +69,7 @@ public sealed class RefusalLoggingTests : IDisposable
     {
         for (var i = 0; i < 3; i++)
         {
-            await _engine.AnswerAsync(Web(new string('a', 101)), CancellationToken.None);
+            await _turns.RunAsync(Web(new string('a', 101)), TurnOptions.None, CancellationToken.None);
         }
 
         var first = Assert.Single(Refusals());

@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Trace;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Turns;
 using SkinBot.Host.Operations;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Host.Tests.Operations;
 
@@ -15,19 +17,21 @@ public sealed class TelemetryTests
     private const string PrivateQuestion = "my ice pick scars from cystic acne make me cry";
 
     [Fact]
-    public async Task Each_answer_is_logged_with_its_correlation_id_and_platform_but_the_text_only_at_debug()
+    public async Task Each_turn_is_logged_once_with_its_correlation_id_and_platform_but_the_text_only_at_debug()
     {
         var sink = new CapturingLoggerProvider();
-        using var provider = Engine(logging => logging.AddProvider(sink).SetMinimumLevel(LogLevel.Debug));
+        using var provider = Turns(logging => logging.AddProvider(sink).SetMinimumLevel(LogLevel.Debug));
         var request = new ChatRequest(Platforms.Discord, "c1", "u1", PrivateQuestion) { ChannelId = "c1" };
 
-        await provider.GetRequiredService<IChatEngine>().AnswerAsync(request, CancellationToken.None);
+        await provider.GetRequiredService<ITurnRunner>().RunAsync(request, TurnOptions.None, CancellationToken.None);
 
-        var answered = Assert.Single(sink.Entries, e => e.Message.StartsWith("Answered scar_type", StringComparison.Ordinal));
-        Assert.Equal(LogLevel.Information, answered.Level);
+        var answered = Assert.Single(sink.Entries, e => e.Level >= LogLevel.Information);
+        Assert.StartsWith("Answered scar_type", answered.Message, StringComparison.Ordinal);
         Assert.Equal(request.CorrelationId, answered.Scope["CorrelationId"]);
         Assert.Equal(Platforms.Discord, answered.Scope["Platform"]);
         Assert.Equal("scar_type", answered.Properties["Intent"]);
+        Assert.Equal("answered", answered.Properties["Outcome"]);
+        Assert.Equal("test-corpus-1", answered.Properties["CorpusVersion"]);
         Assert.All(
             sink.Entries.Where(e => e.Message.Contains(PrivateQuestion, StringComparison.Ordinal)),
             e => Assert.Equal(LogLevel.Debug, e.Level));
@@ -35,7 +39,7 @@ public sealed class TelemetryTests
     }
 
     [Fact]
-    public async Task An_answer_is_traced_as_a_span_of_the_SkinBot_source_with_platform_intent_and_correlation_id()
+    public async Task A_turn_is_traced_as_a_span_of_the_SkinBot_source_with_platform_outcome_intent_and_correlation_id()
     {
         var spans = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
@@ -45,21 +49,45 @@ public sealed class TelemetryTests
             ActivityStopped = spans.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
-        using var provider = Engine(_ => { });
+        using var provider = Turns(_ => { });
         var request = new ChatRequest(Platforms.Teams, "c9", "u9", "what are boxcar scars?") { ChannelId = "c9" };
 
-        await provider.GetRequiredService<IChatEngine>().AnswerAsync(request, CancellationToken.None);
+        await provider.GetRequiredService<ITurnRunner>().RunAsync(request, TurnOptions.None, CancellationToken.None);
 
         var span = Assert.Single(spans, s => (string?)s.GetTagItem("skinbot.correlation_id") == request.CorrelationId);
         Assert.Equal("skinbot.engine.answer", span.OperationName);
         Assert.Equal(Platforms.Teams, span.GetTagItem("skinbot.platform"));
+        Assert.Equal("answered", span.GetTagItem("skinbot.outcome"));
         Assert.Equal("scar_type", span.GetTagItem("skinbot.intent"));
+    }
+
+    [Fact]
+    public async Task A_message_the_limits_refuse_is_traced_with_its_outcome_and_logged_only_as_a_refusal()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SkinBotTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var sink = new CapturingLoggerProvider();
+        using var provider = Turns(logging => logging.AddProvider(sink).SetMinimumLevel(LogLevel.Information), new() { ["Limits:MaxMessageLength"] = "10" });
+        var request = new ChatRequest(Platforms.Web, "c3", "u3", "what are boxcar scars?") { ChannelId = "web" };
+
+        await provider.GetRequiredService<ITurnRunner>().RunAsync(request, TurnOptions.None, CancellationToken.None);
+
+        var span = Assert.Single(spans, s => (string?)s.GetTagItem("skinbot.correlation_id") == request.CorrelationId);
+        Assert.Equal("too_long", span.GetTagItem("skinbot.outcome"));
+        var line = Assert.Single(sink.Entries);
+        Assert.StartsWith("Chat message refused", line.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Without_an_otlp_endpoint_no_traces_are_exported()
     {
-        using var provider = Engine(_ => { });
+        using var provider = Turns(_ => { });
 
         Assert.Null(provider.GetService<TracerProvider>());
     }
@@ -69,17 +97,19 @@ public sealed class TelemetryTests
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT")]
     public void With_an_otlp_endpoint_traces_of_the_SkinBot_source_are_exported(string key)
     {
-        using var provider = Engine(_ => { }, new() { [key] = "http://127.0.0.1:4317" });
+        using var provider = Turns(_ => { }, new() { [key] = "http://127.0.0.1:4317" });
 
         Assert.NotNull(provider.GetService<TracerProvider>());
     }
 
-    private static ServiceProvider Engine(Action<ILoggingBuilder> logging, Dictionary<string, string?>? settings = null)
+    private static ServiceProvider Turns(Action<ILoggingBuilder> logging, Dictionary<string, string?>? settings = null)
     {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging);
-        services.AddSingleton<IChatEngine, FakeChatEngine>();
-        services.AddSkinBotOperations(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
+        services.AddSingleton<IChatEngine>(new FakeChatEngine(HostAnswers.Substantive));
+        services.AddSkinBotTurns(configuration);
+        services.AddSkinBotOperations(configuration);
         return services.BuildServiceProvider();
     }
 

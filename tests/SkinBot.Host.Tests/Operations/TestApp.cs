@@ -56,6 +56,7 @@ internal sealed class TestApp : IAsyncDisposable
 
         builder.Services.AddSingleton(engine);
         configureServices?.Invoke(builder.Services);
+        builder.Services.AddSkinBotTurns(builder.Configuration);
         builder.Services.AddSkinBotWebChat(builder.Configuration);
         builder.Services.AddSkinBotOperations(builder.Configuration);
 

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Safety;
+using SkinBot.Core.Turns;
 using SkinBot.Host.Operations;
 using SkinBot.Testing;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Host.Tests.Operations;
 
@@ -15,9 +16,9 @@ namespace SkinBot.Host.Tests.Operations;
 /// </summary>
 public sealed class UrgentPastLimitTests : IAsyncLifetime
 {
-    private readonly FakeChatEngine _inner = new();
+    private readonly FakeChatEngine _inner = new(HostAnswers.Substantive);
     private ServiceProvider _services = null!;
-    private IChatEngine _engine = null!;
+    private ITurnRunner _turns = null!;
 
     public async Task InitializeAsync()
     {
@@ -33,9 +34,9 @@ public sealed class UrgentPastLimitTests : IAsyncLifetime
         services.AddSingleton<TimeProvider>(new FakeTimeProvider());
         services.AddSingleton<IUrgentSignScreen>(new UrgentSignScreen(holder));
         services.AddSingleton<IChatEngine>(_inner);
-        services.AddSkinBotOperations(configuration);
+        services.AddSkinBotTurns(configuration);
         _services = services.BuildServiceProvider();
-        _engine = _services.GetRequiredService<IChatEngine>();
+        _turns = _services.GetRequiredService<ITurnRunner>();
     }
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
@@ -46,16 +47,16 @@ public sealed class UrgentPastLimitTests : IAsyncLifetime
     [InlineData("the spot is hot, full of pus and there are red streaks going up my arm")]
     public async Task A_user_over_the_rate_limit_who_shows_an_urgent_sign_is_still_answered(string urgent)
     {
-        var flood = new List<Answer>();
+        var flood = new List<TurnResult>();
         for (var i = 0; i < 5; i++)
         {
-            flood.Add(await _engine.AnswerAsync(Request("what are boxcar scars?"), CancellationToken.None));
+            flood.Add(await RunAsync(Request("what are boxcar scars?")));
         }
 
-        var answer = await _engine.AnswerAsync(Request(urgent), CancellationToken.None);
+        var result = await RunAsync(Request(urgent));
 
-        Assert.Equal(GuardReplies.RateLimitedIntent, flood[^1].Intent);
-        Assert.NotEqual(GuardReplies.RateLimitedIntent, answer.Intent);
+        Assert.IsType<TurnResult.RateLimited>(flood[^1]);
+        Assert.IsType<TurnResult.Answered>(result);
         Assert.Contains(_inner.Requests, r => r.Text == urgent);
     }
 
@@ -64,20 +65,22 @@ public sealed class UrgentPastLimitTests : IAsyncLifetime
     {
         var text = string.Concat(Enumerable.Repeat("my scars are ruining everything and nothing works. ", 20)) + "honestly i just want to kill myself";
 
-        var answer = await _engine.AnswerAsync(Request(text), CancellationToken.None);
+        var result = await RunAsync(Request(text));
 
-        Assert.NotEqual(GuardReplies.TooLongIntent, answer.Intent);
+        Assert.IsType<TurnResult.Answered>(result);
         Assert.Contains(_inner.Requests, r => r.Text == text);
     }
 
     [Fact]
     public async Task An_ordinary_message_over_a_limit_is_still_refused()
     {
-        var tooLong = await _engine.AnswerAsync(Request(new string('x', 201)), CancellationToken.None);
+        var tooLong = await RunAsync(Request(new string('x', 201)));
 
-        Assert.Equal(GuardReplies.TooLongIntent, tooLong.Intent);
+        Assert.IsType<TurnResult.TooLong>(tooLong);
         Assert.Empty(_inner.Requests);
     }
+
+    private ValueTask<TurnResult> RunAsync(ChatRequest request) => _turns.RunAsync(request, TurnOptions.None, CancellationToken.None);
 
     private static ChatRequest Request(string text) => new(Platforms.Discord, "general", "alice", text) { ChannelId = "general" };
 }

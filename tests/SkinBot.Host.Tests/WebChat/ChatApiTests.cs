@@ -6,12 +6,13 @@ using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Safety;
 using SkinBot.Host.Tests.Operations;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Host.Tests.WebChat;
 
 public sealed class ChatApiTests : IAsyncLifetime
 {
-    private readonly FakeChatEngine _engine = new();
+    private readonly FakeChatEngine _engine = new(HostAnswers.Substantive);
     private TestApp _app = null!;
 
     public async Task InitializeAsync() => _app = await TestApp.StartAsync(_engine, new Dictionary<string, string?>
@@ -32,12 +33,12 @@ public sealed class ChatApiTests : IAsyncLifetime
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var json = await response.Content.ReadAsStringAsync();
         var request = Assert.Single(_engine.Requests);
-        var document = AnswerJson.Serialize(FakeChatEngine.SubstantiveAnswer(request));
+        var document = AnswerJson.Serialize(HostAnswers.Substantive(request));
         Assert.Equal(document[..^1] + ",\"conversationId\":\"" + request.ConversationId + "\"}", json);
 
         using var parsed = JsonDocument.Parse(json);
         Assert.Equal(AnswerJson.SchemaVersion, parsed.RootElement.GetProperty("schemaVersion").GetInt32());
-        Assert.Equal(FakeChatEngine.Caveat, parsed.RootElement.GetProperty("caveat").GetString());
+        Assert.Equal(HostAnswers.Caveat, parsed.RootElement.GetProperty("caveat").GetString());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using SkinBot.Core.Safety;
 using SkinBot.Host.Tests.Operations;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Host.Tests.WebChat;
 
@@ -8,7 +9,7 @@ public sealed class ChatPageTests : IAsyncLifetime
 {
     private TestApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync(new FakeChatEngine());
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(new FakeChatEngine(HostAnswers.Substantive));
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SkinBot.Host.Tests.Operations;
 using SkinBot.Host.WebChat;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Host.Tests.WebChat;
 
@@ -12,7 +13,7 @@ public sealed class ConversationIdTests : IAsyncLifetime
     private const string Alice = "198.51.100.7";
     private const string Bob = "203.0.113.9";
 
-    private readonly FakeChatEngine _engine = new();
+    private readonly FakeChatEngine _engine = new(HostAnswers.Substantive);
     private TestApp _app = null!;
 
     public async Task InitializeAsync() => _app = await TestApp.StartAsync(_engine, configureServices: TestPeerAddress.AddTo);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SkinBot.Host.Operations;
 using SkinBot.Host.Tests.Operations;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Host.Tests.WebChat;
 
@@ -14,7 +15,7 @@ public sealed class WebChatLimitsTests
     private const string Flooder = "198.51.100.7";
     private const string Bystander = "203.0.113.9";
 
-    private readonly FakeChatEngine _engine = new();
+    private readonly FakeChatEngine _engine = new(HostAnswers.Substantive);
 
     // A stopped clock: the waits the limits announce are exact, however slow the machine.
     private readonly FakeTimeProvider _time = new();

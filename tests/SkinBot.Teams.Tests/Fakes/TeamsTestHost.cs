@@ -8,9 +8,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SkinBot.Core.Chat;
+using SkinBot.Core.Turns;
 using SkinBot.Teams.Activities;
 using SkinBot.Teams.Auth;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Teams.Tests.Fakes;
 
@@ -56,7 +57,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
             await FakeOpenIdServer.StartAsync(publishedKeys ?? []),
             await FakeTokenEndpoint.StartAsync(),
             await FakeConnector.StartAsync(),
-            new FakeChatEngine());
+            new FakeChatEngine(TeamsAnswers.For));
 
         var settings = new Dictionary<string, string?>
         {
@@ -84,7 +85,8 @@ internal sealed class TeamsTestHost : IAsyncDisposable
 
         // Stopping drains acknowledged work until this deadline; a test that leaves an answer stuck waits no longer.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.Services.AddSingleton<IChatEngine>(host.Engine);
+        // The real pipeline around the fake engine, with scripted limits so every outcome can be asked for by text.
+        builder.Services.AddSingleton<ITurnRunner>(new TurnRunner([new ScriptedLimits()], host.Engine, TimeProvider.System));
         builder.Services.AddHttpClient(MsalBotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(FakeTokenEndpoint.TrustingHandler);
 
         host._app = builder.Build();

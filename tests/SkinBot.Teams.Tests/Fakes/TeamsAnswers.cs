@@ -1,83 +1,23 @@
-using System.Collections.Concurrent;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
 
 namespace SkinBot.Teams.Tests.Fakes;
 
 /// <summary>
-/// Stands in for the real engine: answers like it would (quoted passages with sources, the caveat, follow-ups)
-/// from a few canned topics chosen by the request's command or words, and records every request.
+/// What the Teams suites' engine answers (the shared <see cref="Testing.Fakes.FakeChatEngine"/> with these answers): like
+/// the real engine would (quoted passages with sources, the caveat, follow-ups), from a few canned topics chosen by the
+/// request's command or words.
 /// </summary>
-internal sealed class FakeChatEngine : IChatEngine
+internal static class TeamsAnswers
 {
     public const string Caveat = "This is general information, not a diagnosis. See a board-certified dermatologist early: delay makes scarring harder to treat.";
 
     public static readonly SourceInfo Source = new("What to know about pitted acne scars", "Test Health Journal", "https://example.org/pitted-acne-scars", "Rachel Maiman, MD");
 
-    private readonly ConcurrentQueue<ChatRequest> _requests = new();
-    private readonly SemaphoreSlim _arrivals = new(0);
-
-    public IReadOnlyList<ChatRequest> Requests => [.. _requests];
-
-    /// <summary>When set, answers wait for it (to make an answer slow without sleeping).</summary>
-    public TaskCompletionSource? Gate { get; set; }
-
-    /// <summary>
-    /// When set, answers block their calling thread on it before their first await, as the real engine does its
-    /// work synchronously. Capped at <see cref="BlockingCap"/> so a test that fails does not hang.
-    /// </summary>
-    public ManualResetEventSlim? BlockingGate { get; set; }
-
-    public static TimeSpan BlockingCap { get; } = TimeSpan.FromSeconds(6);
-
-    /// <summary>When set, each answer first waits for the task it returns for its request (to hold back one answer).</summary>
-    public Func<ChatRequest, Task>? Hold { get; set; }
-
-    /// <summary>When set, answering throws it.</summary>
-    public Exception? Failure { get; set; }
-
-    public async ValueTask<Answer> AnswerAsync(ChatRequest request, CancellationToken cancellationToken)
-    {
-        _requests.Enqueue(request);
-        _arrivals.Release();
-        BlockingGate?.Wait(BlockingCap, CancellationToken.None);
-        if (Hold?.Invoke(request) is { } held)
-        {
-            await held.WaitAsync(cancellationToken);
-        }
-
-        if (Gate is { } gate)
-        {
-            await gate.Task.WaitAsync(cancellationToken);
-        }
-
-        if (Failure is { } failure)
-        {
-            throw failure;
-        }
-
-        return AnswerFor(request);
-    }
-
-    /// <summary>Waits until at least <paramref name="count"/> requests reached the engine.</summary>
-    public async Task WaitForRequestsAsync(int count, TimeSpan? timeout = null)
-    {
-        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
-        while (_requests.Count < count)
-        {
-            await _arrivals.WaitAsync(cancellation.Token);
-        }
-    }
-
-    public static Answer AnswerFor(ChatRequest request)
+    public static Answer For(ChatRequest request)
     {
         var command = request.Command;
         var text = request.Text.ToLowerInvariant();
-        if (text.Contains("suppress", StringComparison.Ordinal))
-        {
-            return new Answer { Intent = "rate_limited", Confidence = 1, Headline = "You're asking quickly: give me a moment.", CorpusVersion = "test", Suppressed = true };
-        }
-
         if (command?.Name == CommandNames.Help)
         {
             return new Answer

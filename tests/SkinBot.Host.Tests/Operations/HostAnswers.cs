@@ -1,28 +1,17 @@
-using System.Collections.Concurrent;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
 
 namespace SkinBot.Host.Tests.Operations;
 
 /// <summary>
-/// An engine that answers every question like the real one would shape it (headline, a quoted passage, the caveat,
-/// follow-ups) and remembers what it was asked.
+/// What the host suites' engine (the shared <see cref="Testing.Fakes.FakeChatEngine"/>) answers: every question, shaped
+/// like the real engine would shape it (headline, a quoted passage, the caveat, follow-ups).
 /// </summary>
-internal sealed class FakeChatEngine : IChatEngine
+internal static class HostAnswers
 {
     public const string Caveat = "This is general information, not a diagnosis. See a board-certified dermatologist early: delay can worsen scarring.";
 
-    public ConcurrentQueue<ChatRequest> Requests { get; } = new();
-
-    public Func<ChatRequest, Answer>? Respond { get; set; }
-
-    public ValueTask<Answer> AnswerAsync(ChatRequest request, CancellationToken cancellationToken)
-    {
-        Requests.Enqueue(request);
-        return ValueTask.FromResult(Respond?.Invoke(request) ?? SubstantiveAnswer(request));
-    }
-
-    public static Answer SubstantiveAnswer(ChatRequest request)
+    public static Answer Substantive(ChatRequest request)
     {
         var topic = request.Command?.Option(CommandNames.ScarTypeOption) ?? (request.Text.Contains("boxcar", StringComparison.OrdinalIgnoreCase) ? "boxcar" : "ice_pick");
         return new Answer

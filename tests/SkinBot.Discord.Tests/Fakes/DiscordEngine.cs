@@ -1,21 +1,53 @@
-using System.Collections.Concurrent;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Discord.Tests.Fakes;
 
 /// <summary>
-/// Answers like the real engine would in shape (headline, a quoted passage with its source, caveat, follow-ups),
-/// with content derived from the request so tests can see which command or question reached it.
-/// Text containing "[slow]" waits <see cref="SlowDelay"/>, "[suppress]" is suppressed, "[boom]" throws,
-/// "[long]" returns passages far beyond Discord's limits, "[block]" blocks its thread for <see cref="SlowDelay"/>
-/// before its first await (as an engine that does its work synchronously would).
+/// The shared <see cref="FakeChatEngine"/> with the Discord suites' conventions, read from the message: answers shaped
+/// like the real engine's (headline, a quoted passage with its source, caveat, follow-ups) derived from the request, so
+/// tests can see which command or question reached it. "[slow]" waits <see cref="SlowDelay"/> before answering,
+/// "[block]" holds its thread for <see cref="SlowDelay"/> before its first await (as an engine that does its work
+/// synchronously would), "[boom]" throws, "[long]" returns passages far beyond Discord's limits.
 /// </summary>
-internal sealed class FakeChatEngine : IChatEngine
+internal sealed class DiscordEngine
 {
-    public ConcurrentQueue<ChatRequest> Requests { get; } = new();
+    public const string Caveat = "General information, not a diagnosis. See a board-certified dermatologist early.";
+
+    public static readonly SourceInfo Source = new("Pockmarks: causes and treatments", "Healthline", "https://example.org/pockmarks", "Rachel Maiman, MD");
 
     private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public DiscordEngine()
+    {
+        Fake = new FakeChatEngine(Answer)
+        {
+            Hold = (request, cancellationToken) => request.Text.Contains("[slow]", StringComparison.Ordinal)
+                ? (HoldSlowUntilReleased ? release.Task.WaitAsync(cancellationToken) : Task.Delay(SlowDelay, cancellationToken))
+                : null,
+            Block = (request, cancellationToken) =>
+            {
+                if (!request.Text.Contains("[block]", StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                if (HoldSlowUntilReleased)
+                {
+                    release.Task.Wait(cancellationToken);
+                }
+                else
+                {
+                    Thread.Sleep(SlowDelay);
+                }
+            },
+        };
+    }
+
+    public FakeChatEngine Fake { get; }
+
+    public IReadOnlyList<ChatRequest> Requests => Fake.Requests;
 
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -27,30 +59,8 @@ internal sealed class FakeChatEngine : IChatEngine
 
     public void ReleaseSlow() => release.TrySetResult();
 
-    public static readonly SourceInfo Source = new("Pockmarks: causes and treatments", "Healthline", "https://example.org/pockmarks", "Rachel Maiman, MD");
-
-    public const string Caveat = "General information, not a diagnosis. See a board-certified dermatologist early.";
-
-    public async ValueTask<Answer> AnswerAsync(ChatRequest request, CancellationToken cancellationToken)
+    private static Answer Answer(ChatRequest request)
     {
-        Requests.Enqueue(request);
-        if (request.Text.Contains("[block]", StringComparison.Ordinal))
-        {
-            if (HoldSlowUntilReleased)
-            {
-                release.Task.Wait(cancellationToken);
-            }
-            else
-            {
-                Thread.Sleep(SlowDelay);
-            }
-        }
-
-        if (request.Text.Contains("[slow]", StringComparison.Ordinal))
-        {
-            await (HoldSlowUntilReleased ? release.Task.WaitAsync(cancellationToken) : Task.Delay(SlowDelay, cancellationToken));
-        }
-
         if (request.Text.Contains("[boom]", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("engine exploded");
@@ -83,7 +93,6 @@ internal sealed class FakeChatEngine : IChatEngine
                 new("How is it treated?", $"How are {topic} scars treated?"),
                 new("Prevention", "How can I prevent pitted scars?"),
             ],
-            Suppressed = request.Text.Contains("[suppress]", StringComparison.Ordinal),
         };
     }
 
@@ -97,7 +106,6 @@ internal sealed class FakeChatEngine : IChatEngine
             CommandNames.Treatments => ($"Treatments: {command.Option(CommandNames.WhereOption)} {command.Option(CommandNames.NameOption)}".TrimEnd(), "treatments"),
             CommandNames.Prevent => ("Preventing pitted scars", "prevention"),
             CommandNames.Help => ("SkinBot help", "help"),
-            CommandNames.Ask => ($"Q: {command.Option(CommandNames.QuestionOption)}", "question"),
             _ => ($"Q: {request.Text}", "question"),
         };
     }
