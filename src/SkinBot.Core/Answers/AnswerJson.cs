@@ -32,7 +32,7 @@ public static class AnswerJson
             p.SectionPathText,
             p.SectionId,
             p.LeadTerm,
-            new SourceDocument(p.Source.Title, p.Source.Publisher, p.Source.Url, p.Source.Expert),
+            ToDocument(p.Source),
             Math.Round(p.Score, 4)))],
         [.. answer.FollowUps.Select(f => new FollowUpDocument(f.Label, f.Question))],
         answer.Caveat,
@@ -44,6 +44,15 @@ public static class AnswerJson
         Urgency = answer.Urgency.ToName(),
         BestGuess = answer.BestGuess,
     };
+
+    private static SourceDocument ToDocument(SourceInfo source) =>
+        new(source.Title, source.Publisher, source.Url, source.Expert)
+        {
+            Kind = source.Kind == TextKind.Summary ? ArticleKindNames.Summary : ArticleKindNames.Article,
+            Retrieved = source.Retrieved,
+            ReviewedBy = source.ReviewedBy,
+            AlsoCited = [.. source.AlsoCited.Select(ToDocument)],
+        };
 
     public static string Serialize(Answer answer) => JsonSerializer.Serialize(ToDocument(answer), Options);
 }
@@ -84,6 +93,26 @@ public sealed record PassageDocument(
     SourceDocument Source,
     double Score);
 
-public sealed record SourceDocument(string Title, string? Publisher, string? Url, string? Expert);
+public sealed record SourceDocument(string Title, string? Publisher, string? Url, string? Expert)
+{
+    /// <summary>"article" (quoted as written) or "summary" (SkinBot's own words) (added in schema 1).</summary>
+    public string Kind { get; init; } = ArticleKindNames.Article;
+
+    /// <summary>When the source was read, ISO date (added in schema 1).</summary>
+    public string? Retrieved { get; init; }
+
+    /// <summary>The clinician who reviewed a summary, or null (added in schema 1).</summary>
+    public string? ReviewedBy { get; init; }
+
+    /// <summary>Further sources the passage rests on (added in schema 1).</summary>
+    public IReadOnlyList<SourceDocument> AlsoCited { get; init; } = [];
+}
+
+/// <summary>The JSON names of <see cref="TextKind"/>.</summary>
+public static class ArticleKindNames
+{
+    public const string Article = "article";
+    public const string Summary = "summary";
+}
 
 public sealed record FollowUpDocument(string Label, string Question);

@@ -116,18 +116,33 @@ public static class AnswerTextRenderer
         return text.ToString().TrimEnd();
     }
 
-    /// <summary>"Article title (Publisher), quoting Expert · Section › Lead term": short enough to repeat per passage.</summary>
+    /// <summary>
+    /// "Article title (Publisher), quoting Expert · Section › Lead term" for a quoted article, "Source title
+    /// (Publisher), summarised in SkinBot's words; also Other (Publisher) · Section" for a summary: short enough to
+    /// repeat per passage, and honest about which of the two the reader is looking at.
+    /// </summary>
     public static string Citation(AnswerPassage passage)
     {
-        var citation = new StringBuilder(passage.Source.Title);
-        if (!string.IsNullOrWhiteSpace(passage.Source.Publisher))
+        var source = passage.Source;
+        var citation = new StringBuilder();
+        AppendTitle(citation, source);
+        if (source.Kind == TextKind.Summary)
         {
-            citation.Append(" (").Append(passage.Source.Publisher).Append(')');
-        }
+            citation.Append(", summarised in SkinBot's words");
+            if (!string.IsNullOrWhiteSpace(source.ReviewedBy))
+            {
+                citation.Append(" (reviewed by ").Append(source.ReviewedBy).Append(')');
+            }
 
-        if (!string.IsNullOrWhiteSpace(passage.Source.Expert))
+            foreach (var other in source.AlsoCited)
+            {
+                citation.Append("; also ");
+                AppendTitle(citation, other);
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(source.Expert))
         {
-            citation.Append(", quoting ").Append(passage.Source.Expert);
+            citation.Append(", quoting ").Append(source.Expert);
         }
 
         if (passage.SectionPath.Count > 0)
@@ -136,6 +151,15 @@ public static class AnswerTextRenderer
         }
 
         return citation.ToString();
+    }
+
+    private static void AppendTitle(StringBuilder citation, SourceInfo source)
+    {
+        citation.Append(source.Title);
+        if (!string.IsNullOrWhiteSpace(source.Publisher))
+        {
+            citation.Append(" (").Append(source.Publisher).Append(')');
+        }
     }
 
     private static string TrimAtWord(string text, int keep) => TextCut.TrimAtWord(text, keep);

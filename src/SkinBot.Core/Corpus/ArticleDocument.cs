@@ -7,7 +7,11 @@ namespace SkinBot.Core.Corpus;
 /// <param name="FilePath">Where it was read from, for log lines.</param>
 /// <param name="Source">Citation details from front matter (or the page title for raw scrapes).</param>
 /// <param name="Blocks">Headings, paragraphs and bullets in document order.</param>
-public sealed record ArticleDocument(string Id, string FilePath, SourceInfo Source, IReadOnlyList<ArticleBlock> Blocks);
+public sealed record ArticleDocument(string Id, string FilePath, SourceInfo Source, IReadOnlyList<ArticleBlock> Blocks)
+{
+    /// <summary>The sources a summary's passages cite, by their <c>[^id]</c>; empty for a quoted article.</summary>
+    public IReadOnlyDictionary<string, SourceInfo> CitableSources { get; init; } = new Dictionary<string, SourceInfo>(StringComparer.Ordinal);
+}
 
 public enum BlockKind
 {
@@ -18,4 +22,9 @@ public enum BlockKind
 
 /// <param name="Level">Heading level (2 = section, 3 = sub-section); 0 for paragraphs and bullets.</param>
 /// <param name="AnchorId">Explicit heading id from <c>{#id}</c>; null means "derive a slug from the text".</param>
-public sealed record ArticleBlock(BlockKind Kind, string Text, int Level = 0, string? AnchorId = null);
+/// <param name="Line">1-based line of the block in its file (0 when unknown), for corpus checks.</param>
+public sealed record ArticleBlock(BlockKind Kind, string Text, int Level = 0, string? AnchorId = null, int Line = 0)
+{
+    /// <summary>The <c>[^id]</c> markers that ended the paragraph or bullet, in order (markers are not part of <see cref="Text"/>).</summary>
+    public IReadOnlyList<string> CitedSourceIds { get; init; } = [];
+}

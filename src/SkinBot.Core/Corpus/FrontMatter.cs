@@ -29,6 +29,18 @@ public sealed class FrontMatter
     /// <summary>One note per structural fix an editor made; required reading before changing an article.</summary>
     public List<string> EditorNotes { get; set; } = [];
 
+    /// <summary><c>article</c> (a published text quoted as written) or <c>summary</c> (SkinBot's own words); null reads as article.</summary>
+    public string? Kind { get; set; }
+
+    /// <summary>The clinician who reviewed a summary; empty until one has.</summary>
+    public string? ReviewedBy { get; set; }
+
+    /// <summary>Short phrase naming whose guidance a summary condenses ("AAD and DermNet guidance").</summary>
+    public string? SummaryOf { get; set; }
+
+    /// <summary>The public sources a summary's passages cite with <c>[^id]</c> markers.</summary>
+    public List<FrontMatterSource> Sources { get; set; } = [];
+
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .IgnoreUnmatchedProperties()
@@ -62,4 +74,18 @@ public sealed class FrontMatter
             throw new CorpusFormatException(filePath, $"front matter is not valid YAML (line {ex.Start.Line}): {ex.Message}", ex);
         }
     }
+}
+
+/// <summary>One entry of a summary's <c>sources:</c> list.</summary>
+public sealed class FrontMatterSource
+{
+    public string? Id { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Publisher { get; set; }
+
+    public string? Url { get; set; }
+
+    public string? Retrieved { get; set; }
 }

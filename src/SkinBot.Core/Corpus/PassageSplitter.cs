@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SkinBot.Core.Answers;
 
 namespace SkinBot.Core.Corpus;
 
@@ -33,7 +34,7 @@ public static partial class PassageSplitter
                 $"{article.Id}#{passages.Count + 1}",
                 firstOrdinal + passages.Count,
                 article.Id,
-                article.Source,
+                SourceOf(article, block),
                 sectionIds,
                 path.Count == 0 ? ["Introduction"] : path,
                 lead,
@@ -42,6 +43,20 @@ public static partial class PassageSplitter
         }
 
         return passages;
+    }
+
+    /// <summary>
+    /// A quoted article's passages cite the article; a summary's passages cite the sources their markers name
+    /// (the first in full, the rest as also cited). A summary passage without a usable marker cites the summary
+    /// itself, which the corpus check reports.
+    /// </summary>
+    private static SourceInfo SourceOf(ArticleDocument article, ArticleBlock block)
+    {
+        var cited = block.CitedSourceIds
+            .Select(id => article.CitableSources.GetValueOrDefault(id))
+            .OfType<SourceInfo>()
+            .ToList();
+        return cited.Count == 0 ? article.Source : cited[0] with { AlsoCited = cited[1..] };
     }
 
     /// <summary>
