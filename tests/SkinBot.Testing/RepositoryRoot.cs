@@ -12,6 +12,12 @@ public static class RepositoryRoot
 
     public static string Corpus => System.IO.Path.Combine(Path, "corpus");
 
+    /// <summary>The ids of the repository's Markdown articles (file names without extension), sorted ordinally.</summary>
+    public static IReadOnlyList<string> ArticleIds() =>
+        [.. Directory.GetFiles(System.IO.Path.Combine(Corpus, "articles"), "*.md")
+            .Select(file => System.IO.Path.GetFileNameWithoutExtension(file).ToLowerInvariant())
+            .Order(StringComparer.Ordinal)];
+
     public static string Eval(string fileName) => System.IO.Path.Combine(Path, "tests", "eval", fileName);
 
     private static string Find()

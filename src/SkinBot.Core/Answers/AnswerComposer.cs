@@ -187,16 +187,9 @@ public static class AnswerComposer
         // Sections are listed most important first: a definition quotes the definition before the scar types.
         // Each section is searched for at most the answer's size, so the cost does not grow with the corpus.
         var size = Math.Max(1, definition.MaxPassages);
-        var hits = new List<ScoredPassage>(size);
-        foreach (var section in definition.Sections)
-        {
-            if (hits.Count >= size)
-            {
-                break;
-            }
-
-            hits.AddRange(knowledge.Index.Search(rankingTerms, [section], size - hits.Count));
-        }
+        var hits = definition.RanksByRelevance
+            ? IntentPassageRanking.ByRelevance(knowledge.Index, rankingTerms, definition.Sections, size)
+            : IntentPassageRanking.BySectionOrder(knowledge.Index, rankingTerms, definition.Sections, size);
         string? message = null;
         if (definition.Setting is not null || decision.Intent == IntentIds.TreatmentAny)
         {

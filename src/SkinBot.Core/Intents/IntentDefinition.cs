@@ -21,6 +21,28 @@ public sealed class IntentDefinition
     public List<string> Signals { get; set; } = [];
 
     public List<string> Examples { get; set; } = [];
+
+    /// <summary>
+    /// The intent asks something particular about a scar type or treatment the message names ("does subcision
+    /// hurt?", "what works on ice pick scars?"), so naming one does not turn the question into that thing's own
+    /// passage or the generic treatment list (intents.yml <c>about_named: true</c>).
+    /// </summary>
+    public bool AboutNamed { get; set; }
+
+    /// <summary>
+    /// How the answer orders passages from several sections: <c>order</c> (default) quotes the sections as listed;
+    /// <c>relevance</c> quotes the passages that best match the question first, the listed order breaking ties, so
+    /// a question about risks reaches the risks section even when it is listed last.
+    /// </summary>
+    public string? Rank { get; set; }
+
+    /// <summary>
+    /// This intent answers "how do I treat [a named scar type]?" when the message does not say at home or in a clinic
+    /// (intents.yml <c>treats_named_scar_type: true</c>; at most one intent should say so).
+    /// </summary>
+    public bool TreatsNamedScarType { get; set; }
+
+    public bool RanksByRelevance => string.Equals(Rank, "relevance", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>The whole of intents.yml.</summary>

@@ -39,7 +39,7 @@ public sealed class HostileCorpusTests : IDisposable
         Assert.Equal(corpus.PathOf(relativePath), warning.Values["File"]);
         Assert.Equal(skipped.Reason, warning.Values["Reason"]);
         Assert.Contains(knowledge.Passages, p => p.LeadTerm == "Subcision");
-        Assert.Equal(["pockmarks"], knowledge.Articles.Select(a => a.Id));
+        Assert.Equal(RepositoryRoot.ArticleIds(), knowledge.Articles.Select(a => a.Id).Order(StringComparer.Ordinal));
     }
 
     [UnixFact]
@@ -205,7 +205,7 @@ public sealed class HostileCorpusTests : IDisposable
         using var knowledge = await BuildAsync();
 
         Assert.Equal(7, knowledge.Skipped.Count);
-        Assert.Equal(["pockmarks"], knowledge.Articles.Select(a => a.Id));
+        Assert.Equal(RepositoryRoot.ArticleIds(), knowledge.Articles.Select(a => a.Id).Order(StringComparer.Ordinal));
         Assert.Contains(knowledge.Passages, p => p.LeadTerm == "Subcision");
     }
 }

@@ -80,7 +80,6 @@ public sealed class IndexingWorkerTests
         { "intents.yml", "caveat: x\nintents:\n  - id: definition\n    examples:\n" },
         { "intent-examples.yml", "examples:\n  no_such_intent: [hi]\n" },
         { "synonyms.txt", "box car => \n" },
-        { "articles/pockmarks.md", string.Empty },
     };
 
     [Theory]

@@ -22,6 +22,10 @@ public sealed record RuleInput(MessageEvidence Evidence, KnowledgeBase Knowledge
 
     public IReadOnlyList<string> Terms => Evidence.Terms;
 
+    /// <summary>Whether the intent asks something particular about a named scar type or treatment (<c>about_named</c>).</summary>
+    public bool AsksAboutNamedThing(string intent) =>
+        Knowledge.Intents.ById.TryGetValue(intent, out var definition) && definition.AboutNamed;
+
     public IntentDecision Decision(string intent, double confidence, bool low = false) =>
         new(intent, confidence, low, Features.ScarTypes, [], Evidence.Nearest, Terms);
 }

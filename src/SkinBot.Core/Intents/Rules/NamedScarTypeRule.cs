@@ -18,11 +18,17 @@ public sealed class NamedScarTypeRule : IIntentRule
 
         var top = input.Evidence.Top.Intent;
         var about = top is IntentIds.TreatmentAny or IntentIds.TreatmentAtHome or IntentIds.TreatmentInOffice or IntentIds.Permanence or IntentIds.Prevention
+            || input.AsksAboutNamedThing(top)
             ? top
             : IntentIds.ScarTypes;
         if (IntentIds.IsTreatment(about) && features.Setting is { } setting)
         {
             about = Settings.IntentOf(setting);
+        }
+        else if (about == IntentIds.TreatmentAny && input.Knowledge.Intents.File.Intents.FirstOrDefault(i => i.TreatsNamedScarType) is { } byScarType)
+        {
+            // "what works on rolling scars?" without at home or in a clinic: the treatments matched to that type.
+            about = byScarType.Id;
         }
 
         var confidence = input.Evidence.MarginConfidence(input.Tuning);

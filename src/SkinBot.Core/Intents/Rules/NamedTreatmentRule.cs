@@ -31,8 +31,10 @@ public sealed class NamedTreatmentRule : IIntentRule
     private static bool AsksSomethingElse(RuleInput input)
     {
         var top = input.Evidence.Top;
-        if (top.Intent is not (IntentIds.Permanence or IntentIds.Prevention or IntentIds.Definition)
-            || input.Features.Signals.GetValueOrDefault(top.Intent) < input.Tuning.StrongSignal)
+        // An intent about named things ("does subcision hurt?") needs only one of its signals: the name is expected.
+        var signalsNeeded = input.AsksAboutNamedThing(top.Intent) ? 1 : input.Tuning.StrongSignal;
+        if (top.Intent is not (IntentIds.Permanence or IntentIds.Prevention or IntentIds.Definition) && !input.AsksAboutNamedThing(top.Intent)
+            || input.Features.Signals.GetValueOrDefault(top.Intent) < signalsNeeded)
         {
             return false;
         }
