@@ -17,6 +17,8 @@ public static class CliApp
                skinbot ask - [--json]             answer one question per line of standard input
                skinbot chat                       talk to SkinBot in the terminal
                skinbot index                      build (or reopen) the corpus index and report it
+               skinbot corpus check [--corpus DIR]
+                                                  lint the corpus (sources, sections, intents); exit 1 on errors
                skinbot eval FILE.yml [--json] [--strict]
                                                   run a labelled question file and report accuracy
                skinbot discord register-commands [--guild ID]
@@ -53,6 +55,7 @@ public static class CliApp
                 "chat" => await ChatVerb.RunAsync(Console.In, Console.Out, Console.Error, cancellation.Token),
                 "index" => await IndexVerb.RunAsync(Console.Out, Console.Error, cancellation.Token),
                 "eval" => await EvalVerb.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
+                "corpus" => await CorpusVerb.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
                 "discord" => await RunPlatformVerbAsync(rest, DiscordCliVerbs.RunAsync, cancellation.Token),
                 "teams" => await RunPlatformVerbAsync(rest, TeamsCliVerbs.RunAsync, cancellation.Token),
                 "help" or "--help" or "-h" => Help(Console.Out, ExitCodes.Ok),
