@@ -157,6 +157,12 @@ public static class AnswerComposer
         };
     }
 
+    /// <summary>"How do you treat rolling scars?", when an intent answers treatments by scar type.</summary>
+    private static IEnumerable<FollowUp> TreatingFollowUp(KnowledgeBase knowledge, Passage scarType) =>
+        knowledge.Intents.File.Intents.Any(i => i.TreatsNamedScarType) && scarType.LeadTerm is { } name
+            ? [new FollowUp($"Treating {name.ToLowerInvariant()}", $"How do you treat {name.ToLowerInvariant()}?")]
+            : [];
+
     private static Answer NamedScarTypes(KnowledgeBase knowledge, IntentDecision decision)
     {
         var passages = decision.ScarTypes
@@ -175,7 +181,7 @@ public static class AnswerComposer
         return Base(knowledge, decision, string.Join(" and ", passages.Select(p => p.LeadTerm))) with
         {
             Passages = [.. passages.Select(p => ToAnswerPassage(p, 1.0))],
-            FollowUps = [.. others.Concat(FollowUpsFor(knowledge, [IntentIds.TreatmentAny, IntentIds.Permanence])).Take(MaxFollowUps)],
+            FollowUps = [.. TreatingFollowUp(knowledge, passages[0]).Concat(others).Concat(FollowUpsFor(knowledge, [IntentIds.TreatmentAny, IntentIds.Permanence])).Take(MaxFollowUps)],
             Topic = decision.ScarTypes[0],
         };
     }
@@ -184,6 +190,15 @@ public static class AnswerComposer
     {
         var definition = knowledge.Intents.ById.GetValueOrDefault(decision.Intent) ?? knowledge.Intents[IntentIds.TreatmentAny];
         var rankingTerms = decision.Terms.Where(t => !knowledge.Vocabulary.NonRankingTerms.Contains(t)).ToList();
+        if (definition.RanksByRelevance)
+        {
+            // A subject carried over from the conversation ("how do you treat them?" after rolling scars) ranks as if
+            // the question had named it.
+            // The type's own name ("Ice pick scars") is analysed as a question's words would be.
+            var named = decision.ScarTypes.Select(t => knowledge.Vocabulary.ScarTypePassages.GetValueOrDefault(t)?.LeadTerm ?? t);
+            rankingTerms.AddRange(named.SelectMany(knowledge.Analyzer.Terms).Except(rankingTerms, StringComparer.Ordinal));
+        }
+
         // Sections are listed most important first: a definition quotes the definition before the scar types.
         // Each section is searched for at most the answer's size, so the cost does not grow with the corpus.
         var size = Math.Max(1, definition.MaxPassages);
@@ -201,6 +216,7 @@ public static class AnswerComposer
             Passages = [.. hits.Select(h => ToAnswerPassage(h.Passage, h.Score))],
             Message = message,
             FollowUps = FollowUpsFor(knowledge, NextIntents(decision.Intent)),
+            Topic = definition.TreatsNamedScarType && decision.ScarTypes.Count > 0 ? decision.ScarTypes[0] : null,
         };
     }
 
