@@ -34,7 +34,6 @@ public sealed class RealMessageTests
 
     [Theory]
     [InlineData("my cat scratched my arm last month and it left a white line. will it fade?", "scratch")]
-    [InlineData("I've had flat red marks on my cheeks since my acne cleared. they're not indented at all. do they fade?", "flat red")]
     [InlineData("does retin-a react badly with my salicylic face wash? I use both every night", "medicine")]
     [InlineData("is tretinoin for my pitted scars ok while I'm pregnant?", "pregnancy")]
     [InlineData("hey can u help me, my teenage breakouts are so bad rn", "breakouts")]

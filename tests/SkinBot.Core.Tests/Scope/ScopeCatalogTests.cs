@@ -22,7 +22,6 @@ public sealed class ScopeCatalogTests
     [InlineData("my eczema left dark patches on my arms", "eczema")]
     [InlineData("is it safe to use tretinoin on my pockmarks while pregnant?", "medicines")]
     [InlineData("can I use retinol together with my benzoyl peroxide wash?", "medicines")]
-    [InlineData("my acne healed but left flat red marks, no texture, how long do they last", "flat_marks")]
     [InlineData("how do I clear my breakouts before prom", "active_acne")]
     [InlineData("I want to get a mole removed from my cheek", "moles")]
     [InlineData("what helps with vitiligo patches", "other_skin")]
