@@ -45,4 +45,16 @@ public sealed class MultiSourceAnswerTests
                 "a passage with two sources cites the second as well")
             .RunAsync();
     }
+
+    [Theory]
+    [InlineData("is tretinoin for my pitted scars ok while I'm pregnant?", "topical-retinoids-pregnancy")]
+    [InlineData("how long after accutane can i get laser for my acne scars?", "isotretinoin-timing")]
+    public async Task A_retinoid_question_about_pregnancy_or_timing_is_answered_with_its_warning(string question, string section)
+    {
+        await (await ChatAsync())
+            .Send(question)
+            .Assert(a => a.Passages.Take(2).Any(p => p.SectionId == section), $"one of the first two passages is from {section}")
+            .AssertCaveat()
+            .RunAsync();
+    }
 }
