@@ -38,7 +38,6 @@ public sealed class RealMessageTests
     [InlineData("can i take ibuprofen while on accutane for a headache?", "isotretinoin")]
     [InlineData("is it safe to get my hair dyed while i'm pregnant?", "pregnancy")]
     [InlineData("hey can u help me, my teenage breakouts are so bad rn", "breakouts")]
-    [InlineData("i have a keloid on my chest from an old spot, can subcision fix it?", "raised scars")]
     public async Task A_message_about_another_subject_gets_no_pockmark_content_and_says_what_it_seems_to_be_about(string text, string subject)
     {
         await (await ChatAsync())
