@@ -156,9 +156,9 @@ public sealed class OtherVerbTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("**Boxcar scars**", text, StringComparison.Ordinal);
         Assert.Contains("**Rolling scars**", text, StringComparison.Ordinal);
-        Assert.Contains("  [1] What are ice pick scars?", text, StringComparison.Ordinal);
-        Assert.Contains("you> What are ice pick scars?", text, StringComparison.Ordinal);
-        Assert.Contains("**Ice pick scars**", text, StringComparison.Ordinal);
+        Assert.Contains("  [1] How do you treat rolling scars?", text, StringComparison.Ordinal);
+        Assert.Contains("you> How do you treat rolling scars?", text, StringComparison.Ordinal);
+        Assert.Contains("**Treatments by scar type**", text, StringComparison.Ordinal);
         Assert.DoesNotContain("never read", text, StringComparison.Ordinal);
     }
 
