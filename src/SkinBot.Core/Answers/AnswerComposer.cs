@@ -50,6 +50,17 @@ public static class AnswerComposer
             };
         }
 
+        if (decision.Uncovered is { } uncovered)
+        {
+            // Never a near-miss passage dressed as an answer: say what is not covered, and offer what is.
+            var nearest = decision.Nearest.Count > 0 ? decision.Nearest : [IntentIds.TreatmentAtHome, IntentIds.TreatmentInOffice, IntentIds.Permanence];
+            return Base(knowledge, decision, "That isn't in my articles") with
+            {
+                MessageText = AnswerText.Own("My articles don't cover \"") + Echo(uncovered) + AnswerText.Own("\", so I can't tell you whether it helps. These are the nearest things I can answer:"),
+                FollowUps = FollowUpsFor(knowledge, nearest),
+            };
+        }
+
         if (decision.LowConfidence)
         {
             var nearest = decision.Nearest.Count > 0 ? decision.Nearest : [IntentIds.Definition, IntentIds.ScarTypes, IntentIds.TreatmentAny];

@@ -23,6 +23,7 @@ public static partial class IntentClassifier
         new OtherSubjectRule(),
         new OutOfScopeSignalRule(),
         new OtherListRule(),
+        new NotCoveredRule(),
         new NamedTreatmentRule(),
         new NamedScarTypeRule(),
         new NearestIntentRule(),

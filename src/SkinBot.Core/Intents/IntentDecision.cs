@@ -43,6 +43,9 @@ public sealed record IntentDecision(
     /// <summary>Other substantive intents a multi-question message asked, offered as follow-ups.</summary>
     public IReadOnlyList<string> OtherAsks { get; init; } = [];
 
+    /// <summary>What the person asked about that the corpus does not cover ("tea tree oil"), or null.</summary>
+    public string? Uncovered { get; init; }
+
     public static IntentDecision Of(string intent, double confidence, IReadOnlyList<string>? terms = null) =>
         new(intent, confidence, false, [], [], [], terms ?? []);
 }
