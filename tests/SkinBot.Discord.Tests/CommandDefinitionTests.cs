@@ -187,6 +187,9 @@ public sealed class CommandDefinitionTests
         var treatments = commands.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "treatments");
         Assert.True(treatments.GetProperty("options")[0].GetProperty("required").GetBoolean());
         Assert.True(treatments.GetProperty("options")[1].GetProperty("autocomplete").GetBoolean());
+        var forScar = treatments.GetProperty("options")[2];
+        Assert.Equal("scar", forScar.GetProperty("name").GetString());
+        Assert.Equal(["ice_pick", "boxcar", "rolling"], forScar.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()!));
     }
 
     /// <summary>A host with a token (registration needs it) whose gateway points nowhere useful and is never awaited.</summary>

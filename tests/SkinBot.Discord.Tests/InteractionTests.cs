@@ -83,6 +83,19 @@ public sealed class InteractionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Treatments_for_a_scar_type_reach_the_engine_with_the_scar_option()
+    {
+        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+            Payloads.Command("treatments", [Payloads.Option("where", "all"), Payloads.Option("scar", "rolling")]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var request = Assert.Single(bot.Engine.Requests);
+        Assert.Equal(CommandNames.Treatments, request.Command?.Name);
+        Assert.Equal("rolling", request.Command?.Option(CommandNames.ForScarOption));
+        Assert.Equal("/treatments all rolling", request.Text);
+    }
+
+    [Fact]
     public async Task Treatments_and_help_reach_the_engine_as_commands_and_ask_as_its_question()
     {
         using var treatments = await SignedInteractions.PostAsync(bot.Client, signer,

@@ -15,6 +15,9 @@ public static class CommandNames
     /// <summary>Option of <see cref="Treatments"/>: at_home, in_office or all.</summary>
     public const string WhereOption = "where";
 
+    /// <summary>Option of <see cref="Treatments"/>: ice_pick, boxcar or rolling, for the treatments that suit that scar type.</summary>
+    public const string ForScarOption = "scar";
+
     /// <summary>Option of <see cref="Treatments"/>: a treatment name such as "retinol".</summary>
     public const string NameOption = "name";
 

@@ -114,6 +114,13 @@ public static partial class TypedCommandParser
             return ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, CommandNames.Settings.All));
         }
 
+        // "/treatments rolling" or "treatments for ice pick scars": the treatments that suit that scar type.
+        var forScar = rest.StartsWith("for ", StringComparison.OrdinalIgnoreCase) ? rest[4..] : rest;
+        if (NormalizeScarType(forScar) is { } scarType)
+        {
+            return ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, CommandNames.Settings.All), (CommandNames.ForScarOption, scarType));
+        }
+
         var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         foreach (var take in new[] { 2, 1 })
         {

@@ -94,6 +94,13 @@ public sealed class ChatEngine(
 
         if (command.Option(CommandNames.NameOption) is not { } name)
         {
+            // "/treatments scar:rolling": the treatments matched to that type, when an intent answers by scar type.
+            if (TypedCommandParser.NormalizeScarType(command.Option(CommandNames.ForScarOption)) is { } type
+                && knowledge.Intents.File.Intents.FirstOrDefault(i => i.TreatsNamedScarType) is { } byScarType)
+            {
+                return AnswerComposer.Compose(knowledge, IntentDecision.Of(byScarType.Id, 1.0) with { ScarTypes = [type] });
+            }
+
             return AnswerComposer.Compose(knowledge, IntentDecision.Of(intent, 1.0));
         }
 

@@ -36,8 +36,10 @@ internal static class SlashCommandTranslator
                 var rawWhere = Value(options, CommandNames.WhereOption);
                 var where = TypedCommandParser.NormalizeSetting(rawWhere) ?? CommandNames.Settings.All;
                 var treatment = Value(options, CommandNames.NameOption);
-                return (ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, where), (CommandNames.NameOption, treatment)),
-                    Join(Join("/treatments", where), treatment), isPrivate);
+                var rawScar = Value(options, CommandNames.ForScarOption);
+                var scar = TypedCommandParser.NormalizeScarType(rawScar) ?? rawScar;
+                return (ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, where), (CommandNames.ForScarOption, scar), (CommandNames.NameOption, treatment)),
+                    Join(Join(Join("/treatments", where), scar), treatment), isPrivate);
             case CommandNames.Ask:
                 var question = Value(options, CommandNames.QuestionOption) ?? string.Empty;
                 return (ChatCommand.Of(CommandNames.Ask, (CommandNames.QuestionOption, question)), question, isPrivate);

@@ -47,6 +47,15 @@ internal static class SlashCommands
                 Autocomplete = true,
                 MaxLength = 100,
             },
+            new(CommandOptionType.String, CommandNames.ForScarOption, "Only the treatments that suit this scar type")
+            {
+                Choices =
+                [
+                    new("ice pick", CommandNames.ScarTypes.IcePick),
+                    new("boxcar", CommandNames.ScarTypes.Boxcar),
+                    new("rolling", CommandNames.ScarTypes.Rolling),
+                ],
+            },
             Private(),
         ]),
         new(CommandNames.Ask, "Ask SkinBot anything about pitted acne scars",

@@ -113,6 +113,19 @@ public sealed class CommandTests
         Assert.All(answer.Passages, p => Assert.Equal(section, p.SectionId));
     }
 
+    [Theory]
+    [InlineData("rolling", "rolling-scar-treatment")]
+    [InlineData("ice_pick", "ice-pick-scar-treatment")]
+    [InlineData("boxcar", "boxcar-scar-treatment")]
+    public async Task Treatments_for_a_scar_type_lead_with_that_type(string scar, string section)
+    {
+        var answer = await RunAsync(ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, "all"), (CommandNames.ForScarOption, scar)));
+
+        Assert.Equal("treatment_by_scar_type", answer.Intent);
+        Assert.Equal(section, answer.Passages[0].SectionId);
+        Assert.False(string.IsNullOrWhiteSpace(answer.Caveat));
+    }
+
     [Fact]
     public async Task Treatments_for_all_settings_lists_both()
     {

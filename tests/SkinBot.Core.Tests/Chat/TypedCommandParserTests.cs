@@ -28,6 +28,8 @@ public sealed class TypedCommandParserTests
     [InlineData("treatment clinic subcision", "treatments(name=subcision, where=in_office)")]
     [InlineData("/treatments retinol", "treatments(name=retinol, where=all)")]
     [InlineData("/treatments all", "treatments(where=all)")]
+    [InlineData("/treatments rolling", "treatments(scar=rolling, where=all)")]
+    [InlineData("treatments for ice pick scars", "treatments(scar=ice_pick, where=all)")]
     [InlineData("help", "help()")]
     [InlineData("/start", "help()")]
     [InlineData("/skinbot", "help()")]
