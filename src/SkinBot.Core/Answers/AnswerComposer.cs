@@ -224,7 +224,7 @@ public static class AnswerComposer
 
         return Base(knowledge, decision, definition.Headline) with
         {
-            Passages = [.. hits.Select(h => ToAnswerPassage(h.Passage, h.Score))],
+            Passages = PassageMerging.MergeNearDuplicates([.. hits.Select(h => ToAnswerPassage(h.Passage, h.Score))]),
             Message = message,
             FollowUps = FollowUpsFor(knowledge, NextIntents(decision.Intent)),
             Topic = definition.TreatsNamedScarType && decision.ScarTypes.Count > 0 ? decision.ScarTypes[0] : null,
