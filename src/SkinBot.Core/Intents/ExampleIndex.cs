@@ -26,7 +26,9 @@ public sealed class ExampleIndex : IDisposable
     private readonly RAMDirectory directory = new();
     private readonly HashSet<string> ignored;
     private readonly List<string> intentIds = [];
-    private readonly NumericDocValues intentOfDocument;
+    // Read once into an array: a Lucene NumericDocValues instance is not safe to share between threads, and under
+    // concurrent questions it returned wrong intent ordinals (seen as an index out of range under load).
+    private readonly int[] intentOfDocument;
     private readonly HashSet<string> exampleTerms;
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
@@ -61,7 +63,8 @@ public sealed class ExampleIndex : IDisposable
 
         reader = DirectoryReader.Open(directory);
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
-        intentOfDocument = MultiDocValues.GetNumericValues(reader, IntentField) ?? DocValues.EMPTY_NUMERIC;
+        var values = MultiDocValues.GetNumericValues(reader, IntentField) ?? DocValues.EMPTY_NUMERIC;
+        intentOfDocument = [.. Enumerable.Range(0, reader.MaxDoc).Select(doc => (int)values.Get(doc))];
         exampleTerms = PassageIndex.IndexedTerms(reader, TextField);
     }
 
@@ -86,7 +89,7 @@ public sealed class ExampleIndex : IDisposable
         var scores = new Dictionary<string, (double Score, int Seen)>(StringComparer.Ordinal);
         foreach (var hit in searcher.Search(query, Neighbours).ScoreDocs)
         {
-            var intent = intentIds[(int)intentOfDocument.Get(hit.Doc)];
+            var intent = intentIds[intentOfDocument[hit.Doc]];
             var (score, seen) = scores.GetValueOrDefault(intent);
             if (seen < RankWeights.Length)
             {

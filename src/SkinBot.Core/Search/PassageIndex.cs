@@ -21,7 +21,9 @@ public sealed class PassageIndex : IDisposable
     private readonly IndexReader reader;
     private readonly IndexSearcher searcher;
     private readonly IReadOnlyList<Passage> passages;
-    private readonly NumericDocValues ordinals;
+    // Read once into an array: a Lucene NumericDocValues instance is not safe to share between threads, and
+    // concurrent searches could read another document's ordinal.
+    private readonly int[] ordinals;
     private readonly HashSet<string> vocabulary;
 
     /// <param name="shards">The shard directories written by <see cref="PassageIndexWriter"/>; owned by this index.</param>
@@ -37,8 +39,9 @@ public sealed class PassageIndex : IDisposable
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
         try
         {
-            ordinals = MultiDocValues.GetNumericValues(reader, PassageFields.Ordinal)
+            var values = MultiDocValues.GetNumericValues(reader, PassageFields.Ordinal)
                 ?? throw new InvalidDataException("the passage index has no ordinals: it was written by an older SkinBot");
+            ordinals = [.. Enumerable.Range(0, reader.MaxDoc).Select(doc => (int)values.Get(doc))];
             // Built here, off the answer path: every message checks its words against it.
             vocabulary = IndexedTerms(reader, PassageFields.Text, PassageFields.Lead);
         }
@@ -69,7 +72,7 @@ public sealed class PassageIndex : IDisposable
             { filter, Occur.MUST },
         };
         return [.. searcher.Search(query, Math.Clamp(max, 1, Math.Max(1, reader.MaxDoc))).ScoreDocs
-            .Select(hit => (int)ordinals.Get(hit.Doc))
+            .Select(hit => ordinals[hit.Doc])
             .Where(ordinal => ordinal >= 0 && ordinal < passages.Count)
             .Select(ordinal => passages[ordinal])];
     }
@@ -111,7 +114,7 @@ public sealed class PassageIndex : IDisposable
         var results = new List<ScoredPassage>(top.ScoreDocs.Length);
         foreach (var hit in top.ScoreDocs)
         {
-            var ordinal = (int)ordinals.Get(hit.Doc);
+            var ordinal = ordinals[hit.Doc];
             if (ordinal >= 0 && ordinal < passages.Count)
             {
                 results.Add(new ScoredPassage(passages[ordinal], hit.Score));
