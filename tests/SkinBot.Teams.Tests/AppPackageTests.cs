@@ -90,6 +90,7 @@ public sealed class AppPackageTests : IDisposable
             Assert.Contains("scar rolling", titles);
             Assert.Contains("prevent", titles);
             Assert.Contains("treatments at home", titles);
+            Assert.Contains("treatments for rolling scars", titles);
             Assert.Contains("help", titles);
             Assert.All(commands, c =>
             {
