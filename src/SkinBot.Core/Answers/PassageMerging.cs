@@ -1,3 +1,5 @@
+using SkinBot.Core.Corpus;
+
 namespace SkinBot.Core.Answers;
 
 /// <summary>
@@ -6,16 +8,13 @@ namespace SkinBot.Core.Answers;
 /// </summary>
 public static class PassageMerging
 {
-    /// <summary>Two passages sharing this share of their words say the same thing.</summary>
-    public const double SameThingOverlap = 0.85;
-
     public static IReadOnlyList<AnswerPassage> MergeNearDuplicates(IReadOnlyList<AnswerPassage> passages)
     {
         var kept = new List<(AnswerPassage Passage, HashSet<string> Words)>(passages.Count);
         foreach (var passage in passages)
         {
-            var words = WordSet(passage.Text);
-            var same = kept.FindIndex(k => Overlap(k.Words, words) >= SameThingOverlap);
+            var words = WordOverlap.Words(passage.Text);
+            var same = kept.FindIndex(k => WordOverlap.Of(k.Words, words) >= WordOverlap.SameThing);
             if (same < 0)
             {
                 kept.Add((passage, words));
@@ -32,10 +31,4 @@ public static class PassageMerging
 
         return [.. kept.Select(k => k.Passage)];
     }
-
-    private static HashSet<string> WordSet(string text) =>
-        [.. text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', ';', ':', '!', '?', '(', ')', '"', '\'', '“', '”', '’'))];
-
-    private static double Overlap(HashSet<string> a, HashSet<string> b) =>
-        a.Count == 0 || b.Count == 0 ? 0 : (double)a.Count(b.Contains) / Math.Max(a.Count, b.Count);
 }

@@ -11,7 +11,4 @@ public static class CorpusCheckLimits
 
     /// <summary>More words than this even in a quoted article is past what a Discord embed shows comfortably.</summary>
     public const int MaxQuotedPassageWords = 180;
-
-    /// <summary>Two passages sharing this share of their words say the same thing.</summary>
-    public const double NearDuplicateOverlap = 0.85;
 }

@@ -34,15 +34,15 @@ public static class CorpusWideChecks
     public static IEnumerable<CorpusFinding> DuplicatePassages(IReadOnlyList<ArticleDocument> articles)
     {
         var blocks = articles
-            .SelectMany(a => a.Blocks.Where(b => b.Kind != BlockKind.Heading).Select(b => (a.FilePath, Block: b, Words: WordSet(b.Text))))
+            .SelectMany(a => a.Blocks.Where(b => b.Kind != BlockKind.Heading).Select(b => (a.FilePath, Block: b, Words: WordOverlap.Words(b.Text))))
             .Where(b => b.Words.Count >= CorpusCheckLimits.MinPassageWords)
             .ToList();
         for (var i = 0; i < blocks.Count; i++)
         {
             for (var j = i + 1; j < blocks.Count; j++)
             {
-                var overlap = Overlap(blocks[i].Words, blocks[j].Words);
-                if (overlap >= CorpusCheckLimits.NearDuplicateOverlap)
+                var overlap = WordOverlap.Of(blocks[i].Words, blocks[j].Words);
+                if (overlap >= WordOverlap.SameThing)
                 {
                     var exact = overlap >= 1.0;
                     yield return new CorpusFinding(
@@ -111,14 +111,5 @@ public static class CorpusWideChecks
                 yield return CorpusFinding.Warning("synonym-target", synonymsFile, i + 1, $"'{canonical}' appears in no article, intent or topic, so this group maps words onto nothing");
             }
         }
-    }
-
-    private static HashSet<string> WordSet(string text) =>
-        [.. text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', ';', ':', '!', '?', '(', ')', '"', '\'', '“', '”', '’'))];
-
-    private static double Overlap(HashSet<string> a, HashSet<string> b)
-    {
-        var shared = a.Count(b.Contains);
-        return (double)shared / Math.Max(a.Count, b.Count);
     }
 }
