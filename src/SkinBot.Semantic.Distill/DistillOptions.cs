@@ -8,7 +8,7 @@ public sealed record DistillOptions
     public const string Usage = """
         usage: dotnet run -c Release --project src/SkinBot.Semantic.Distill -- [options]
           --repo DIR          repository root (default: the folder holding SkinBot.sln, found upwards)
-          --out FILE          artefact to write (default: src/SkinBot.Core/Intents/Semantic/word-vectors.bin)
+          --out FILE          artefact to write (default: src/SkinBot.Core/Knowledge/Semantic/word-vectors.bin)
           --dims N            dimensions kept by PCA (default 192)
           --ranked-words N    most common encoder words kept (default 12000)
           --cache FILE        reuse or save the raw 384-float encodings (for trying other --dims quickly)

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SkinBot.Core.Intents;
+using SkinBot.Core.Knowledge;
 using SkinBot.Core.Scope;
 using SkinBot.Core.Text;
 using YamlDotNet.Serialization;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using SkinBot.Core.Intents.Semantic;
+using SkinBot.Core.Knowledge.Semantic;
 using SkinBot.Semantic.Distill;
 
 // Distils all-MiniLM-L6-v2 into static word vectors for SkinBot's semantic intent index (see README.md).

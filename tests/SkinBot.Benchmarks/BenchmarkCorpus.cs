@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Engine;
+using SkinBot.Core.Knowledge;
 using SkinBot.Core.Search;
 
 namespace SkinBot.Benchmarks;

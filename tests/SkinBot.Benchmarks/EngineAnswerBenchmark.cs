@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Chat;
-using SkinBot.Core.Conversations;
 using SkinBot.Core.Engine;
 using SkinBot.Core.Evaluation;
+using SkinBot.Core.Knowledge;
 
 namespace SkinBot.Benchmarks;
 

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Chat;
-using SkinBot.Core.Conversations;
 using SkinBot.Core.Engine;
 using SkinBot.Core.Evaluation;
-using SkinBot.Core.Intents.Semantic;
+using SkinBot.Core.Knowledge;
+using SkinBot.Core.Knowledge.Semantic;
 
 namespace SkinBot.Benchmarks;
 

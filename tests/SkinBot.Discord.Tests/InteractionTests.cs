@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Domain;
 using SkinBot.Discord.Interactions;
 using SkinBot.Discord.Tests.Fakes;
 using SkinBot.Testing.Fakes;
@@ -56,7 +57,7 @@ public sealed class InteractionTests : IAsyncLifetime
         var request = Assert.Single(bot.Engine.Requests);
         Assert.Equal(Platforms.Discord, request.Platform);
         Assert.Equal(CommandNames.Scar, request.Command!.Name);
-        Assert.Equal(CommandNames.ScarTypes.Boxcar, request.Command.Option(CommandNames.ScarTypeOption));
+        Assert.Equal(ScarTypeNames.Boxcar, request.Command.Option(CommandNames.ScarTypeOption));
         Assert.Equal(Payloads.UserId, request.UserId);
         Assert.Equal(Payloads.ChannelId, request.ChannelId);
     }

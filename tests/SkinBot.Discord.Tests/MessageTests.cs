@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Domain;
 using SkinBot.Discord.Tests.Fakes;
 using SkinBot.Testing.Fakes;
 
@@ -159,7 +160,7 @@ public sealed class MessageTests : IAsyncLifetime
         await harness.WaitForRepliesAsync(1);
         var command = Assert.Single(harness.Bot.Engine.Requests).Command;
         Assert.Equal(CommandNames.Scar, command?.Name);
-        Assert.Equal(CommandNames.ScarTypes.Boxcar, command?.Option(CommandNames.ScarTypeOption));
+        Assert.Equal(ScarTypeNames.Boxcar, command?.Option(CommandNames.ScarTypeOption));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Corpus;
+using SkinBot.Core.Markup;
 using SkinBot.Discord;
 using SkinBot.Discord.Commands;
 using SkinBot.Discord.Interactions;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Domain;
 using SkinBot.Teams.Tests.Fakes;
 using SkinBot.Testing.Fakes;
 
@@ -68,10 +69,10 @@ public sealed class ConversationTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("scar boxcar", CommandNames.Scar, CommandNames.ScarTypeOption, CommandNames.ScarTypes.Boxcar)]
-    [InlineData("/scar boxcar", CommandNames.Scar, CommandNames.ScarTypeOption, CommandNames.ScarTypes.Boxcar)]
-    [InlineData("scar ice pick", CommandNames.Scar, CommandNames.ScarTypeOption, CommandNames.ScarTypes.IcePick)]
-    [InlineData("treatments at home", CommandNames.Treatments, CommandNames.WhereOption, CommandNames.Settings.AtHome)]
+    [InlineData("scar boxcar", CommandNames.Scar, CommandNames.ScarTypeOption, ScarTypeNames.Boxcar)]
+    [InlineData("/scar boxcar", CommandNames.Scar, CommandNames.ScarTypeOption, ScarTypeNames.Boxcar)]
+    [InlineData("scar ice pick", CommandNames.Scar, CommandNames.ScarTypeOption, ScarTypeNames.IcePick)]
+    [InlineData("treatments at home", CommandNames.Treatments, CommandNames.WhereOption, TreatmentSettingNames.AtHome)]
     [InlineData("prevent", CommandNames.Prevent, null, null)]
     [InlineData("help", CommandNames.Help, null, null)]
     public async Task Typed_commands_in_a_personal_chat_reach_the_engine_as_commands(string typed, string name, string? option, string? value)
@@ -97,7 +98,7 @@ public sealed class ConversationTests : IAsyncLifetime
 
         var request = Assert.Single(_host.Engine.Requests);
         Assert.Equal(CommandNames.Treatments, request.Command?.Name);
-        Assert.Equal(CommandNames.Settings.AtHome, request.Command!.Option(CommandNames.WhereOption));
+        Assert.Equal(TreatmentSettingNames.AtHome, request.Command!.Option(CommandNames.WhereOption));
     }
 
     [Fact]

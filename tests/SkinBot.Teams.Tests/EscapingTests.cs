@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CsCheck;
 using SkinBot.Core.Answers;
+using SkinBot.Core.Corpus;
 using SkinBot.Teams.Rendering;
 using SkinBot.Testing;
 

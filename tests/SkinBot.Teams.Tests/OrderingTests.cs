@@ -1,5 +1,4 @@
 using System.Net;
-using SkinBot.Core.Chat;
 using SkinBot.Teams.Tests.Fakes;
 
 namespace SkinBot.Teams.Tests;

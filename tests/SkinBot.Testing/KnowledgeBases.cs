@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SkinBot.Core.Conversations;
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Engine;
+using SkinBot.Core.Knowledge;
 using SkinBot.Core.Search;
 
 namespace SkinBot.Testing;

@@ -9,7 +9,7 @@ namespace SkinBot.Core.Answers;
 public sealed record Answer
 {
     /// <summary>
-    /// The matched intent id (see <see cref="Intents.IntentIds"/>); on a notice the pipeline shows in place of an answer,
+    /// The matched intent id (see <see cref="Domain.IntentIds"/>); on a notice the pipeline shows in place of an answer,
     /// the outcome's name (<see cref="Domain.TurnOutcomeNames"/>), for the answer document and the metrics only.
     /// </summary>
     public required string Intent { get; init; }

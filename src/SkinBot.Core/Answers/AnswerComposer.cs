@@ -1,8 +1,7 @@
-using SkinBot.Core.Chat;
 using SkinBot.Core.Corpus;
-using SkinBot.Core.Engine;
+using SkinBot.Core.Domain;
 using SkinBot.Core.Intents;
-using SkinBot.Core.Search;
+using SkinBot.Core.Knowledge;
 
 namespace SkinBot.Core.Answers;
 
@@ -155,11 +154,12 @@ public static class AnswerComposer
         var settings = named.Select(p => knowledge.Vocabulary.TreatmentSettings[p.Id]).Distinct().ToList();
         if (settings.Count == 1)
         {
-            headline += settings[0] == CommandNames.Settings.AtHome ? " (at-home treatment)" : " (in-office treatment)";
+            headline += settings[0] == TreatmentSetting.AtHome ? " (at-home treatment)" : " (in-office treatment)";
         }
 
-        var other = settings.Count == 1 && settings[0] == CommandNames.Settings.AtHome ? IntentIds.TreatmentInOffice : IntentIds.TreatmentAtHome;
-        var same = settings.Count == 1 && settings[0] == CommandNames.Settings.AtHome ? IntentIds.TreatmentAtHome : IntentIds.TreatmentInOffice;
+        var atHome = settings is [TreatmentSetting.AtHome];
+        var other = atHome ? IntentIds.TreatmentInOffice : IntentIds.TreatmentAtHome;
+        var same = atHome ? IntentIds.TreatmentAtHome : IntentIds.TreatmentInOffice;
         return Base(knowledge, decision, headline) with
         {
             Passages = [.. named.Select(p => ToAnswerPassage(p, 1.0))],
@@ -185,7 +185,7 @@ public static class AnswerComposer
             return FromSections(knowledge, decision with { ScarTypes = [] });
         }
 
-        var others = CommandNames.ScarTypes.All.Except(decision.ScarTypes)
+        var others = ScarTypeNames.All.Except(decision.ScarTypes)
             .Select(t => knowledge.Vocabulary.ScarTypePassages.GetValueOrDefault(t))
             .OfType<Passage>()
             .Select(p => new FollowUp(p.LeadTerm!, $"What are {p.LeadTerm!.ToLowerInvariant()}?"));
@@ -193,7 +193,7 @@ public static class AnswerComposer
         {
             Passages = [.. passages.Select(p => ToAnswerPassage(p, 1.0))],
             FollowUps = [.. TreatingFollowUp(knowledge, passages[0]).Concat(others).Concat(FollowUpsFor(knowledge, [IntentIds.TreatmentAny, IntentIds.Permanence])).Take(MaxFollowUps)],
-            Topic = decision.ScarTypes[0],
+            Topic = decision.ScarTypes[0].ToName(),
         };
     }
 
@@ -206,7 +206,7 @@ public static class AnswerComposer
             // A subject carried over from the conversation ("how do you treat them?" after rolling scars) ranks as if
             // the question had named it.
             // The type's own name ("Ice pick scars") is analysed as a question's words would be.
-            var named = decision.ScarTypes.Select(t => knowledge.Vocabulary.ScarTypePassages.GetValueOrDefault(t)?.LeadTerm ?? t);
+            var named = decision.ScarTypes.Select(t => knowledge.Vocabulary.ScarTypePassages.GetValueOrDefault(t)?.LeadTerm ?? t.ToName());
             rankingTerms.AddRange(named.SelectMany(knowledge.Analyzer.Terms).Except(rankingTerms, StringComparer.Ordinal));
         }
 
@@ -217,9 +217,9 @@ public static class AnswerComposer
             ? IntentPassageRanking.ByRelevance(knowledge.Index, rankingTerms, definition.Sections, size)
             : IntentPassageRanking.BySectionOrder(knowledge.Index, rankingTerms, definition.Sections, size);
         string? message = null;
-        if (definition.Setting is not null || decision.Intent == IntentIds.TreatmentAny)
+        if (definition.TreatmentSetting is not null || decision.Intent == IntentIds.TreatmentAny)
         {
-            message = TreatmentList(knowledge, definition.Setting);
+            message = TreatmentList(knowledge, definition.TreatmentSetting);
         }
 
         return Base(knowledge, decision, definition.Headline) with
@@ -227,25 +227,25 @@ public static class AnswerComposer
             Passages = PassageMerging.MergeNearDuplicates([.. hits.Select(h => ToAnswerPassage(h.Passage, h.Score))]),
             Message = message,
             FollowUps = FollowUpsFor(knowledge, NextIntents(decision.Intent)),
-            Topic = definition.TreatsNamedScarType && decision.ScarTypes.Count > 0 ? decision.ScarTypes[0] : null,
+            Topic = definition.TreatsNamedScarType && decision.ScarTypes.Count > 0 ? decision.ScarTypes[0].ToName() : null,
         };
     }
 
     /// <summary>"The article's at-home options: Retinol, Alpha hydroxy acids, …" from the corpus's own lead terms.</summary>
-    private static string? TreatmentList(KnowledgeBase knowledge, string? setting)
+    private static string? TreatmentList(KnowledgeBase knowledge, TreatmentSetting? setting)
     {
-        string? Names(string s)
+        string? Names(TreatmentSetting s)
         {
             var names = knowledge.Treatments.Where(t => t.Setting == s).Select(t => t.Name).ToList();
             return names.Count == 0 ? null : string.Join(", ", names);
         }
 
-        var home = Names(CommandNames.Settings.AtHome);
-        var office = Names(CommandNames.Settings.InOffice);
+        var home = Names(TreatmentSetting.AtHome);
+        var office = Names(TreatmentSetting.InOffice);
         return setting switch
         {
-            CommandNames.Settings.AtHome => home is null ? null : $"At-home options in the article: {home}.",
-            CommandNames.Settings.InOffice => office is null ? null : $"In-office options in the article: {office}.",
+            TreatmentSetting.AtHome => home is null ? null : $"At-home options in the article: {home}.",
+            TreatmentSetting.InOffice => office is null ? null : $"In-office options in the article: {office}.",
             _ => string.Join(' ', new[] { home is null ? null : $"At home: {home}.", office is null ? null : $"In office: {office}." }.OfType<string>()),
         };
     }

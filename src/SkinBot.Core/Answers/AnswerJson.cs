@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SkinBot.Core.Corpus;
 using SkinBot.Core.Domain;
 
 namespace SkinBot.Core.Answers;
@@ -106,13 +107,6 @@ public sealed record SourceDocument(string Title, string? Publisher, string? Url
 
     /// <summary>Further sources the passage rests on (added in schema 1).</summary>
     public IReadOnlyList<SourceDocument> AlsoCited { get; init; } = [];
-}
-
-/// <summary>The JSON names of <see cref="TextKind"/>.</summary>
-public static class ArticleKindNames
-{
-    public const string Article = "article";
-    public const string Summary = "summary";
 }
 
 public sealed record FollowUpDocument(string Label, string Question);

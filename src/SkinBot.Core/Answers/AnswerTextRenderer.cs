@@ -1,4 +1,5 @@
 using System.Text;
+using SkinBot.Core.Corpus;
 using SkinBot.Core.Text;
 
 namespace SkinBot.Core.Answers;

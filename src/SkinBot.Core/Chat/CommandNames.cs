@@ -9,13 +9,13 @@ public static class CommandNames
     public const string Ask = "ask";
     public const string Help = "help";
 
-    /// <summary>Option of <see cref="Scar"/>: ice_pick, boxcar or rolling; absent lists all three.</summary>
+    /// <summary>Option of <see cref="Scar"/>: a <see cref="Domain.ScarTypeNames"/> wire name; absent lists all three.</summary>
     public const string ScarTypeOption = "type";
 
-    /// <summary>Option of <see cref="Treatments"/>: at_home, in_office or all.</summary>
+    /// <summary>Option of <see cref="Treatments"/>: a <see cref="Domain.TreatmentSettingNames"/> wire name.</summary>
     public const string WhereOption = "where";
 
-    /// <summary>Option of <see cref="Treatments"/>: ice_pick, boxcar or rolling, for the treatments that suit that scar type.</summary>
+    /// <summary>Option of <see cref="Treatments"/>: a scar type's wire name, for the treatments that suit that scar type.</summary>
     public const string ForScarOption = "scar";
 
     /// <summary>Option of <see cref="Treatments"/>: a treatment name such as "retinol".</summary>
@@ -23,19 +23,4 @@ public static class CommandNames
 
     /// <summary>Option of <see cref="Ask"/>: the free-text question.</summary>
     public const string QuestionOption = "question";
-
-    public static class ScarTypes
-    {
-        public const string IcePick = "ice_pick";
-        public const string Boxcar = "boxcar";
-        public const string Rolling = "rolling";
-        public static readonly IReadOnlyList<string> All = [IcePick, Boxcar, Rolling];
-    }
-
-    public static class Settings
-    {
-        public const string AtHome = "at_home";
-        public const string InOffice = "in_office";
-        public const string All = "all";
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SkinBot.Core.Domain;
 
 namespace SkinBot.Core.Chat;
 
@@ -44,50 +45,9 @@ public static partial class TypedCommandParser
         };
     }
 
-    /// <summary>Maps "ice pick", "icepick", "ice-pick", "box car", "boxcar", "rolling" to a scar-type id.</summary>
-    public static string? NormalizeScarType(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
+    private static string? ScarName(string? value) => ScarTypeNames.Parse(value)?.ToName();
 
-        var key = NonLetters().Replace(value.ToLowerInvariant(), string.Empty);
-        if (key.EndsWith("scars", StringComparison.Ordinal))
-        {
-            key = key[..^5];
-        }
-        else if (key.EndsWith("scar", StringComparison.Ordinal))
-        {
-            key = key[..^4];
-        }
-
-        return key switch
-        {
-            "icepick" or "ice" or "pick" => CommandNames.ScarTypes.IcePick,
-            "boxcar" or "box" => CommandNames.ScarTypes.Boxcar,
-            "rolling" or "roll" => CommandNames.ScarTypes.Rolling,
-            _ => null,
-        };
-    }
-
-    /// <summary>Maps "at home", "home", "in office", "office", "clinic", "all" to a setting id.</summary>
-    public static string? NormalizeSetting(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var key = NonLetters().Replace(value.ToLowerInvariant(), string.Empty);
-        return key switch
-        {
-            "athome" or "home" or "diy" => CommandNames.Settings.AtHome,
-            "inoffice" or "office" or "clinic" or "professional" or "derm" => CommandNames.Settings.InOffice,
-            "all" or "any" or "both" => CommandNames.Settings.All,
-            _ => null,
-        };
-    }
+    private static string? SettingName(string? value) => TreatmentSettingNames.Parse(value)?.ToName();
 
     private static ChatCommand? ParseScar(string rest, bool slashed)
     {
@@ -96,7 +56,7 @@ public static partial class TypedCommandParser
             return ChatCommand.Of(CommandNames.Scar);
         }
 
-        var type = NormalizeScarType(rest.StartsWith("type:", StringComparison.OrdinalIgnoreCase) ? rest[5..] : rest);
+        var type = ScarName(rest.StartsWith("type:", StringComparison.OrdinalIgnoreCase) ? rest[5..] : rest);
         if (type is not null)
         {
             return ChatCommand.Of(CommandNames.Scar, (CommandNames.ScarTypeOption, type));
@@ -111,14 +71,14 @@ public static partial class TypedCommandParser
     {
         if (rest.Length == 0)
         {
-            return ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, CommandNames.Settings.All));
+            return ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, TreatmentSettingNames.All));
         }
 
         // "/treatments rolling" or "treatments for ice pick scars": the treatments that suit that scar type.
         var forScar = rest.StartsWith("for ", StringComparison.OrdinalIgnoreCase) ? rest[4..] : rest;
-        if (NormalizeScarType(forScar) is { } scarType)
+        if (ScarName(forScar) is { } scarType)
         {
-            return ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, CommandNames.Settings.All), (CommandNames.ForScarOption, scarType));
+            return ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, TreatmentSettingNames.All), (CommandNames.ForScarOption, scarType));
         }
 
         var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -129,7 +89,7 @@ public static partial class TypedCommandParser
                 continue;
             }
 
-            var setting = NormalizeSetting(string.Join(' ', words[..take]));
+            var setting = SettingName(string.Join(' ', words[..take]));
             if (setting is not null)
             {
                 var name = string.Join(' ', words[take..]);
@@ -138,13 +98,11 @@ public static partial class TypedCommandParser
         }
 
         return slashed
-            ? ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, CommandNames.Settings.All), (CommandNames.NameOption, rest))
+            ? ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, TreatmentSettingNames.All), (CommandNames.NameOption, rest))
             : null;
     }
 
     [GeneratedRegex(@"^(?<verb>[A-Za-z]+)(?:\s+(?<rest>.*))?$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex VerbPattern();
 
-    [GeneratedRegex(@"[^a-z]", RegexOptions.CultureInvariant)]
-    private static partial Regex NonLetters();
 }

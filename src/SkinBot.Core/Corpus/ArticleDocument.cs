@@ -1,5 +1,3 @@
-using SkinBot.Core.Answers;
-
 namespace SkinBot.Core.Corpus;
 
 /// <summary>An article as read from disk, before it is split into passages.</summary>

@@ -1,5 +1,3 @@
-using SkinBot.Core.Answers;
-
 namespace SkinBot.Core.Corpus;
 
 /// <summary>Reads the front matter's <c>kind:</c>.</summary>

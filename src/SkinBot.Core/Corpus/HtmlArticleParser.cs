@@ -1,6 +1,5 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using SkinBot.Core.Answers;
 
 namespace SkinBot.Core.Corpus;
 

@@ -1,3 +1,5 @@
+using SkinBot.Core.Domain;
+
 namespace SkinBot.Core.Corpus;
 
 /// <summary>
@@ -11,5 +13,5 @@ public interface ITopicCatalog
 }
 
 /// <param name="Name">The lead term as written in the corpus.</param>
-/// <param name="Setting">at_home or in_office (see <see cref="Chat.CommandNames.Settings"/>).</param>
-public sealed record TreatmentTopic(string Name, string Setting);
+/// <param name="Setting">The list the treatment is in: at home or in office.</param>
+public sealed record TreatmentTopic(string Name, TreatmentSetting Setting);

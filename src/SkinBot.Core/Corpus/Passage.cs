@@ -1,5 +1,3 @@
-using SkinBot.Core.Answers;
-
 namespace SkinBot.Core.Corpus;
 
 /// <summary>The unit SkinBot quotes: one paragraph or one bullet of one article.</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using SkinBot.Core.Answers;
 
 namespace SkinBot.Core.Corpus;
 

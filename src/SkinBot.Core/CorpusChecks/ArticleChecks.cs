@@ -1,5 +1,4 @@
 using System.Globalization;
-using SkinBot.Core.Answers;
 using SkinBot.Core.Corpus;
 
 namespace SkinBot.Core.CorpusChecks;

@@ -1,6 +1,6 @@
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Engine;
-using SkinBot.Core.Intents;
+using SkinBot.Core.Knowledge;
 using SkinBot.Core.Safety;
 using SkinBot.Core.Scope;
 using SkinBot.Core.Search;

@@ -1,5 +1,6 @@
 using SkinBot.Core.Corpus;
-using SkinBot.Core.Intents;
+using SkinBot.Core.Domain;
+using SkinBot.Core.Knowledge;
 
 namespace SkinBot.Core.CorpusChecks;
 
@@ -72,7 +73,7 @@ public static class CorpusWideChecks
                 yield return CorpusFinding.Error("intent-sections", intentsFile, 0, $"intent '{intent.Id}' lists section '{section}', which no article has");
             }
 
-            if (intent.Setting is { } setting && setting is not (Chat.CommandNames.Settings.AtHome or Chat.CommandNames.Settings.InOffice))
+            if (intent.Setting is { } setting && intent.TreatmentSetting is null)
             {
                 yield return CorpusFinding.Error("intent-setting", intentsFile, 0, $"intent '{intent.Id}' has setting '{setting}': it must be at_home or in_office");
             }

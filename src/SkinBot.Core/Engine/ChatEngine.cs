@@ -2,8 +2,9 @@ using Microsoft.Extensions.Options;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Conversations;
+using SkinBot.Core.Domain;
 using SkinBot.Core.Intents;
-using SkinBot.Core.Safety;
+using SkinBot.Core.Knowledge;
 
 namespace SkinBot.Core.Engine;
 
@@ -68,7 +69,7 @@ public sealed class ChatEngine(
                     return AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.ScarTypes, 1.0));
                 }
 
-                return TypedCommandParser.NormalizeScarType(asked) is { } type
+                return ScarTypeNames.Parse(asked) is { } type
                     ? AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.ScarTypes, 1.0) with { ScarTypes = [type] })
                     : AnswerComposer.UnknownScarType(knowledge, asked);
 
@@ -85,17 +86,12 @@ public sealed class ChatEngine(
 
     private static Answer AnswerTreatments(KnowledgeBase knowledge, ChatCommand command)
     {
-        var intent = TypedCommandParser.NormalizeSetting(command.Option(CommandNames.WhereOption)) switch
-        {
-            CommandNames.Settings.AtHome => IntentIds.TreatmentAtHome,
-            CommandNames.Settings.InOffice => IntentIds.TreatmentInOffice,
-            _ => IntentIds.TreatmentAny,
-        };
+        var intent = IntentIds.ForSetting(TreatmentSettingNames.Parse(command.Option(CommandNames.WhereOption)));
 
         if (command.Option(CommandNames.NameOption) is not { } name)
         {
             // "/treatments scar:rolling": the treatments matched to that type, when an intent answers by scar type.
-            if (TypedCommandParser.NormalizeScarType(command.Option(CommandNames.ForScarOption)) is { } type
+            if (ScarTypeNames.Parse(command.Option(CommandNames.ForScarOption)) is { } type
                 && knowledge.Intents.File.Intents.FirstOrDefault(i => i.TreatsNamedScarType) is { } byScarType)
             {
                 return AnswerComposer.Compose(knowledge, IntentDecision.Of(byScarType.Id, 1.0) with { ScarTypes = [type] });

@@ -6,7 +6,7 @@ using SkinBot.Core.Chat;
 using SkinBot.Core.Configuration;
 using SkinBot.Core.Conversations;
 using SkinBot.Core.Corpus;
-using SkinBot.Core.Safety;
+using SkinBot.Core.Knowledge;
 using SkinBot.Core.Search;
 
 namespace SkinBot.Core.Engine;

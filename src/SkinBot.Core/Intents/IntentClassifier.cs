@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using SkinBot.Core.Chat;
 using SkinBot.Core.Conversations;
-using SkinBot.Core.Engine;
+using SkinBot.Core.Domain;
 using SkinBot.Core.Intents.Rules;
+using SkinBot.Core.Knowledge;
+using SkinBot.Core.Markup;
 
 namespace SkinBot.Core.Intents;
 

@@ -9,7 +9,7 @@ namespace SkinBot.Core.Intents;
 /// <param name="Intent">The intent id.</param>
 /// <param name="Confidence">0..1.</param>
 /// <param name="LowConfidence">Not sure enough to answer: offer <paramref name="Nearest"/> instead.</param>
-/// <param name="ScarTypes">Scar-type ids the message names (ice_pick, boxcar, rolling).</param>
+/// <param name="ScarTypes">The scar types the message names.</param>
 /// <param name="Treatments">Treatment passages the message names ("retinol" → the Retinol bullet).</param>
 /// <param name="Nearest">The closest substantive intents, best first, for a low-confidence reply.</param>
 /// <param name="Terms">The analysed question, for ranking passages.</param>
@@ -17,7 +17,7 @@ public sealed record IntentDecision(
     string Intent,
     double Confidence,
     bool LowConfidence,
-    IReadOnlyList<string> ScarTypes,
+    IReadOnlyList<ScarType> ScarTypes,
     IReadOnlyList<Passage> Treatments,
     IReadOnlyList<string> Nearest,
     IReadOnlyList<string> Terms)

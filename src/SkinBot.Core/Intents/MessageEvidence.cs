@@ -1,4 +1,5 @@
-using SkinBot.Core.Engine;
+using SkinBot.Core.Domain;
+using SkinBot.Core.Knowledge;
 using SkinBot.Core.Scope;
 using SkinBot.Core.Text;
 

@@ -1,5 +1,6 @@
 using SkinBot.Core.Corpus;
-using SkinBot.Core.Engine;
+using SkinBot.Core.Domain;
+using SkinBot.Core.Knowledge;
 
 namespace SkinBot.Core.Intents;
 
@@ -7,10 +8,10 @@ namespace SkinBot.Core.Intents;
 public sealed partial record MessageFeatures(
     IReadOnlyList<string> Terms,
     IReadOnlyList<string> MaskedTerms,
-    IReadOnlyList<string> ScarTypes,
+    IReadOnlyList<ScarType> ScarTypes,
     IReadOnlyList<Passage> Treatments,
-    string? TreatmentsSetting,
-    string? Setting,
+    TreatmentSetting? TreatmentsSetting,
+    TreatmentSetting? Setting,
     bool AboutScarring,
     bool AboutSkin,
     bool AboutPockmarks,
@@ -25,8 +26,6 @@ public sealed partial record MessageFeatures(
     /// <summary>Weighted out-of-scope signals ("keloid", "tattoo", "python").</summary>
     public int OutOfScopeSignals => Signals.GetValueOrDefault(IntentIds.OutOfScope);
 
-    /// <param name="terms">Analysed terms of the message.</param>
-    /// <param name="text">The message as normalised, to tell words from noise.</param>
     /// <summary>Terms that turn the setting word after them around: "without a clinic", "can't afford a derm".</summary>
     private static readonly HashSet<string> SettingNegations = new(StringComparer.Ordinal) { "without", "afford", "avoid", "skip", "instead", "no" };
 
@@ -36,14 +35,13 @@ public sealed partial record MessageFeatures(
         int home = 0, office = 0;
         for (var i = 0; i < terms.Count; i++)
         {
-            var cue = vocabulary.SettingCues.GetValueOrDefault(terms[i]);
-            if (cue is null)
+            if (!vocabulary.SettingCues.TryGetValue(terms[i], out var cue))
             {
                 continue;
             }
 
             var negated = (i > 0 && SettingNegations.Contains(terms[i - 1])) || (i > 1 && SettingNegations.Contains(terms[i - 2]));
-            var atHome = cue == Chat.CommandNames.Settings.AtHome;
+            var atHome = cue == TreatmentSetting.AtHome;
             if (atHome != negated)
             {
                 home++;
@@ -57,17 +55,19 @@ public sealed partial record MessageFeatures(
         return (home, office);
     }
 
+    /// <param name="terms">Analysed terms of the message.</param>
+    /// <param name="text">The message as normalised, to tell words from noise.</param>
     public static MessageFeatures Read(IReadOnlyList<string> terms, KnowledgeBase knowledge, string text = "")
     {
         var vocabulary = knowledge.Vocabulary;
-        var scarTypes = terms.Select(t => vocabulary.ScarTypeTerms.GetValueOrDefault(t)).OfType<string>().Distinct().ToList();
+        var scarTypes = terms.Where(vocabulary.ScarTypeTerms.ContainsKey).Select(t => vocabulary.ScarTypeTerms[t]).Distinct().ToList();
         var treatments = terms.SelectMany(t => vocabulary.TreatmentTerms.GetValueOrDefault(t) ?? []).Distinct().ToList();
         var treatmentSettings = treatments.Select(p => vocabulary.TreatmentSettings[p.Id]).Distinct().ToList();
         var (home, office) = CountSettingCues(terms, vocabulary);
         // As many at-home as in-office words ("creams or a doctor?") is a question about all options.
-        var setting = home > office ? Chat.CommandNames.Settings.AtHome
-            : office > home ? Chat.CommandNames.Settings.InOffice
-            : home > 0 ? Chat.CommandNames.Settings.All
+        TreatmentSetting? setting = home > office ? TreatmentSetting.AtHome
+            : office > home ? TreatmentSetting.InOffice
+            : home > 0 ? TreatmentSetting.All
             : null;
         var knownTerms = terms.Count(t => knowledge.Examples.Knows(t) || knowledge.Signals.Knows(t) || knowledge.Index.Contains(t));
         var known = terms.Count == 0 ? 0 : knownTerms / (double)terms.Count;
@@ -81,7 +81,7 @@ public sealed partial record MessageFeatures(
             masked,
             scarTypes,
             treatments,
-            treatmentSettings.Count == 1 ? treatmentSettings[0] : null,
+            treatmentSettings.Count == 1 ? treatmentSettings[0] : (TreatmentSetting?)null,
             setting,
             aboutScarring,
             aboutScarring || terms.Any(vocabulary.RelatedTerms.Contains),

@@ -1,6 +1,6 @@
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
-using SkinBot.Core.Engine;
+using SkinBot.Core.Knowledge;
 
 namespace SkinBot.Core.Turns;
 

@@ -4,7 +4,7 @@ namespace SkinBot.Core.Turns;
 public delegate ValueTask<TurnResult> TurnDelegate(TurnContext turn, CancellationToken cancellationToken);
 
 /// <summary>
-/// One step of the turn pipeline, in Bot Builder's shape: it may act before and after <paramref name="next"/>, or
+/// One step of the turn pipeline, in Bot Builder's shape: it may act before and after the rest of the pipeline (<see cref="TurnDelegate"/>), or
 /// answer the turn itself without calling it (a limit refusing a message).
 /// </summary>
 public interface ITurnMiddleware

@@ -6,7 +6,7 @@ using SkinBot.Discord.Rest;
 namespace SkinBot.Discord;
 
 /// <summary>
-/// The <c>skinbot discord ...</c> verbs. <paramref name="args"/> of <see cref="RunAsync"/> are what follows
+/// The <c>skinbot discord ...</c> verbs. The arguments of <see cref="RunAsync"/> are what follows
 /// <c>skinbot discord</c>. Exit codes: 0 done, 1 failed, 2 usage error.
 /// </summary>
 public static class DiscordCliVerbs

@@ -1,4 +1,5 @@
 using SkinBot.Core.Chat;
+using SkinBot.Core.Domain;
 using SkinBot.Discord.Interactions;
 
 namespace SkinBot.Discord.Commands;
@@ -28,16 +29,16 @@ internal static class SlashCommandTranslator
         {
             case CommandNames.Scar:
                 var rawType = Value(options, CommandNames.ScarTypeOption);
-                var type = TypedCommandParser.NormalizeScarType(rawType) ?? rawType;
+                var type = ScarTypeNames.Parse(rawType)?.ToName() ?? rawType;
                 return (ChatCommand.Of(CommandNames.Scar, (CommandNames.ScarTypeOption, type)), Join("/scar", rawType), isPrivate);
             case CommandNames.Prevent:
                 return (ChatCommand.Of(CommandNames.Prevent), "/prevent", isPrivate);
             case CommandNames.Treatments:
                 var rawWhere = Value(options, CommandNames.WhereOption);
-                var where = TypedCommandParser.NormalizeSetting(rawWhere) ?? CommandNames.Settings.All;
+                var where = (TreatmentSettingNames.Parse(rawWhere) ?? TreatmentSetting.All).ToName();
                 var treatment = Value(options, CommandNames.NameOption);
                 var rawScar = Value(options, CommandNames.ForScarOption);
-                var scar = TypedCommandParser.NormalizeScarType(rawScar) ?? rawScar;
+                var scar = ScarTypeNames.Parse(rawScar)?.ToName() ?? rawScar;
                 return (ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, where), (CommandNames.ForScarOption, scar), (CommandNames.NameOption, treatment)),
                     Join(Join(Join("/treatments", where), scar), treatment), isPrivate);
             case CommandNames.Ask:

@@ -1,4 +1,5 @@
 using SkinBot.Core.Chat;
+using SkinBot.Core.Domain;
 
 namespace SkinBot.Discord.Commands;
 
@@ -22,9 +23,9 @@ internal static class SlashCommands
             {
                 Choices =
                 [
-                    new("ice pick", CommandNames.ScarTypes.IcePick),
-                    new("boxcar", CommandNames.ScarTypes.Boxcar),
-                    new("rolling", CommandNames.ScarTypes.Rolling),
+                    new("ice pick", ScarTypeNames.IcePick),
+                    new("boxcar", ScarTypeNames.Boxcar),
+                    new("rolling", ScarTypeNames.Rolling),
                 ],
             },
             Private(),
@@ -37,9 +38,9 @@ internal static class SlashCommands
                 Required = true,
                 Choices =
                 [
-                    new("at home", CommandNames.Settings.AtHome),
-                    new("in office", CommandNames.Settings.InOffice),
-                    new("all", CommandNames.Settings.All),
+                    new("at home", TreatmentSettingNames.AtHome),
+                    new("in office", TreatmentSettingNames.InOffice),
+                    new("all", TreatmentSettingNames.All),
                 ],
             },
             new(CommandOptionType.String, CommandNames.NameOption, "A treatment to read about, e.g. retinol or subcision")
@@ -51,9 +52,9 @@ internal static class SlashCommands
             {
                 Choices =
                 [
-                    new("ice pick", CommandNames.ScarTypes.IcePick),
-                    new("boxcar", CommandNames.ScarTypes.Boxcar),
-                    new("rolling", CommandNames.ScarTypes.Rolling),
+                    new("ice pick", ScarTypeNames.IcePick),
+                    new("boxcar", ScarTypeNames.Boxcar),
+                    new("rolling", ScarTypeNames.Rolling),
                 ],
             },
             Private(),

@@ -1,5 +1,6 @@
 using SkinBot.Core.Chat;
 using SkinBot.Core.Corpus;
+using SkinBot.Core.Domain;
 using SkinBot.Discord.Interactions;
 using SkinBot.Discord.Rendering;
 
@@ -25,9 +26,9 @@ internal static class TreatmentAutocomplete
         }
 
         var partial = (focused.StringValue ?? string.Empty).Trim();
-        var where = TypedCommandParser.NormalizeSetting(SlashCommandTranslator.Value(data.Options, CommandNames.WhereOption)) ?? CommandNames.Settings.All;
+        var where = TreatmentSettingNames.Parse(SlashCommandTranslator.Value(data.Options, CommandNames.WhereOption)) ?? TreatmentSetting.All;
         return [.. catalog.Treatments
-            .Where(t => where == CommandNames.Settings.All || string.Equals(t.Setting, where, StringComparison.OrdinalIgnoreCase))
+            .Where(t => where == TreatmentSetting.All || t.Setting == where)
             .Select(t => t.Name.Trim())
             .Where(n => n.Length is > 0 and <= DiscordLimits.ChoiceName && n.Contains(partial, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase)

@@ -45,7 +45,7 @@ public static class AskVerb
         var text = string.Join(' ', words);
         if (explain)
         {
-            using var lease = host.Services.GetRequiredService<Core.Engine.KnowledgeBaseHolder>().Acquire();
+            using var lease = host.Services.GetRequiredService<Core.Knowledge.KnowledgeBaseHolder>().Acquire();
             await stderr.WriteLineAsync(Core.Intents.IntentClassifier.Explain(text, lease.Knowledge));
         }
 

@@ -1,4 +1,5 @@
 using SkinBot.Core.Engine;
+using SkinBot.Core.Knowledge;
 
 namespace SkinBot.Host.Cli;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using SkinBot.Core.Engine;
+using SkinBot.Core.Knowledge;
 
 namespace SkinBot.Host.Indexing;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Diagnostics;
 using SkinBot.Core.Domain;

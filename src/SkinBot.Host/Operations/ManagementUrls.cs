@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace SkinBot.Host.Operations;
 
 /// <summary>Reads <see cref="OperationsOptions.ManagementUrls"/>: the listener is told apart by its port, so each URL needs one of its own.</summary>

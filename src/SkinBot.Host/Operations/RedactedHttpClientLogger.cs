@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Http.Logging;
-using Microsoft.Extensions.Logging;
 using SkinBot.Core.Diagnostics;
 
 namespace SkinBot.Host.Operations;

@@ -1,7 +1,6 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Chat;
-using SkinBot.Core.Safety;
+using SkinBot.Core.Engine;
 using SkinBot.Core.Turns;
 
 namespace SkinBot.Host.Operations;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 using SkinBot.Core.Domain;
 using SkinBot.Core.Turns;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.FileProviders;
 
 namespace SkinBot.Host.WebChat;

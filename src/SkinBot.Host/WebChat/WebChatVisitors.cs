@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace SkinBot.Host.WebChat;
 
 /// <summary>Who is asking (the client, for the limits) and in which conversation (issued here, for follow-up memory).</summary>

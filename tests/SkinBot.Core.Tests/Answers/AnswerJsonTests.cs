@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Corpus;
 using SkinBot.Testing;
 
 namespace SkinBot.Core.Tests.Answers;

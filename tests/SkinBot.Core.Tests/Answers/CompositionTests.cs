@@ -1,6 +1,6 @@
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
-using SkinBot.Core.Engine;
+using SkinBot.Core.Domain;
 using SkinBot.Core.Intents;
 using SkinBot.Testing;
 

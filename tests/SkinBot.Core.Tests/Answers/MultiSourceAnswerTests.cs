@@ -1,4 +1,5 @@
 using SkinBot.Core.Answers;
+using SkinBot.Core.Corpus;
 using SkinBot.Testing;
 
 namespace SkinBot.Core.Tests.Answers;

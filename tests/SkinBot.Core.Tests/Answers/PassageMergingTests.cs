@@ -1,4 +1,5 @@
 using SkinBot.Core.Answers;
+using SkinBot.Core.Corpus;
 
 namespace SkinBot.Core.Tests.Answers;
 

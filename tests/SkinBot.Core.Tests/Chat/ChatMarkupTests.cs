@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using CsCheck;
-using SkinBot.Core.Chat;
+using SkinBot.Core.Markup;
 
 namespace SkinBot.Core.Tests.Chat;
 

@@ -1,6 +1,6 @@
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
-using SkinBot.Core.Intents;
+using SkinBot.Core.Domain;
 using SkinBot.Core.Turns;
 using SkinBot.Testing;
 
@@ -170,10 +170,10 @@ public sealed class CommandTests
 
         Assert.Equal(
             ["Retinol", "Alpha hydroxy acids", "Vitamin C", "Dermarolling", "Prescription retinoids"],
-            holder.Treatments.Where(t => t.Setting == CommandNames.Settings.AtHome).Select(t => t.Name));
+            holder.Treatments.Where(t => t.Setting == TreatmentSetting.AtHome).Select(t => t.Name));
         Assert.Equal(
             ["Microneedling with radiofrequency", "Laser", "Chemical peels", "Surgical scar revision", "Subcision", "Others"],
-            holder.Treatments.Where(t => t.Setting == CommandNames.Settings.InOffice).Select(t => t.Name));
+            holder.Treatments.Where(t => t.Setting == TreatmentSetting.InOffice).Select(t => t.Name));
     }
 
     [Theory]

@@ -1,4 +1,4 @@
-using SkinBot.Core.Chat;
+using SkinBot.Core.Markup;
 
 namespace SkinBot.Core.Tests.Chat;
 

@@ -61,37 +61,6 @@ public sealed class TypedCommandParserTests
         Assert.Null(TypedCommandParser.TryParse(text));
     }
 
-    [Theory]
-    [InlineData("ice pick", "ice_pick")]
-    [InlineData("icepick", "ice_pick")]
-    [InlineData("Ice-Pick scars", "ice_pick")]
-    [InlineData("ice_pick", "ice_pick")]
-    [InlineData("box car", "boxcar")]
-    [InlineData("BOXCAR SCAR", "boxcar")]
-    [InlineData("rolling", "rolling")]
-    [InlineData("keloid", null)]
-    [InlineData("", null)]
-    [InlineData(null, null)]
-    public void Scar_type_names_map_to_ids(string? value, string? id)
-    {
-        Assert.Equal(id, TypedCommandParser.NormalizeScarType(value));
-    }
-
-    [Theory]
-    [InlineData("at home", "at_home")]
-    [InlineData("at_home", "at_home")]
-    [InlineData("DIY", "at_home")]
-    [InlineData("in-office", "in_office")]
-    [InlineData("clinic", "in_office")]
-    [InlineData("derm", "in_office")]
-    [InlineData("both", "all")]
-    [InlineData("garage", null)]
-    [InlineData(null, null)]
-    public void Setting_names_map_to_ids(string? value, string? id)
-    {
-        Assert.Equal(id, TypedCommandParser.NormalizeSetting(value));
-    }
-
     [Fact]
     public void Command_options_are_trimmed_case_insensitive_and_blank_ones_dropped()
     {

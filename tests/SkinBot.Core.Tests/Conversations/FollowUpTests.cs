@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Domain;
 using SkinBot.Core.Engine;
-using SkinBot.Core.Intents;
 using SkinBot.Testing;
 
 namespace SkinBot.Core.Tests.Conversations;

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Engine;
+using SkinBot.Core.Knowledge;
 using SkinBot.Testing;
 
 namespace SkinBot.Core.Tests.Corpus;

@@ -1,4 +1,3 @@
-using SkinBot.Core.Answers;
 using SkinBot.Core.Corpus;
 
 namespace SkinBot.Core.Tests.Corpus;

@@ -1,6 +1,7 @@
 using SkinBot.Core.Chat;
 using SkinBot.Core.Domain;
 using SkinBot.Core.Engine;
+using SkinBot.Core.Knowledge;
 using SkinBot.Testing;
 
 namespace SkinBot.Core.Tests.Engine;

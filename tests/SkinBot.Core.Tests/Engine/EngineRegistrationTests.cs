@@ -5,7 +5,7 @@ using SkinBot.Core.Chat;
 using SkinBot.Core.Conversations;
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Engine;
-using SkinBot.Core.Safety;
+using SkinBot.Core.Knowledge;
 using SkinBot.Testing;
 
 namespace SkinBot.Core.Tests.Engine;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SkinBot.Core.Corpus;
-using SkinBot.Core.Engine;
+using SkinBot.Core.Knowledge;
 using SkinBot.Core.Search;
 using SkinBot.Testing;
 

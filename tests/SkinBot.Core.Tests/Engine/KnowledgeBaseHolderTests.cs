@@ -1,4 +1,4 @@
-using SkinBot.Core.Engine;
+using SkinBot.Core.Knowledge;
 using SkinBot.Testing;
 
 namespace SkinBot.Core.Tests.Engine;

@@ -1,5 +1,6 @@
 using SkinBot.Core.Corpus;
-using SkinBot.Core.Intents;
+using SkinBot.Core.Domain;
+using SkinBot.Core.Knowledge;
 using SkinBot.Testing;
 
 namespace SkinBot.Core.Tests.Intents;

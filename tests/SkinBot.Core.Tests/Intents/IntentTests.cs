@@ -1,6 +1,6 @@
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
-using SkinBot.Core.Intents;
+using SkinBot.Core.Domain;
 using SkinBot.Testing;
 
 namespace SkinBot.Core.Tests.Intents;
@@ -77,9 +77,9 @@ public sealed class IntentTests
     }
 
     [Theory]
-    [InlineData("what are ice pick scars?", "Ice pick scars", CommandNames.ScarTypes.IcePick)]
-    [InlineData("what do box car scars look like", "Boxcar scars", CommandNames.ScarTypes.Boxcar)]
-    [InlineData("tell me about rolling scars", "Rolling scars", CommandNames.ScarTypes.Rolling)]
+    [InlineData("what are ice pick scars?", "Ice pick scars", ScarTypeNames.IcePick)]
+    [InlineData("what do box car scars look like", "Boxcar scars", ScarTypeNames.Boxcar)]
+    [InlineData("tell me about rolling scars", "Rolling scars", ScarTypeNames.Rolling)]
     public async Task A_named_scar_type_is_answered_with_that_type(string question, string lead, string type)
     {
         var answer = await AskAsync(question);

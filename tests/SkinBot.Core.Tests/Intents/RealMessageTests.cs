@@ -1,4 +1,4 @@
-using SkinBot.Core.Intents;
+using SkinBot.Core.Domain;
 using SkinBot.Testing;
 
 namespace SkinBot.Core.Tests.Intents;

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Corpus;
+using SkinBot.Core.Domain;
 using SkinBot.Core.Engine;
-using SkinBot.Core.Intents;
-using SkinBot.Core.Intents.Semantic;
+using SkinBot.Core.Knowledge;
+using SkinBot.Core.Knowledge.Semantic;
 using SkinBot.Core.Search;
 using SkinBot.Core.Text;
 using SkinBot.Testing;

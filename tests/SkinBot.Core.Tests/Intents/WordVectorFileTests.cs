@@ -1,4 +1,4 @@
-using SkinBot.Core.Intents.Semantic;
+using SkinBot.Core.Knowledge.Semantic;
 using SkinBot.Core.Text;
 
 namespace SkinBot.Core.Tests.Intents;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using CsCheck;
-using SkinBot.Core.Chat;
+using SkinBot.Core.Markup;
 using SkinBot.Testing.Hostile;
 
 namespace SkinBot.Core.Tests.Properties;

@@ -1,5 +1,6 @@
 using CsCheck;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Domain;
 using SkinBot.Testing.Hostile;
 
 namespace SkinBot.Core.Tests.Properties;
@@ -8,7 +9,7 @@ namespace SkinBot.Core.Tests.Properties;
 public sealed class TypedCommandParserPropertyTests
 {
     private static readonly HashSet<string> Commands = [CommandNames.Scar, CommandNames.Prevent, CommandNames.Treatments, CommandNames.Ask, CommandNames.Help];
-    private static readonly HashSet<string?> ScarTypes = [null, CommandNames.ScarTypes.IcePick, CommandNames.ScarTypes.Boxcar, CommandNames.ScarTypes.Rolling];
+    private static readonly HashSet<string?> ScarTypes = [null, ScarTypeNames.IcePick, ScarTypeNames.Boxcar, ScarTypeNames.Rolling];
 
     [Fact]
     public void Any_text_parses_to_nothing_or_to_a_known_command_with_trimmed_options()

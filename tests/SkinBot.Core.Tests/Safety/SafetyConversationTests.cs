@@ -1,7 +1,6 @@
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Domain;
-using SkinBot.Core.Intents;
 using SkinBot.Testing;
 
 namespace SkinBot.Core.Tests.Safety;

@@ -1,5 +1,4 @@
 using SkinBot.Core.Chat;
-using SkinBot.Core.Engine;
 using SkinBot.Core.Search;
 using SkinBot.Testing;
 

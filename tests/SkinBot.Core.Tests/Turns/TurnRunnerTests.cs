@@ -2,7 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
-using SkinBot.Core.Engine;
+using SkinBot.Core.Domain;
+using SkinBot.Core.Knowledge;
 using SkinBot.Core.Safety;
 using SkinBot.Core.Turns;
 using SkinBot.Testing;
@@ -25,7 +26,7 @@ public sealed class TurnRunnerTests
 
         var command = Assert.Single(_engine.Requests).Command;
         Assert.Equal(CommandNames.Scar, command?.Name);
-        Assert.Equal(CommandNames.ScarTypes.Boxcar, command?.Option(CommandNames.ScarTypeOption));
+        Assert.Equal(ScarTypeNames.Boxcar, command?.Option(CommandNames.ScarTypeOption));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    /// <summary>Settings fast enough for tests; <paramref name="overrides"/> wins (a null value removes a key).</summary>
+    /// <summary>Settings fast enough for tests; callers add or override keys in the returned dictionary (a null value removes a key).</summary>
     public static Dictionary<string, string?> Settings(FakeDiscord? discord, string? publicKey = null, bool withToken = true) => new()
     {
         ["Discord:BotToken"] = withToken ? BotToken : null,

@@ -1,5 +1,6 @@
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Corpus;
 using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Discord.Tests.Fakes;

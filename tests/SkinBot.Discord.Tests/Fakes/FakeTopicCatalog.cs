@@ -1,5 +1,5 @@
-using SkinBot.Core.Chat;
 using SkinBot.Core.Corpus;
+using SkinBot.Core.Domain;
 
 namespace SkinBot.Discord.Tests.Fakes;
 
@@ -7,13 +7,13 @@ internal sealed class FakeTopicCatalog : ITopicCatalog
 {
     public IReadOnlyList<TreatmentTopic> Treatments { get; init; } =
     [
-        new("Retinol", CommandNames.Settings.AtHome),
-        new("Retinoids", CommandNames.Settings.AtHome),
-        new("Vitamin C", CommandNames.Settings.AtHome),
-        new("Glycolic acid", CommandNames.Settings.AtHome),
-        new("Microneedling", CommandNames.Settings.InOffice),
-        new("Subcision", CommandNames.Settings.InOffice),
-        new("Laser resurfacing", CommandNames.Settings.InOffice),
-        new("Chemical peels", CommandNames.Settings.InOffice),
+        new("Retinol", TreatmentSetting.AtHome),
+        new("Retinoids", TreatmentSetting.AtHome),
+        new("Vitamin C", TreatmentSetting.AtHome),
+        new("Glycolic acid", TreatmentSetting.AtHome),
+        new("Microneedling", TreatmentSetting.InOffice),
+        new("Subcision", TreatmentSetting.InOffice),
+        new("Laser resurfacing", TreatmentSetting.InOffice),
+        new("Chemical peels", TreatmentSetting.InOffice),
     ];
 }

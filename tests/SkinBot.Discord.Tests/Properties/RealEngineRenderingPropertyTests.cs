@@ -2,6 +2,7 @@ using System.Text.Json;
 using CsCheck;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Domain;
 using SkinBot.Core.Turns;
 using SkinBot.Discord.Rendering;
 using SkinBot.Discord.Rest;
@@ -19,7 +20,7 @@ public sealed class RealEngineRenderingPropertyTests
     /// <summary>A slash command as the interaction handler turns one into a request: the option values are the user's text.</summary>
     private static readonly Gen<ChatRequest> SlashCommand = Gen.Frequency(
         (1, HostileText.Message.Select(text => Request(string.Empty, ChatCommand.Of(CommandNames.Scar, (CommandNames.ScarTypeOption, text))))),
-        (1, Gen.Select(Gen.OneOf(CommandNames.Settings.AtHome, CommandNames.Settings.InOffice, CommandNames.Settings.All), HostileText.Message,
+        (1, Gen.Select(Gen.OneOf(TreatmentSettingNames.AtHome, TreatmentSettingNames.InOffice, TreatmentSettingNames.All), HostileText.Message,
             (where, text) => Request(string.Empty, ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, where), (CommandNames.NameOption, text))))),
         (1, HostileText.Message.Select(text => Request(text, ChatCommand.Of(CommandNames.Ask, (CommandNames.QuestionOption, text))))));
 

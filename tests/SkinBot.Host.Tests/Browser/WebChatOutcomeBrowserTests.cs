@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
-using SkinBot.Core.Engine;
+using SkinBot.Core.Knowledge;
 using SkinBot.Host.Tests.Operations;
 using SkinBot.Testing.Fakes;
 using static Microsoft.Playwright.Assertions;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using SkinBot.Core.Engine;
+using SkinBot.Core.Knowledge;
 using SkinBot.Host.Indexing;
 using SkinBot.Testing;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using SkinBot.Core.Engine;
+using SkinBot.Core.Knowledge;
 using SkinBot.Core.Turns;
 using SkinBot.Host.Indexing;
 using SkinBot.Testing;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SkinBot.Core.Chat;
-using SkinBot.Core.Corpus;
 using SkinBot.Core.Turns;
 using SkinBot.Host.Indexing;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 using SkinBot.Host.Tests.Hosting;
 

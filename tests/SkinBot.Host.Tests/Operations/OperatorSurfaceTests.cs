@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SkinBot.Core.Answers;
-using SkinBot.Host.Operations;
 using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Host.Tests.Operations;

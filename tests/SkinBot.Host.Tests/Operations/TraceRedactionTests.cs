@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using SkinBot.Host.Operations;
 
 namespace SkinBot.Host.Tests.Operations;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SkinBot.Core.Chat;
-using SkinBot.Core.Safety;
+using SkinBot.Core.Engine;
 using SkinBot.Core.Turns;
 using SkinBot.Host.Operations;
 using SkinBot.Testing;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Domain;
 using SkinBot.Core.Safety;
 using SkinBot.Host.Tests.Operations;
 using SkinBot.Testing.Fakes;
@@ -65,7 +66,7 @@ public sealed class ChatApiTests : IAsyncLifetime
         var command = Assert.Single(_engine.Requests).Command;
         Assert.NotNull(command);
         Assert.Equal(CommandNames.Scar, command.Name);
-        Assert.Equal(CommandNames.ScarTypes.Boxcar, command.Option(CommandNames.ScarTypeOption));
+        Assert.Equal(ScarTypeNames.Boxcar, command.Option(CommandNames.ScarTypeOption));
     }
 
     [Theory]

@@ -1,5 +1,7 @@
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Corpus;
+using SkinBot.Core.Domain;
 
 namespace SkinBot.Teams.Tests.Fakes;
 
@@ -40,7 +42,7 @@ internal static class TeamsAnswers
             return Substantive("rolling", "Rolling scars", passages, "rolling");
         }
 
-        if (command?.Name == CommandNames.Scar && command.Option(CommandNames.ScarTypeOption) == CommandNames.ScarTypes.Boxcar
+        if (command?.Name == CommandNames.Scar && command.Option(CommandNames.ScarTypeOption) == ScarTypeNames.Boxcar
             || text.Contains("boxcar", StringComparison.Ordinal))
         {
             return Substantive("scar_type", "Boxcar scars",

@@ -1,6 +1,6 @@
-using SkinBot.Core.Chat;
 using SkinBot.Core.Conversations;
-using SkinBot.Core.Engine;
+using SkinBot.Core.Domain;
+using SkinBot.Core.Knowledge;
 
 namespace SkinBot.Core.Intents.Rules;
 
@@ -30,7 +30,7 @@ public static partial class ConversationFollowUp
             return decision with { Intent = IntentIds.ScarTypes, LowConfidence = false, Confidence = Math.Max(decision.Confidence, tuning.Named), Rule = Name };
         }
 
-        if (features.ScarTypes.Count == 0 && context.Topic is { } topic && CommandNames.ScarTypes.All.Contains(topic) && AsksAboutTreating(decision.Intent, knowledge))
+        if (features.ScarTypes.Count == 0 && ScarTypeNames.FromName(context.Topic) is { } topic && AsksAboutTreating(decision.Intent, knowledge))
         {
             // "what are rolling scars?" then "how do you treat them?": the subject carries over, so the answer is the
             // treatments for rolling scars, not the generic list.
@@ -43,7 +43,7 @@ public static partial class ConversationFollowUp
 
         if (features.Setting is { } setting && features.Treatments.Count == 0 && context.Intent is not (IntentIds.OutOfScope or IntentIds.GreetingHelp))
         {
-            return decision with { Intent = Settings.IntentOf(setting), LowConfidence = false, Confidence = Math.Max(decision.Confidence, tuning.SettingFollowUp), Rule = Name };
+            return decision with { Intent = IntentIds.ForSetting(setting), LowConfidence = false, Confidence = Math.Max(decision.Confidence, tuning.SettingFollowUp), Rule = Name };
         }
 
         if ((decision.LowConfidence || decision.Intent == IntentIds.OutOfScope || decision.Confidence < tuning.LowConfidence) && IntentClassifier.IsSubstantive(context.Intent))
@@ -52,7 +52,7 @@ public static partial class ConversationFollowUp
             return context.Topic switch
             {
                 null => carried,
-                var type when CommandNames.ScarTypes.All.Contains(type) => carried with { ScarTypes = [type] },
+                var carriedTopic when ScarTypeNames.FromName(carriedTopic) is { } type => carried with { ScarTypes = [type] },
                 var lead => carried with { Treatments = TreatmentsNamed(lead, knowledge) },
             };
         }

@@ -1,5 +1,5 @@
 using SkinBot.Core.Conversations;
-using SkinBot.Core.Engine;
+using SkinBot.Core.Knowledge;
 
 namespace SkinBot.Core.Intents.Rules;
 

@@ -1,3 +1,4 @@
+using SkinBot.Core.Domain;
 namespace SkinBot.Core.Intents.Rules;
 
 /// <summary>
@@ -23,7 +24,7 @@ public sealed class NamedScarTypeRule : IIntentRule
             : IntentIds.ScarTypes;
         if (IntentIds.IsTreatment(about) && features.Setting is { } setting)
         {
-            about = Settings.IntentOf(setting);
+            about = IntentIds.ForSetting(setting);
         }
         else if (about == IntentIds.TreatmentAny && input.Knowledge.Intents.File.Intents.FirstOrDefault(i => i.TreatsNamedScarType) is { } byScarType)
         {

@@ -1,3 +1,4 @@
+using SkinBot.Core.Domain;
 namespace SkinBot.Core.Intents.Rules;
 
 /// <summary>
@@ -19,13 +20,13 @@ public sealed class NamedTreatmentRule : IIntentRule
 
         // Treatments of both settings ("dermarolling, since I can't afford microneedling at a clinic"): the
         // message's setting words pick the list, and only that setting's treatments are quoted.
-        var setting = features.TreatmentsSetting ?? (features.Setting is Chat.CommandNames.Settings.AtHome or Chat.CommandNames.Settings.InOffice ? features.Setting : null);
+        var setting = features.TreatmentsSetting ?? (features.Setting is TreatmentSetting.AtHome or TreatmentSetting.InOffice ? features.Setting : null);
         var treatments = features.TreatmentsSetting is null && setting is not null
             ? [.. features.Treatments.Where(p => input.Knowledge.Vocabulary.TreatmentSettings[p.Id] == setting)]
             : features.Treatments;
         var margin = input.Evidence.MarginConfidence(input.Tuning);
         var agrees = IntentIds.IsTreatment(input.Evidence.Top.Intent);
-        return input.Decision(Settings.IntentOf(setting), agrees ? Math.Max(margin, input.Tuning.Named) : margin) with { Treatments = treatments.Count > 0 ? treatments : features.Treatments };
+        return input.Decision(IntentIds.ForSetting(setting), agrees ? Math.Max(margin, input.Tuning.Named) : margin) with { Treatments = treatments.Count > 0 ? treatments : features.Treatments };
     }
 
     private static bool AsksSomethingElse(RuleInput input)

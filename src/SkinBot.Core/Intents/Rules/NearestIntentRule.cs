@@ -1,3 +1,4 @@
+using SkinBot.Core.Domain;
 namespace SkinBot.Core.Intents.Rules;
 
 /// <summary>
@@ -32,7 +33,7 @@ public sealed class NearestIntentRule : IIntentRule
 
         if (IntentIds.IsTreatment(chosen) && features.Setting is { } setting)
         {
-            chosen = Settings.IntentOf(setting);
+            chosen = IntentIds.ForSetting(setting);
         }
 
         var confidence = evidence.MarginConfidence(input.Tuning);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SkinBot.Core.Domain;
 
 namespace SkinBot.Core.Intents.Rules;
 

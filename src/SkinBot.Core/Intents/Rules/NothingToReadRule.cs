@@ -1,3 +1,4 @@
+using SkinBot.Core.Domain;
 namespace SkinBot.Core.Intents.Rules;
 
 /// <summary>Emoji, punctuation or only stop words: say what SkinBot can do rather than guess.</summary>

@@ -1,3 +1,4 @@
+using SkinBot.Core.Domain;
 namespace SkinBot.Core.Intents.Rules;
 
 /// <summary>
@@ -17,7 +18,7 @@ public sealed class OtherListRule : IIntentRule
             return null;
         }
 
-        var named = Settings.IntentOf(features.TreatmentsSetting);
+        var named = IntentIds.ForSetting(features.TreatmentsSetting);
         if (named == IntentIds.TreatmentAny)
         {
             return null;

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using SkinBot.Core.Conversations;
+
+namespace SkinBot.Core.Engine;
+
+/// <summary>
+/// The default follow-up memory: a bounded dictionary in this process. Entries expire after
+/// <see cref="EngineOptions.FollowUpWindow"/>; when full, the oldest entries are evicted, so memory stays bounded
+/// however many people talk to the bot.
+/// </summary>
+public sealed class InMemoryConversationStore(IOptions<EngineOptions> options, TimeProvider time) : IConversationStore
+{
+    private readonly ConcurrentDictionary<string, ConversationContext> entries = new(StringComparer.Ordinal);
+    private int evicting;
+
+    public ValueTask<ConversationContext?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        if (entries.TryGetValue(key, out var context))
+        {
+            if (time.GetUtcNow() - context.AnsweredAt <= options.Value.FollowUpWindow)
+            {
+                return ValueTask.FromResult<ConversationContext?>(context);
+            }
+
+            entries.TryRemove(new KeyValuePair<string, ConversationContext>(key, context));
+        }
+
+        return ValueTask.FromResult<ConversationContext?>(null);
+    }
+
+    public ValueTask SetAsync(string key, ConversationContext context, CancellationToken cancellationToken)
+    {
+        entries[key] = context;
+        if (entries.Count > options.Value.MaxConversations
+            && Interlocked.CompareExchange(ref evicting, 1, 0) == 0)
+        {
+            // One evictor at a time; the others carry on and the next check catches anything left.
+            try
+            {
+                Evict();
+            }
+            finally
+            {
+                Volatile.Write(ref evicting, 0);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private void Evict()
+    {
+        var cutoff = time.GetUtcNow() - options.Value.FollowUpWindow;
+        foreach (var (key, context) in entries)
+        {
+            if (context.AnsweredAt < cutoff)
+            {
+                // Remove only the entry that was read: a conversation refreshed meanwhile keeps its memory.
+                entries.TryRemove(new KeyValuePair<string, ConversationContext>(key, context));
+            }
+        }
+
+        var excess = entries.Count - options.Value.MaxConversations;
+        if (excess > 0)
+        {
+            foreach (var entry in entries.OrderBy(e => e.Value.AnsweredAt).Take(excess + (options.Value.MaxConversations / 10)))
+            {
+                entries.TryRemove(entry);
+            }
+        }
+    }
+}

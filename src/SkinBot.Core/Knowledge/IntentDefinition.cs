@@ -1,0 +1,92 @@
+using SkinBot.Core.Domain;
+using YamlDotNet.Serialization;
+namespace SkinBot.Core.Knowledge;
+
+/// <summary>One entry of intents.yml. Property names map to snake_case keys.</summary>
+public sealed class IntentDefinition
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string Title { get; set; } = string.Empty;
+
+    public string Question { get; set; } = string.Empty;
+
+    public string Headline { get; set; } = string.Empty;
+
+    public List<string> Sections { get; set; } = [];
+
+    public int MaxPassages { get; set; } = 3;
+
+    /// <summary>The list a treatment intent answers from: at_home or in_office (see <see cref="TreatmentSettingNames"/>).</summary>
+    public string? Setting { get; set; }
+
+    /// <summary><see cref="Setting"/> read; null when the intent is not about one list (or names an unknown one, which the catalog refuses).</summary>
+    [YamlIgnore]
+    public TreatmentSetting? TreatmentSetting => TreatmentSettingNames.ParseList(Setting);
+
+    /// <summary>Words or short phrases that point to this intent wherever they appear in a message.</summary>
+    public List<string> Signals { get; set; } = [];
+
+    public List<string> Examples { get; set; } = [];
+
+    /// <summary>
+    /// The intent asks something particular about a scar type or treatment the message names ("does subcision
+    /// hurt?", "what works on ice pick scars?"), so naming one does not turn the question into that thing's own
+    /// passage or the generic treatment list (intents.yml <c>about_named: true</c>).
+    /// </summary>
+    public bool AboutNamed { get; set; }
+
+    /// <summary>
+    /// How the answer orders passages from several sections: <c>order</c> (default) quotes the sections as listed;
+    /// <c>relevance</c> quotes the passages that best match the question first, the listed order breaking ties, so
+    /// a question about risks reaches the risks section even when it is listed last.
+    /// </summary>
+    public string? Rank { get; set; }
+
+    /// <summary>
+    /// This intent answers "how do I treat [a named scar type]?" when the message does not say at home or in a clinic
+    /// (intents.yml <c>treats_named_scar_type: true</c>; at most one intent should say so).
+    /// </summary>
+    public bool TreatsNamedScarType { get; set; }
+
+    public bool RanksByRelevance => string.Equals(Rank, "relevance", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>The whole of intents.yml.</summary>
+public sealed class IntentFile
+{
+    public string Caveat { get; set; } = string.Empty;
+
+
+
+    /// <summary>Introduces what SkinBot can answer (greetings, help, out of scope).</summary>
+    public string HelpMessage { get; set; } = string.Empty;
+
+    public string OutOfScopeMessage { get; set; } = string.Empty;
+
+    /// <summary>Said instead of guessing when the question is unclear.</summary>
+    public string LowConfidenceMessage { get; set; } = string.Empty;
+
+    /// <summary>Said before an answer that is only a best guess at what the question meant.</summary>
+    public string BestGuessMessage { get; set; } = string.Empty;
+
+    /// <summary>Extra words that mark a message as being about skin scarring, beyond lead terms and synonyms.</summary>
+    public List<string> DomainTerms { get; set; } = [];
+
+    /// <summary>
+    /// Domain words with an everyday sense ("pick a film", "rolling my eyes"): they make a message about scarring only
+    /// beside another word of skin or scarring.
+    /// </summary>
+    public List<string> EverydayWords { get; set; } = [];
+
+    /// <summary>Words too common to tell intents apart by their nearest examples (pronouns, auxiliaries).</summary>
+    public List<string> IgnoreWords { get; set; } = [];
+
+    /// <summary>
+    /// Words that look like a treatment's name to the stemmer but describe skin ("peeling" is not a chemical peel),
+    /// each with the plain word it is read as.
+    /// </summary>
+    public Dictionary<string, string> DescriptiveWords { get; set; } = [];
+
+    public List<IntentDefinition> Intents { get; set; } = [];
+}

@@ -1,0 +1,61 @@
+using SkinBot.Core.Corpus;
+using SkinBot.Core.Safety;
+using SkinBot.Core.Scope;
+using SkinBot.Core.Search;
+
+namespace SkinBot.Core.Knowledge;
+
+/// <summary>
+/// Everything one corpus version needs to answer: passages and their Lucene index, intents and their example
+/// index, the analysis and the domain vocabulary. Immutable once built; replaced whole when the corpus changes.
+/// </summary>
+public sealed class KnowledgeBase : IDisposable
+{
+    public required string Fingerprint { get; init; }
+
+    public required IReadOnlyList<ArticleDocument> Articles { get; init; }
+
+    public required IReadOnlyList<Passage> Passages { get; init; }
+
+    public required IReadOnlyList<CorpusFormatException> Skipped { get; init; }
+
+    public required SkinBotAnalyzer Analyzer { get; init; }
+
+    public required SpellingCorrector Spelling { get; init; }
+
+    public required PassageIndex Index { get; init; }
+
+    public required ExampleIndex Examples { get; init; }
+
+    public required SignalMatcher Signals { get; init; }
+
+    public required IntentCatalog Intents { get; init; }
+
+    public required DomainVocabulary Vocabulary { get; init; }
+
+    /// <summary>The safety screen (safety.yml), read before anything else.</summary>
+    public required SafetyCatalog Safety { get; init; }
+
+    /// <summary>Subjects outside pockmarks (topics.yml).</summary>
+    public ScopeCatalog Scope { get; init; } = ScopeCatalog.Empty;
+
+    /// <summary>Intent examples as sentence vectors, when the semantic model is available.</summary>
+    public ISemanticIntentIndex? SemanticExamples { get; init; }
+
+    public required IReadOnlyList<TreatmentTopic> Treatments { get; init; }
+
+    /// <summary>False when the index was reopened from disk for an unchanged corpus.</summary>
+    public required bool Built { get; init; }
+
+    public required TimeSpan BuildTime { get; init; }
+
+    /// <summary>Where the build time went, stage by stage (for <c>skinbot index</c> and tuning).</summary>
+    public IReadOnlyList<(string Stage, TimeSpan Elapsed)> BuildStages { get; init; } = [];
+
+    public void Dispose()
+    {
+        Index.Dispose();
+        Examples.Dispose();
+        Analyzer.Dispose();
+    }
+}

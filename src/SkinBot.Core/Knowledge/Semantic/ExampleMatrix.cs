@@ -1,0 +1,76 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace SkinBot.Core.Knowledge.Semantic;
+
+/// <summary>
+/// Unit-length example vectors, int8 with one scale per example and stored dimension by dimension, so a block of
+/// 32 examples is scored against a message with its running sums in registers, and the matrix is a quarter of its
+/// float size and stays in cache between messages. This is the bulk of the per-message cost (about 850 examples by
+/// 192 dimensions); int8 moves a cosine by under 0.02.
+/// </summary>
+internal sealed class ExampleMatrix
+{
+    private readonly sbyte[] columns;
+    private readonly float[] scales;
+    private readonly int dimensions;
+
+    public ExampleMatrix(IReadOnlyList<float[]> rows, int dimensions)
+    {
+        this.dimensions = dimensions;
+        Count = rows.Count;
+        Stride = (rows.Count + Vector<sbyte>.Count - 1) / Vector<sbyte>.Count * Vector<sbyte>.Count;
+        columns = new sbyte[dimensions * Stride];
+        scales = new float[Stride];
+        for (var e = 0; e < rows.Count; e++)
+        {
+            var largest = rows[e].Max(MathF.Abs);
+            scales[e] = largest / 127f;
+            for (var d = 0; d < dimensions && largest > 0; d++)
+            {
+                columns[(d * Stride) + e] = (sbyte)MathF.Round(rows[e][d] / scales[e]);
+            }
+        }
+    }
+
+    public int Count { get; }
+
+    /// <summary>Length of the buffer <see cref="Cosines"/> needs: <see cref="Count"/> rounded up to whole vectors.</summary>
+    public int Stride { get; }
+
+    /// <summary>The cosine of a unit-length message with each example, into the first <see cref="Count"/> floats.</summary>
+    public void Cosines(ReadOnlySpan<float> message, Span<float> into)
+    {
+        var sums = MemoryMarshal.Cast<float, Vector<float>>(into[..Stride]);
+        var blocks = MemoryMarshal.Cast<sbyte, Vector<sbyte>>(columns.AsSpan());
+        var perDimension = Stride / Vector<sbyte>.Count;
+
+        // One block of examples at a time through every dimension, its sums in registers until the end.
+        for (var block = 0; block < perDimension; block++)
+        {
+            Vector<float> first = default, second = default, third = default, fourth = default;
+            for (var d = 0; d < dimensions; d++)
+            {
+                var weight = new Vector<float>(message[d]);
+                Vector.Widen(blocks[(d * perDimension) + block], out var low, out var high);
+                Vector.Widen(low, out var a, out var b);
+                Vector.Widen(high, out var c, out var e);
+                first = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(a), weight, first);
+                second = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(b), weight, second);
+                third = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(c), weight, third);
+                fourth = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(e), weight, fourth);
+            }
+
+            sums[4 * block] = first;
+            sums[(4 * block) + 1] = second;
+            sums[(4 * block) + 2] = third;
+            sums[(4 * block) + 3] = fourth;
+        }
+
+        var cosines = into[..Stride];
+        for (var e = 0; e < cosines.Length; e++)
+        {
+            cosines[e] *= scales[e];
+        }
+    }
+}
