@@ -52,7 +52,7 @@ public sealed class FaultTests(ITestOutputHelper output)
                 // client gives up on the zombie connection.
                 await harness.WaitForRepliesAsync(sent.Count, TimeSpan.FromSeconds(20));
                 harness.Gateway.WithholdAcks = true;
-                await GatewayTests.Eventually(() => harness.Bot.Logs.Logs.Any(l => l.Message.StartsWith("No heartbeat ACK", StringComparison.Ordinal)), TimeSpan.FromSeconds(20));
+                await GatewayTests.Eventually(() => harness.Bot.Logs.Entries.Any(l => l.Message.StartsWith("No heartbeat ACK", StringComparison.Ordinal)), TimeSpan.FromSeconds(20));
                 harness.Gateway.WithholdAcks = false;
             }
 
@@ -70,7 +70,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         catch (TimeoutException)
         {
             // What the bot and the fake saw, for whoever has to read a failure.
-            foreach (var log in harness.Bot.Logs.Logs.Where(l => l.Level >= LogLevel.Information))
+            foreach (var log in harness.Bot.Logs.Entries.Where(l => l.Level >= LogLevel.Information))
             {
                 output.WriteLine($"{log.Level} {log.Category}: {log.Message}");
             }
@@ -101,7 +101,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             Assert.Equal(expected, replies.Where(r => r.Channel == channel).Select(r => r.ReplyTo!));
         }
 
-        var (reconnects, resumes, identifies) = (metrics["skinbot.discord.gateway.reconnects"], metrics["skinbot.discord.gateway.resumes"], metrics["skinbot.discord.gateway.identifies"]);
+        var (reconnects, resumes, identifies) = (metrics.Total("skinbot.discord.gateway.reconnects"), metrics.Total("skinbot.discord.gateway.resumes"), metrics.Total("skinbot.discord.gateway.identifies"));
         var summary = $"drops {harness.Gateway.Connections.Count(c => c.Dropped)}, reconnects {reconnects}, resumes {resumes}, identifies {identifies}";
         Assert.True(harness.Gateway.Connections.Count(c => c.Dropped) >= 20, summary);
         // 21 drops, 2 RECONNECTs, 3 INVALID_SESSIONs, a 4000 close and a zombie; a fault that the fake plays on a
@@ -111,8 +111,8 @@ public sealed class FaultTests(ITestOutputHelper output)
         // session even if the op 9 is lost, so the resume that follows is refused); the recorder listens from before
         // the host starts, so the first one is always counted.
         Assert.True(resumes >= 10 && identifies >= 3, summary);
-        Assert.Equal(sent.Count + 1, metrics["skinbot.discord.messages.answered"]);
-        Assert.Equal(0, metrics["skinbot.discord.send.failures"]);
+        Assert.Equal(sent.Count + 1, metrics.Total("skinbot.discord.messages.answered"));
+        Assert.Equal(0, metrics.Total("skinbot.discord.send.failures"));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             Assert.Equal(sent.Where(s => s.Channel == channel).Select(s => s.Id), replies.Where(r => r.Channel == channel).Select(r => r.ReplyTo!));
         }
 
-        Assert.Equal(30, metrics["skinbot.discord.rest.rate_limited"]);
-        Assert.Equal(0, metrics["skinbot.discord.send.failures"]);
+        Assert.Equal(30, metrics.Total("skinbot.discord.rest.rate_limited"));
+        Assert.Equal(0, metrics.Total("skinbot.discord.send.failures"));
     }
 }

@@ -49,7 +49,7 @@ public sealed class GatewayTests
         // The bad event counts as seen: heartbeats move past it and the connection stays up.
         await Eventually(() => harness.Gateway.Connections.First().Heartbeats.Contains("3"));
         Assert.Single(harness.Gateway.Connections);
-        Assert.Contains(harness.Bot.Logs.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("MESSAGE_CREATE (sequence 2)", StringComparison.Ordinal));
+        Assert.Contains(harness.Bot.Logs.Entries, l => l.Level == LogLevel.Warning && l.Message.Contains("MESSAGE_CREATE (sequence 2)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -168,10 +168,10 @@ public sealed class GatewayTests
 
         harness.Gateway.CloseWith(code);
 
-        await Eventually(() => harness.Bot.Logs.Logs.Any(l => l.Level == LogLevel.Critical));
+        await Eventually(() => harness.Bot.Logs.Entries.Any(l => l.Level == LogLevel.Critical));
         await Task.Delay(300);
         Assert.Single(harness.Gateway.Connections);
-        var fatal = Assert.Single(harness.Bot.Logs.Logs, l => l.Level == LogLevel.Critical);
+        var fatal = Assert.Single(harness.Bot.Logs.Entries, l => l.Level == LogLevel.Critical);
         Assert.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), fatal.Message, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Unhealthy, (await health.CheckHealthAsync(r => r.Tags.Contains("ready"))).Status);
     }
@@ -185,7 +185,7 @@ public sealed class GatewayTests
         harness.Say("what are boxcar scars?");
         await harness.WaitForRepliesAsync(1);
 
-        Assert.DoesNotContain(harness.Bot.Logs.Logs, l => l.Message.Contains("secret-part", StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.Bot.Logs.Entries, l => l.Message.Contains("secret-part", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class GatewayTests
 
         Assert.Empty(discord.Gateway.Connections);
         Assert.Empty(discord.Rest.Calls);
-        Assert.Single(bot.Logs.Logs, l => l.Level == LogLevel.Information && l.Message.Contains("BotToken is not set", StringComparison.Ordinal));
+        Assert.Single(bot.Logs.Entries, l => l.Level == LogLevel.Information && l.Message.Contains("BotToken is not set", StringComparison.Ordinal));
         var health = bot.Services.GetRequiredService<HealthCheckService>();
         Assert.DoesNotContain("discord-gateway", (await health.CheckHealthAsync()).Entries.Keys);
     }
@@ -231,7 +231,7 @@ public sealed class GatewayTests
 
         var edit = Assert.Single(await harness.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
         Assert.EndsWith("/acked-token/messages/@original", edit.Path, StringComparison.Ordinal);
-        Assert.DoesNotContain(harness.Bot.Logs.Logs, l => l.Level >= LogLevel.Error);
+        Assert.DoesNotContain(harness.Bot.Logs.Entries, l => l.Level >= LogLevel.Error);
     }
 
     internal static Task Eventually(Func<bool> condition, TimeSpan? timeout = null) =>

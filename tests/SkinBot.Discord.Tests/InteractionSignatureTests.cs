@@ -51,11 +51,11 @@ public sealed class InteractionSignatureTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }
 
-        var refusals = bot.Logs.Logs.Where(l => l.Category.EndsWith(nameof(Interactions.InteractionEndpoint), StringComparison.Ordinal) && l.Level >= LogLevel.Information).ToList();
+        var refusals = bot.Logs.Entries.Where(l => l.Category.EndsWith(nameof(Interactions.InteractionEndpoint), StringComparison.Ordinal) && l.Level >= LogLevel.Information).ToList();
         var line = Assert.Single(refusals);
         Assert.Equal(LogLevel.Warning, line.Level);
         Assert.Contains("refused", line.Message, StringComparison.Ordinal);
-        Assert.Equal(40, bot.Metrics["skinbot.discord.interactions.rejected"]);
+        Assert.Equal(40, bot.Metrics.Total("skinbot.discord.interactions.rejected"));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class InteractionSignatureTests : IAsyncLifetime
         using var response = await SignedInteractions.PostRawAsync(bot.Client, body, ts, signer.Sign(ts, body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(bot.Logs.Logs, l => l.Level == LogLevel.Warning && l.Message.StartsWith("Malformed interaction JSON", StringComparison.Ordinal));
+        Assert.Contains(bot.Logs.Entries, l => l.Level == LogLevel.Warning && l.Message.StartsWith("Malformed interaction JSON", StringComparison.Ordinal));
 
         // Still serving afterwards.
         using var ping = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Ping());

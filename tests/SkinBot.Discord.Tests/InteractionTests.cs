@@ -233,7 +233,7 @@ public sealed class InteractionTests : IAsyncLifetime
 
         Assert.Equal(5, (await SignedInteractions.JsonAsync(response)).GetProperty("type").GetInt32());
         bot.Engine.ReleaseSlow();
-        await GatewayTests.Eventually(() => bot.Logs.Logs.Any(l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains(id, StringComparison.Ordinal)));
+        await GatewayTests.Eventually(() => bot.Logs.Entries.Any(l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains(id, StringComparison.Ordinal)));
         Assert.Equal(2, discord.Rest.Where("PATCH", "/webhooks/").Count);
     }
 
@@ -250,7 +250,7 @@ public sealed class InteractionTests : IAsyncLifetime
         var edit = Assert.Single(await discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
         Assert.EndsWith("/retry-token/messages/@original", edit.Path, StringComparison.Ordinal);
         Assert.Equal(2, discord.Rest.Where("PATCH", "/webhooks/").Count);
-        Assert.DoesNotContain(bot.Logs.Logs, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.DoesNotContain(bot.Logs.Entries, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
     }
 
     [Fact]
@@ -264,7 +264,7 @@ public sealed class InteractionTests : IAsyncLifetime
         var handling = handler.HandleAsync(interaction, responder, CancellationToken.None);
         Assert.Equal(5, (await responder.Response.WaitAsync(TimeSpan.FromSeconds(10))).Type);
         bot.Engine.ReleaseSlow();
-        await GatewayTests.Eventually(() => bot.Logs.Logs.Any(l => l.Message.Contains("deferred", StringComparison.Ordinal)));
+        await GatewayTests.Eventually(() => bot.Logs.Entries.Any(l => l.Message.Contains("deferred", StringComparison.Ordinal)));
         // The answer is ready; nothing may reach the webhook while the HTTP response is still on its way.
         await Task.Delay(300);
         Assert.Empty(discord.Rest.Where("PATCH", "/webhooks/"));

@@ -192,7 +192,7 @@ public sealed class MessageTests : IAsyncLifetime
 
         var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
         Assert.StartsWith("Sorry", reply.Body!.Value.GetProperty("content").GetString(), StringComparison.Ordinal);
-        Assert.Contains(harness.Bot.Logs.Logs, l => l.Level == LogLevel.Error && l.Exception is InvalidOperationException);
+        Assert.Contains(harness.Bot.Logs.Entries, l => l.Level == LogLevel.Error && l.Exception is InvalidOperationException);
     }
 
     [Fact]
@@ -249,7 +249,7 @@ public sealed class MessageDeliveryTests
         var id = harness.Say("[slow] what is TCA cross?");
 
         await harness.WaitForRepliesAsync(1);
-        Assert.Contains(harness.Bot.Logs.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("still running", StringComparison.Ordinal) && l.Message.Contains(id, StringComparison.Ordinal));
+        Assert.Contains(harness.Bot.Logs.Entries, l => l.Level == LogLevel.Warning && l.Message.Contains("still running", StringComparison.Ordinal) && l.Message.Contains(id, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -264,11 +264,11 @@ public sealed class MessageDeliveryTests
         var second = harness.Say("second question");
         harness.Say("elsewhere", channelId: other);
 
-        await GatewayTests.Eventually(() => harness.Bot.Logs.Logs.Any(l => l.Message.Contains(second, StringComparison.Ordinal) && l.Message.Contains("refused us recently", StringComparison.Ordinal)));
+        await GatewayTests.Eventually(() => harness.Bot.Logs.Entries.Any(l => l.Message.Contains(second, StringComparison.Ordinal) && l.Message.Contains("refused us recently", StringComparison.Ordinal)));
         await harness.WaitForRepliesAsync(1);
         Assert.Single(harness.Rest.Where("POST", $"/channels/{Payloads.ChannelId}/"));
         Assert.Single(harness.Rest.Where("POST", $"/channels/{other}/messages"));
-        Assert.Single(harness.Bot.Logs.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("missing access or permissions", StringComparison.Ordinal));
+        Assert.Single(harness.Bot.Logs.Entries, l => l.Level == LogLevel.Warning && l.Message.Contains("missing access or permissions", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -278,7 +278,7 @@ public sealed class MessageDeliveryTests
         harness.Rest.Intercept = r => r.Path.Value!.EndsWith("/messages", StringComparison.Ordinal) ? FakeResponse.ServerError(503) : null;
         var id = harness.Say("what are boxcar scars?");
 
-        await GatewayTests.Eventually(() => harness.Bot.Logs.Logs.Any(l => l.Level == LogLevel.Error && l.Message.Contains(id, StringComparison.Ordinal)));
+        await GatewayTests.Eventually(() => harness.Bot.Logs.Entries.Any(l => l.Level == LogLevel.Error && l.Message.Contains(id, StringComparison.Ordinal)));
         Assert.Equal(5, harness.Rest.Where("POST", $"/channels/{Payloads.ChannelId}/messages").Count);
     }
 }

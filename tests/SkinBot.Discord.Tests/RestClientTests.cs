@@ -6,6 +6,7 @@ using SkinBot.Discord.Rendering;
 using SkinBot.Discord.Rest;
 using SkinBot.Discord.Tests.Fakes;
 
+using SkinBot.Testing;
 namespace SkinBot.Discord.Tests;
 
 /// <summary>The REST client against the fake: rate limits, retries and the errors it must not retry.</summary>
@@ -49,7 +50,7 @@ public sealed class RestClientTests : IAsyncLifetime
         var calls = discord.Rest.Where("POST", "/channels/");
         Assert.Equal([429, 200], calls.Select(c => c.Status));
         Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromMilliseconds(280), $"retried after {(calls[1].At - calls[0].At).TotalMilliseconds} ms");
-        Assert.Equal(1, metrics["skinbot.discord.rest.rate_limited"]);
+        Assert.Equal(1, metrics.Total("skinbot.discord.rest.rate_limited"));
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class RestClientTests : IAsyncLifetime
 
         Assert.True(otherChannel - first < TimeSpan.FromMilliseconds(1200), "another channel is another bucket");
         Assert.True(sameChannel - first >= TimeSpan.FromMilliseconds(1450), $"same bucket went after {(sameChannel - first).TotalMilliseconds} ms");
-        Assert.Equal(0, metrics["skinbot.discord.rest.rate_limited"]);
+        Assert.Equal(0, metrics.Total("skinbot.discord.rest.rate_limited"));
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class RestClientTests : IAsyncLifetime
         await Rest.CreateMessageAsync(ChannelA, Hello, CancellationToken.None);
 
         Assert.Equal([502, 503, 500, 200], discord.Rest.Where("POST", "/channels/").Select(c => c.Status));
-        Assert.Equal(3, metrics["skinbot.discord.rest.retries"]);
+        Assert.Equal(3, metrics.Total("skinbot.discord.rest.retries"));
     }
 
     [Fact]
@@ -154,7 +155,7 @@ public sealed class RestClientTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<DiscordRestException>(() => Rest.CreateMessageAsync(ChannelA, Hello, CancellationToken.None));
 
-        var line = Assert.Single(bot.Logs.Logs, l => l.Level == LogLevel.Error);
+        var line = Assert.Single(bot.Logs.Entries, l => l.Level == LogLevel.Error);
         Assert.Contains("Discord:BotToken", line.Message, StringComparison.Ordinal);
     }
 

@@ -9,6 +9,7 @@ using SkinBot.Core.Corpus;
 using SkinBot.Core.Turns;
 using SkinBot.Testing.Fakes;
 
+using SkinBot.Testing;
 namespace SkinBot.Discord.Tests.Fakes;
 
 /// <summary>SkinBot's Discord adapter hosted the way the real host does it (AddSkinBotDiscord + MapSkinBotDiscord), on 127.0.0.1.</summary>
@@ -19,7 +20,7 @@ internal sealed class BotHost : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private BotHost(WebApplication app, DiscordEngine engine, CapturingLoggerProvider logs, HttpClient client, MetricsRecorder metrics)
+    private BotHost(WebApplication app, DiscordEngine engine, LogCapture logs, HttpClient client, MetricsRecorder metrics)
     {
         this.app = app;
         Metrics = metrics;
@@ -30,7 +31,7 @@ internal sealed class BotHost : IAsyncDisposable
 
     public DiscordEngine Engine { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public LogCapture Logs { get; }
 
     public HttpClient Client { get; }
 
@@ -60,7 +61,7 @@ internal sealed class BotHost : IAsyncDisposable
     public static async Task<BotHost> StartAsync(Dictionary<string, string?> settings, DiscordEngine? engine = null, bool withCatalog = true)
     {
         engine ??= new DiscordEngine();
-        var logs = new CapturingLoggerProvider();
+        var logs = new LogCapture();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
@@ -75,7 +76,7 @@ internal sealed class BotHost : IAsyncDisposable
         builder.Services.AddHealthChecks();
         builder.Services.AddSkinBotDiscord(builder.Configuration);
         var app = builder.Build();
-        var metrics = new MetricsRecorder(app.Services);
+        var metrics = new MetricsRecorder(app.Services, "SkinBot.Discord");
         app.MapSkinBotDiscord();
         try
         {

@@ -67,12 +67,12 @@ public sealed class GatewayFramePropertyTests : IAsyncLifetime
             catch (TimeoutException)
             {
                 // Say what the bot logged, so a failure shows which event broke the session and how.
-                var logged = harness.Bot.Logs.Logs.Where(l => l.Level >= LogLevel.Warning).Select(l => $"{l.Level} {l.Category}: {l.Message} {l.Exception?.GetType().Name} {l.Exception?.Message}");
+                var logged = harness.Bot.Logs.Entries.Where(l => l.Level >= LogLevel.Warning).Select(l => $"{l.Level} {l.Category}: {l.Message} {l.Exception?.GetType().Name} {l.Exception?.Message}");
                 throw new TimeoutException("The mention after the mangled events was not answered. Logged:\n" + string.Join('\n', logged));
             }
         }, iter: PropertyRuns.Iterations(40), seed: PropertyRuns.Seed, threads: 1);
 
-        Assert.DoesNotContain(harness.Bot.Logs.Logs, log => log.Level >= LogLevel.Error && log.Message.Contains("unexpectedly", StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.Bot.Logs.Entries, log => log.Level >= LogLevel.Error && log.Message.Contains("unexpectedly", StringComparison.Ordinal));
         foreach (var reply in harness.Replies())
         {
             DiscordWire.AssertMessageFits(reply.Body);
@@ -88,6 +88,6 @@ public sealed class GatewayFramePropertyTests : IAsyncLifetime
         var question = harness.Say("what are boxcar scars?");
 
         await GatewayTests.Eventually(() => harness.Replies().Any(r => r.ReplyTo == question), TimeSpan.FromSeconds(10));
-        Assert.DoesNotContain(harness.Bot.Logs.Logs, log => log.Level >= LogLevel.Error);
+        Assert.DoesNotContain(harness.Bot.Logs.Entries, log => log.Level >= LogLevel.Error);
     }
 }

@@ -11,6 +11,7 @@ using SkinBot.Teams.Activities;
 using SkinBot.Teams.Auth;
 using SkinBot.Testing.Fakes;
 
+using SkinBot.Testing;
 namespace SkinBot.Teams.Tests.Fakes;
 
 /// <summary>
@@ -41,7 +42,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
 
     public FakeChatEngine Engine { get; }
 
-    public CapturingLoggerProvider Logs { get; } = new();
+    public LogCapture Logs { get; } = new();
 
     public MetricsRecorder Metrics => _metrics!;
 
@@ -88,7 +89,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         builder.Services.AddHttpClient(MsalBotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(FakeTokenEndpoint.TrustingHandler);
 
         host._app = builder.Build();
-        host._metrics = new MetricsRecorder(host._app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        host._metrics = new MetricsRecorder(host._app.Services, TeamsMetrics.MeterName);
         host._app.MapSkinBotTeams();
         await host._app.StartAsync();
         host.Client = host._app.GetTestClient();
