@@ -7,9 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Turns;
-using SkinBot.Testing.Fakes;
-
 using SkinBot.Testing;
+using SkinBot.Testing.Fakes;
 namespace SkinBot.Discord.Tests.Fakes;
 
 /// <summary>SkinBot's Discord adapter hosted the way the real host does it (AddSkinBotDiscord + MapSkinBotDiscord), on 127.0.0.1.</summary>

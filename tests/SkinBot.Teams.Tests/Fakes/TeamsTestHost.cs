@@ -9,9 +9,8 @@ using Microsoft.Extensions.Logging;
 using SkinBot.Core.Turns;
 using SkinBot.Teams.Activities;
 using SkinBot.Teams.Auth;
-using SkinBot.Testing.Fakes;
-
 using SkinBot.Testing;
+using SkinBot.Testing.Fakes;
 namespace SkinBot.Teams.Tests.Fakes;
 
 /// <summary>
