@@ -54,7 +54,7 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
 
         foreach (var unknown in intents.UnknownSections(corpus.Passages))
         {
-            logger.LogWarning("intents.yml names a section the corpus does not have ({IntentSection}); answers for it will be empty", unknown);
+            logger.UnknownIntentSection(unknown);
         }
 
         var analyzer = new SkinBotAnalyzer(synonyms);

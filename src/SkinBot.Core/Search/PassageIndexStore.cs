@@ -105,7 +105,7 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
         catch (Exception ex) when (ex is IOException or CorruptIndexException or InvalidDataException or IndexFormatTooOldException or IndexFormatTooNewException)
         {
             // A damaged index (a full disk, a copy gone wrong) is rebuilt rather than failing every start.
-            logger.LogWarning(ex, "The index in {Folder} cannot be read and will be rebuilt", target);
+            logger.IndexUnreadable(ex, target);
         }
 
         if (index is not null)
@@ -144,7 +144,7 @@ public sealed class PassageIndexStore(string? rootPath, ILogger<PassageIndexStor
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                logger.LogDebug(ex, "Could not remove old index folder {Folder}; it will be retried on the next build", folder);
+                logger.OldIndexKept(ex, folder);
             }
         }
     }

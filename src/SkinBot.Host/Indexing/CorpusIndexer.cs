@@ -30,15 +30,14 @@ public sealed class CorpusIndexer(
                 : null;
             if (fingerprint is not null && fingerprint == holder.Fingerprint)
             {
-                logger.LogDebug("Corpus unchanged ({Fingerprint}); keeping the serving index", fingerprint);
+                logger.CorpusUnchanged(fingerprint);
                 return true;
             }
 
             var knowledge = await builder.BuildAsync(layout, cancellationToken, fingerprint);
             holder.Swap(knowledge);
             metrics.Succeeded(knowledge.BuildTime, knowledge.Passages.Count, knowledge.Built);
-            logger.LogInformation(
-                "Index {Action} for corpus {Fingerprint}: {ArticleCount} articles, {PassageCount} passages, {SkippedCount} files skipped, in {ElapsedMs:0} ms",
+            logger.IndexReady(
                 knowledge.Built ? "built" : "reopened",
                 knowledge.Fingerprint,
                 knowledge.Articles.Count,
@@ -55,11 +54,11 @@ public sealed class CorpusIndexer(
             var trace = ex is CorpusFormatException ? null : ex;
             if (holder.IsReady)
             {
-                logger.LogError(trace, "Corpus rebuild failed, still serving corpus {Fingerprint}: {Reason}", holder.Fingerprint, ex.Message);
+                logger.RebuildFailed(trace, holder.Fingerprint, ex.Message);
             }
             else
             {
-                logger.LogError(trace, "Corpus index could not be built from {CorpusPath}: {Reason}", layout.Root, ex.Message);
+                logger.BuildFailed(trace, layout.Root, ex.Message);
             }
 
             return holder.IsReady;

@@ -73,7 +73,7 @@ public sealed class IndexingWorker(CorpusIndexer indexer, IOptions<EngineOptions
         var root = indexer.Layout.Root;
         if (!Directory.Exists(root))
         {
-            logger.LogWarning("Not watching {CorpusPath}: the folder does not exist", root);
+            logger.NotWatching(root);
             return null;
         }
 
@@ -85,11 +85,11 @@ public sealed class IndexingWorker(CorpusIndexer indexer, IOptions<EngineOptions
         watcher.Renamed += (sender, e) => changes.Writer.TryWrite(e.FullPath);
         watcher.Error += (_, e) =>
         {
-            logger.LogWarning(e.GetException(), "Corpus watcher lost events; rebuilding to be safe");
+            logger.WatcherLostEvents(e.GetException());
             changes.Writer.TryWrite(root);
         };
         watcher.EnableRaisingEvents = true;
-        logger.LogInformation("Watching {CorpusPath} for changes", root);
+        logger.Watching(root);
         return watcher;
     }
 }

@@ -63,7 +63,7 @@ internal static class ChatApiEndpoint
 
         if (!WebChatRequestValidator.TryParse(body, out var input, out var error))
         {
-            logger.LogInformation("Web chat request refused: {Reason}", error);
+            logger.RequestRefused(error);
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, error);
             return;
         }
@@ -82,7 +82,7 @@ internal static class ChatApiEndpoint
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Last-chance handler: the person gets a polite error, the operator gets the correlation id and the exception.
-            logger.LogError(exception, "Web chat could not answer message {CorrelationId}", request.CorrelationId);
+            logger.AnswerFailed(exception, request.CorrelationId);
             activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "SkinBot could not answer that just now. Please try again in a moment. " + SafetyNet.Text);
             return;

@@ -46,7 +46,7 @@ public static class WebChatExtensions
         if (files is null)
         {
             endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebChatExtensions))
-                .LogWarning("The web chat page (wwwroot/index.html) was not found; / will answer 404. POST {Path} still works.", ChatApiEndpoint.Path);
+                .PageMissing(ChatApiEndpoint.Path);
             return endpoints;
         }
 
