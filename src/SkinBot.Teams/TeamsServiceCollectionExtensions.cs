@@ -42,6 +42,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<BotFrameworkAuthenticator>();
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.TryAddSingleton<ConnectorSendSlots>();
+        services.TryAddSingleton<ConnectorRetryPolicy>();
         services.TryAddSingleton<ConnectorClient>();
         services.TryAddSingleton<ActivityDeduplicator>();
         services.TryAddSingleton<TurnQueue>();
