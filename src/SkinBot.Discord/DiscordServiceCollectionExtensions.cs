@@ -35,6 +35,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddHttpClient(DiscordRestClient.HttpClientName).RemoveAllLoggers();
         services.TryAddSingleton<RateLimitBuckets>();
         services.TryAddSingleton<GlobalRateLimit>();
+        services.TryAddSingleton<RestRetryPolicy>();
         services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<DiscordRestClient>(
             provider, provider.GetRequiredService<IHttpClientFactory>().CreateClient(DiscordRestClient.HttpClientName)));
         services.TryAddSingleton(provider => new DiscordCommandRegistrar(

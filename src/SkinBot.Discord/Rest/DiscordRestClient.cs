@@ -8,14 +8,16 @@ using Microsoft.Extensions.Options;
 namespace SkinBot.Discord.Rest;
 
 /// <summary>
-/// Sends REST calls with Discord's rules: per-bucket and global rate limits, 429 retry_after honoured, bounded
-/// retries with jitter on 5xx and network errors (only before sending for calls that are not idempotent), no retry of 401/403 (they count toward Discord's invalid-request ban).
+/// Sends REST calls with Discord's rules: per-bucket and global rate limits, 429 retry_after honoured, retries
+/// (<see cref="RestRetryPolicy"/>) on 5xx and network errors only where a retry cannot act twice, no retry of
+/// 401/403 (they count toward Discord's invalid-request ban).
 /// </summary>
 internal sealed partial class DiscordRestClient(
     HttpClient http,
     IOptions<DiscordOptions> options,
     RateLimitBuckets buckets,
     GlobalRateLimit globalLimit,
+    RestRetryPolicy retries,
     DiscordMetrics metrics,
     TimeProvider time,
     ILogger<DiscordRestClient> logger)
@@ -36,112 +38,95 @@ internal sealed partial class DiscordRestClient(
     public async Task<JsonElement?> SendAsync(DiscordRoute route, object? body, CancellationToken cancellationToken, DateTimeOffset? deadline = null)
     {
         var payload = body is null ? null : DiscordJson.Serialize(body);
-        var failures = 0;
-        var rateLimits = 0;
-        while (true)
+        var result = await retries.RunAsync(route, deadline, token => SendOnceAsync(route, payload, deadline, token), cancellationToken).ConfigureAwait(false);
+        return result.Last switch
         {
-            if (route.UsesBotAuthorization)
+            RestAttempt.Done done => done.Body,
+            RestAttempt.RateLimited limited when result.Stopped == RestRetryPolicy.StopReason.PastDeadline =>
+                throw new DiscordRestException(route.Template, limited.Status, limited.Code, "Not retried: the retry would come after the deadline."),
+            RestAttempt.RateLimited limited =>
+                throw new DiscordRestException(route.Template, limited.Status, limited.Code, "Still rate limited after retries."),
+            RestAttempt.Transient transient when result.Stopped == RestRetryPolicy.StopReason.PastDeadline =>
+                throw new DiscordRestException(route.Template, transient.Status, transient.Code, "Not retried: the retry would come after the deadline.", transient.Failure),
+            RestAttempt.Transient { Failure: { } failure } =>
+                throw new DiscordRestException(route.Template, null, null, "Discord could not be reached after retries.", failure),
+            RestAttempt.Transient transient =>
+                throw new DiscordRestException(route.Template, transient.Status, transient.Code, "Discord kept failing after retries."),
+            _ => throw new InvalidOperationException("Unknown REST attempt outcome."),
+        };
+    }
+
+    /// <summary>One attempt: wait for the limits, send, read the answer. Final refusals throw; the rest go to the retry policy.</summary>
+    private async ValueTask<RestAttempt> SendOnceAsync(DiscordRoute route, byte[]? payload, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        if (route.UsesBotAuthorization)
+        {
+            await globalLimit.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await buckets.AcquireAsync(route, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendRequestAsync(route, payload, AttemptTimeout(route, deadline), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            if (!route.Idempotent && !NeverSent(ex))
             {
-                await globalLimit.WaitAsync(cancellationToken).ConfigureAwait(false);
+                // A timeout or a broken response does not say whether Discord acted on it: a retry could post twice.
+                throw new DiscordRestException(route.Template, null, null, "The request may have reached Discord; not retried.", ex);
             }
 
-            await buckets.AcquireAsync(route, cancellationToken).ConfigureAwait(false);
-            HttpResponseMessage response;
-            try
-            {
-                response = await SendOnceAsync(route, payload, AttemptTimeout(route, deadline), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                if (!route.Idempotent && !NeverSent(ex))
-                {
-                    // A timeout or a broken response does not say whether Discord acted on it: a retry could post twice.
-                    throw new DiscordRestException(route.Template, null, null, "The request may have reached Discord; not retried.", ex);
-                }
+            return new RestAttempt.Transient(null, null, ex);
+        }
 
-                if (++failures > settings.RestMaxRetries)
-                {
-                    throw new DiscordRestException(route.Template, null, null, "Discord could not be reached after retries.", ex);
-                }
-
-                var wait = Jitter.Backoff(failures, settings.RestRetryBaseDelay, settings.RestRetryMaxDelay);
-                EnsureBeforeDeadline(route, deadline, wait, null, null, ex);
-                LogNetworkRetry(route.Template, failures, ex.GetType().Name);
-                metrics.Retries.Add(1);
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
-                continue;
+        using (response)
+        {
+            buckets.Update(route, response.Headers);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return new RestAttempt.Done(string.IsNullOrWhiteSpace(text) ? null : JsonDocument.Parse(text).RootElement.Clone());
             }
 
-            using (response)
+            var error = DiscordError.Parse(text);
+            if (route.Kind == DiscordRouteKind.Interaction && error.Code == AlreadyAcknowledgedCode)
             {
-                buckets.Update(route, response.Headers);
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return string.IsNullOrWhiteSpace(text) ? null : JsonDocument.Parse(text).RootElement.Clone();
-                }
-
-                var error = DiscordError.Parse(text);
-                if (route.Kind == DiscordRouteKind.Interaction && error.Code == AlreadyAcknowledgedCode)
-                {
-                    // An earlier attempt timed out on our side but reached Discord: the interaction is answered.
-                    LogAlreadyAcknowledged(route.Template);
-                    return null;
-                }
-
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    metrics.RateLimited.Add(1);
-                    var retryAfter = RetryAfter(response, error);
-                    var global = error.Global || string.Equals(RateLimitBuckets.Header(response.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
-                    LogRateLimited(route.Template, retryAfter.TotalMilliseconds, global);
-                    if (global)
-                    {
-                        globalLimit.PauseFor(retryAfter);
-                    }
-                    else
-                    {
-                        buckets.Exhaust(route, retryAfter);
-                    }
-
-                    if (++rateLimits > settings.RestMaxRateLimitRetries)
-                    {
-                        throw new DiscordRestException(route.Template, response.StatusCode, error.Code, "Still rate limited after retries.");
-                    }
-
-                    EnsureBeforeDeadline(route, deadline, retryAfter, response.StatusCode, error.Code, null);
-
-                    if (!route.UsesBotAuthorization && global)
-                    {
-                        // Routes outside the global limiter still have to sit out a global 429 they received.
-                        await Task.Delay(retryAfter, time, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    continue;
-                }
-
-                if (IsTransient(response.StatusCode) && route.Idempotent)
-                {
-                    if (++failures > settings.RestMaxRetries)
-                    {
-                        throw new DiscordRestException(route.Template, response.StatusCode, error.Code, "Discord kept failing after retries.");
-                    }
-
-                    var wait = Jitter.Backoff(failures, settings.RestRetryBaseDelay, settings.RestRetryMaxDelay);
-                    EnsureBeforeDeadline(route, deadline, wait, response.StatusCode, error.Code, null);
-                    LogServerRetry(route.Template, (int)response.StatusCode, failures);
-                    metrics.Retries.Add(1);
-                    await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                if (response.StatusCode == HttpStatusCode.Unauthorized && route.UsesBotAuthorization)
-                {
-                    LogUnauthorized(route.Template);
-                }
-
-                throw new DiscordRestException(route.Template, response.StatusCode, error.Code, error.Message ?? "Discord refused the request.");
+                // An earlier attempt timed out on our side but reached Discord: the interaction is answered.
+                LogAlreadyAcknowledged(route.Template);
+                return new RestAttempt.Done(null);
             }
+
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                metrics.RateLimited.Add(1);
+                var retryAfter = RetryAfter(response, error);
+                var global = error.Global || string.Equals(RateLimitBuckets.Header(response.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
+                LogRateLimited(route.Template, retryAfter.TotalMilliseconds, global);
+                if (global)
+                {
+                    globalLimit.PauseFor(retryAfter);
+                }
+                else
+                {
+                    buckets.Exhaust(route, retryAfter);
+                }
+
+                return new RestAttempt.RateLimited(retryAfter, global, response.StatusCode, error.Code);
+            }
+
+            if (IsTransient(response.StatusCode) && route.Idempotent)
+            {
+                return new RestAttempt.Transient(response.StatusCode, error.Code, null);
+            }
+
+            if (response.StatusCode == HttpStatusCode.Unauthorized && route.UsesBotAuthorization)
+            {
+                LogUnauthorized(route.Template);
+            }
+
+            throw new DiscordRestException(route.Template, response.StatusCode, error.Code, error.Message ?? "Discord refused the request.");
         }
     }
 
@@ -162,19 +147,11 @@ internal sealed partial class DiscordRestClient(
         return left < settings.RestTimeout ? left : settings.RestTimeout;
     }
 
-    private void EnsureBeforeDeadline(DiscordRoute route, DateTimeOffset? deadline, TimeSpan wait, HttpStatusCode? status, int? code, Exception? inner)
-    {
-        if (deadline is { } end && time.GetUtcNow() + wait >= end)
-        {
-            throw new DiscordRestException(route.Template, status, code, "Not retried: the retry would come after the deadline.", inner);
-        }
-    }
-
     /// <summary>Failures that happen before a byte of the request left: safe to retry even when the call is not idempotent.</summary>
     private static bool NeverSent(Exception ex) =>
         ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
 
-    private async Task<HttpResponseMessage> SendOnceAsync(DiscordRoute route, byte[]? payload, TimeSpan attemptTimeout, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendRequestAsync(DiscordRoute route, byte[]? payload, TimeSpan attemptTimeout, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(route.Method, settings.ApiBaseUrl.TrimEnd('/') + route.Path);
         request.Headers.UserAgent.ParseAdd($"DiscordBot ({settings.UserAgentUrl}, 1.0)");
@@ -216,12 +193,6 @@ internal sealed partial class DiscordRestClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord rate limited {Route}; retrying after {RetryAfterMs} ms (global: {Global})")]
     private partial void LogRateLimited(string route, double retryAfterMs, bool global);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord answered {Status} on {Route}; retry {Attempt}")]
-    private partial void LogServerRetry(string route, int status, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord unreachable on {Route} ({Error}); retry {Attempt}")]
-    private partial void LogNetworkRetry(string route, int attempt, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Discord rejected the bot token (401) on {Route}; check Discord:BotToken. Not retrying.")]
     private partial void LogUnauthorized(string route);
