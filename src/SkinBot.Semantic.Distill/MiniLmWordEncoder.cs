@@ -11,10 +11,10 @@ public sealed class MiniLmWordEncoder : IDisposable
 
     // One thread, run in order: parallel reductions may add in a different order and change the last bits,
     // and the artefact must be byte-for-byte reproducible.
-    private readonly SessionOptions options = new() { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
-    private readonly SentenceEncoder encoder;
+    private readonly SessionOptions _options = new() { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+    private readonly SentenceEncoder _encoder;
 
-    public MiniLmWordEncoder() => encoder = new SentenceEncoder(options);
+    public MiniLmWordEncoder() => _encoder = new SentenceEncoder(_options);
 
     /// <summary>The model's WordPiece vocabulary in id order.</summary>
     public static IReadOnlyList<string> Vocabulary()
@@ -31,7 +31,7 @@ public sealed class MiniLmWordEncoder : IDisposable
         var vectors = new List<float[]>(words.Count);
         foreach (var batch in words.Chunk(BatchSize))
         {
-            vectors.AddRange(encoder.Encode(batch, CancellationToken.None));
+            vectors.AddRange(_encoder.Encode(batch, CancellationToken.None));
             progress?.Invoke(vectors.Count);
         }
 
@@ -40,7 +40,7 @@ public sealed class MiniLmWordEncoder : IDisposable
 
     public void Dispose()
     {
-        encoder.Dispose();
-        options.Dispose();
+        _encoder.Dispose();
+        _options.Dispose();
     }
 }

@@ -7,13 +7,13 @@ namespace SkinBot.Semantic.Distill;
 /// </summary>
 public sealed class Pca
 {
-    private readonly double[] mean;
-    private readonly double[][] components;
+    private readonly double[] _mean;
+    private readonly double[][] _components;
 
     private Pca(double[] mean, double[][] components, double explained)
     {
-        this.mean = mean;
-        this.components = components;
+        this._mean = mean;
+        this._components = components;
         ExplainedVariance = explained;
     }
 
@@ -73,13 +73,13 @@ public sealed class Pca
 
     public float[] Project(float[] row)
     {
-        var projected = new float[components.Length];
-        for (var c = 0; c < components.Length; c++)
+        var projected = new float[_components.Length];
+        for (var c = 0; c < _components.Length; c++)
         {
             double sum = 0;
             for (var i = 0; i < row.Length; i++)
             {
-                sum += (row[i] - mean[i]) * components[c][i];
+                sum += (row[i] - _mean[i]) * _components[c][i];
             }
 
             projected[c] = (float)sum;

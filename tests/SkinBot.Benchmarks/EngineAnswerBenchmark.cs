@@ -11,25 +11,25 @@ namespace SkinBot.Benchmarks;
 [MemoryDiagnoser]
 public class EngineAnswerBenchmark
 {
-    private ChatEngine engine = null!;
-    private ChatRequest[] requests = [];
-    private KnowledgeBaseHolder holder = null!;
+    private ChatEngine _engine = null!;
+    private ChatRequest[] _requests = [];
+    private KnowledgeBaseHolder _holder = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        (engine, holder, requests) = EngineFixture.CreateAsync().GetAwaiter().GetResult();
+        (_engine, _holder, _requests) = EngineFixture.CreateAsync().GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
-    public void Cleanup() => holder.Dispose();
+    public void Cleanup() => _holder.Dispose();
 
     [Benchmark(OperationsPerInvoke = 160)]
     public async Task AnswerEvalQuestions()
     {
         for (var i = 0; i < 160; i++)
         {
-            await engine.AnswerAsync(requests[i % requests.Length], CancellationToken.None);
+            await _engine.AnswerAsync(_requests[i % _requests.Length], CancellationToken.None);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace SkinBot.Benchmarks;
 [MemoryDiagnoser]
 public class IndexBuildBenchmark
 {
-    private string corpus = string.Empty;
+    private string _corpus = string.Empty;
 
     /// <summary>0 means the real corpus.</summary>
     [Params(0, 1_000, 10_000)]
@@ -17,21 +17,21 @@ public class IndexBuildBenchmark
 
     [GlobalSetup]
     public void Setup() =>
-        corpus = Articles == 0 ? BenchmarkCorpus.RealCorpus : SyntheticCorpus.Create(BenchmarkCorpus.RealCorpus, Articles);
+        _corpus = Articles == 0 ? BenchmarkCorpus.RealCorpus : SyntheticCorpus.Create(BenchmarkCorpus.RealCorpus, Articles);
 
     [GlobalCleanup]
     public void Cleanup()
     {
         if (Articles != 0)
         {
-            Directory.Delete(corpus, recursive: true);
+            Directory.Delete(_corpus, recursive: true);
         }
     }
 
     [Benchmark]
     public async Task<int> Build()
     {
-        using var knowledge = await BenchmarkCorpus.BuildAsync(corpus);
+        using var knowledge = await BenchmarkCorpus.BuildAsync(_corpus);
         return knowledge.Passages.Count;
     }
 }

@@ -13,16 +13,16 @@ namespace SkinBot.Discord.Tests;
 /// </summary>
 public sealed class InteractionFreshnessTests : IAsyncLifetime
 {
-    private readonly InteractionSigner signer = new();
-    private BotHost bot = null!;
+    private readonly InteractionSigner _signer = new();
+    private BotHost _bot = null!;
 
     public async Task InitializeAsync() =>
-        bot = await BotHost.StartAsync(BotHost.Settings(null, signer.PublicKeyHex, withToken: false));
+        _bot = await BotHost.StartAsync(BotHost.Settings(null, _signer.PublicKeyHex, withToken: false));
 
     public async Task DisposeAsync()
     {
-        await bot.DisposeAsync();
-        signer.Dispose();
+        await _bot.DisposeAsync();
+        _signer.Dispose();
     }
 
     public static TheoryData<string> StaleOrFutureOffsets => new() { "-3650.00:00:00", "-00:06:00", "00:06:00", "365.00:00:00" };
@@ -34,10 +34,10 @@ public sealed class InteractionFreshnessTests : IAsyncLifetime
         var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Command("prevent"));
         var timestamp = SignedInteractions.Now(TimeSpan.Parse(offset, System.Globalization.CultureInfo.InvariantCulture));
 
-        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, timestamp, signer.Sign(timestamp, body));
+        using var response = await SignedInteractions.PostRawAsync(_bot.Client, body, timestamp, _signer.Sign(timestamp, body));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(bot.Engine.Requests);
+        Assert.Empty(_bot.Engine.Requests);
     }
 
     [Theory]
@@ -50,7 +50,7 @@ public sealed class InteractionFreshnessTests : IAsyncLifetime
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Ping());
 
-        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, timestamp, signer.Sign(timestamp, body));
+        using var response = await SignedInteractions.PostRawAsync(_bot.Client, body, timestamp, _signer.Sign(timestamp, body));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -61,7 +61,7 @@ public sealed class InteractionFreshnessTests : IAsyncLifetime
         var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Ping());
         var timestamp = SignedInteractions.Now(TimeSpan.FromMinutes(-4));
 
-        using var response = await SignedInteractions.PostRawAsync(bot.Client, body, timestamp, signer.Sign(timestamp, body));
+        using var response = await SignedInteractions.PostRawAsync(_bot.Client, body, timestamp, _signer.Sign(timestamp, body));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -71,14 +71,14 @@ public sealed class InteractionFreshnessTests : IAsyncLifetime
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Command("prevent"));
         var timestamp = SignedInteractions.Now();
-        var signature = signer.Sign(timestamp, body);
+        var signature = _signer.Sign(timestamp, body);
 
-        using var first = await SignedInteractions.PostRawAsync(bot.Client, body, timestamp, signature);
-        using var replay = await SignedInteractions.PostRawAsync(bot.Client, body, timestamp, signature);
+        using var first = await SignedInteractions.PostRawAsync(_bot.Client, body, timestamp, signature);
+        using var replay = await SignedInteractions.PostRawAsync(_bot.Client, body, timestamp, signature);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
-        Assert.Single(bot.Engine.Requests);
+        Assert.Single(_bot.Engine.Requests);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class InteractionFreshnessTests : IAsyncLifetime
     {
         var ping = Payloads.Ping();
         ping["padding"] = new string('x', InteractionEndpoint.MaxBodyBytes - 1_000);
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer, ping);
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer, ping);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -104,9 +104,9 @@ public sealed class InteractionFreshnessTests : IAsyncLifetime
             Content = new StreamContent(new UnknownLengthStream(body)),
         };
         request.Headers.Add("X-Signature-Timestamp", timestamp);
-        request.Headers.Add("X-Signature-Ed25519", signer.Sign(timestamp, body));
+        request.Headers.Add("X-Signature-Ed25519", _signer.Sign(timestamp, body));
 
-        using var response = await bot.Client.SendAsync(request);
+        using var response = await _bot.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -133,7 +133,7 @@ public sealed class InteractionFreshnessTests : IAsyncLifetime
     private async Task<string> SendHeadersOnlyAsync(string timestamp, string signature, long contentLength)
     {
         using var tcp = new TcpClient();
-        await tcp.ConnectAsync(IPAddress.Loopback, bot.Client.BaseAddress!.Port);
+        await tcp.ConnectAsync(IPAddress.Loopback, _bot.Client.BaseAddress!.Port);
         var stream = tcp.GetStream();
         var head = $"POST /discord/interactions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {contentLength}\r\nX-Signature-Timestamp: {timestamp}\r\nX-Signature-Ed25519: {signature}\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head));

@@ -12,32 +12,32 @@ namespace SkinBot.Discord.Tests;
 /// <summary>Slash commands, buttons and autocomplete through POST /discord/interactions, as Discord sends them.</summary>
 public sealed class InteractionTests : IAsyncLifetime
 {
-    private readonly InteractionSigner signer = new();
-    private FakeDiscord discord = null!;
-    private BotHost bot = null!;
+    private readonly InteractionSigner _signer = new();
+    private FakeDiscord _discord = null!;
+    private BotHost _bot = null!;
 
     public async Task InitializeAsync()
     {
-        discord = await FakeDiscord.StartAsync();
-        var settings = BotHost.Settings(discord, signer.PublicKeyHex, withToken: false);
+        _discord = await FakeDiscord.StartAsync();
+        var settings = BotHost.Settings(_discord, _signer.PublicKeyHex, withToken: false);
         settings["Discord:InteractionAnswerBudget"] = "00:00:00.300";
         settings["Discord:DeferredEditRetryDelay"] = "00:00:00.100";
-        bot = await BotHost.StartAsync(settings);
-        bot.Engine.HoldSlowUntilReleased = true;
+        _bot = await BotHost.StartAsync(settings);
+        _bot.Engine.HoldSlowUntilReleased = true;
     }
 
     public async Task DisposeAsync()
     {
-        bot.Engine.ReleaseSlow();
-        await bot.DisposeAsync();
-        await discord.DisposeAsync();
-        signer.Dispose();
+        _bot.Engine.ReleaseSlow();
+        await _bot.DisposeAsync();
+        await _discord.DisposeAsync();
+        _signer.Dispose();
     }
 
     [Fact]
     public async Task Scar_type_boxcar_answers_with_an_embed_and_follow_up_buttons()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Command("scar", [Payloads.Option("type", "boxcar")]));
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer, Payloads.Command("scar", [Payloads.Option("type", "boxcar")]));
         var json = await SignedInteractions.JsonAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -54,7 +54,7 @@ public sealed class InteractionTests : IAsyncLifetime
         Assert.Equal("fu:How are boxcar scars treated?", buttons[0].GetProperty("custom_id").GetString());
         Assert.Equal("How is it treated?", buttons[0].GetProperty("label").GetString());
 
-        var request = Assert.Single(bot.Engine.Requests);
+        var request = Assert.Single(_bot.Engine.Requests);
         Assert.Equal(Platforms.Discord, request.Platform);
         Assert.Equal(CommandNames.Scar, request.Command!.Name);
         Assert.Equal(ScarTypeNames.Boxcar, request.Command.Option(CommandNames.ScarTypeOption));
@@ -65,17 +65,17 @@ public sealed class InteractionTests : IAsyncLifetime
     [Fact]
     public async Task Scar_without_a_type_asks_for_all_three()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Command("scar"));
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer, Payloads.Command("scar"));
         var json = await SignedInteractions.JsonAsync(response);
 
         Assert.Equal("All three scar types", json.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
-        Assert.Null(Assert.Single(bot.Engine.Requests).Command!.Option(CommandNames.ScarTypeOption));
+        Assert.Null(Assert.Single(_bot.Engine.Requests).Command!.Option(CommandNames.ScarTypeOption));
     }
 
     [Fact]
     public async Task The_private_option_makes_the_reply_ephemeral()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer,
             Payloads.Command("prevent", [Payloads.Option("private", true, type: 5)]));
         var json = await SignedInteractions.JsonAsync(response);
 
@@ -86,11 +86,11 @@ public sealed class InteractionTests : IAsyncLifetime
     [Fact]
     public async Task Treatments_for_a_scar_type_reach_the_engine_with_the_scar_option()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer,
             Payloads.Command("treatments", [Payloads.Option("where", "all"), Payloads.Option("scar", "rolling")]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var request = Assert.Single(bot.Engine.Requests);
+        var request = Assert.Single(_bot.Engine.Requests);
         Assert.Equal(CommandNames.Treatments, request.Command?.Name);
         Assert.Equal("rolling", request.Command?.Option(CommandNames.ForScarOption));
         Assert.Equal("/treatments all rolling", request.Text);
@@ -99,11 +99,11 @@ public sealed class InteractionTests : IAsyncLifetime
     [Fact]
     public async Task Treatments_and_help_reach_the_engine_as_commands_and_ask_as_its_question()
     {
-        using var treatments = await SignedInteractions.PostAsync(bot.Client, signer,
+        using var treatments = await SignedInteractions.PostAsync(_bot.Client, _signer,
             Payloads.Command("treatments", [Payloads.Option("where", "at_home"), Payloads.Option("name", "Retinol")]));
-        using var ask = await SignedInteractions.PostAsync(bot.Client, signer,
+        using var ask = await SignedInteractions.PostAsync(_bot.Client, _signer,
             Payloads.Command("ask", [Payloads.Option("question", "do derma rollers help?")]));
-        using var help = await SignedInteractions.PostAsync(bot.Client, signer,
+        using var help = await SignedInteractions.PostAsync(_bot.Client, _signer,
             Payloads.Command("skinbot", [Payloads.Subcommand("help", Payloads.Option("private", true, type: 5))]));
 
         Assert.Equal("Treatments: at_home Retinol", (await SignedInteractions.JsonAsync(treatments)).GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
@@ -111,7 +111,7 @@ public sealed class InteractionTests : IAsyncLifetime
         var helpJson = await SignedInteractions.JsonAsync(help);
         Assert.Equal("SkinBot help", helpJson.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
         Assert.Equal(64, helpJson.GetProperty("data").GetProperty("flags").GetInt32());
-        var requests = bot.Engine.Requests.ToArray();
+        var requests = _bot.Engine.Requests.ToArray();
         Assert.Equal([CommandNames.Treatments, null, CommandNames.Help], requests.Select(r => r.Command?.Name));
         Assert.Equal("do derma rollers help?", requests[1].Text);
     }
@@ -119,13 +119,13 @@ public sealed class InteractionTests : IAsyncLifetime
     [Fact]
     public async Task A_follow_up_button_answers_its_question_in_place()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.ButtonPress("fu:How are boxcar scars treated?"));
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer, Payloads.ButtonPress("fu:How are boxcar scars treated?"));
         var json = await SignedInteractions.JsonAsync(response);
 
         Assert.Equal(7, json.GetProperty("type").GetInt32());
         Assert.Equal("Q: How are boxcar scars treated?", json.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
         Assert.Equal(0, json.GetProperty("data").GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
-        Assert.Equal("How are boxcar scars treated?", Assert.Single(bot.Engine.Requests).Text);
+        Assert.Equal("How are boxcar scars treated?", Assert.Single(_bot.Engine.Requests).Text);
     }
 
     [Theory]
@@ -134,31 +134,31 @@ public sealed class InteractionTests : IAsyncLifetime
     [InlineData("fu:   ")]
     public async Task A_button_with_an_id_skinbot_did_not_make_gets_a_private_notice(string customId)
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.ButtonPress(customId));
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer, Payloads.ButtonPress(customId));
         var json = await SignedInteractions.JsonAsync(response);
 
         Assert.Equal(4, json.GetProperty("type").GetInt32());
         Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
-        Assert.Empty(bot.Engine.Requests);
+        Assert.Empty(_bot.Engine.Requests);
     }
 
     [Fact]
     public async Task Autocomplete_offers_treatments_matching_the_partial_name_and_setting()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Autocomplete("treatments",
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer, Payloads.Autocomplete("treatments",
             [Payloads.Option("where", "at_home"), Payloads.Option("name", "ret", focused: true)]));
         var json = await SignedInteractions.JsonAsync(response);
 
         Assert.Equal(8, json.GetProperty("type").GetInt32());
         var names = json.GetProperty("data").GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToArray();
         Assert.Equal(new[] { "Retinoids", "Retinol" }, names);
-        Assert.Empty(bot.Engine.Requests);
+        Assert.Empty(_bot.Engine.Requests);
     }
 
     [Fact]
     public async Task Autocomplete_without_a_setting_searches_every_treatment()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Autocomplete("treatments",
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer, Payloads.Autocomplete("treatments",
             [Payloads.Option("name", "CI", focused: true)]));
         var json = await SignedInteractions.JsonAsync(response);
 
@@ -169,14 +169,14 @@ public sealed class InteractionTests : IAsyncLifetime
     [Fact]
     public async Task A_slow_answer_is_deferred_and_filled_in_through_the_webhook()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer,
             Payloads.Command("ask", [Payloads.Option("question", "[slow] what is subcision?")], token: "slow-token"));
         var json = await SignedInteractions.JsonAsync(response);
 
         Assert.Equal(5, json.GetProperty("type").GetInt32());
         Assert.False(json.TryGetProperty("data", out _));
-        bot.Engine.ReleaseSlow();
-        var edit = Assert.Single(await discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
+        _bot.Engine.ReleaseSlow();
+        var edit = Assert.Single(await _discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
         Assert.Equal($"/webhooks/{FakeGateway.ApplicationId}/slow-token/messages/@original", edit.Path);
         Assert.Null(edit.Authorization);
         Assert.Equal("Q: [slow] what is subcision?", edit.Body!.Value.GetProperty("embeds")[0].GetProperty("title").GetString());
@@ -186,13 +186,13 @@ public sealed class InteractionTests : IAsyncLifetime
     [Fact]
     public async Task An_engine_that_blocks_before_its_first_await_is_still_deferred_within_the_budget()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer,
             Payloads.Command("ask", [Payloads.Option("question", "[block] what is subcision?")], token: "block-token"));
         var json = await SignedInteractions.JsonAsync(response);
 
         Assert.Equal(5, json.GetProperty("type").GetInt32());
-        bot.Engine.ReleaseSlow();
-        var edit = Assert.Single(await discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
+        _bot.Engine.ReleaseSlow();
+        var edit = Assert.Single(await _discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
         Assert.EndsWith("/block-token/messages/@original", edit.Path, StringComparison.Ordinal);
         Assert.Equal("Q: [block] what is subcision?", edit.Body!.Value.GetProperty("embeds")[0].GetProperty("title").GetString());
     }
@@ -200,97 +200,97 @@ public sealed class InteractionTests : IAsyncLifetime
     [Fact]
     public async Task A_slow_private_answer_is_deferred_ephemerally()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer,
             Payloads.Command("ask", [Payloads.Option("question", "[slow] hi"), Payloads.Option("private", true, type: 5)]));
         var json = await SignedInteractions.JsonAsync(response);
 
         Assert.Equal(5, json.GetProperty("type").GetInt32());
         Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
-        bot.Engine.ReleaseSlow();
-        await discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1);
+        _bot.Engine.ReleaseSlow();
+        await _discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1);
     }
 
     [Fact]
     public async Task A_slow_button_press_is_deferred_as_an_update_then_edited()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.ButtonPress("fu:[slow] more please", token: "button-slow"));
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer, Payloads.ButtonPress("fu:[slow] more please", token: "button-slow"));
         var json = await SignedInteractions.JsonAsync(response);
 
         Assert.Equal(6, json.GetProperty("type").GetInt32());
-        bot.Engine.ReleaseSlow();
-        var edit = Assert.Single(await discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
+        _bot.Engine.ReleaseSlow();
+        var edit = Assert.Single(await _discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
         Assert.EndsWith("/button-slow/messages/@original", edit.Path, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_deferred_answer_whose_webhook_is_gone_is_dropped_with_an_error_line()
     {
-        discord.Rest.Script("PATCH", "/webhooks/", new FakeResponse(404, """{"code":10015,"message":"Unknown Webhook"}"""), new FakeResponse(404, """{"code":10015,"message":"Unknown Webhook"}"""));
+        _discord.Rest.Script("PATCH", "/webhooks/", new FakeResponse(404, """{"code":10015,"message":"Unknown Webhook"}"""), new FakeResponse(404, """{"code":10015,"message":"Unknown Webhook"}"""));
         var id = Payloads.NewId();
 
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer,
             Payloads.Command("ask", [Payloads.Option("question", "[slow] too late")], id: id));
 
         Assert.Equal(5, (await SignedInteractions.JsonAsync(response)).GetProperty("type").GetInt32());
-        bot.Engine.ReleaseSlow();
-        await GatewayTests.Eventually(() => bot.Logs.Entries.Any(l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains(id, StringComparison.Ordinal)));
-        Assert.Equal(2, discord.Rest.Where("PATCH", "/webhooks/").Count);
+        _bot.Engine.ReleaseSlow();
+        await GatewayTests.Eventually(() => _bot.Logs.Entries.Any(l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains(id, StringComparison.Ordinal)));
+        Assert.Equal(2, _discord.Rest.Where("PATCH", "/webhooks/").Count);
     }
 
     [Fact]
     public async Task A_deferred_edit_answered_404_once_is_retried_and_delivered()
     {
-        discord.Rest.Script("PATCH", "/webhooks/", new FakeResponse(404, """{"code":10015,"message":"Unknown Webhook"}"""));
+        _discord.Rest.Script("PATCH", "/webhooks/", new FakeResponse(404, """{"code":10015,"message":"Unknown Webhook"}"""));
 
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer,
             Payloads.Command("ask", [Payloads.Option("question", "[slow] not yet registered")], token: "retry-token"));
         Assert.Equal(5, (await SignedInteractions.JsonAsync(response)).GetProperty("type").GetInt32());
-        bot.Engine.ReleaseSlow();
+        _bot.Engine.ReleaseSlow();
 
-        var edit = Assert.Single(await discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
+        var edit = Assert.Single(await _discord.Rest.WaitForAsync(c => c.Method == "PATCH", 1));
         Assert.EndsWith("/retry-token/messages/@original", edit.Path, StringComparison.Ordinal);
-        Assert.Equal(2, discord.Rest.Where("PATCH", "/webhooks/").Count);
-        Assert.DoesNotContain(bot.Logs.Entries, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.Equal(2, _discord.Rest.Where("PATCH", "/webhooks/").Count);
+        Assert.DoesNotContain(_bot.Logs.Entries, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
     }
 
     [Fact]
     public async Task A_deferred_answer_waits_until_the_deferred_response_has_been_delivered()
     {
-        var handler = bot.Services.GetRequiredService<InteractionHandler>();
+        var handler = _bot.Services.GetRequiredService<InteractionHandler>();
         var interaction = JsonSerializer.Deserialize<Interaction>(
             JsonSerializer.SerializeToUtf8Bytes(Payloads.Command("ask", [Payloads.Option("question", "[slow] wait for me")], token: "held-token")), DiscordJson.Options)!;
         var responder = new InlineInteractionResponder();
 
         var handling = handler.HandleAsync(interaction, responder, CancellationToken.None);
         Assert.Equal(5, (await responder.Response.WaitAsync(TimeSpan.FromSeconds(10))).Type);
-        bot.Engine.ReleaseSlow();
-        await GatewayTests.Eventually(() => bot.Logs.Entries.Any(l => l.Message.Contains("deferred", StringComparison.Ordinal)));
+        _bot.Engine.ReleaseSlow();
+        await GatewayTests.Eventually(() => _bot.Logs.Entries.Any(l => l.Message.Contains("deferred", StringComparison.Ordinal)));
         // The answer is ready; nothing may reach the webhook while the HTTP response is still on its way.
         await Task.Delay(300);
-        Assert.Empty(discord.Rest.Where("PATCH", "/webhooks/"));
+        Assert.Empty(_discord.Rest.Where("PATCH", "/webhooks/"));
 
         responder.MarkDelivered();
         await handling.WaitAsync(TimeSpan.FromSeconds(10));
-        var edit = Assert.Single(discord.Rest.Where("PATCH", "/webhooks/"));
+        var edit = Assert.Single(_discord.Rest.Where("PATCH", "/webhooks/"));
         Assert.EndsWith("/held-token/messages/@original", edit.Path, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_first_message_over_the_rate_limit_gets_the_notice()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer,
             Payloads.Command("ask", [Payloads.Option("question", ScriptedLimits.RateLimitedMarker + " again")]));
         var json = await SignedInteractions.JsonAsync(response);
 
         Assert.Equal(4, json.GetProperty("type").GetInt32());
         Assert.Equal(ScriptedLimits.RateLimitNotice.Headline, json.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
-        Assert.Empty(bot.Engine.Requests);
+        Assert.Empty(_bot.Engine.Requests);
     }
 
     [Fact]
     public async Task A_repeat_over_the_rate_limit_shows_only_the_notice_headline_to_the_asker()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer,
             Payloads.Command("ask", [Payloads.Option("question", ScriptedLimits.AlreadyToldMarker + " again")]));
         var json = await SignedInteractions.JsonAsync(response);
 
@@ -298,28 +298,28 @@ public sealed class InteractionTests : IAsyncLifetime
         Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
         Assert.Equal(ScriptedLimits.RateLimitNotice.Headline, json.GetProperty("data").GetProperty("content").GetString());
         Assert.False(json.GetProperty("data").TryGetProperty("embeds", out _));
-        Assert.Empty(bot.Engine.Requests);
+        Assert.Empty(_bot.Engine.Requests);
     }
 
     [Fact]
     public async Task A_slow_engine_failure_replaces_the_public_placeholder_with_a_private_apology()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer,
             Payloads.Command("ask", [Payloads.Option("question", "[slow][boom] again")], token: "sup-token"));
         Assert.Equal(5, (await SignedInteractions.JsonAsync(response)).GetProperty("type").GetInt32());
-        bot.Engine.ReleaseSlow();
+        _bot.Engine.ReleaseSlow();
 
-        var followUp = Assert.Single(await discord.Rest.WaitForAsync(c => c.Is("POST", "/webhooks/"), 1));
+        var followUp = Assert.Single(await _discord.Rest.WaitForAsync(c => c.Is("POST", "/webhooks/"), 1));
         Assert.Equal($"/webhooks/{FakeGateway.ApplicationId}/sup-token", followUp.Path);
         Assert.Equal(64, followUp.Body!.Value.GetProperty("flags").GetInt32());
         Assert.StartsWith("Sorry", followUp.Body.Value.GetProperty("content").GetString(), StringComparison.Ordinal);
-        Assert.Single(discord.Rest.Where("DELETE", "/webhooks/"));
+        Assert.Single(_discord.Rest.Where("DELETE", "/webhooks/"));
     }
 
     [Fact]
     public async Task An_engine_failure_still_acknowledges_with_a_polite_private_message()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer,
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer,
             Payloads.Command("ask", [Payloads.Option("question", "[boom]")]));
         var json = await SignedInteractions.JsonAsync(response);
 
@@ -331,7 +331,7 @@ public sealed class InteractionTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_command_gets_a_private_hint()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Command("dance"));
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer, Payloads.Command("dance"));
         var json = await SignedInteractions.JsonAsync(response);
 
         Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
@@ -341,9 +341,9 @@ public sealed class InteractionTests : IAsyncLifetime
     [Fact]
     public async Task A_command_from_a_dm_uses_the_user_object()
     {
-        using var response = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Command("prevent", inGuild: false));
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer, Payloads.Command("prevent", inGuild: false));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(Payloads.UserId, Assert.Single(bot.Engine.Requests).UserId);
+        Assert.Equal(Payloads.UserId, Assert.Single(_bot.Engine.Requests).UserId);
     }
 }

@@ -10,19 +10,19 @@ namespace SkinBot.Discord.Tests;
 public sealed class MessageTests : IAsyncLifetime
 {
     private const string ListedChannel = "800000000000000077";
-    private GatewayHarness harness = null!;
+    private GatewayHarness _harness = null!;
 
     public async Task InitializeAsync() =>
-        harness = await GatewayHarness.StartAsync(s => s["Discord:Channels:0"] = ListedChannel);
+        _harness = await GatewayHarness.StartAsync(s => s["Discord:Channels:0"] = ListedChannel);
 
-    public async Task DisposeAsync() => await harness.DisposeAsync();
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
     public async Task A_mention_in_a_channel_gets_one_reply_to_that_message()
     {
-        var id = harness.Say("what are boxcar scars?");
+        var id = _harness.Say("what are boxcar scars?");
 
-        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        var reply = Assert.Single(await _harness.WaitForRepliesAsync(1));
         Assert.Equal($"/channels/{Payloads.ChannelId}/messages", reply.Path);
         Assert.Equal("Bot " + BotHost.BotToken, reply.Authorization);
         Assert.Equal("application/json", reply.ContentType);
@@ -34,7 +34,7 @@ public sealed class MessageTests : IAsyncLifetime
         Assert.Equal(2, body.GetProperty("components")[0].GetProperty("components").GetArrayLength());
         Assert.Equal(id + "-0", body.GetProperty("nonce").GetString());
         Assert.True(body.GetProperty("enforce_nonce").GetBoolean());
-        var request = Assert.Single(harness.Bot.Engine.Requests);
+        var request = Assert.Single(_harness.Bot.Engine.Requests);
         Assert.Equal("what are boxcar scars?", request.Text);
         Assert.Equal(Platforms.Discord, request.Platform);
         Assert.Equal(Payloads.UserId, request.UserId);
@@ -43,122 +43,122 @@ public sealed class MessageTests : IAsyncLifetime
     [Fact]
     public async Task The_legacy_nickname_mention_is_recognised_and_stripped()
     {
-        harness.Gateway.Dispatch("MESSAGE_CREATE", Payloads.Message(Payloads.NewId(), $"<@!{FakeGateway.BotUserId}>, do retinoids help?"));
+        _harness.Gateway.Dispatch("MESSAGE_CREATE", Payloads.Message(Payloads.NewId(), $"<@!{FakeGateway.BotUserId}>, do retinoids help?"));
 
-        await harness.WaitForRepliesAsync(1);
-        Assert.Equal("do retinoids help?", Assert.Single(harness.Bot.Engine.Requests).Text);
+        await _harness.WaitForRepliesAsync(1);
+        Assert.Equal("do retinoids help?", Assert.Single(_harness.Bot.Engine.Requests).Text);
     }
 
     [Fact]
     public async Task A_mention_of_the_bots_managed_role_counts_as_a_mention()
     {
-        harness.Gateway.Dispatch("GUILD_CREATE", Payloads.GuildCreate());
-        harness.Gateway.Dispatch("MESSAGE_CREATE", Payloads.Message(Payloads.NewId(), $"<@&{Payloads.BotRoleId}> what is subcision?", mentionRoles: [Payloads.BotRoleId]));
+        _harness.Gateway.Dispatch("GUILD_CREATE", Payloads.GuildCreate());
+        _harness.Gateway.Dispatch("MESSAGE_CREATE", Payloads.Message(Payloads.NewId(), $"<@&{Payloads.BotRoleId}> what is subcision?", mentionRoles: [Payloads.BotRoleId]));
 
-        await harness.WaitForRepliesAsync(1);
-        Assert.Equal("what is subcision?", Assert.Single(harness.Bot.Engine.Requests).Text);
+        await _harness.WaitForRepliesAsync(1);
+        Assert.Equal("what is subcision?", Assert.Single(_harness.Bot.Engine.Requests).Text);
     }
 
     [Fact]
     public async Task Another_bots_role_mention_is_not_for_skinbot()
     {
-        harness.Gateway.Dispatch("GUILD_CREATE", Payloads.GuildCreate());
-        harness.Gateway.Dispatch("MESSAGE_CREATE", Payloads.Message(Payloads.NewId(), "<@&710000000000000010> hi", mentionRoles: ["710000000000000010"]));
-        var sentinel = harness.Say("sentinel");
+        _harness.Gateway.Dispatch("GUILD_CREATE", Payloads.GuildCreate());
+        _harness.Gateway.Dispatch("MESSAGE_CREATE", Payloads.Message(Payloads.NewId(), "<@&710000000000000010> hi", mentionRoles: ["710000000000000010"]));
+        var sentinel = _harness.Say("sentinel");
 
-        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        var reply = Assert.Single(await _harness.WaitForRepliesAsync(1));
         Assert.Equal(sentinel, reply.Body!.Value.GetProperty("message_reference").GetProperty("message_id").GetString());
     }
 
     [Fact]
     public async Task A_reply_to_one_of_the_bots_messages_is_answered_without_a_mention()
     {
-        harness.Say("and how long does it take?", mention: false, repliedToAuthor: FakeGateway.BotUserId);
+        _harness.Say("and how long does it take?", mention: false, repliedToAuthor: FakeGateway.BotUserId);
 
-        await harness.WaitForRepliesAsync(1);
-        Assert.Equal("and how long does it take?", Assert.Single(harness.Bot.Engine.Requests).Text);
+        await _harness.WaitForRepliesAsync(1);
+        Assert.Equal("and how long does it take?", Assert.Single(_harness.Bot.Engine.Requests).Text);
     }
 
     [Fact]
     public async Task A_configured_channel_is_answered_without_a_mention_and_others_are_not()
     {
-        harness.Say("ignored: not for the bot", mention: false);
-        harness.Say("a reply to someone else", mention: false, repliedToAuthor: "123456789012345678");
-        var listed = harness.Say("what is microneedling?", channelId: ListedChannel, mention: false);
-        var sentinel = harness.Say("sentinel");
+        _harness.Say("ignored: not for the bot", mention: false);
+        _harness.Say("a reply to someone else", mention: false, repliedToAuthor: "123456789012345678");
+        var listed = _harness.Say("what is microneedling?", channelId: ListedChannel, mention: false);
+        var sentinel = _harness.Say("sentinel");
 
-        await harness.WaitForRepliesAsync(2);
+        await _harness.WaitForRepliesAsync(2);
         await Task.Delay(100);
-        Assert.Equal(new[] { listed, sentinel }.Order(), harness.Replies().Select(r => r.ReplyTo!).Order());
-        Assert.Equal(new[] { "what is microneedling?", "sentinel" }.Order(), harness.Bot.Engine.Requests.Select(r => r.Text).Order());
+        Assert.Equal(new[] { listed, sentinel }.Order(), _harness.Replies().Select(r => r.ReplyTo!).Order());
+        Assert.Equal(new[] { "what is microneedling?", "sentinel" }.Order(), _harness.Bot.Engine.Requests.Select(r => r.Text).Order());
     }
 
     [Fact]
     public async Task Every_dm_is_answered()
     {
-        var id = harness.Say("can I pop a pimple?", channelId: "810000000000000001", guildId: null, mention: false);
+        var id = _harness.Say("can I pop a pimple?", channelId: "810000000000000001", guildId: null, mention: false);
 
-        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        var reply = Assert.Single(await _harness.WaitForRepliesAsync(1));
         Assert.Equal("/channels/810000000000000001/messages", reply.Path);
         var reference = reply.Body!.Value.GetProperty("message_reference");
         Assert.Equal(id, reference.GetProperty("message_id").GetString());
         Assert.False(reference.TryGetProperty("guild_id", out _));
-        Assert.Equal("can I pop a pimple?", Assert.Single(harness.Bot.Engine.Requests).Text);
+        Assert.Equal("can I pop a pimple?", Assert.Single(_harness.Bot.Engine.Requests).Text);
     }
 
     [Fact]
     public async Task Bots_webhooks_and_the_bot_itself_are_ignored()
     {
-        harness.Say("from a bot", authorIsBot: true);
-        harness.Say("from a webhook", webhookId: "500000000000000001");
-        harness.Say("from itself", authorId: FakeGateway.BotUserId);
-        harness.Say("a DM from a bot", guildId: null, mention: false, authorIsBot: true);
-        var sentinel = harness.Say("sentinel");
+        _harness.Say("from a bot", authorIsBot: true);
+        _harness.Say("from a webhook", webhookId: "500000000000000001");
+        _harness.Say("from itself", authorId: FakeGateway.BotUserId);
+        _harness.Say("a DM from a bot", guildId: null, mention: false, authorIsBot: true);
+        var sentinel = _harness.Say("sentinel");
 
-        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        var reply = Assert.Single(await _harness.WaitForRepliesAsync(1));
         await Task.Delay(100);
-        Assert.Single(harness.Replies());
+        Assert.Single(_harness.Replies());
         Assert.Equal(sentinel, reply.Body!.Value.GetProperty("message_reference").GetProperty("message_id").GetString());
-        Assert.Equal("sentinel", Assert.Single(harness.Bot.Engine.Requests).Text);
+        Assert.Equal("sentinel", Assert.Single(_harness.Bot.Engine.Requests).Text);
     }
 
     [Fact]
     public async Task The_same_message_delivered_twice_is_answered_once()
     {
-        var id = harness.Say("what are rolling scars?");
-        harness.Say("what are rolling scars?", id: id);
-        var sentinel = harness.Say("sentinel");
+        var id = _harness.Say("what are rolling scars?");
+        _harness.Say("what are rolling scars?", id: id);
+        var sentinel = _harness.Say("sentinel");
 
-        await harness.WaitForRepliesAsync(2);
+        await _harness.WaitForRepliesAsync(2);
         await Task.Delay(100);
-        Assert.Equal([id, sentinel], harness.Replies().Select(r => r.ReplyTo!).ToArray());
+        Assert.Equal([id, sentinel], _harness.Replies().Select(r => r.ReplyTo!).ToArray());
     }
 
     [Fact]
     public async Task Pinging_text_in_a_question_cannot_ping_anyone()
     {
-        harness.Say("@everyone <@&1> <@600000000000000002> what is a boxcar scar?");
+        _harness.Say("@everyone <@&1> <@600000000000000002> what is a boxcar scar?");
 
-        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        var reply = Assert.Single(await _harness.WaitForRepliesAsync(1));
         Assert.Equal("""{"parse":[]}""", reply.Body!.Value.GetProperty("allowed_mentions").GetRawText());
     }
 
     [Fact]
     public async Task A_bare_mention_asks_for_help()
     {
-        harness.Say(string.Empty);
+        _harness.Say(string.Empty);
 
-        await harness.WaitForRepliesAsync(1);
-        Assert.Equal(CommandNames.Help, Assert.Single(harness.Bot.Engine.Requests).Command?.Name);
+        await _harness.WaitForRepliesAsync(1);
+        Assert.Equal(CommandNames.Help, Assert.Single(_harness.Bot.Engine.Requests).Command?.Name);
     }
 
     [Fact]
     public async Task A_typed_command_keeps_its_structure()
     {
-        harness.Say("/scar box car");
+        _harness.Say("/scar box car");
 
-        await harness.WaitForRepliesAsync(1);
-        var command = Assert.Single(harness.Bot.Engine.Requests).Command;
+        await _harness.WaitForRepliesAsync(1);
+        var command = Assert.Single(_harness.Bot.Engine.Requests).Command;
         Assert.Equal(CommandNames.Scar, command?.Name);
         Assert.Equal(ScarTypeNames.Boxcar, command?.Option(CommandNames.ScarTypeOption));
     }
@@ -166,43 +166,43 @@ public sealed class MessageTests : IAsyncLifetime
     [Fact]
     public async Task A_repeat_over_the_rate_limit_sends_nothing()
     {
-        harness.Say(ScriptedLimits.AlreadyToldMarker + " again?");
-        var sentinel = harness.Say("sentinel");
+        _harness.Say(ScriptedLimits.AlreadyToldMarker + " again?");
+        var sentinel = _harness.Say("sentinel");
 
-        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        var reply = Assert.Single(await _harness.WaitForRepliesAsync(1));
         Assert.Equal(sentinel, reply.Body!.Value.GetProperty("message_reference").GetProperty("message_id").GetString());
-        Assert.Equal("sentinel", Assert.Single(harness.Bot.Engine.Requests).Text);
+        Assert.Equal("sentinel", Assert.Single(_harness.Bot.Engine.Requests).Text);
     }
 
     [Fact]
     public async Task A_first_message_over_the_rate_limit_gets_the_notice_as_a_reply()
     {
-        var id = harness.Say(ScriptedLimits.RateLimitedMarker + " again?");
+        var id = _harness.Say(ScriptedLimits.RateLimitedMarker + " again?");
 
-        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        var reply = Assert.Single(await _harness.WaitForRepliesAsync(1));
         Assert.Equal(id, reply.Body!.Value.GetProperty("message_reference").GetProperty("message_id").GetString());
         Assert.Equal(ScriptedLimits.RateLimitNotice.Headline, reply.Body.Value.GetProperty("embeds")[0].GetProperty("title").GetString());
-        Assert.Empty(harness.Bot.Engine.Requests);
+        Assert.Empty(_harness.Bot.Engine.Requests);
     }
 
     [Fact]
     public async Task An_engine_failure_gets_a_polite_reply()
     {
-        harness.Say("[boom]");
+        _harness.Say("[boom]");
 
-        var reply = Assert.Single(await harness.WaitForRepliesAsync(1));
+        var reply = Assert.Single(await _harness.WaitForRepliesAsync(1));
         Assert.StartsWith("Sorry", reply.Body!.Value.GetProperty("content").GetString(), StringComparison.Ordinal);
-        Assert.Contains(harness.Bot.Logs.Entries, l => l.Level == LogLevel.Error && l.Exception is InvalidOperationException);
+        Assert.Contains(_harness.Bot.Logs.Entries, l => l.Level == LogLevel.Error && l.Exception is InvalidOperationException);
     }
 
     [Fact]
     public async Task Replies_in_one_channel_keep_the_order_of_the_questions()
     {
-        var ids = Enumerable.Range(0, 8).Select(i => harness.Say(i % 3 == 0 ? $"[slow] question {i}" : $"question {i}")).ToArray();
-        harness.Bot.Engine.SlowDelay = TimeSpan.FromMilliseconds(50);
+        var ids = Enumerable.Range(0, 8).Select(i => _harness.Say(i % 3 == 0 ? $"[slow] question {i}" : $"question {i}")).ToArray();
+        _harness.Bot.Engine.SlowDelay = TimeSpan.FromMilliseconds(50);
 
-        await harness.WaitForRepliesAsync(ids.Length);
-        Assert.Equal(ids, harness.Replies().Select(r => r.ReplyTo!).ToArray());
+        await _harness.WaitForRepliesAsync(ids.Length);
+        Assert.Equal(ids, _harness.Replies().Select(r => r.ReplyTo!).ToArray());
     }
 }
 

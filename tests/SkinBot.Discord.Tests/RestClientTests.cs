@@ -15,65 +15,65 @@ public sealed class RestClientTests : IAsyncLifetime
     private static readonly Snowflake ChannelA = Snowflake.Parse("800000000000000201");
     private static readonly Snowflake ChannelB = Snowflake.Parse("800000000000000202");
     private static readonly Snowflake App = Snowflake.Parse(FakeGateway.ApplicationId);
-    private FakeDiscord discord = null!;
-    private BotHost bot = null!;
-    private MetricsRecorder metrics = null!;
+    private FakeDiscord _discord = null!;
+    private BotHost _bot = null!;
+    private MetricsRecorder _metrics = null!;
 
     public async Task InitializeAsync()
     {
-        discord = await FakeDiscord.StartAsync();
-        var settings = BotHost.Settings(discord);
+        _discord = await FakeDiscord.StartAsync();
+        var settings = BotHost.Settings(_discord);
         settings["Discord:GatewayUrl"] = "ws://127.0.0.1:9/not-used";
         // No gateway: these tests talk to the REST client directly.
         settings["Discord:BotToken"] = null;
-        bot = await BotHost.StartAsync(settings);
-        metrics = bot.Metrics;
+        _bot = await BotHost.StartAsync(settings);
+        _metrics = _bot.Metrics;
     }
 
     public async Task DisposeAsync()
     {
-        await bot.DisposeAsync();
-        await discord.DisposeAsync();
+        await _bot.DisposeAsync();
+        await _discord.DisposeAsync();
     }
 
-    private DiscordRestClient Rest => bot.Services.GetRequiredService<DiscordRestClient>();
+    private DiscordRestClient Rest => _bot.Services.GetRequiredService<DiscordRestClient>();
 
     private static OutgoingMessage Hello => OutgoingMessage.Text("hello");
 
     [Fact]
     public async Task A_429_is_retried_after_the_retry_after_in_its_body()
     {
-        discord.Rest.Script("POST", "/messages", FakeResponse.RateLimited(0.3));
+        _discord.Rest.Script("POST", "/messages", FakeResponse.RateLimited(0.3));
 
         await Rest.CreateMessageAsync(ChannelA, Hello, CancellationToken.None);
 
-        var calls = discord.Rest.Where("POST", "/channels/");
+        var calls = _discord.Rest.Where("POST", "/channels/");
         Assert.Equal([429, 200], calls.Select(c => c.Status));
         Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromMilliseconds(280), $"retried after {(calls[1].At - calls[0].At).TotalMilliseconds} ms");
-        Assert.Equal(1, metrics.Total("skinbot.discord.rest.rate_limited"));
+        Assert.Equal(1, _metrics.Total("skinbot.discord.rest.rate_limited"));
     }
 
     [Fact]
     public async Task A_429_without_a_body_uses_the_retry_after_header()
     {
-        discord.Rest.Script("POST", "/messages", new FakeResponse(429, null, new Dictionary<string, string> { ["Retry-After"] = "0.3" }));
+        _discord.Rest.Script("POST", "/messages", new FakeResponse(429, null, new Dictionary<string, string> { ["Retry-After"] = "0.3" }));
 
         await Rest.CreateMessageAsync(ChannelA, Hello, CancellationToken.None);
 
-        var calls = discord.Rest.Where("POST", "/channels/");
+        var calls = _discord.Rest.Where("POST", "/channels/");
         Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromMilliseconds(280));
     }
 
     [Fact]
     public async Task A_global_429_pauses_requests_to_every_route()
     {
-        discord.Rest.Script("POST", $"/channels/{ChannelA}/messages", FakeResponse.RateLimited(0.4, global: true));
+        _discord.Rest.Script("POST", $"/channels/{ChannelA}/messages", FakeResponse.RateLimited(0.4, global: true));
 
         await Rest.CreateMessageAsync(ChannelA, Hello, CancellationToken.None);
-        var limitedAt = discord.Rest.Calls.First().At;
+        var limitedAt = _discord.Rest.Calls.First().At;
         await Rest.CreateMessageAsync(ChannelB, Hello, CancellationToken.None);
 
-        var other = Assert.Single(discord.Rest.Where("POST", $"/channels/{ChannelB}/"));
+        var other = Assert.Single(_discord.Rest.Where("POST", $"/channels/{ChannelB}/"));
         Assert.True(other.At - limitedAt >= TimeSpan.FromMilliseconds(370), $"other route went after {(other.At - limitedAt).TotalMilliseconds} ms");
     }
 
@@ -87,50 +87,50 @@ public sealed class RestClientTests : IAsyncLifetime
             ["X-RateLimit-Reset-After"] = "1.5",
             ["X-RateLimit-Bucket"] = "b-channels", // the hash the fake gives every /channels route
         };
-        discord.Rest.Script("POST", $"/channels/{ChannelA}/messages", new FakeResponse(200, """{"id":"1"}""", exhausted));
+        _discord.Rest.Script("POST", $"/channels/{ChannelA}/messages", new FakeResponse(200, """{"id":"1"}""", exhausted));
 
         await Rest.CreateMessageAsync(ChannelA, Hello, CancellationToken.None);
-        var first = discord.Rest.Calls.Last().At;
+        var first = _discord.Rest.Calls.Last().At;
         await Rest.CreateMessageAsync(ChannelB, Hello, CancellationToken.None);
-        var otherChannel = discord.Rest.Calls.Last().At;
+        var otherChannel = _discord.Rest.Calls.Last().At;
         await Rest.CreateMessageAsync(ChannelA, Hello, CancellationToken.None);
-        var sameChannel = discord.Rest.Calls.Last().At;
+        var sameChannel = _discord.Rest.Calls.Last().At;
 
         Assert.True(otherChannel - first < TimeSpan.FromMilliseconds(1200), "another channel is another bucket");
         Assert.True(sameChannel - first >= TimeSpan.FromMilliseconds(1450), $"same bucket went after {(sameChannel - first).TotalMilliseconds} ms");
-        Assert.Equal(0, metrics.Total("skinbot.discord.rest.rate_limited"));
+        Assert.Equal(0, _metrics.Total("skinbot.discord.rest.rate_limited"));
     }
 
     [Fact]
     public async Task Server_errors_are_retried_with_backoff_until_one_succeeds()
     {
-        discord.Rest.Script("POST", "/messages", FakeResponse.ServerError(502), FakeResponse.ServerError(503), FakeResponse.ServerError(500));
+        _discord.Rest.Script("POST", "/messages", FakeResponse.ServerError(502), FakeResponse.ServerError(503), FakeResponse.ServerError(500));
 
         await Rest.CreateMessageAsync(ChannelA, Hello, CancellationToken.None);
 
-        Assert.Equal([502, 503, 500, 200], discord.Rest.Where("POST", "/channels/").Select(c => c.Status));
-        Assert.Equal(3, metrics.Total("skinbot.discord.rest.retries"));
+        Assert.Equal([502, 503, 500, 200], _discord.Rest.Where("POST", "/channels/").Select(c => c.Status));
+        Assert.Equal(3, _metrics.Total("skinbot.discord.rest.retries"));
     }
 
     [Fact]
     public async Task A_dropped_connection_is_retried()
     {
-        discord.Rest.Script("POST", "/messages", new FakeResponse(0, Abort: true));
+        _discord.Rest.Script("POST", "/messages", new FakeResponse(0, Abort: true));
 
         await Rest.CreateMessageAsync(ChannelA, Hello, CancellationToken.None);
 
-        Assert.Equal([0, 200], discord.Rest.Where("POST", "/channels/").Select(c => c.Status));
+        Assert.Equal([0, 200], _discord.Rest.Where("POST", "/channels/").Select(c => c.Status));
     }
 
     [Fact]
     public async Task Retries_are_bounded()
     {
-        discord.Rest.Intercept = _ => FakeResponse.ServerError(502);
+        _discord.Rest.Intercept = _ => FakeResponse.ServerError(502);
 
         var error = await Assert.ThrowsAsync<DiscordRestException>(() => Rest.CreateMessageAsync(ChannelA, Hello, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.BadGateway, error.Status);
-        Assert.Equal(5, discord.Rest.Calls.Count);
+        Assert.Equal(5, _discord.Rest.Calls.Count);
     }
 
     [Theory]
@@ -139,35 +139,35 @@ public sealed class RestClientTests : IAsyncLifetime
     [InlineData(400)]
     public async Task Client_errors_are_not_retried(int status)
     {
-        discord.Rest.Script("POST", "/messages", new FakeResponse(status, """{"code":50013,"message":"Missing Permissions"}"""));
+        _discord.Rest.Script("POST", "/messages", new FakeResponse(status, """{"code":50013,"message":"Missing Permissions"}"""));
 
         var error = await Assert.ThrowsAsync<DiscordRestException>(() => Rest.CreateMessageAsync(ChannelA, Hello, CancellationToken.None));
 
         Assert.Equal((HttpStatusCode)status, error.Status);
         Assert.Equal(50013, error.DiscordCode);
-        Assert.Single(discord.Rest.Calls);
+        Assert.Single(_discord.Rest.Calls);
     }
 
     [Fact]
     public async Task A_401_says_to_check_the_token_without_printing_it()
     {
-        discord.Rest.Script("POST", "/messages", new FakeResponse(401, """{"code":0,"message":"401: Unauthorized"}"""));
+        _discord.Rest.Script("POST", "/messages", new FakeResponse(401, """{"code":0,"message":"401: Unauthorized"}"""));
 
         await Assert.ThrowsAsync<DiscordRestException>(() => Rest.CreateMessageAsync(ChannelA, Hello, CancellationToken.None));
 
-        var line = Assert.Single(bot.Logs.Entries, l => l.Level == LogLevel.Error);
+        var line = Assert.Single(_bot.Logs.Entries, l => l.Level == LogLevel.Error);
         Assert.Contains("Discord:BotToken", line.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_404_on_an_interaction_webhook_is_dropped_at_once()
     {
-        discord.Rest.Script("PATCH", "/webhooks/", new FakeResponse(404, """{"code":10015,"message":"Unknown Webhook"}"""));
+        _discord.Rest.Script("PATCH", "/webhooks/", new FakeResponse(404, """{"code":10015,"message":"Unknown Webhook"}"""));
 
         var error = await Assert.ThrowsAsync<DiscordRestException>(() => Rest.EditOriginalResponseAsync(App, "expired-token", Hello, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.NotFound, error.Status);
-        Assert.Single(discord.Rest.Calls);
+        Assert.Single(_discord.Rest.Calls);
         Assert.Equal("/webhooks/{application_id}/{token}/messages/@original", error.RouteTemplate);
     }
 
@@ -176,7 +176,7 @@ public sealed class RestClientTests : IAsyncLifetime
     {
         await Rest.CreateFollowUpMessageAsync(App, "tok", Hello, CancellationToken.None);
 
-        var call = Assert.Single(discord.Rest.Calls);
+        var call = Assert.Single(_discord.Rest.Calls);
         Assert.Null(call.Authorization);
         Assert.Equal("application/json", call.ContentType);
     }
@@ -184,39 +184,39 @@ public sealed class RestClientTests : IAsyncLifetime
     [Fact]
     public async Task A_follow_up_message_that_got_a_server_error_is_not_posted_again()
     {
-        discord.Rest.Script("POST", "/webhooks/", FakeResponse.ServerError(502));
+        _discord.Rest.Script("POST", "/webhooks/", FakeResponse.ServerError(502));
 
         var error = await Assert.ThrowsAsync<DiscordRestException>(() => Rest.CreateFollowUpMessageAsync(App, "tok", Hello, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.BadGateway, error.Status);
-        Assert.Single(discord.Rest.Calls);
+        Assert.Single(_discord.Rest.Calls);
     }
 
     [Fact]
     public async Task A_follow_up_message_whose_response_was_lost_is_not_posted_again()
     {
-        discord.Rest.Script("POST", "/webhooks/", new FakeResponse(0, Abort: true));
+        _discord.Rest.Script("POST", "/webhooks/", new FakeResponse(0, Abort: true));
 
         await Assert.ThrowsAsync<DiscordRestException>(() => Rest.CreateFollowUpMessageAsync(App, "tok", Hello, CancellationToken.None));
 
-        Assert.Single(discord.Rest.Calls);
+        Assert.Single(_discord.Rest.Calls);
     }
 
     [Fact]
     public async Task An_interaction_callback_answered_already_acknowledged_counts_as_delivered()
     {
-        discord.Rest.Script("POST", "/callback", new FakeResponse(400, """{"code":40060,"message":"Interaction has already been acknowledged."}"""));
+        _discord.Rest.Script("POST", "/callback", new FakeResponse(400, """{"code":40060,"message":"Interaction has already been acknowledged."}"""));
 
         await Rest.CreateInteractionResponseAsync(Snowflake.Parse("1400000000000000009"), "tok", InteractionResponse.DeferredMessage(false),
             DateTimeOffset.UtcNow + TimeSpan.FromSeconds(3), CancellationToken.None);
 
-        Assert.Single(discord.Rest.Calls);
+        Assert.Single(_discord.Rest.Calls);
     }
 
     [Fact]
     public async Task An_interaction_callback_gives_up_at_its_deadline_without_retrying()
     {
-        discord.Rest.Script("POST", "/callback", new FakeResponse(204) { Delay = TimeSpan.FromSeconds(10) });
+        _discord.Rest.Script("POST", "/callback", new FakeResponse(204) { Delay = TimeSpan.FromSeconds(10) });
         var started = DateTimeOffset.UtcNow;
 
         await Assert.ThrowsAsync<DiscordRestException>(() => Rest.CreateInteractionResponseAsync(Snowflake.Parse("1400000000000000010"), "tok",
@@ -224,6 +224,6 @@ public sealed class RestClientTests : IAsyncLifetime
 
         // RestTimeout is 5 s in these tests: the deadline, not the timeout, ended the call.
         Assert.InRange(DateTimeOffset.UtcNow - started, TimeSpan.Zero, TimeSpan.FromSeconds(3));
-        Assert.Single(discord.Rest.Calls);
+        Assert.Single(_discord.Rest.Calls);
     }
 }

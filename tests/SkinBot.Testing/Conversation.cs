@@ -16,12 +16,12 @@ namespace SkinBot.Testing;
 /// </summary>
 public sealed class Conversation(IChatEngine engine, string conversationId = "conversation-1", string userId = "user-1", string platform = Platforms.Web)
 {
-    private readonly List<Func<CancellationToken, ValueTask>> steps = [];
-    private readonly StringBuilder transcript = new();
-    private Answer? last;
+    private readonly List<Func<CancellationToken, ValueTask>> _steps = [];
+    private readonly StringBuilder _transcript = new();
+    private Answer? _last;
 
     /// <summary>The most recent answer (while running).</summary>
-    public Answer Last => last ?? throw new ConversationAssertionException("Nothing has been sent yet.", transcript.ToString());
+    public Answer Last => _last ?? throw new ConversationAssertionException("Nothing has been sent yet.", _transcript.ToString());
 
     /// <summary>Every answer in order (while running).</summary>
     public List<Answer> Answers { get; } = [];
@@ -36,7 +36,7 @@ public sealed class Conversation(IChatEngine engine, string conversationId = "co
     /// <summary>Does something between messages, e.g. advances a fake clock.</summary>
     public Conversation Then(Action action)
     {
-        steps.Add(_ =>
+        _steps.Add(_ =>
         {
             action();
             return ValueTask.CompletedTask;
@@ -46,11 +46,11 @@ public sealed class Conversation(IChatEngine engine, string conversationId = "co
 
     public Conversation Assert(Func<Answer, bool> check, string expectation)
     {
-        steps.Add(_ =>
+        _steps.Add(_ =>
         {
             if (!check(Last))
             {
-                throw new ConversationAssertionException($"Expected {expectation}.", transcript.ToString());
+                throw new ConversationAssertionException($"Expected {expectation}.", _transcript.ToString());
             }
 
             return ValueTask.CompletedTask;
@@ -91,7 +91,7 @@ public sealed class Conversation(IChatEngine engine, string conversationId = "co
 
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var step in steps)
+        foreach (var step in _steps)
         {
             await step(cancellationToken);
         }
@@ -99,12 +99,12 @@ public sealed class Conversation(IChatEngine engine, string conversationId = "co
 
     private Conversation Send(ChatRequest request, string line)
     {
-        steps.Add(async cancellationToken =>
+        _steps.Add(async cancellationToken =>
         {
-            transcript.AppendLine(line);
-            last = await engine.AnswerAsync(request, cancellationToken);
-            Answers.Add(last);
-            transcript.AppendLine($"bot>  {Describe(last)}");
+            _transcript.AppendLine(line);
+            _last = await engine.AnswerAsync(request, cancellationToken);
+            Answers.Add(_last);
+            _transcript.AppendLine($"bot>  {Describe(_last)}");
         });
         return this;
     }

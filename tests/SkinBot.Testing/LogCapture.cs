@@ -20,15 +20,15 @@ public sealed record LogEntry(
 /// </summary>
 public sealed class LogCapture : ILoggerFactory, ILoggerProvider
 {
-    private readonly ConcurrentQueue<LogEntry> entries = new();
-    private readonly ConcurrentQueue<string> scopes = new();
-    private readonly Lock waitersGate = new();
-    private readonly List<(Func<LogEntry, bool> Match, TaskCompletionSource<LogEntry> Done)> waiters = [];
+    private readonly ConcurrentQueue<LogEntry> _entries = new();
+    private readonly ConcurrentQueue<string> _scopes = new();
+    private readonly Lock _waitersGate = new();
+    private readonly List<(Func<LogEntry, bool> Match, TaskCompletionSource<LogEntry> Done)> _waiters = [];
 
-    public IReadOnlyList<LogEntry> Entries => [.. entries];
+    public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
     /// <summary>Every scope a logger was asked to begin, as text with its values (a scope can carry data a line does not).</summary>
-    public IReadOnlyList<string> Scopes => [.. scopes];
+    public IReadOnlyList<string> Scopes => [.. _scopes];
 
     public ILogger<T> For<T>() => new Logger<T>(this);
 
@@ -43,15 +43,15 @@ public sealed class LogCapture : ILoggerFactory, ILoggerProvider
     public async Task<LogEntry> WaitForAsync(Func<LogEntry, bool> match, TimeSpan timeout)
     {
         TaskCompletionSource<LogEntry> done;
-        lock (waitersGate)
+        lock (_waitersGate)
         {
-            if (entries.FirstOrDefault(match) is { } existing)
+            if (_entries.FirstOrDefault(match) is { } existing)
             {
                 return existing;
             }
 
             done = new TaskCompletionSource<LogEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
-            waiters.Add((match, done));
+            _waiters.Add((match, done));
         }
 
         try
@@ -70,12 +70,12 @@ public sealed class LogCapture : ILoggerFactory, ILoggerProvider
 
     private void Add(LogEntry entry)
     {
-        lock (waitersGate)
+        lock (_waitersGate)
         {
-            entries.Enqueue(entry);
-            foreach (var waiter in waiters.Where(w => w.Match(entry)).ToList())
+            _entries.Enqueue(entry);
+            foreach (var waiter in _waiters.Where(w => w.Match(entry)).ToList())
             {
-                waiters.Remove(waiter);
+                _waiters.Remove(waiter);
                 waiter.Done.TrySetResult(entry);
             }
         }
@@ -87,7 +87,7 @@ public sealed class LogCapture : ILoggerFactory, ILoggerProvider
             where TState : notnull
         {
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
-            capture.scopes.Enqueue($"{state} {values}");
+            capture._scopes.Enqueue($"{state} {values}");
             return null;
         }
 

@@ -10,32 +10,32 @@ namespace SkinBot.Testing;
 /// </summary>
 public sealed class MetricsRecorder : IDisposable
 {
-    private readonly MeterListener listener = new();
-    private readonly ConcurrentDictionary<string, long> totals = new(StringComparer.Ordinal);
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<string, long> _totals = new(StringComparer.Ordinal);
 
     public MetricsRecorder(IServiceProvider services, string meterName)
     {
         var scope = services.GetRequiredService<IMeterFactory>();
-        listener.InstrumentPublished = (instrument, published) =>
+        _listener.InstrumentPublished = (instrument, published) =>
         {
             if (instrument.Meter.Name == meterName && ReferenceEquals(instrument.Meter.Scope, scope))
             {
                 published.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
-            totals.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value);
+            _totals.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value);
             foreach (var tag in tags)
             {
-                totals.AddOrUpdate($"{instrument.Name}[{tag.Key}={tag.Value}]", value, (_, sum) => sum + value);
+                _totals.AddOrUpdate($"{instrument.Name}[{tag.Key}={tag.Value}]", value, (_, sum) => sum + value);
             }
         });
-        listener.Start();
+        _listener.Start();
     }
 
     /// <summary>Total of a counter, or of one tag value of it with "name[tag=value]"; 0 when never counted.</summary>
-    public long Total(string key) => totals.GetValueOrDefault(key);
+    public long Total(string key) => _totals.GetValueOrDefault(key);
 
-    public void Dispose() => listener.Dispose();
+    public void Dispose() => _listener.Dispose();
 }

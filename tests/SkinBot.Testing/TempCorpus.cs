@@ -8,11 +8,11 @@ namespace SkinBot.Testing;
 /// </summary>
 public sealed class TempCorpus : IDisposable
 {
-    private readonly TempFolder folder = new("skinbot-corpus");
+    private readonly TempFolder _folder = new("skinbot-corpus");
 
     public TempCorpus(string? sourceCorpus = null)
     {
-        Root = folder.Combine("corpus");
+        Root = _folder.Combine("corpus");
         Copy(sourceCorpus ?? RepositoryRoot.Corpus, Root);
         Layout = new CorpusLayout(Root);
     }
@@ -21,7 +21,7 @@ public sealed class TempCorpus : IDisposable
     public string Root { get; }
 
     /// <summary>A sibling folder for a persisted index, outside the watched corpus.</summary>
-    public string IndexRoot => folder.Combine("index");
+    public string IndexRoot => _folder.Combine("index");
 
     public CorpusLayout Layout { get; }
 
@@ -49,7 +49,7 @@ public sealed class TempCorpus : IDisposable
         Write(relativePath, after);
     }
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     private static void Copy(string source, string target)
     {

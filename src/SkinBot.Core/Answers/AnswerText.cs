@@ -16,20 +16,20 @@ public sealed record TextRun(string Text, bool IsUserText);
 /// </summary>
 public sealed class AnswerText : IEquatable<AnswerText>
 {
-    private readonly TextRun[] runs;
+    private readonly TextRun[] _runs;
 
     private AnswerText(TextRun[] runs)
     {
-        this.runs = runs;
+        this._runs = runs;
         Plain = string.Concat(runs.Select(r => r.Text));
     }
 
-    public IReadOnlyList<TextRun> Runs => runs;
+    public IReadOnlyList<TextRun> Runs => _runs;
 
     /// <summary>The words as plain text, user text unescaped: for plain-text outputs (JSON, CLI) only.</summary>
     public string Plain { get; }
 
-    public bool HasUserText => runs.Any(r => r.IsUserText);
+    public bool HasUserText => _runs.Any(r => r.IsUserText);
 
     public static AnswerText Own(string text) => new(text.Length == 0 ? [] : [new TextRun(text, false)]);
 
@@ -68,8 +68,8 @@ public sealed class AnswerText : IEquatable<AnswerText>
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
-        var joined = new List<TextRun>(left.runs);
-        foreach (var run in right.runs)
+        var joined = new List<TextRun>(left._runs);
+        foreach (var run in right._runs)
         {
             if (joined.Count > 0 && joined[^1].IsUserText == run.IsUserText)
             {
@@ -89,7 +89,7 @@ public sealed class AnswerText : IEquatable<AnswerText>
     {
         ArgumentNullException.ThrowIfNull(escapeUserText);
         var text = new StringBuilder();
-        foreach (var run in runs)
+        foreach (var run in _runs)
         {
             text.Append(run.IsUserText ? escapeUserText(run.Text) : run.Text);
         }
@@ -109,7 +109,7 @@ public sealed class AnswerText : IEquatable<AnswerText>
         return Prefix(trimmed.Length - TextCut.Ellipsis.Length) + Own(TextCut.Ellipsis);
     }
 
-    public bool Equals(AnswerText? other) => other is not null && runs.SequenceEqual(other.runs);
+    public bool Equals(AnswerText? other) => other is not null && _runs.SequenceEqual(other._runs);
 
     public override bool Equals(object? obj) => Equals(obj as AnswerText);
 
@@ -119,7 +119,7 @@ public sealed class AnswerText : IEquatable<AnswerText>
     {
         var kept = new List<TextRun>();
         var left = length;
-        foreach (var run in runs)
+        foreach (var run in _runs)
         {
             if (left <= 0)
             {

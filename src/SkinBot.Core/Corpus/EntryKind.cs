@@ -32,11 +32,11 @@ public static partial class EntryKinds
     private const int NoSuchEntry = 2;
     private const int TypeMask = 0xF000;
 
-    private static volatile bool statxUnavailable = !OperatingSystem.IsLinux();
+    private static volatile bool _statxUnavailable = !OperatingSystem.IsLinux();
 
     public static EntryKind Of(string path)
     {
-        if (statxUnavailable)
+        if (_statxUnavailable)
         {
             return EntryKind.Unknown;
         }
@@ -52,7 +52,7 @@ public static partial class EntryKinds
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
             // An old C library without statx: fall back to what .NET can tell, with the zero-length guard.
-            statxUnavailable = true;
+            _statxUnavailable = true;
             return EntryKind.Unknown;
         }
 

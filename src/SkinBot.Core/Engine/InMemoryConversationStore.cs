@@ -11,19 +11,19 @@ namespace SkinBot.Core.Engine;
 /// </summary>
 public sealed class InMemoryConversationStore(IOptions<EngineOptions> options, TimeProvider time) : IConversationStore
 {
-    private readonly ConcurrentDictionary<string, ConversationContext> entries = new(StringComparer.Ordinal);
-    private int evicting;
+    private readonly ConcurrentDictionary<string, ConversationContext> _entries = new(StringComparer.Ordinal);
+    private int _evicting;
 
     public ValueTask<ConversationContext?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        if (entries.TryGetValue(key, out var context))
+        if (_entries.TryGetValue(key, out var context))
         {
             if (time.GetUtcNow() - context.AnsweredAt <= options.Value.FollowUpWindow)
             {
                 return ValueTask.FromResult<ConversationContext?>(context);
             }
 
-            entries.TryRemove(new KeyValuePair<string, ConversationContext>(key, context));
+            _entries.TryRemove(new KeyValuePair<string, ConversationContext>(key, context));
         }
 
         return ValueTask.FromResult<ConversationContext?>(null);
@@ -31,9 +31,9 @@ public sealed class InMemoryConversationStore(IOptions<EngineOptions> options, T
 
     public ValueTask SetAsync(string key, ConversationContext context, CancellationToken cancellationToken)
     {
-        entries[key] = context;
-        if (entries.Count > options.Value.MaxConversations
-            && Interlocked.CompareExchange(ref evicting, 1, 0) == 0)
+        _entries[key] = context;
+        if (_entries.Count > options.Value.MaxConversations
+            && Interlocked.CompareExchange(ref _evicting, 1, 0) == 0)
         {
             // One evictor at a time; the others carry on and the next check catches anything left.
             try
@@ -42,7 +42,7 @@ public sealed class InMemoryConversationStore(IOptions<EngineOptions> options, T
             }
             finally
             {
-                Volatile.Write(ref evicting, 0);
+                Volatile.Write(ref _evicting, 0);
             }
         }
 
@@ -52,21 +52,21 @@ public sealed class InMemoryConversationStore(IOptions<EngineOptions> options, T
     private void Evict()
     {
         var cutoff = time.GetUtcNow() - options.Value.FollowUpWindow;
-        foreach (var (key, context) in entries)
+        foreach (var (key, context) in _entries)
         {
             if (context.AnsweredAt < cutoff)
             {
                 // Remove only the entry that was read: a conversation refreshed meanwhile keeps its memory.
-                entries.TryRemove(new KeyValuePair<string, ConversationContext>(key, context));
+                _entries.TryRemove(new KeyValuePair<string, ConversationContext>(key, context));
             }
         }
 
-        var excess = entries.Count - options.Value.MaxConversations;
+        var excess = _entries.Count - options.Value.MaxConversations;
         if (excess > 0)
         {
-            foreach (var entry in entries.OrderBy(e => e.Value.AnsweredAt).Take(excess + (options.Value.MaxConversations / 10)))
+            foreach (var entry in _entries.OrderBy(e => e.Value.AnsweredAt).Take(excess + (options.Value.MaxConversations / 10)))
             {
-                entries.TryRemove(entry);
+                _entries.TryRemove(entry);
             }
         }
     }

@@ -22,37 +22,37 @@ public sealed class ExampleIndex : IDisposable
     /// <summary>Weight of an intent's 1st, 2nd, 3rd nearest example; further ones do not count.</summary>
     private static readonly double[] RankWeights = [1.0, 0.5, 0.25];
 
-    private readonly RAMDirectory directory = new();
-    private readonly HashSet<string> ignored;
-    private readonly List<string> intentIds = [];
+    private readonly RAMDirectory _directory = new();
+    private readonly HashSet<string> _ignored;
+    private readonly List<string> _intentIds = [];
     // Read once into an array: a Lucene NumericDocValues instance is not safe to share between threads, and under
     // concurrent questions it returned wrong intent ordinals (seen as an index out of range under load).
-    private readonly int[] intentOfDocument;
-    private readonly HashSet<string> exampleTerms;
-    private readonly DirectoryReader reader;
-    private readonly IndexSearcher searcher;
+    private readonly int[] _intentOfDocument;
+    private readonly HashSet<string> _exampleTerms;
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
 
     /// <param name="analyzer">Analysis shared with passages and questions.</param>
     /// <param name="vocabulary">Used to mask scar-type and treatment names (see <see cref="TermMasker"/>).</param>
     /// <param name="ignoreWords">Words left out of example matching (see intents.yml ignore_words).</param>
     public ExampleIndex(SkinBotAnalyzer analyzer, DomainVocabulary vocabulary, IEnumerable<IntentDefinition> intents, IEnumerable<string> ignoreWords)
     {
-        ignored = new HashSet<string>(ignoreWords.SelectMany(analyzer.Terms), StringComparer.Ordinal);
+        _ignored = new HashSet<string>(ignoreWords.SelectMany(analyzer.Terms), StringComparer.Ordinal);
         // Examples are analysed and masked up front, then indexed as plain space-separated terms.
         using var whitespace = new WhitespaceAnalyzer(LuceneSettings.Version);
         var config = new IndexWriterConfig(LuceneSettings.Version, whitespace) { Similarity = new BM25Similarity() };
-        using (var writer = new IndexWriter(directory, config))
+        using (var writer = new IndexWriter(_directory, config))
         {
             foreach (var intent in intents)
             {
-                intentIds.Add(intent.Id);
+                _intentIds.Add(intent.Id);
                 foreach (var example in intent.Examples)
                 {
                     writer.AddDocument(new Document
                     {
                         // A doc value, not a stored field: reading a stored field decompresses a whole block per hit.
-                        new NumericDocValuesField(IntentField, intentIds.Count - 1),
-                        new Lucene.Net.Documents.TextField(TextField, string.Join(' ', TermMasker.Mask(analyzer.Terms(example), vocabulary).Where(t => !ignored.Contains(t))), Field.Store.NO),
+                        new NumericDocValuesField(IntentField, _intentIds.Count - 1),
+                        new Lucene.Net.Documents.TextField(TextField, string.Join(' ', TermMasker.Mask(analyzer.Terms(example), vocabulary).Where(t => !_ignored.Contains(t))), Field.Store.NO),
                     });
                 }
             }
@@ -60,22 +60,22 @@ public sealed class ExampleIndex : IDisposable
             writer.Commit();
         }
 
-        reader = DirectoryReader.Open(directory);
-        searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
-        var values = MultiDocValues.GetNumericValues(reader, IntentField) ?? DocValues.EMPTY_NUMERIC;
-        intentOfDocument = [.. Enumerable.Range(0, reader.MaxDoc).Select(doc => (int)values.Get(doc))];
-        exampleTerms = PassageIndex.IndexedTerms(reader, TextField);
+        _reader = DirectoryReader.Open(_directory);
+        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        var values = MultiDocValues.GetNumericValues(_reader, IntentField) ?? DocValues.EMPTY_NUMERIC;
+        _intentOfDocument = [.. Enumerable.Range(0, _reader.MaxDoc).Select(doc => (int)values.Get(doc))];
+        _exampleTerms = PassageIndex.IndexedTerms(_reader, TextField);
     }
 
     /// <summary>True when at least one example contains the term.</summary>
-    public bool Knows(string term) => exampleTerms.Contains(term);
+    public bool Knows(string term) => _exampleTerms.Contains(term);
 
     /// <summary>Intents scored by their nearest examples, best first; empty when nothing matched.</summary>
     /// <param name="terms">Analysed and masked terms of the message.</param>
     public IReadOnlyList<IntentScore> Classify(IReadOnlyList<string> terms)
     {
         var query = new BooleanQuery();
-        foreach (var term in terms.Where(t => !ignored.Contains(t) && exampleTerms.Contains(t)).Distinct(StringComparer.Ordinal).Take(48))
+        foreach (var term in terms.Where(t => !_ignored.Contains(t) && _exampleTerms.Contains(t)).Distinct(StringComparer.Ordinal).Take(48))
         {
             query.Add(new TermQuery(new Term(TextField, term)), Occur.SHOULD);
         }
@@ -86,9 +86,9 @@ public sealed class ExampleIndex : IDisposable
         }
 
         var scores = new Dictionary<string, (double Score, int Seen)>(StringComparer.Ordinal);
-        foreach (var hit in searcher.Search(query, Neighbours).ScoreDocs)
+        foreach (var hit in _searcher.Search(query, Neighbours).ScoreDocs)
         {
-            var intent = intentIds[intentOfDocument[hit.Doc]];
+            var intent = _intentIds[_intentOfDocument[hit.Doc]];
             var (score, seen) = scores.GetValueOrDefault(intent);
             if (seen < RankWeights.Length)
             {
@@ -101,8 +101,8 @@ public sealed class ExampleIndex : IDisposable
 
     public void Dispose()
     {
-        reader.Dispose();
-        directory.Dispose();
+        _reader.Dispose();
+        _directory.Dispose();
     }
 }
 

@@ -8,18 +8,18 @@ namespace SkinBot.Core.Knowledge;
 /// </summary>
 public sealed class KnowledgeBaseHolder : ITopicCatalog, IDisposable
 {
-    private readonly Lock gate = new();
-    private Entry? current;
+    private readonly Lock _gate = new();
+    private Entry? _current;
 
     /// <summary>Raised after a new knowledge base starts serving.</summary>
     public event Action<KnowledgeBase>? Swapped;
 
-    public bool IsReady => Volatile.Read(ref current) is not null;
+    public bool IsReady => Volatile.Read(ref _current) is not null;
 
     /// <summary>Fingerprint of the serving corpus, or null before the first build.</summary>
-    public string? Fingerprint => Volatile.Read(ref current)?.Knowledge.Fingerprint;
+    public string? Fingerprint => Volatile.Read(ref _current)?.Knowledge.Fingerprint;
 
-    public IReadOnlyList<TreatmentTopic> Treatments => Volatile.Read(ref current)?.Knowledge.Treatments ?? [];
+    public IReadOnlyList<TreatmentTopic> Treatments => Volatile.Read(ref _current)?.Knowledge.Treatments ?? [];
 
     /// <summary>Borrow the serving knowledge base; dispose the lease when done. Throws before the first build.</summary>
     public KnowledgeLease Acquire() =>
@@ -27,25 +27,25 @@ public sealed class KnowledgeBaseHolder : ITopicCatalog, IDisposable
 
     public KnowledgeLease? TryAcquire()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (current is null)
+            if (_current is null)
             {
                 return null;
             }
 
-            current.References++;
-            return new KnowledgeLease(this, current);
+            _current.References++;
+            return new KnowledgeLease(this, _current);
         }
     }
 
     public void Swap(KnowledgeBase next)
     {
         Entry? retired;
-        lock (gate)
+        lock (_gate)
         {
-            retired = current;
-            current = new Entry(next) { References = 1 };
+            retired = _current;
+            _current = new Entry(next) { References = 1 };
         }
 
         if (retired is not null)
@@ -59,7 +59,7 @@ public sealed class KnowledgeBaseHolder : ITopicCatalog, IDisposable
     internal void Release(Entry entry)
     {
         bool dispose;
-        lock (gate)
+        lock (_gate)
         {
             dispose = --entry.References == 0;
         }
@@ -73,10 +73,10 @@ public sealed class KnowledgeBaseHolder : ITopicCatalog, IDisposable
     public void Dispose()
     {
         Entry? retired;
-        lock (gate)
+        lock (_gate)
         {
-            retired = current;
-            current = null;
+            retired = _current;
+            _current = null;
         }
 
         if (retired is not null)
@@ -97,23 +97,23 @@ public sealed class KnowledgeBaseHolder : ITopicCatalog, IDisposable
 /// <summary>A borrowed knowledge base; disposing returns it.</summary>
 public sealed class KnowledgeLease : IDisposable
 {
-    private readonly KnowledgeBaseHolder holder;
-    private readonly KnowledgeBaseHolder.Entry entry;
-    private int disposed;
+    private readonly KnowledgeBaseHolder _holder;
+    private readonly KnowledgeBaseHolder.Entry _entry;
+    private int _disposed;
 
     internal KnowledgeLease(KnowledgeBaseHolder holder, KnowledgeBaseHolder.Entry entry)
     {
-        this.holder = holder;
-        this.entry = entry;
+        this._holder = holder;
+        this._entry = entry;
     }
 
-    public KnowledgeBase Knowledge => entry.Knowledge;
+    public KnowledgeBase Knowledge => _entry.Knowledge;
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            holder.Release(entry);
+            _holder.Release(_entry);
         }
     }
 }

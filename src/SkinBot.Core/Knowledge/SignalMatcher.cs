@@ -8,23 +8,23 @@ namespace SkinBot.Core.Knowledge;
 /// </summary>
 public sealed class SignalMatcher
 {
-    private readonly IReadOnlyDictionary<string, IReadOnlyList<(string[] Terms, int Weight)>> signals;
-    private readonly HashSet<string> knownTerms;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<(string[] Terms, int Weight)>> _signals;
+    private readonly HashSet<string> _knownTerms;
 
     public SignalMatcher(SkinBotAnalyzer analyzer, DomainVocabulary vocabulary, IEnumerable<IntentDefinition> intents)
     {
-        signals = intents.ToDictionary(
+        _signals = intents.ToDictionary(
             i => i.Id,
             i => (IReadOnlyList<(string[] Terms, int Weight)>)[.. i.Signals
                 .Select(s => (Terms: TermMasker.Mask(analyzer.Terms(StripWeight(s)), vocabulary).ToArray(), Weight: WeightOf(s)))
                 .Where(s => s.Terms.Length > 0)
                 .DistinctBy(s => string.Join(' ', s.Terms))],
             StringComparer.Ordinal);
-        knownTerms = new HashSet<string>(signals.Values.SelectMany(s => s).SelectMany(s => s.Terms), StringComparer.Ordinal);
+        _knownTerms = new HashSet<string>(_signals.Values.SelectMany(s => s).SelectMany(s => s.Terms), StringComparer.Ordinal);
     }
 
     /// <summary>True when some signal contains the term.</summary>
-    public bool Knows(string term) => knownTerms.Contains(term);
+    public bool Knows(string term) => _knownTerms.Contains(term);
 
     /// <summary>"forever^2" → "forever".</summary>
     public static string StripWeight(string signal)
@@ -43,7 +43,7 @@ public sealed class SignalMatcher
     public IReadOnlyDictionary<string, int> Count(IReadOnlyList<string> maskedTerms)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (intent, sequences) in signals)
+        foreach (var (intent, sequences) in _signals)
         {
             var hits = sequences.Where(s => s.Weight > 0 && Contains(maskedTerms, s.Terms)).ToList();
             // "smooth out" and "smooth" are one piece of evidence, not two.

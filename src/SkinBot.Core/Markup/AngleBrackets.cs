@@ -6,19 +6,19 @@ namespace SkinBot.Core.Markup;
 /// </summary>
 internal sealed class AngleBrackets(string text)
 {
-    private readonly NextOccurrence opens = new(text, "<");
-    private readonly NextOccurrence closes = new(text, ">");
+    private readonly NextOccurrence _opens = new(text, "<");
+    private readonly NextOccurrence _closes = new(text, ">");
 
     /// <summary>The index of the '&gt;' closing the '&lt;' at <paramref name="open"/>, or -1.</summary>
     public int TokenEnd(int open)
     {
-        var close = closes.From(open + 1);
+        var close = _closes.From(open + 1);
         if (close < 0)
         {
             return -1;
         }
 
-        var inner = opens.From(open + 1);
+        var inner = _opens.From(open + 1);
         return inner >= 0 && inner < close ? -1 : close;
     }
 }

@@ -6,18 +6,18 @@ namespace SkinBot.Core.Markup;
 /// </summary>
 internal sealed class NextOccurrence(string text, string value)
 {
-    private int searchedFrom = -1;
-    private int found = -1;
+    private int _searchedFrom = -1;
+    private int _found = -1;
 
     public int From(int position)
     {
-        if (searchedFrom >= 0 && position >= searchedFrom && (found < 0 || found >= position))
+        if (_searchedFrom >= 0 && position >= _searchedFrom && (_found < 0 || _found >= position))
         {
-            return found;
+            return _found;
         }
 
-        searchedFrom = position;
-        found = position >= text.Length ? -1 : text.IndexOf(value, position, StringComparison.OrdinalIgnoreCase);
-        return found;
+        _searchedFrom = position;
+        _found = position >= text.Length ? -1 : text.IndexOf(value, position, StringComparison.OrdinalIgnoreCase);
+        return _found;
     }
 }

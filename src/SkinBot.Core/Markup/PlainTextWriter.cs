@@ -8,38 +8,38 @@ namespace SkinBot.Core.Markup;
 /// </summary>
 internal sealed class PlainTextWriter(int capacity)
 {
-    private readonly StringBuilder output = new(capacity);
-    private bool separate;
+    private readonly StringBuilder _output = new(capacity);
+    private bool _separate;
 
     /// <summary>Markup was removed here: the next character is kept apart from the previous one.</summary>
-    public void Separate() => separate = true;
+    public void Separate() => _separate = true;
 
     public void LineBreak()
     {
-        separate = false;
-        output.Append('\n');
+        _separate = false;
+        _output.Append('\n');
     }
 
     public void Append(char c)
     {
-        if (separate)
+        if (_separate)
         {
-            separate = false;
+            _separate = false;
             if (IsClosing(c))
             {
                 // "help @everyone?" reads "help?", not "help ?".
-                while (output.Length > 0 && output[^1] is ' ' or '\t')
+                while (_output.Length > 0 && _output[^1] is ' ' or '\t')
                 {
-                    output.Length--;
+                    _output.Length--;
                 }
             }
-            else if (output.Length > 0 && NeedsSpace(output[^1], c))
+            else if (_output.Length > 0 && NeedsSpace(_output[^1], c))
             {
-                output.Append(' ');
+                _output.Append(' ');
             }
         }
 
-        output.Append(c);
+        _output.Append(c);
     }
 
     public void Append(ReadOnlySpan<char> text)
@@ -50,7 +50,7 @@ internal sealed class PlainTextWriter(int capacity)
         }
     }
 
-    public override string ToString() => output.ToString();
+    public override string ToString() => _output.ToString();
 
     // A quote after removed markup ("**boxcar**'s") may open or close, so it is neither spaced nor pulled in.
     private static bool NeedsSpace(char previous, char next) =>

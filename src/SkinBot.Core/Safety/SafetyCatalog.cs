@@ -25,16 +25,16 @@ public sealed class SafetyCatalog
 
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
 
-    private readonly IReadOnlySet<string> negations;
+    private readonly IReadOnlySet<string> _negations;
 
     /// <summary>Every phrase of every sign, so a message is scanned once whatever the number of signs.</summary>
-    private readonly PhraseSet everyPhrase;
+    private readonly PhraseSet _everyPhrase;
 
     private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations)
     {
         Tiers = tiers;
-        this.negations = negations;
-        everyPhrase = new PhraseSet(tiers.SelectMany(t => t.Signs).SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
+        this._negations = negations;
+        _everyPhrase = new PhraseSet(tiers.SelectMany(t => t.Signs).SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
     }
 
     /// <summary>Most urgent first: the order the screen tries them in.</summary>
@@ -48,7 +48,7 @@ public sealed class SafetyCatalog
     /// <summary>The most urgent sign the words show, or null.</summary>
     public SafetyVerdict? Screen(IReadOnlyList<string> surfaceWords)
     {
-        var matches = new SafetyMatches(everyPhrase, surfaceWords);
+        var matches = new SafetyMatches(_everyPhrase, surfaceWords);
         if (matches.IsEmpty)
         {
             return null;
@@ -58,7 +58,7 @@ public sealed class SafetyCatalog
         {
             foreach (var sign in tier.Signs)
             {
-                if (sign.Match(matches, sign.Negatable ?? tier.Negatable ? negations : EmptySet) is { } words)
+                if (sign.Match(matches, sign.Negatable ?? tier.Negatable ? _negations : EmptySet) is { } words)
                 {
                     return new SafetyVerdict(tier, sign, words);
                 }

@@ -10,20 +10,20 @@ internal sealed class SafetyMatches
 {
     private static readonly IReadOnlyList<PhraseMatch> None = [];
 
-    private readonly Dictionary<string, List<PhraseMatch>> byPhrase = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<PhraseMatch>> _byPhrase = new(StringComparer.Ordinal);
 
     public SafetyMatches(PhraseSet everyPhrase, IReadOnlyList<string> words)
     {
         Words = words;
         foreach (var match in everyPhrase.Find(words, all: true))
         {
-            (byPhrase.TryGetValue(match.Phrase, out var list) ? list : byPhrase[match.Phrase] = []).Add(match);
+            (_byPhrase.TryGetValue(match.Phrase, out var list) ? list : _byPhrase[match.Phrase] = []).Add(match);
         }
     }
 
     public IReadOnlyList<string> Words { get; }
 
-    public bool IsEmpty => byPhrase.Count == 0;
+    public bool IsEmpty => _byPhrase.Count == 0;
 
-    public IReadOnlyList<PhraseMatch> Of(string phrase) => byPhrase.TryGetValue(phrase, out var list) ? list : None;
+    public IReadOnlyList<PhraseMatch> Of(string phrase) => _byPhrase.TryGetValue(phrase, out var list) ? list : None;
 }

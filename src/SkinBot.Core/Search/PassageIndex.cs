@@ -17,45 +17,45 @@ public sealed class PassageIndex : IDisposable
     private const float PathBoost = 1.5f;
     private const int MaxQueryTerms = 48;
 
-    private readonly IReadOnlyList<LuceneDirectory> directories;
-    private readonly IndexReader reader;
-    private readonly IndexSearcher searcher;
-    private readonly IReadOnlyList<Passage> passages;
+    private readonly IReadOnlyList<LuceneDirectory> _directories;
+    private readonly IndexReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly IReadOnlyList<Passage> _passages;
     // Read once into an array: a Lucene NumericDocValues instance is not safe to share between threads, and
     // concurrent searches could read another document's ordinal.
-    private readonly int[] ordinals;
-    private readonly HashSet<string> vocabulary;
+    private readonly int[] _ordinals;
+    private readonly HashSet<string> _vocabulary;
 
     /// <param name="shards">The shard directories written by <see cref="PassageIndexWriter"/>; owned by this index.</param>
     /// <param name="passages">The passages, by ordinal.</param>
     public PassageIndex(IReadOnlyList<LuceneDirectory> shards, IReadOnlyList<Passage> passages)
     {
-        directories = shards;
-        this.passages = passages;
+        _directories = shards;
+        this._passages = passages;
         // Statistics (document frequencies, lengths) are computed over all shards, so scores equal one index's.
-        reader = shards.Count == 1
+        _reader = shards.Count == 1
             ? DirectoryReader.Open(shards[0])
             : new MultiReader([.. shards.Select(d => (IndexReader)DirectoryReader.Open(d))], closeSubReaders: true);
-        searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
         try
         {
-            var values = MultiDocValues.GetNumericValues(reader, PassageFields.Ordinal)
+            var values = MultiDocValues.GetNumericValues(_reader, PassageFields.Ordinal)
                 ?? throw new InvalidDataException("the passage index has no ordinals: it was written by an older SkinBot");
-            ordinals = [.. Enumerable.Range(0, reader.MaxDoc).Select(doc => (int)values.Get(doc))];
+            _ordinals = [.. Enumerable.Range(0, _reader.MaxDoc).Select(doc => (int)values.Get(doc))];
             // Built here, off the answer path: every message checks its words against it.
-            vocabulary = IndexedTerms(reader, PassageFields.Text, PassageFields.Lead);
+            _vocabulary = IndexedTerms(_reader, PassageFields.Text, PassageFields.Lead);
         }
         catch
         {
-            reader.Dispose();
+            _reader.Dispose();
             throw;
         }
     }
 
-    public int DocumentCount => reader.NumDocs;
+    public int DocumentCount => _reader.NumDocs;
 
     /// <summary>True when some passage's text or lead contains the term (a set lookup: this runs per word of every message).</summary>
-    public bool Contains(string term) => vocabulary.Contains(term);
+    public bool Contains(string term) => _vocabulary.Contains(term);
 
     /// <summary>Passages in the given sections whose text contains the term (at most <paramref name="max"/>).</summary>
     public IReadOnlyList<Passage> Containing(string term, IReadOnlyCollection<string> sections, int max)
@@ -71,10 +71,10 @@ public sealed class PassageIndex : IDisposable
             { new TermQuery(new Term(PassageFields.Text, term)), Occur.MUST },
             { filter, Occur.MUST },
         };
-        return [.. searcher.Search(query, Math.Clamp(max, 1, Math.Max(1, reader.MaxDoc))).ScoreDocs
-            .Select(hit => ordinals[hit.Doc])
-            .Where(ordinal => ordinal >= 0 && ordinal < passages.Count)
-            .Select(ordinal => passages[ordinal])];
+        return [.. _searcher.Search(query, Math.Clamp(max, 1, Math.Max(1, _reader.MaxDoc))).ScoreDocs
+            .Select(hit => _ordinals[hit.Doc])
+            .Where(ordinal => ordinal >= 0 && ordinal < _passages.Count)
+            .Select(ordinal => _passages[ordinal])];
     }
 
     /// <summary>
@@ -110,14 +110,14 @@ public sealed class PassageIndex : IDisposable
         }
 
         // Lucene sizes its queue by the requested count, so never ask for more than there are documents.
-        var top = searcher.Search(query, Math.Clamp(max, 1, Math.Max(1, reader.MaxDoc)));
+        var top = _searcher.Search(query, Math.Clamp(max, 1, Math.Max(1, _reader.MaxDoc)));
         var results = new List<ScoredPassage>(top.ScoreDocs.Length);
         foreach (var hit in top.ScoreDocs)
         {
-            var ordinal = ordinals[hit.Doc];
-            if (ordinal >= 0 && ordinal < passages.Count)
+            var ordinal = _ordinals[hit.Doc];
+            if (ordinal >= 0 && ordinal < _passages.Count)
             {
-                results.Add(new ScoredPassage(passages[ordinal], hit.Score));
+                results.Add(new ScoredPassage(_passages[ordinal], hit.Score));
             }
         }
 
@@ -142,8 +142,8 @@ public sealed class PassageIndex : IDisposable
 
     public void Dispose()
     {
-        reader.Dispose();
-        foreach (var directory in directories)
+        _reader.Dispose();
+        foreach (var directory in _directories)
         {
             directory.Dispose();
         }

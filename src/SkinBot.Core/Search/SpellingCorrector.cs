@@ -14,19 +14,19 @@ public sealed class SpellingCorrector
     private const int MinWordLength = 5;
     private static readonly Lazy<HashSet<string>> Common = new(LoadCommonWords);
 
-    private readonly HashSet<string> known;
-    private readonly string[] domain;
-    private readonly Dictionary<string, int> domainMentions;
+    private readonly HashSet<string> _known;
+    private readonly string[] _domain;
+    private readonly Dictionary<string, int> _domainMentions;
 
     /// <param name="knownTexts">Texts whose words are known English (passages, examples, synonyms): never corrected.</param>
     /// <param name="domainTerms">Words a typo may be corrected into.</param>
     public SpellingCorrector(IEnumerable<string> knownTexts, IEnumerable<string> domainTerms)
     {
-        known = new HashSet<string>(Common.Value, StringComparer.Ordinal);
-        domain = [.. domainTerms.Select(w => w.ToLowerInvariant()).Where(w => w.Length >= MinWordLength).Distinct().Order(StringComparer.Ordinal)];
-        domainMentions = domain.ToDictionary(w => w, _ => 0, StringComparer.Ordinal);
-        AddWords(knownTexts, known, domainMentions);
-        known.UnionWith(domain);
+        _known = new HashSet<string>(Common.Value, StringComparer.Ordinal);
+        _domain = [.. domainTerms.Select(w => w.ToLowerInvariant()).Where(w => w.Length >= MinWordLength).Distinct().Order(StringComparer.Ordinal)];
+        _domainMentions = _domain.ToDictionary(w => w, _ => 0, StringComparer.Ordinal);
+        AddWords(knownTexts, _known, _domainMentions);
+        _known.UnionWith(_domain);
         // Loaded while the knowledge base builds rather than on the first message.
         _ = EnglishWords.Count;
     }
@@ -35,7 +35,7 @@ public sealed class SpellingCorrector
     /// True when the word is English SkinBot recognises (common words, the corpus, examples, synonyms). The general
     /// English list is left out on purpose: it has "yo" and "ok", which alone are still noise to SkinBot.
     /// </summary>
-    public bool IsKnownWord(string word) => known.Contains(word.ToLowerInvariant());
+    public bool IsKnownWord(string word) => _known.Contains(word.ToLowerInvariant());
 
     public string Correct(string text)
     {
@@ -70,13 +70,13 @@ public sealed class SpellingCorrector
         }
 
         var lower = word.ToLowerInvariant();
-        if (known.Contains(lower) || EnglishWords.Contains(lower))
+        if (_known.Contains(lower) || EnglishWords.Contains(lower))
         {
             return null;
         }
 
         string? best = null;
-        foreach (var candidate in domain)
+        foreach (var candidate in _domain)
         {
             if (Math.Abs(candidate.Length - lower.Length) <= 1 && WithinOneEdit(lower, candidate)
                 && (best is null || IsLikelier(lower, candidate, best)))
@@ -95,7 +95,7 @@ public sealed class SpellingCorrector
     private bool IsLikelier(string typo, string candidate, string best)
     {
         var kind = Preference(typo, candidate).CompareTo(Preference(typo, best));
-        return kind < 0 || (kind == 0 && domainMentions[candidate] > domainMentions[best]);
+        return kind < 0 || (kind == 0 && _domainMentions[candidate] > _domainMentions[best]);
     }
 
     /// <summary>Lower is likelier: a mistyped or swapped letter, then a dropped one, then an extra one.</summary>

@@ -11,35 +11,35 @@ namespace SkinBot.Core.Search;
 /// </summary>
 internal sealed class CanonicalSynonymFilter : TokenFilter
 {
-    private readonly SynonymRules rules;
-    private readonly ICharTermAttribute term;
-    private readonly IPositionIncrementAttribute position;
-    private readonly List<string> lookahead = [];
-    private readonly Queue<string> pending = new();
-    private bool inputExhausted;
+    private readonly SynonymRules _rules;
+    private readonly ICharTermAttribute _term;
+    private readonly IPositionIncrementAttribute _position;
+    private readonly List<string> _lookahead = [];
+    private readonly Queue<string> _pending = new();
+    private bool _inputExhausted;
 
     public CanonicalSynonymFilter(TokenStream input, SynonymRules rules)
         : base(input)
     {
-        this.rules = rules;
-        term = AddAttribute<ICharTermAttribute>();
-        position = AddAttribute<IPositionIncrementAttribute>();
+        this._rules = rules;
+        _term = AddAttribute<ICharTermAttribute>();
+        _position = AddAttribute<IPositionIncrementAttribute>();
     }
 
     public override bool IncrementToken()
     {
-        if (pending.TryDequeue(out var queued))
+        if (_pending.TryDequeue(out var queued))
         {
             Emit(queued);
             return true;
         }
 
         string first;
-        if (lookahead.Count > 0)
+        if (_lookahead.Count > 0)
         {
-            first = lookahead[0];
-            lookahead.RemoveAt(0);
-            if (!rules.Lookup.TryGetValue(first, out _))
+            first = _lookahead[0];
+            _lookahead.RemoveAt(0);
+            if (!_rules.Lookup.TryGetValue(first, out _))
             {
                 Emit(first);
                 return true;
@@ -47,31 +47,31 @@ internal sealed class CanonicalSynonymFilter : TokenFilter
         }
         else
         {
-            if (inputExhausted || !m_input.IncrementToken())
+            if (_inputExhausted || !m_input.IncrementToken())
             {
-                inputExhausted = true;
+                _inputExhausted = true;
                 return false;
             }
 
             // The common case: the term starts no rule and passes through untouched, without allocating.
-            if (!rules.Lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out _))
+            if (!_rules.Lookup.TryGetValue(_term.Buffer.AsSpan(0, _term.Length), out _))
             {
                 return true;
             }
 
-            first = term.ToString();
+            first = _term.ToString();
         }
 
-        var candidates = rules.Lookup[first];
-        Fill(rules.LongestRule - 1);
+        var candidates = _rules.Lookup[first];
+        Fill(_rules.LongestRule - 1);
         foreach (var rule in candidates)
         {
             if (Matches(rule))
             {
-                lookahead.RemoveRange(0, rule.From.Length - 1);
+                _lookahead.RemoveRange(0, rule.From.Length - 1);
                 foreach (var next in rule.To.Skip(1))
                 {
-                    pending.Enqueue(next);
+                    _pending.Enqueue(next);
                 }
 
                 Emit(rule.To[0]);
@@ -86,21 +86,21 @@ internal sealed class CanonicalSynonymFilter : TokenFilter
     public override void Reset()
     {
         base.Reset();
-        lookahead.Clear();
-        pending.Clear();
-        inputExhausted = false;
+        _lookahead.Clear();
+        _pending.Clear();
+        _inputExhausted = false;
     }
 
     private bool Matches(SynonymRule rule)
     {
-        if (rule.From.Length - 1 > lookahead.Count)
+        if (rule.From.Length - 1 > _lookahead.Count)
         {
             return false;
         }
 
         for (var i = 1; i < rule.From.Length; i++)
         {
-            if (!string.Equals(rule.From[i], lookahead[i - 1], StringComparison.Ordinal))
+            if (!string.Equals(rule.From[i], _lookahead[i - 1], StringComparison.Ordinal))
             {
                 return false;
             }
@@ -112,15 +112,15 @@ internal sealed class CanonicalSynonymFilter : TokenFilter
     /// <summary>Reads ahead until <paramref name="count"/> terms are buffered or the input ends.</summary>
     private void Fill(int count)
     {
-        while (lookahead.Count < count && !inputExhausted)
+        while (_lookahead.Count < count && !_inputExhausted)
         {
             if (m_input.IncrementToken())
             {
-                lookahead.Add(term.ToString());
+                _lookahead.Add(_term.ToString());
             }
             else
             {
-                inputExhausted = true;
+                _inputExhausted = true;
             }
         }
     }
@@ -128,7 +128,7 @@ internal sealed class CanonicalSynonymFilter : TokenFilter
     private void Emit(string text)
     {
         ClearAttributes();
-        term.SetEmpty().Append(text);
-        position.PositionIncrement = 1;
+        _term.SetEmpty().Append(text);
+        _position.PositionIncrement = 1;
     }
 }

@@ -6,16 +6,16 @@ namespace SkinBot.Core.Search;
 /// </summary>
 public sealed class SynonymRules
 {
-    private readonly Dictionary<string, SynonymRule[]> byFirstTerm;
+    private readonly Dictionary<string, SynonymRule[]> _byFirstTerm;
 
     internal SynonymRules(IEnumerable<SynonymRule> rules)
     {
-        byFirstTerm = rules
+        _byFirstTerm = rules
             .GroupBy(r => r.From[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.From.Length).ToArray(), StringComparer.Ordinal);
-        Lookup = byFirstTerm.GetAlternateLookup<ReadOnlySpan<char>>();
-        LongestRule = byFirstTerm.Count == 0 ? 0 : byFirstTerm.Values.Max(r => r[0].From.Length);
-        Count = byFirstTerm.Values.Sum(r => r.Length);
+        Lookup = _byFirstTerm.GetAlternateLookup<ReadOnlySpan<char>>();
+        LongestRule = _byFirstTerm.Count == 0 ? 0 : _byFirstTerm.Values.Max(r => r[0].From.Length);
+        Count = _byFirstTerm.Values.Sum(r => r.Length);
     }
 
     /// <summary>Number of spellings that are rewritten.</summary>

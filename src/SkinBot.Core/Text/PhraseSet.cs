@@ -10,10 +10,10 @@ public sealed class PhraseSet
     /// <summary>Phrases whose first word is a prefix ("scratch*") are indexed by its first two letters.</summary>
     private const int PrefixKeyLength = 2;
 
-    private readonly Dictionary<string, List<Phrase>> byFirstWord = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Phrase>> byFirstLetters = new(StringComparer.Ordinal);
-    private readonly List<Phrase> shortPrefixFirst = [];
-    private readonly Dictionary<string, List<Phrase>>.AlternateLookup<ReadOnlySpan<char>> byFirstLettersOfWord;
+    private readonly Dictionary<string, List<Phrase>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Phrase>> _byFirstLetters = new(StringComparer.Ordinal);
+    private readonly List<Phrase> _shortPrefixFirst = [];
+    private readonly Dictionary<string, List<Phrase>>.AlternateLookup<ReadOnlySpan<char>> _byFirstLettersOfWord;
 
     public PhraseSet(IEnumerable<string> phrases)
     {
@@ -32,20 +32,20 @@ public sealed class PhraseSet
             Count++;
             if (words[0].IsPrefix && words[0].Text.Length < PrefixKeyLength)
             {
-                shortPrefixFirst.Add(phrase);
+                _shortPrefixFirst.Add(phrase);
             }
             else if (words[0].IsPrefix)
             {
                 var key = words[0].Text[..PrefixKeyLength];
-                (byFirstLetters.TryGetValue(key, out var list) ? list : byFirstLetters[key] = []).Add(phrase);
+                (_byFirstLetters.TryGetValue(key, out var list) ? list : _byFirstLetters[key] = []).Add(phrase);
             }
             else
             {
-                (byFirstWord.TryGetValue(words[0].Text, out var list) ? list : byFirstWord[words[0].Text] = []).Add(phrase);
+                (_byFirstWord.TryGetValue(words[0].Text, out var list) ? list : _byFirstWord[words[0].Text] = []).Add(phrase);
             }
         }
 
-        byFirstLettersOfWord = byFirstLetters.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byFirstLettersOfWord = _byFirstLetters.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int Count { get; }
@@ -58,19 +58,19 @@ public sealed class PhraseSet
         List<PhraseMatch>? found = null;
         for (var i = 0; i < words.Count; i++)
         {
-            if (byFirstWord.TryGetValue(words[i], out var candidates))
+            if (_byFirstWord.TryGetValue(words[i], out var candidates))
             {
                 Collect(candidates, words, i, all, ref found);
             }
 
-            if (byFirstLetters.Count > 0 && words[i].Length >= PrefixKeyLength && byFirstLettersOfWord.TryGetValue(words[i].AsSpan(0, PrefixKeyLength), out var prefixed))
+            if (_byFirstLetters.Count > 0 && words[i].Length >= PrefixKeyLength && _byFirstLettersOfWord.TryGetValue(words[i].AsSpan(0, PrefixKeyLength), out var prefixed))
             {
                 Collect(prefixed, words, i, all, ref found);
             }
 
-            if (shortPrefixFirst.Count > 0)
+            if (_shortPrefixFirst.Count > 0)
             {
-                Collect(shortPrefixFirst, words, i, all, ref found);
+                Collect(_shortPrefixFirst, words, i, all, ref found);
             }
         }
 

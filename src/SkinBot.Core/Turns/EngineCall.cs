@@ -34,7 +34,7 @@ internal sealed class EngineCall : TaskCompletionSource<Answer>
     {
         try
         {
-            TrySetResult(await _engine.AnswerAsync(_request, _cancellationToken).ConfigureAwait(false));
+            TrySetResult(await _engine.AnswerAsync(_request, _cancellationToken));
         }
         catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
         {

@@ -20,7 +20,7 @@ internal sealed class EngineStep(IChatEngine engine, TimeProvider time)
         var answering = EngineCall.Start(engine, turn.Request, giveUp?.Token ?? cancellationToken);
         try
         {
-            return new TurnResult.Answered(await WaitForAnswerAsync(answering, options, started, cancellationToken).ConfigureAwait(false));
+            return new TurnResult.Answered(await WaitForAnswerAsync(answering, options, started, cancellationToken));
         }
         catch (KnowledgeNotReadyException)
         {
@@ -29,7 +29,7 @@ internal sealed class EngineStep(IChatEngine engine, TimeProvider time)
         catch (TimeoutException) when (giveUp is not null)
         {
             // Past the deadline nobody will read the answer: stop the engine working on it.
-            await giveUp.CancelAsync().ConfigureAwait(false);
+            await giveUp.CancelAsync();
             throw;
         }
     }
@@ -39,12 +39,12 @@ internal sealed class EngineStep(IChatEngine engine, TimeProvider time)
         // WaitAsync and not a bare await: an engine that ignores its token cannot hold the turn past its deadline or shutdown.
         if (options.OnSlow is not { } onSlow || answering.IsCompleted || options.SlowAfter >= (options.Deadline ?? TimeSpan.MaxValue))
         {
-            return await answering.WaitAsync(Remaining(options, started), time, cancellationToken).ConfigureAwait(false);
+            return await answering.WaitAsync(Remaining(options, started), time, cancellationToken);
         }
 
         try
         {
-            return await answering.WaitAsync(options.SlowAfter, time, cancellationToken).ConfigureAwait(false);
+            return await answering.WaitAsync(options.SlowAfter, time, cancellationToken);
         }
         catch (TimeoutException)
         {
@@ -54,8 +54,8 @@ internal sealed class EngineStep(IChatEngine engine, TimeProvider time)
         var slow = onSlow(cancellationToken);
         try
         {
-            var answer = await answering.WaitAsync(Remaining(options, started), time, cancellationToken).ConfigureAwait(false);
-            await slow.ConfigureAwait(false);
+            var answer = await answering.WaitAsync(Remaining(options, started), time, cancellationToken);
+            await slow;
             return answer;
         }
         catch

@@ -26,19 +26,19 @@ public static class DiscordCliVerbs
         switch (args.Count > 0 ? args[0] : null)
         {
             case "register-commands":
-                return await RegisterAsync(services, args, stdout, stderr, cancellationToken).ConfigureAwait(false);
+                return await RegisterAsync(services, args, stdout, stderr, cancellationToken);
             case "print-commands" when args.Count == 1:
                 var errors = CommandDefinitionValidator.Validate(SlashCommands.All);
                 if (errors.Count > 0)
                 {
-                    await stderr.WriteLineAsync(string.Join(Environment.NewLine, errors)).ConfigureAwait(false);
+                    await stderr.WriteLineAsync(string.Join(Environment.NewLine, errors));
                     return 1;
                 }
 
-                await stdout.WriteLineAsync(JsonSerializer.Serialize(SlashCommands.All, new JsonSerializerOptions(DiscordJson.Options) { WriteIndented = true })).ConfigureAwait(false);
+                await stdout.WriteLineAsync(JsonSerializer.Serialize(SlashCommands.All, new JsonSerializerOptions(DiscordJson.Options) { WriteIndented = true }));
                 return 0;
             default:
-                await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
+                await stderr.WriteLineAsync(Usage);
                 return 2;
         }
     }
@@ -54,7 +54,7 @@ public static class DiscordCliVerbs
             }
             else
             {
-                await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
+                await stderr.WriteLineAsync(Usage);
                 return 2;
             }
         }
@@ -62,20 +62,20 @@ public static class DiscordCliVerbs
         var registrar = services.GetRequiredService<DiscordCommandRegistrar>();
         try
         {
-            var count = await registrar.RegisterAsync(guild, cancellationToken).ConfigureAwait(false);
+            var count = await registrar.RegisterAsync(guild, cancellationToken);
             await stdout.WriteLineAsync(guild is null
                 ? $"Registered {count} global commands (they may take a while to appear everywhere)."
-                : $"Registered {count} commands in guild {guild}.").ConfigureAwait(false);
+                : $"Registered {count} commands in guild {guild}.");
             return 0;
         }
         catch (InvalidOperationException ex)
         {
-            await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            await stderr.WriteLineAsync(ex.Message);
             return 1;
         }
         catch (DiscordRestException ex)
         {
-            await stderr.WriteLineAsync($"Discord refused the registration: {(int?)ex.Status} {ex.DiscordCode} {ex.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"Discord refused the registration: {(int?)ex.Status} {ex.DiscordCode} {ex.Message}");
             return 1;
         }
     }

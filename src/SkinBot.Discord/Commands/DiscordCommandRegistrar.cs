@@ -10,15 +10,15 @@ namespace SkinBot.Discord.Commands;
 /// </summary>
 public sealed partial class DiscordCommandRegistrar
 {
-    private readonly DiscordRestClient rest;
-    private readonly IOptions<DiscordOptions> options;
-    private readonly ILogger<DiscordCommandRegistrar> logger;
+    private readonly DiscordRestClient _rest;
+    private readonly IOptions<DiscordOptions> _options;
+    private readonly ILogger<DiscordCommandRegistrar> _logger;
 
     internal DiscordCommandRegistrar(DiscordRestClient rest, IOptions<DiscordOptions> options, ILogger<DiscordCommandRegistrar> logger)
     {
-        this.rest = rest;
-        this.options = options;
-        this.logger = logger;
+        this._rest = rest;
+        this._options = options;
+        this._logger = logger;
     }
 
     /// <returns>How many commands Discord now has in that scope.</returns>
@@ -31,7 +31,7 @@ public sealed partial class DiscordCommandRegistrar
             throw new InvalidOperationException("The slash-command definitions break Discord's limits:\n" + string.Join("\n", errors));
         }
 
-        var settings = options.Value;
+        var settings = _options.Value;
         if (!settings.HasBotToken)
         {
             throw new InvalidOperationException("Discord:BotToken is not set.");
@@ -50,7 +50,7 @@ public sealed partial class DiscordCommandRegistrar
                 : throw new InvalidOperationException("The guild id must be a numeric id.");
         }
 
-        var count = await rest.BulkOverwriteCommandsAsync(applicationId, guild, SlashCommands.All, cancellationToken).ConfigureAwait(false);
+        var count = await _rest.BulkOverwriteCommandsAsync(applicationId, guild, SlashCommands.All, cancellationToken);
         LogRegistered(count, guild?.ToString() ?? "global");
         return count;
     }

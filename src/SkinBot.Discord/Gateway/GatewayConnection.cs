@@ -21,16 +21,16 @@ internal sealed partial class GatewayConnection(
     private const int MaxMessageBytes = 64 << 20;
     private const int ReconnectCloseCode = 4000;
 
-    private readonly DiscordOptions settings = options.Value;
+    private readonly DiscordOptions _settings = options.Value;
 
     public async Task<GatewayOutcome> RunAsync(Uri gatewayUrl, GatewaySessionState state, bool resume, CancellationToken cancellationToken)
     {
         using var socket = new ClientWebSocket();
         using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        connectTimeout.CancelAfter(settings.ConnectTimeout);
+        connectTimeout.CancelAfter(_settings.ConnectTimeout);
         try
         {
-            await socket.ConnectAsync(WithQuery(gatewayUrl), connectTimeout.Token).ConfigureAwait(false);
+            await socket.ConnectAsync(WithQuery(gatewayUrl), connectTimeout.Token);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
@@ -43,8 +43,8 @@ internal sealed partial class GatewayConnection(
         Task heartbeats = Task.CompletedTask;
         try
         {
-            var hello = await ReceivePayloadAsync(socket, connectionScope.Token, TimeSpan.FromMilliseconds(Math.Max(settings.ConnectTimeout.TotalMilliseconds, 1)))
-                .ConfigureAwait(false);
+            var hello = await ReceivePayloadAsync(socket, connectionScope.Token, TimeSpan.FromMilliseconds(Math.Max(_settings.ConnectTimeout.TotalMilliseconds, 1)))
+                ;
             if (hello.Close is { } earlyClose)
             {
                 return Closed(earlyClose, live);
@@ -66,18 +66,18 @@ internal sealed partial class GatewayConnection(
             {
                 metrics.Resumes.Add(1);
                 LogResuming(state.Sequence);
-                await SendAsync(live, GatewayPayloads.Resume(Token, state.SessionId!, state.Sequence), connectionScope.Token).ConfigureAwait(false);
+                await SendAsync(live, GatewayPayloads.Resume(Token, state.SessionId!, state.Sequence), connectionScope.Token);
             }
             else
             {
                 metrics.Identifies.Add(1);
-                LogIdentifying(settings.ShardId, settings.ShardCount);
-                await SendAsync(live, GatewayPayloads.Identify(Token, settings.ShardId, settings.ShardCount), connectionScope.Token).ConfigureAwait(false);
+                LogIdentifying(_settings.ShardId, _settings.ShardCount);
+                await SendAsync(live, GatewayPayloads.Identify(Token, _settings.ShardId, _settings.ShardCount), connectionScope.Token);
             }
 
             while (true)
             {
-                var received = await ReceivePayloadAsync(socket, connectionScope.Token, timeout: null).ConfigureAwait(false);
+                var received = await ReceivePayloadAsync(socket, connectionScope.Token, timeout: null);
                 if (received.Close is { } close)
                 {
                     return Closed(close, live);
@@ -105,9 +105,9 @@ internal sealed partial class GatewayConnection(
         finally
         {
             status.SetConnected(false);
-            await connectionScope.CancelAsync().ConfigureAwait(false);
+            await connectionScope.CancelAsync();
             await heartbeats.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            await CloseAsync(live, cancellationToken.IsCancellationRequested ? (int)WebSocketCloseStatus.NormalClosure : live.CloseCode).ConfigureAwait(false);
+            await CloseAsync(live, cancellationToken.IsCancellationRequested ? (int)WebSocketCloseStatus.NormalClosure : live.CloseCode);
         }
     }
 
@@ -175,14 +175,14 @@ internal sealed partial class GatewayConnection(
     {
         live.Ready = true;
         status.SetConnected(true);
-        LogReady(how, settings.ShardId, settings.ShardCount);
+        LogReady(how, _settings.ShardId, _settings.ShardCount);
     }
 
     private async Task HeartbeatLoopAsync(LiveConnection live, TimeSpan interval, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(interval * Random.Shared.NextDouble(), time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(interval * Random.Shared.NextDouble(), time, cancellationToken);
             while (!cancellationToken.IsCancellationRequested)
             {
                 if (!live.Acked)
@@ -191,13 +191,13 @@ internal sealed partial class GatewayConnection(
                     LogZombie(interval.TotalMilliseconds);
                     live.Zombie = true;
                     live.CloseCode = ReconnectCloseCode;
-                    await CloseAsync(live, ReconnectCloseCode).ConfigureAwait(false);
+                    await CloseAsync(live, ReconnectCloseCode);
                     return;
                 }
 
                 live.Acked = false;
-                await SendAsync(live, GatewayPayloads.Heartbeat(live.State.Sequence), cancellationToken).ConfigureAwait(false);
-                await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
+                await SendAsync(live, GatewayPayloads.Heartbeat(live.State.Sequence), cancellationToken);
+                await Task.Delay(interval, time, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
@@ -210,7 +210,7 @@ internal sealed partial class GatewayConnection(
     {
         try
         {
-            await SendAsync(live, GatewayPayloads.Heartbeat(live.State.Sequence), CancellationToken.None).ConfigureAwait(false);
+            await SendAsync(live, GatewayPayloads.Heartbeat(live.State.Sequence), CancellationToken.None);
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
         {
@@ -221,10 +221,10 @@ internal sealed partial class GatewayConnection(
     private static async Task SendAsync(LiveConnection live, object payload, CancellationToken cancellationToken)
     {
         var bytes = DiscordJson.Serialize(payload);
-        await live.SendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await live.SendLock.WaitAsync(cancellationToken);
         try
         {
-            await live.Socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            await live.Socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
         }
         finally
         {
@@ -245,10 +245,10 @@ internal sealed partial class GatewayConnection(
         {
             if (live.Socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await live.SendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+                await live.SendLock.WaitAsync(timeout.Token);
                 try
                 {
-                    await live.Socket.CloseOutputAsync((WebSocketCloseStatus)code, null, timeout.Token).ConfigureAwait(false);
+                    await live.Socket.CloseOutputAsync((WebSocketCloseStatus)code, null, timeout.Token);
                 }
                 finally
                 {
@@ -287,7 +287,7 @@ internal sealed partial class GatewayConnection(
         while (true)
         {
             var memory = buffer.GetMemory(16 * 1024);
-            var result = await socket.ReceiveAsync(memory, scope.Token).ConfigureAwait(false);
+            var result = await socket.ReceiveAsync(memory, scope.Token);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return new ReceivedPayload(null, socket.CloseStatus ?? (WebSocketCloseStatus)1005);
@@ -318,17 +318,17 @@ internal sealed partial class GatewayConnection(
         Query = "v=10&encoding=json",
     }.Uri;
 
-    private string Token => settings.BotToken!.Trim();
+    private string Token => _settings.BotToken!.Trim();
 
     private sealed record ReceivedPayload(JsonDocument? Document, WebSocketCloseStatus? Close);
 
     /// <summary>State shared by the receive loop and the heartbeat loop of one connection.</summary>
     private sealed class LiveConnection(ClientWebSocket socket, GatewaySessionState state)
     {
-        private int closing;
-        private volatile bool acked;
-        private volatile bool zombie;
-        private volatile bool ready;
+        private int _closing;
+        private volatile bool _acked;
+        private volatile bool _zombie;
+        private volatile bool _ready;
 
         public ClientWebSocket Socket { get; } = socket;
 
@@ -336,16 +336,16 @@ internal sealed partial class GatewayConnection(
 
         public SemaphoreSlim SendLock { get; } = new(1, 1);
 
-        public bool Acked { get => acked; set => acked = value; }
+        public bool Acked { get => _acked; set => _acked = value; }
 
-        public bool Zombie { get => zombie; set => zombie = value; }
+        public bool Zombie { get => _zombie; set => _zombie = value; }
 
-        public bool Ready { get => ready; set => ready = value; }
+        public bool Ready { get => _ready; set => _ready = value; }
 
         public int CloseCode { get; set; } = ReconnectCloseCode;
 
         /// <summary>True for the first caller only: the heartbeat loop and the receive loop may both try to close.</summary>
-        public bool TryBeginClose() => Interlocked.Exchange(ref closing, 1) == 0;
+        public bool TryBeginClose() => Interlocked.Exchange(ref _closing, 1) == 0;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway connect failed ({Error}: {Detail})")]

@@ -13,16 +13,16 @@ namespace SkinBot.Discord.Gateway;
 /// </summary>
 internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
 {
-    private readonly BotIdentity identity;
-    private readonly MessageDeduplicator deduplicator;
-    private readonly ChannelWorkQueue queue;
-    private readonly MessageResponder responder;
-    private readonly InteractionHandler interactions;
-    private readonly Rest.DiscordRestClient rest;
-    private readonly IHostApplicationLifetime lifetime;
-    private readonly TimeProvider time;
-    private readonly ILogger<GatewayDispatcher> logger;
-    private readonly HashSet<Snowflake> channels;
+    private readonly BotIdentity _identity;
+    private readonly MessageDeduplicator _deduplicator;
+    private readonly ChannelWorkQueue _queue;
+    private readonly MessageResponder _responder;
+    private readonly InteractionHandler _interactions;
+    private readonly Rest.DiscordRestClient _rest;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly TimeProvider _time;
+    private readonly ILogger<GatewayDispatcher> _logger;
+    private readonly HashSet<Snowflake> _channels;
 
     public GatewayDispatcher(
         BotIdentity identity,
@@ -36,16 +36,16 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
         TimeProvider time,
         ILogger<GatewayDispatcher> logger)
     {
-        this.identity = identity;
-        this.deduplicator = deduplicator;
-        this.queue = queue;
-        this.responder = responder;
-        this.interactions = interactions;
-        this.rest = rest;
-        this.lifetime = lifetime;
-        this.time = time;
-        this.logger = logger;
-        channels = [.. options.Value.Channels.Select(c => Snowflake.TryParse(c?.Trim(), out var id) ? id : default).Where(id => id.Value != 0)];
+        this._identity = identity;
+        this._deduplicator = deduplicator;
+        this._queue = queue;
+        this._responder = responder;
+        this._interactions = interactions;
+        this._rest = rest;
+        this._lifetime = lifetime;
+        this._time = time;
+        this._logger = logger;
+        _channels = [.. options.Value.Channels.Select(c => Snowflake.TryParse(c?.Trim(), out var id) ? id : default).Where(id => id.Value != 0)];
     }
 
     public void Dispatch(string eventName, JsonElement data)
@@ -53,7 +53,7 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
         switch (eventName)
         {
             case "READY":
-                identity.SetUser(data.GetProperty("user").GetProperty("id").Deserialize<Snowflake>(DiscordJson.Options));
+                _identity.SetUser(data.GetProperty("user").GetProperty("id").Deserialize<Snowflake>(DiscordJson.Options));
                 break;
             case "GUILD_CREATE":
                 LearnManagedRole(data);
@@ -76,40 +76,40 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
 
     private void OnMessage(MessageCreate message)
     {
-        if (identity.UserId is not { } botId || !MentionRules.ShouldAnswer(message, botId, identity, channels))
+        if (_identity.UserId is not { } botId || !MentionRules.ShouldAnswer(message, botId, _identity, _channels))
         {
             return;
         }
 
-        if (!deduplicator.TryMark(message.Id))
+        if (!_deduplicator.TryMark(message.Id))
         {
             LogDuplicate(message.Id);
             return;
         }
 
-        var question = MentionRules.StripOwnMentions(message.Content, botId, identity.ManagedRoles);
-        if (!queue.TryEnqueue(message.ChannelId, "message " + message.Id, ct => responder.RespondAsync(message, question, ct)))
+        var question = MentionRules.StripOwnMentions(message.Content, botId, _identity.ManagedRoles);
+        if (!_queue.TryEnqueue(message.ChannelId, "message " + message.Id, ct => _responder.RespondAsync(message, question, ct)))
         {
-            LogQueueFull(message.Id, queue.Pending);
+            LogQueueFull(message.Id, _queue.Pending);
         }
     }
 
     private void OnInteraction(Interaction interaction)
     {
-        if (string.IsNullOrEmpty(interaction.Token) || !deduplicator.TryMark(interaction.Id))
+        if (string.IsNullOrEmpty(interaction.Token) || !_deduplicator.TryMark(interaction.Id))
         {
             return;
         }
 
         // Interactions have a 3-second deadline, so they do not wait behind a channel's queued messages.
-        var callback = new CallbackInteractionResponder(rest, interaction.Id, interaction.Token, time.GetUtcNow() + CallbackInteractionResponder.ResponseWindow);
+        var callback = new CallbackInteractionResponder(_rest, interaction.Id, interaction.Token, _time.GetUtcNow() + CallbackInteractionResponder.ResponseWindow);
         _ = Task.Run(async () =>
         {
             try
             {
-                await interactions.HandleAsync(interaction, callback, lifetime.ApplicationStopping).ConfigureAwait(false);
+                await _interactions.HandleAsync(interaction, callback, _lifetime.ApplicationStopping);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !lifetime.ApplicationStopping.IsCancellationRequested)
+            catch (Exception ex) when (ex is not OperationCanceledException || !_lifetime.ApplicationStopping.IsCancellationRequested)
             {
                 LogInteractionFailed(ex, interaction.Id);
             }
@@ -133,13 +133,13 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
     /// <summary>The bot's managed role is the one whose tags.bot_id is the bot's user id.</summary>
     private void LearnRole(Snowflake guildId, JsonElement role)
     {
-        if (identity.UserId is { } botId
+        if (_identity.UserId is { } botId
             && role.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Object
             && tags.TryGetProperty("bot_id", out var botIdJson) && botIdJson.ValueKind == JsonValueKind.String
             && botIdJson.GetString() == botId.ToString()
             && role.TryGetProperty("id", out var roleId))
         {
-            identity.SetManagedRole(guildId, roleId.Deserialize<Snowflake>(DiscordJson.Options));
+            _identity.SetManagedRole(guildId, roleId.Deserialize<Snowflake>(DiscordJson.Options));
         }
     }
 

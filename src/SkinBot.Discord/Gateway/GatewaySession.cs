@@ -19,12 +19,12 @@ internal sealed partial class GatewaySession(
     TimeProvider time,
     ILogger<GatewaySession> logger) : BackgroundService
 {
-    private readonly DiscordOptions settings = options.Value;
-    private DateTimeOffset lastIdentify = DateTimeOffset.MinValue;
+    private readonly DiscordOptions _settings = options.Value;
+    private DateTimeOffset _lastIdentify = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!settings.HasBotToken)
+        if (!_settings.HasBotToken)
         {
             LogNoToken();
             status.Stop("Discord:BotToken is not set");
@@ -40,21 +40,21 @@ internal sealed partial class GatewaySession(
         {
             try
             {
-                await Task.Delay(Jitter.Backoff(failures, settings.ReconnectBackoffInitial, settings.ReconnectBackoffMax), time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(Jitter.Backoff(failures, _settings.ReconnectBackoffInitial, _settings.ReconnectBackoffMax), time, stoppingToken);
                 var resume = state.CanResume;
                 Uri url;
                 if (resume)
                 {
-                    url = state.ResumeUrl ?? identifyUrl ?? await GatewayUrlAsync(stoppingToken).ConfigureAwait(false);
+                    url = state.ResumeUrl ?? identifyUrl ?? await GatewayUrlAsync(stoppingToken);
                 }
                 else
                 {
-                    await SpaceIdentifyAsync(stoppingToken).ConfigureAwait(false);
-                    url = identifyUrl = await GatewayUrlAsync(stoppingToken).ConfigureAwait(false);
-                    lastIdentify = time.GetUtcNow();
+                    await SpaceIdentifyAsync(stoppingToken);
+                    url = identifyUrl = await GatewayUrlAsync(stoppingToken);
+                    _lastIdentify = time.GetUtcNow();
                 }
 
-                var outcome = await connection.RunAsync(url, state, resume, stoppingToken).ConfigureAwait(false);
+                var outcome = await connection.RunAsync(url, state, resume, stoppingToken);
                 if (stoppingToken.IsCancellationRequested)
                 {
                     break;
@@ -81,7 +81,7 @@ internal sealed partial class GatewaySession(
 
                 if (outcome.InvalidSession)
                 {
-                    await Task.Delay(settings.InvalidSessionDelayMax * Random.Shared.NextDouble(), time, stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(_settings.InvalidSessionDelayMax * Random.Shared.NextDouble(), time, stoppingToken);
                 }
 
                 metrics.Reconnects.Add(1);
@@ -116,18 +116,18 @@ internal sealed partial class GatewaySession(
     /// <summary>The configured URL, or GET /gateway/bot, waiting out an exhausted daily identify budget.</summary>
     private async Task<Uri> GatewayUrlAsync(CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(settings.GatewayUrl))
+        if (!string.IsNullOrWhiteSpace(_settings.GatewayUrl))
         {
-            return new Uri(settings.GatewayUrl);
+            return new Uri(_settings.GatewayUrl);
         }
 
-        var info = await rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
+        var info = await rest.GetGatewayBotAsync(cancellationToken);
         if (info.SessionStartLimit is { Remaining: <= 0 } limit)
         {
             // Going over 1000 identifies a day resets the bot token, so wait instead.
             var wait = TimeSpan.FromMilliseconds(Math.Max(0, limit.ResetAfter));
             LogIdentifyBudgetExhausted(wait.TotalSeconds);
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, time, cancellationToken);
         }
 
         return new Uri(info.Url);
@@ -135,10 +135,10 @@ internal sealed partial class GatewaySession(
 
     private async Task SpaceIdentifyAsync(CancellationToken cancellationToken)
     {
-        var wait = lastIdentify + settings.IdentifyInterval - time.GetUtcNow();
+        var wait = _lastIdentify + _settings.IdentifyInterval - time.GetUtcNow();
         if (wait > TimeSpan.Zero)
         {
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, time, cancellationToken);
         }
     }
 

@@ -3,7 +3,7 @@ namespace SkinBot.Discord.Gateway;
 /// <summary>What survives a dropped connection so the session can be resumed.</summary>
 internal sealed class GatewaySessionState
 {
-    private long sequence = -1;
+    private long _sequence = -1;
 
     public string? SessionId { get; set; }
 
@@ -14,38 +14,38 @@ internal sealed class GatewaySessionState
     {
         get
         {
-            var value = Interlocked.Read(ref sequence);
+            var value = Interlocked.Read(ref _sequence);
             return value < 0 ? null : value;
         }
     }
 
     public bool CanResume => SessionId is not null && Sequence is not null;
 
-    public void Advance(long value) => Interlocked.Exchange(ref sequence, value);
+    public void Advance(long value) => Interlocked.Exchange(ref _sequence, value);
 
     public void Clear()
     {
         SessionId = null;
         ResumeUrl = null;
-        Interlocked.Exchange(ref sequence, -1);
+        Interlocked.Exchange(ref _sequence, -1);
     }
 }
 
 /// <summary>Gateway connection state for the readiness check.</summary>
 internal sealed class GatewayStatus
 {
-    private volatile bool connected;
-    private volatile string? stoppedReason;
+    private volatile bool _connected;
+    private volatile string? _stoppedReason;
 
-    public bool Connected => connected;
+    public bool Connected => _connected;
 
-    public string? StoppedReason => stoppedReason;
+    public string? StoppedReason => _stoppedReason;
 
-    public void SetConnected(bool value) => connected = value;
+    public void SetConnected(bool value) => _connected = value;
 
     public void Stop(string reason)
     {
-        connected = false;
-        stoppedReason = reason;
+        _connected = false;
+        _stoppedReason = reason;
     }
 }

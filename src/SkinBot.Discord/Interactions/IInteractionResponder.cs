@@ -18,14 +18,14 @@ internal interface IInteractionResponder
 /// <summary>Hands the response to the waiting HTTP request.</summary>
 internal sealed class InlineInteractionResponder : IInteractionResponder
 {
-    private readonly TaskCompletionSource<InteractionResponse> response = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<InteractionResponse> _response = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<InteractionResponse> Response => response.Task;
+    public Task<InteractionResponse> Response => _response.Task;
 
     public Task RespondAsync(InteractionResponse value, CancellationToken cancellationToken)
     {
-        if (!response.TrySetResult(value))
+        if (!_response.TrySetResult(value))
         {
             throw new InvalidOperationException("An interaction can be acknowledged only once.");
         }
@@ -33,16 +33,16 @@ internal sealed class InlineInteractionResponder : IInteractionResponder
         return Task.CompletedTask;
     }
 
-    public Task WhenDeliveredAsync(CancellationToken cancellationToken) => delivered.Task.WaitAsync(cancellationToken);
+    public Task WhenDeliveredAsync(CancellationToken cancellationToken) => _delivered.Task.WaitAsync(cancellationToken);
 
     /// <summary>Called by the endpoint once the HTTP response has been completed (or could not be).</summary>
-    public void MarkDelivered() => delivered.TrySetResult();
+    public void MarkDelivered() => _delivered.TrySetResult();
 
     /// <summary>The response to send: the handler's if it has one, otherwise <paramref name="fallback"/>, after which the handler's is refused.</summary>
     public InteractionResponse Seal(InteractionResponse fallback, out bool usedFallback)
     {
-        usedFallback = response.TrySetResult(fallback);
-        return response.Task.Result;
+        usedFallback = _response.TrySetResult(fallback);
+        return _response.Task.Result;
     }
 }
 

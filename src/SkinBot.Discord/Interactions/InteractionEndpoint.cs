@@ -32,7 +32,7 @@ internal sealed partial class InteractionEndpoint(
     private static readonly RefusalReason Replayed = new("replayed");
 
     // Anyone can post here: a flood of forged requests is counted in full but logged as one line per reason per interval.
-    private readonly RefusalLog refusals = new(logger, LogLevel.Warning, "Discord interaction request", time);
+    private readonly RefusalLog _refusals = new(logger, LogLevel.Warning, "Discord interaction request", time);
 
     /// <summary>
     /// The most an interaction for SkinBot can weigh, with room to spare: its largest are a button press, which
@@ -66,7 +66,7 @@ internal sealed partial class InteractionEndpoint(
             return;
         }
 
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
             Refuse(BodyTooLarge);
@@ -114,8 +114,8 @@ internal sealed partial class InteractionEndpoint(
         var handling = RunHandlerAsync(interaction, responder);
         using (var cap = new CancellationTokenSource())
         {
-            await Task.WhenAny(responder.Response, handling, Task.Delay(ResponseHardCap, cap.Token)).ConfigureAwait(false);
-            await cap.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(responder.Response, handling, Task.Delay(ResponseHardCap, cap.Token));
+            await cap.CancelAsync();
         }
 
         // Whatever the handler has not answered by now gets the apology; its own late response is then refused.
@@ -129,8 +129,8 @@ internal sealed partial class InteractionEndpoint(
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "application/json";
-            await context.Response.Body.WriteAsync(DiscordJson.Serialize(response), context.RequestAborted).ConfigureAwait(false);
-            await context.Response.CompleteAsync().ConfigureAwait(false);
+            await context.Response.Body.WriteAsync(DiscordJson.Serialize(response), context.RequestAborted);
+            await context.Response.CompleteAsync();
         }
         finally
         {
@@ -139,19 +139,19 @@ internal sealed partial class InteractionEndpoint(
         }
     }
 
-    public void Dispose() => refusals.Dispose();
+    public void Dispose() => _refusals.Dispose();
 
     private void Refuse(RefusalReason reason)
     {
         metrics.InteractionsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason.Code));
-        refusals.Refused(reason);
+        _refusals.Refused(reason);
     }
 
     private async Task RunHandlerAsync(Interaction interaction, IInteractionResponder responder)
     {
         try
         {
-            await handler.HandleAsync(interaction, responder, lifetime.ApplicationStopping).ConfigureAwait(false);
+            await handler.HandleAsync(interaction, responder, lifetime.ApplicationStopping);
         }
         catch (Exception ex)
         {
@@ -169,7 +169,7 @@ internal sealed partial class InteractionEndpoint(
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > MaxBodyBytes)
             {

@@ -41,35 +41,35 @@ internal sealed partial class InteractionHandler(
         switch (interaction.Type)
         {
             case InteractionType.Ping:
-                await responder.RespondAsync(InteractionResponse.Pong, cancellationToken).ConfigureAwait(false);
+                await responder.RespondAsync(InteractionResponse.Pong, cancellationToken);
                 return;
             case InteractionType.ApplicationCommandAutocomplete:
                 var catalog = services.GetService<ITopicCatalog>();
-                await responder.RespondAsync(InteractionResponse.Autocomplete(TreatmentAutocomplete.Suggest(interaction.Data, catalog)), cancellationToken).ConfigureAwait(false);
+                await responder.RespondAsync(InteractionResponse.Autocomplete(TreatmentAutocomplete.Suggest(interaction.Data, catalog)), cancellationToken);
                 return;
             case InteractionType.ApplicationCommand:
                 if (SlashCommandTranslator.Translate(interaction.Data) is not { } command)
                 {
-                    await responder.RespondAsync(InteractionResponse.Message(OutgoingMessage.Text(UnknownCommandText, ephemeral: true)), cancellationToken).ConfigureAwait(false);
+                    await responder.RespondAsync(InteractionResponse.Message(OutgoingMessage.Text(UnknownCommandText, ephemeral: true)), cancellationToken);
                     return;
                 }
 
                 var request = ToRequest(interaction, command.Text) with { Command = command.Command };
-                await AnswerAsync(interaction, request, isComponent: false, command.Private, responder, cancellationToken).ConfigureAwait(false);
+                await AnswerAsync(interaction, request, isComponent: false, command.Private, responder, cancellationToken);
                 return;
             case InteractionType.MessageComponent:
                 if (FollowUpCustomId.TryParse(interaction.Data?.CustomId) is not { } question)
                 {
-                    await responder.RespondAsync(InteractionResponse.Message(OutgoingMessage.Text(StaleButtonText, ephemeral: true)), cancellationToken).ConfigureAwait(false);
+                    await responder.RespondAsync(InteractionResponse.Message(OutgoingMessage.Text(StaleButtonText, ephemeral: true)), cancellationToken);
                     return;
                 }
 
                 // The question is asked verbatim, as if typed.
                 var followUp = ToRequest(interaction, question);
-                await AnswerAsync(interaction, followUp, isComponent: true, isPrivate: false, responder, cancellationToken).ConfigureAwait(false);
+                await AnswerAsync(interaction, followUp, isComponent: true, isPrivate: false, responder, cancellationToken);
                 return;
             default:
-                await responder.RespondAsync(InteractionResponse.Message(OutgoingMessage.Text(UnknownCommandText, ephemeral: true)), cancellationToken).ConfigureAwait(false);
+                await responder.RespondAsync(InteractionResponse.Message(OutgoingMessage.Text(UnknownCommandText, ephemeral: true)), cancellationToken);
                 return;
         }
     }
@@ -83,7 +83,7 @@ internal sealed partial class InteractionHandler(
         {
             // Past the budget the interaction is deferred (Discord drops one with no response within 3 s) and the answer
             // edited in when it comes.
-            result = await turns.RunAsync(request, TurnOptions.WhenSlow(options.Value.InteractionAnswerBudget, deferral.SendAsync), cancellationToken).ConfigureAwait(false);
+            result = await turns.RunAsync(request, TurnOptions.WhenSlow(options.Value.InteractionAnswerBudget, deferral.SendAsync), cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -95,15 +95,15 @@ internal sealed partial class InteractionHandler(
         deferral.Failure?.Throw();
         if (!deferral.Sent)
         {
-            await responder.RespondAsync(Immediate(result, isComponent, isPrivate), cancellationToken).ConfigureAwait(false);
+            await responder.RespondAsync(Immediate(result, isComponent, isPrivate), cancellationToken);
             Answered(interaction, result);
             return;
         }
 
         try
         {
-            await responder.WhenDeliveredAsync(cancellationToken).ConfigureAwait(false);
-            await DeliverDeferredAsync(interaction, result, isComponent, isPrivate, received, cancellationToken).ConfigureAwait(false);
+            await responder.WhenDeliveredAsync(cancellationToken);
+            await DeliverDeferredAsync(interaction, result, isComponent, isPrivate, received, cancellationToken);
             Answered(interaction, result);
         }
         catch (DiscordRestException ex) when (ex.Status is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Unauthorized)
@@ -145,23 +145,23 @@ internal sealed partial class InteractionHandler(
             if (!isComponent && !isPrivate)
             {
                 // The public "thinking…" placeholder cannot turn ephemeral: remove it, then tell only the asker.
-                await FirstWebhookCallAsync(interaction, received, () => rest.DeleteOriginalResponseAsync(app, token, cancellationToken), cancellationToken).ConfigureAwait(false);
-                await rest.CreateFollowUpMessageAsync(app, token, privateNotice, cancellationToken).ConfigureAwait(false);
+                await FirstWebhookCallAsync(interaction, received, () => rest.DeleteOriginalResponseAsync(app, token, cancellationToken), cancellationToken);
+                await rest.CreateFollowUpMessageAsync(app, token, privateNotice, cancellationToken);
             }
             else if (isComponent)
             {
-                await FirstWebhookCallAsync(interaction, received, () => rest.CreateFollowUpMessageAsync(app, token, privateNotice, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await FirstWebhookCallAsync(interaction, received, () => rest.CreateFollowUpMessageAsync(app, token, privateNotice, cancellationToken), cancellationToken);
             }
             else
             {
-                await FirstWebhookCallAsync(interaction, received, () => rest.EditOriginalResponseAsync(app, token, privateNotice, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await FirstWebhookCallAsync(interaction, received, () => rest.EditOriginalResponseAsync(app, token, privateNotice, cancellationToken), cancellationToken);
             }
 
             return;
         }
 
         var embed = AnswerRenderer.RenderEmbed(result!.Reply, isPrivate);
-        await FirstWebhookCallAsync(interaction, received, () => rest.EditOriginalResponseAsync(app, token, embed, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await FirstWebhookCallAsync(interaction, received, () => rest.EditOriginalResponseAsync(app, token, embed, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -172,14 +172,14 @@ internal sealed partial class InteractionHandler(
     {
         try
         {
-            await call().ConfigureAwait(false);
+            await call();
         }
         catch (DiscordRestException ex) when (ex.Status == System.Net.HttpStatusCode.NotFound
                                               && time.GetElapsedTime(received) + options.Value.DeferredEditRetryDelay < TokenLifetime)
         {
             LogWebhookRetry(interaction.Id, ex.DiscordCode);
-            await Task.Delay(options.Value.DeferredEditRetryDelay, time, cancellationToken).ConfigureAwait(false);
-            await call().ConfigureAwait(false);
+            await Task.Delay(options.Value.DeferredEditRetryDelay, time, cancellationToken);
+            await call();
         }
     }
 
@@ -235,7 +235,7 @@ internal sealed partial class InteractionHandler(
             handler.LogDeferred(interaction.Id);
             try
             {
-                await responder.RespondAsync(response, cancellationToken).ConfigureAwait(false);
+                await responder.RespondAsync(response, cancellationToken);
                 Sent = true;
             }
             catch (Exception ex)

@@ -17,23 +17,23 @@ internal sealed class InteractionSignatureVerifier
     /// <summary>Unix seconds have 10 digits until the year 2286; 11 leave room and keep parsing trivially bounded.</summary>
     private const int MaxTimestampDigits = 11;
 
-    private readonly PublicKey? key;
-    private readonly TimeProvider time;
-    private readonly TimeSpan tolerance;
+    private readonly PublicKey? _key;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _tolerance;
 
     public InteractionSignatureVerifier(IOptions<DiscordOptions> options, TimeProvider time)
     {
-        this.time = time;
-        tolerance = options.Value.InteractionTimestampTolerance;
+        this._time = time;
+        _tolerance = options.Value.InteractionTimestampTolerance;
         var hex = options.Value.PublicKey?.Trim();
         if (!string.IsNullOrEmpty(hex) && DiscordOptionsValidator.IsHex(hex, 64))
         {
-            key = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromHexString(hex), KeyBlobFormat.RawPublicKey);
+            _key = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromHexString(hex), KeyBlobFormat.RawPublicKey);
         }
     }
 
     /// <summary>False when no public key is configured: the endpoint then does not exist.</summary>
-    public bool IsConfigured => key is not null;
+    public bool IsConfigured => _key is not null;
 
     /// <summary>What can be checked before the body is read: both headers present, well-formed and fresh.</summary>
     public SignatureCheck CheckHeaders(string? signatureHex, string? timestamp)
@@ -48,12 +48,12 @@ internal sealed class InteractionSignatureVerifier
             return SignatureCheck.Malformed;
         }
 
-        return (time.GetUtcNow() - signedAt).Duration() > tolerance ? SignatureCheck.Stale : SignatureCheck.Valid;
+        return (_time.GetUtcNow() - signedAt).Duration() > _tolerance ? SignatureCheck.Stale : SignatureCheck.Valid;
     }
 
     public bool Verify(string? signatureHex, string? timestamp, ReadOnlySpan<byte> body)
     {
-        if (key is null || CheckHeaders(signatureHex, timestamp) != SignatureCheck.Valid)
+        if (_key is null || CheckHeaders(signatureHex, timestamp) != SignatureCheck.Valid)
         {
             return false;
         }
@@ -63,7 +63,7 @@ internal sealed class InteractionSignatureVerifier
         var message = new byte[timestampLength + body.Length];
         Encoding.UTF8.GetBytes(timestamp!, message);
         body.CopyTo(message.AsSpan(timestampLength));
-        return SignatureAlgorithm.Ed25519.Verify(key, message, signature);
+        return SignatureAlgorithm.Ed25519.Verify(_key, message, signature);
     }
 
     private static bool TryParseTimestamp(string timestamp, out DateTimeOffset signedAt)

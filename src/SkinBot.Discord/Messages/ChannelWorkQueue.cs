@@ -14,32 +14,32 @@ internal sealed partial class ChannelWorkQueue(
     TimeProvider time,
     ILogger<ChannelWorkQueue> logger)
 {
-    private readonly Dictionary<Snowflake, Queue<WorkItem>> queues = [];
-    private readonly Lock gate = new();
-    private int pending;
+    private readonly Dictionary<Snowflake, Queue<WorkItem>> _queues = [];
+    private readonly Lock _gate = new();
+    private int _pending;
 
     /// <summary>Messages accepted but not yet handled, across all channels.</summary>
-    public int Pending => Volatile.Read(ref pending);
+    public int Pending => Volatile.Read(ref _pending);
 
     /// <returns>False when too many messages are already waiting; the caller logs the refusal.</returns>
     public bool TryEnqueue(Snowflake channelId, string label, Func<CancellationToken, Task> work)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (pending >= options.Value.MaxPendingMessages)
+            if (_pending >= options.Value.MaxPendingMessages)
             {
                 return false;
             }
 
-            pending++;
+            _pending++;
             var item = new WorkItem(label, work);
-            if (queues.TryGetValue(channelId, out var queue))
+            if (_queues.TryGetValue(channelId, out var queue))
             {
                 queue.Enqueue(item);
                 return true;
             }
 
-            queues[channelId] = new Queue<WorkItem>([item]);
+            _queues[channelId] = new Queue<WorkItem>([item]);
         }
 
         _ = Task.Run(() => DrainAsync(channelId));
@@ -51,23 +51,23 @@ internal sealed partial class ChannelWorkQueue(
         while (true)
         {
             WorkItem item;
-            lock (gate)
+            lock (_gate)
             {
-                var queue = queues[channelId];
+                var queue = _queues[channelId];
                 if (queue.Count == 0)
                 {
-                    queues.Remove(channelId);
+                    _queues.Remove(channelId);
                     return;
                 }
 
                 item = queue.Peek();
             }
 
-            await RunAsync(item).ConfigureAwait(false);
-            lock (gate)
+            await RunAsync(item);
+            lock (_gate)
             {
-                queues[channelId].Dequeue();
-                pending--;
+                _queues[channelId].Dequeue();
+                _pending--;
             }
         }
     }
@@ -83,7 +83,7 @@ internal sealed partial class ChannelWorkQueue(
             Timeout.InfiniteTimeSpan);
         try
         {
-            await item.Work(lifetime.ApplicationStopping).ConfigureAwait(false);
+            await item.Work(lifetime.ApplicationStopping);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !lifetime.ApplicationStopping.IsCancellationRequested)
         {

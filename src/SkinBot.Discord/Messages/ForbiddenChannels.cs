@@ -15,14 +15,14 @@ internal sealed partial class ForbiddenChannels(IOptions<DiscordOptions> options
     private const int MissingAccess = 50001;
     private const int MissingPermissions = 50013;
 
-    private readonly ConcurrentDictionary<Snowflake, DateTimeOffset> until = new();
+    private readonly ConcurrentDictionary<Snowflake, DateTimeOffset> _until = new();
 
     public static bool IsPermissionError(DiscordRestException exception) =>
         exception.DiscordCode is MissingAccess or MissingPermissions;
 
     public bool IsForbidden(Snowflake channelId)
     {
-        if (!until.TryGetValue(channelId, out var end))
+        if (!_until.TryGetValue(channelId, out var end))
         {
             return false;
         }
@@ -32,7 +32,7 @@ internal sealed partial class ForbiddenChannels(IOptions<DiscordOptions> options
             return true;
         }
 
-        until.TryRemove(KeyValuePair.Create(channelId, end));
+        _until.TryRemove(KeyValuePair.Create(channelId, end));
         return false;
     }
 
@@ -45,25 +45,25 @@ internal sealed partial class ForbiddenChannels(IOptions<DiscordOptions> options
         }
 
         var settings = options.Value;
-        if (until.Count >= settings.ForbiddenChannelCapacity)
+        if (_until.Count >= settings.ForbiddenChannelCapacity)
         {
             Prune();
         }
 
-        if (until.Count >= settings.ForbiddenChannelCapacity)
+        if (_until.Count >= settings.ForbiddenChannelCapacity)
         {
             // Bounded memory wins: this channel is simply tried again next time.
             return true;
         }
 
         var end = time.GetUtcNow() + settings.ForbiddenChannelBackoff;
-        if (until.TryAdd(channelId, end))
+        if (_until.TryAdd(channelId, end))
         {
             LogForbidden(channelId, exception.DiscordCode, settings.ForbiddenChannelBackoff.TotalMinutes);
         }
         else
         {
-            until[channelId] = end;
+            _until[channelId] = end;
         }
 
         return true;
@@ -72,11 +72,11 @@ internal sealed partial class ForbiddenChannels(IOptions<DiscordOptions> options
     private void Prune()
     {
         var now = time.GetUtcNow();
-        foreach (var (channel, end) in until)
+        foreach (var (channel, end) in _until)
         {
             if (end <= now)
             {
-                until.TryRemove(KeyValuePair.Create(channel, end));
+                _until.TryRemove(KeyValuePair.Create(channel, end));
             }
         }
     }

@@ -8,25 +8,25 @@ namespace SkinBot.Discord.Messages;
 /// </summary>
 internal sealed class MessageDeduplicator(IOptions<DiscordOptions> options)
 {
-    private readonly int capacity = options.Value.DeduplicationCapacity;
-    private readonly HashSet<Snowflake> seen = [];
-    private readonly Queue<Snowflake> order = new();
-    private readonly Lock gate = new();
+    private readonly int _capacity = options.Value.DeduplicationCapacity;
+    private readonly HashSet<Snowflake> _seen = [];
+    private readonly Queue<Snowflake> _order = new();
+    private readonly Lock _gate = new();
 
     /// <summary>True the first time an id is seen.</summary>
     public bool TryMark(Snowflake id)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!seen.Add(id))
+            if (!_seen.Add(id))
             {
                 return false;
             }
 
-            order.Enqueue(id);
-            while (order.Count > capacity)
+            _order.Enqueue(id);
+            while (_order.Count > _capacity)
             {
-                seen.Remove(order.Dequeue());
+                _seen.Remove(_order.Dequeue());
             }
 
             return true;

@@ -40,7 +40,7 @@ internal sealed partial class MessageResponder(
         try
         {
             var typing = TurnOptions.WhenSlow(options.Value.TypingIndicatorDelay, typingToken => ShowTypingAsync(message.ChannelId, typingToken));
-            result = await turns.RunAsync(request, typing, cancellationToken).ConfigureAwait(false);
+            result = await turns.RunAsync(request, typing, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -71,7 +71,7 @@ internal sealed partial class MessageResponder(
             };
             try
             {
-                await rest.CreateMessageAsync(message.ChannelId, outgoing, cancellationToken).ConfigureAwait(false);
+                await rest.CreateMessageAsync(message.ChannelId, outgoing, cancellationToken);
             }
             catch (DiscordRestException ex)
             {
@@ -90,7 +90,7 @@ internal sealed partial class MessageResponder(
     {
         try
         {
-            await rest.TriggerTypingAsync(channelId, cancellationToken).ConfigureAwait(false);
+            await rest.TriggerTypingAsync(channelId, cancellationToken);
         }
         catch (DiscordRestException ex)
         {

@@ -31,14 +31,14 @@ internal sealed partial class DiscordRestClient
         var route = guildId is { } guild
             ? DiscordRoute.BulkOverwriteGuildCommands(applicationId, guild)
             : DiscordRoute.BulkOverwriteGlobalCommands(applicationId);
-        var result = await SendAsync(route, commands, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(route, commands, cancellationToken);
         return result is { ValueKind: JsonValueKind.Array } array ? array.GetArrayLength() : 0;
     }
 
     /// <summary>GET /gateway/bot: the URL to connect to and how many identifies are left today.</summary>
     public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken)
     {
-        var result = await SendAsync(DiscordRoute.GetGatewayBot(), null, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(DiscordRoute.GetGatewayBot(), null, cancellationToken);
         return result is { } json
             ? DiscordJson.Deserialize<GatewayBotInfo>(json) ?? throw new JsonException("Empty /gateway/bot response.")
             : throw new JsonException("Empty /gateway/bot response.");

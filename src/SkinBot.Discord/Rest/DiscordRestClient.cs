@@ -26,7 +26,7 @@ internal sealed partial class DiscordRestClient(
 
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    private readonly DiscordOptions settings = options.Value;
+    private readonly DiscordOptions _settings = options.Value;
 
     /// <summary>Discord's code for a second response to one interaction: the first one got through.</summary>
     internal const int AlreadyAcknowledgedCode = 40060;
@@ -38,7 +38,7 @@ internal sealed partial class DiscordRestClient(
     public async Task<JsonElement?> SendAsync(DiscordRoute route, object? body, CancellationToken cancellationToken, DateTimeOffset? deadline = null)
     {
         var payload = body is null ? null : DiscordJson.Serialize(body);
-        var result = await retries.RunAsync(route, deadline, token => SendOnceAsync(route, payload, deadline, token), cancellationToken).ConfigureAwait(false);
+        var result = await retries.RunAsync(route, deadline, token => SendOnceAsync(route, payload, deadline, token), cancellationToken);
         return result.Last switch
         {
             RestAttempt.Done done => done.Body,
@@ -61,14 +61,14 @@ internal sealed partial class DiscordRestClient(
     {
         if (route.UsesBotAuthorization)
         {
-            await globalLimit.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await globalLimit.WaitAsync(cancellationToken);
         }
 
-        await buckets.AcquireAsync(route, cancellationToken).ConfigureAwait(false);
+        await buckets.AcquireAsync(route, cancellationToken);
         HttpResponseMessage response;
         try
         {
-            response = await SendRequestAsync(route, payload, AttemptTimeout(route, deadline), cancellationToken).ConfigureAwait(false);
+            response = await SendRequestAsync(route, payload, AttemptTimeout(route, deadline), cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -84,7 +84,7 @@ internal sealed partial class DiscordRestClient(
         using (response)
         {
             buckets.Update(route, response.Headers);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.IsSuccessStatusCode)
             {
                 return new RestAttempt.Done(string.IsNullOrWhiteSpace(text) ? null : JsonDocument.Parse(text).RootElement.Clone());
@@ -135,7 +135,7 @@ internal sealed partial class DiscordRestClient(
     {
         if (deadline is not { } end)
         {
-            return settings.RestTimeout;
+            return _settings.RestTimeout;
         }
 
         var left = end - time.GetUtcNow();
@@ -144,7 +144,7 @@ internal sealed partial class DiscordRestClient(
             throw new DiscordRestException(route.Template, null, null, "The deadline passed before the request could be sent.");
         }
 
-        return left < settings.RestTimeout ? left : settings.RestTimeout;
+        return left < _settings.RestTimeout ? left : _settings.RestTimeout;
     }
 
     /// <summary>Failures that happen before a byte of the request left: safe to retry even when the call is not idempotent.</summary>
@@ -153,11 +153,11 @@ internal sealed partial class DiscordRestClient(
 
     private async Task<HttpResponseMessage> SendRequestAsync(DiscordRoute route, byte[]? payload, TimeSpan attemptTimeout, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(route.Method, settings.ApiBaseUrl.TrimEnd('/') + route.Path);
-        request.Headers.UserAgent.ParseAdd($"DiscordBot ({settings.UserAgentUrl}, 1.0)");
+        using var request = new HttpRequestMessage(route.Method, _settings.ApiBaseUrl.TrimEnd('/') + route.Path);
+        request.Headers.UserAgent.ParseAdd($"DiscordBot ({_settings.UserAgentUrl}, 1.0)");
         if (route.UsesBotAuthorization)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bot", settings.BotToken?.Trim());
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _settings.BotToken?.Trim());
         }
 
         if (payload is not null)
@@ -167,7 +167,7 @@ internal sealed partial class DiscordRestClient(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(attemptTimeout);
-        return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+        return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
     }
 
     private static bool IsTransient(HttpStatusCode status) =>

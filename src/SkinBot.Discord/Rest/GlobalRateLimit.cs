@@ -9,15 +9,15 @@ namespace SkinBot.Discord.Rest;
 /// </summary>
 internal sealed class GlobalRateLimit : IDisposable
 {
-    private readonly TimeProvider time;
-    private readonly TokenBucketRateLimiter limiter;
-    private long pausedUntilTicks;
+    private readonly TimeProvider _time;
+    private readonly TokenBucketRateLimiter _limiter;
+    private long _pausedUntilTicks;
 
     public GlobalRateLimit(IOptions<DiscordOptions> options, TimeProvider time)
     {
-        this.time = time;
+        this._time = time;
         var perSecond = options.Value.GlobalRequestsPerSecond;
-        limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = perSecond,
             TokensPerPeriod = perSecond,
@@ -28,33 +28,33 @@ internal sealed class GlobalRateLimit : IDisposable
         });
     }
 
-    public DateTimeOffset PausedUntil => new(Interlocked.Read(ref pausedUntilTicks), TimeSpan.Zero);
+    public DateTimeOffset PausedUntil => new(Interlocked.Read(ref _pausedUntilTicks), TimeSpan.Zero);
 
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
         TimeSpan wait;
-        while ((wait = PausedUntil - time.GetUtcNow()) > TimeSpan.Zero)
+        while ((wait = PausedUntil - _time.GetUtcNow()) > TimeSpan.Zero)
         {
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, _time, cancellationToken);
         }
 
-        using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        using var lease = await _limiter.AcquireAsync(1, cancellationToken);
     }
 
     public void PauseFor(TimeSpan retryAfter)
     {
-        var until = (time.GetUtcNow() + retryAfter).UtcTicks;
+        var until = (_time.GetUtcNow() + retryAfter).UtcTicks;
         long current;
         do
         {
-            current = Interlocked.Read(ref pausedUntilTicks);
+            current = Interlocked.Read(ref _pausedUntilTicks);
             if (current >= until)
             {
                 return;
             }
         }
-        while (Interlocked.CompareExchange(ref pausedUntilTicks, until, current) != current);
+        while (Interlocked.CompareExchange(ref _pausedUntilTicks, until, current) != current);
     }
 
-    public void Dispose() => limiter.Dispose();
+    public void Dispose() => _limiter.Dispose();
 }

@@ -13,20 +13,20 @@ internal sealed class RateLimitBuckets(TimeProvider time)
 {
     private const int PruneAbove = 2_000;
 
-    private readonly ConcurrentDictionary<string, string> hashByTemplate = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _hashByTemplate = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
 
     /// <summary>Waits until the route's bucket has a request left, then takes it.</summary>
     public async Task AcquireAsync(DiscordRoute route, CancellationToken cancellationToken)
     {
         var bucket = Get(route);
-        await bucket.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await bucket.Gate.WaitAsync(cancellationToken);
         try
         {
             var now = time.GetUtcNow();
             if (bucket.Remaining is <= 0 && bucket.ResetAt > now)
             {
-                await Task.Delay(bucket.ResetAt - now, time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(bucket.ResetAt - now, time, cancellationToken);
             }
 
             if (bucket.ResetAt <= time.GetUtcNow())
@@ -49,7 +49,7 @@ internal sealed class RateLimitBuckets(TimeProvider time)
     {
         if (Header(headers, "X-RateLimit-Bucket") is { Length: > 0 } hash)
         {
-            hashByTemplate[route.TemplateKey] = hash;
+            _hashByTemplate[route.TemplateKey] = hash;
         }
 
         var remaining = Header(headers, "X-RateLimit-Remaining");
@@ -80,23 +80,23 @@ internal sealed class RateLimitBuckets(TimeProvider time)
 
     private Bucket Get(DiscordRoute route)
     {
-        var key = (hashByTemplate.TryGetValue(route.TemplateKey, out var hash) ? hash : route.TemplateKey) + "|" + route.MajorParameter;
-        if (buckets.Count > PruneAbove)
+        var key = (_hashByTemplate.TryGetValue(route.TemplateKey, out var hash) ? hash : route.TemplateKey) + "|" + route.MajorParameter;
+        if (_buckets.Count > PruneAbove)
         {
             Prune();
         }
 
-        return buckets.GetOrAdd(key, static _ => new Bucket());
+        return _buckets.GetOrAdd(key, static _ => new Bucket());
     }
 
     private void Prune()
     {
         var now = time.GetUtcNow();
-        foreach (var (key, bucket) in buckets)
+        foreach (var (key, bucket) in _buckets)
         {
             if (bucket.ResetAt < now && bucket.Gate.CurrentCount == 1)
             {
-                buckets.TryRemove(key, out _);
+                _buckets.TryRemove(key, out _);
             }
         }
     }

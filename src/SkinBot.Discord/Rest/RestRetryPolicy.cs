@@ -14,23 +14,23 @@ internal sealed partial class RestRetryPolicy
 {
     private static readonly ResiliencePropertyKey<CallState> State = new("skinbot.discord.rest-call");
 
-    private readonly DiscordOptions settings;
-    private readonly TimeProvider time;
-    private readonly DiscordMetrics metrics;
-    private readonly ILogger<RestRetryPolicy> logger;
-    private readonly ResiliencePipeline<RestAttempt> pipeline;
+    private readonly DiscordOptions _settings;
+    private readonly TimeProvider _time;
+    private readonly DiscordMetrics _metrics;
+    private readonly ILogger<RestRetryPolicy> _logger;
+    private readonly ResiliencePipeline<RestAttempt> _pipeline;
 
     public RestRetryPolicy(IOptions<DiscordOptions> options, TimeProvider time, DiscordMetrics metrics, ILogger<RestRetryPolicy> logger)
     {
-        settings = options.Value;
-        this.time = time;
-        this.metrics = metrics;
-        this.logger = logger;
-        pipeline = new ResiliencePipelineBuilder<RestAttempt> { TimeProvider = time }
+        _settings = options.Value;
+        this._time = time;
+        this._metrics = metrics;
+        this._logger = logger;
+        _pipeline = new ResiliencePipelineBuilder<RestAttempt> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<RestAttempt>
             {
                 // The per-kind limits below decide; this only bounds the loop.
-                MaxRetryAttempts = Math.Max(1, settings.RestMaxRetries + settings.RestMaxRateLimitRetries),
+                MaxRetryAttempts = Math.Max(1, _settings.RestMaxRetries + _settings.RestMaxRateLimitRetries),
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(State, null!))),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(State, null!).NextDelay),
                 OnRetry = args =>
@@ -47,7 +47,7 @@ internal sealed partial class RestRetryPolicy
                             LogServerRetry(call.Route, (int?)transient.Status ?? 0, call.Failures);
                         }
 
-                        this.metrics.Retries.Add(1);
+                        this._metrics.Retries.Add(1);
                     }
 
                     return ValueTask.CompletedTask;
@@ -75,7 +75,7 @@ internal sealed partial class RestRetryPolicy
         try
         {
             context.Properties.Set(State, call);
-            var outcome = await pipeline.ExecuteOutcomeAsync(
+            var outcome = await _pipeline.ExecuteOutcomeAsync(
                 async (ctx, run) =>
                 {
                     try
@@ -104,7 +104,7 @@ internal sealed partial class RestRetryPolicy
         switch (outcome.Result)
         {
             case RestAttempt.RateLimited limited when outcome.Exception is null:
-                if (++call.RateLimits > settings.RestMaxRateLimitRetries)
+                if (++call.RateLimits > _settings.RestMaxRateLimitRetries)
                 {
                     call.Stopped = StopReason.OutOfRetries;
                     return false;
@@ -116,20 +116,20 @@ internal sealed partial class RestRetryPolicy
                 call.NextDelay = !call.UsesGlobalLimit && limited.Global ? limited.RetryAfter : TimeSpan.Zero;
                 break;
             case RestAttempt.Transient when outcome.Exception is null:
-                if (++call.Failures > settings.RestMaxRetries)
+                if (++call.Failures > _settings.RestMaxRetries)
                 {
                     call.Stopped = StopReason.OutOfRetries;
                     return false;
                 }
 
-                wait = Jitter.Backoff(call.Failures, settings.RestRetryBaseDelay, settings.RestRetryMaxDelay);
+                wait = Jitter.Backoff(call.Failures, _settings.RestRetryBaseDelay, _settings.RestRetryMaxDelay);
                 call.NextDelay = wait;
                 break;
             default:
                 return false;
         }
 
-        if (call.Deadline is { } end && time.GetUtcNow() + wait >= end)
+        if (call.Deadline is { } end && _time.GetUtcNow() + wait >= end)
         {
             call.Stopped = StopReason.PastDeadline;
             return false;

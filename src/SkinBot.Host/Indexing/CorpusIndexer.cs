@@ -15,14 +15,14 @@ public sealed class CorpusIndexer(
     IndexMetrics metrics,
     ILogger<CorpusIndexer> logger)
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     public CorpusLayout Layout => layout;
 
     /// <returns>True when a knowledge base is serving afterwards.</returns>
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
             var fingerprint = Directory.Exists(layout.Root)
@@ -65,7 +65,7 @@ public sealed class CorpusIndexer(
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 }

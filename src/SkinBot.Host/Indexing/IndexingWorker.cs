@@ -12,7 +12,7 @@ namespace SkinBot.Host.Indexing;
 public sealed class IndexingWorker(CorpusIndexer indexer, IOptions<EngineOptions> options, TimeProvider time, ILogger<IndexingWorker> logger)
     : BackgroundService
 {
-    private readonly Channel<string> changes = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<string> _changes = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,7 +23,7 @@ public sealed class IndexingWorker(CorpusIndexer indexer, IOptions<EngineOptions
         await indexer.RefreshAsync(stoppingToken);
         try
         {
-            while (await changes.Reader.WaitToReadAsync(stoppingToken))
+            while (await _changes.Reader.WaitToReadAsync(stoppingToken))
             {
                 await DebounceAsync(stoppingToken);
                 await indexer.RefreshAsync(stoppingToken);
@@ -45,7 +45,7 @@ public sealed class IndexingWorker(CorpusIndexer indexer, IOptions<EngineOptions
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                changes.Writer.TryWrite(indexer.Layout.Root);
+                _changes.Writer.TryWrite(indexer.Layout.Root);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -59,13 +59,13 @@ public sealed class IndexingWorker(CorpusIndexer indexer, IOptions<EngineOptions
     {
         do
         {
-            while (changes.Reader.TryRead(out _))
+            while (_changes.Reader.TryRead(out _))
             {
             }
 
             await Task.Delay(options.Value.WatchDebounce, time, stoppingToken);
         }
-        while (changes.Reader.TryPeek(out _));
+        while (_changes.Reader.TryPeek(out _));
     }
 
     private FileSystemWatcher? StartWatcher()
@@ -78,15 +78,15 @@ public sealed class IndexingWorker(CorpusIndexer indexer, IOptions<EngineOptions
         }
 
         var watcher = new FileSystemWatcher(root) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
-        void Changed(object? sender, FileSystemEventArgs e) => changes.Writer.TryWrite(e.FullPath);
+        void Changed(object? sender, FileSystemEventArgs e) => _changes.Writer.TryWrite(e.FullPath);
         watcher.Changed += Changed;
         watcher.Created += Changed;
         watcher.Deleted += Changed;
-        watcher.Renamed += (sender, e) => changes.Writer.TryWrite(e.FullPath);
+        watcher.Renamed += (sender, e) => _changes.Writer.TryWrite(e.FullPath);
         watcher.Error += (_, e) =>
         {
             logger.WatcherLostEvents(e.GetException());
-            changes.Writer.TryWrite(root);
+            _changes.Writer.TryWrite(root);
         };
         watcher.EnableRaisingEvents = true;
         logger.Watching(root);

@@ -22,7 +22,7 @@ internal sealed partial class TurnTelemetry(ChatMetrics metrics, TimeProvider ti
         TurnResult result;
         try
         {
-            result = await next(turn, cancellationToken).ConfigureAwait(false);
+            result = await next(turn, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

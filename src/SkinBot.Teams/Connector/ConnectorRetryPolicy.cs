@@ -17,29 +17,29 @@ internal sealed partial class ConnectorRetryPolicy
     private static readonly ResiliencePropertyKey<bool> StoppedByDeadline = new("skinbot.teams.stopped-by-deadline");
     private static readonly ResiliencePropertyKey<string> Kind = new("skinbot.teams.kind");
 
-    private readonly TeamsOptions options;
-    private readonly TimeProvider time;
-    private readonly TeamsMetrics metrics;
-    private readonly ILogger<ConnectorRetryPolicy> logger;
-    private readonly ResiliencePipeline<SendAttempt> pipeline;
+    private readonly TeamsOptions _options;
+    private readonly TimeProvider _time;
+    private readonly TeamsMetrics _metrics;
+    private readonly ILogger<ConnectorRetryPolicy> _logger;
+    private readonly ResiliencePipeline<SendAttempt> _pipeline;
 
     public ConnectorRetryPolicy(IOptions<TeamsOptions> options, TimeProvider time, TeamsMetrics metrics, ILogger<ConnectorRetryPolicy> logger)
     {
-        this.options = options.Value;
-        this.time = time;
-        this.metrics = metrics;
-        this.logger = logger;
-        pipeline = this.options.MaxSendAttempts <= 1
+        this._options = options.Value;
+        this._time = time;
+        this._metrics = metrics;
+        this._logger = logger;
+        _pipeline = this._options.MaxSendAttempts <= 1
             ? ResiliencePipeline<SendAttempt>.Empty
             : new ResiliencePipelineBuilder<SendAttempt> { TimeProvider = time }
                 .AddRetry(new RetryStrategyOptions<SendAttempt>
                 {
-                    MaxRetryAttempts = this.options.MaxSendAttempts - 1,
+                    MaxRetryAttempts = this._options.MaxSendAttempts - 1,
                     ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.AttemptNumber + 1, args.Context)),
                     DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(PlannedDelay, TimeSpan.Zero)),
                     OnRetry = args =>
                     {
-                        this.metrics.Retry();
+                        this._metrics.Retry();
                         LogRetrying(args.Context.Properties.GetValue(Kind, string.Empty), args.Outcome.Result.Status is { } status ? (int)status : null, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
                         return ValueTask.CompletedTask;
                     },
@@ -61,7 +61,7 @@ internal sealed partial class ConnectorRetryPolicy
         {
             context.Properties.Set(Kind, kind);
             context.Properties.Set(StartedAt, startedAt);
-            var outcome = await pipeline.ExecuteOutcomeAsync(
+            var outcome = await _pipeline.ExecuteOutcomeAsync(
                 async (ctx, _) =>
                 {
                     try
@@ -86,14 +86,14 @@ internal sealed partial class ConnectorRetryPolicy
 
     private bool ShouldRetry(Outcome<SendAttempt> outcome, int attempt, ResilienceContext context)
     {
-        if (outcome.Exception is not null || outcome.Result.Succeeded || !outcome.Result.Retryable || attempt >= options.MaxSendAttempts)
+        if (outcome.Exception is not null || outcome.Result.Succeeded || !outcome.Result.Retryable || attempt >= _options.MaxSendAttempts)
         {
             return false;
         }
 
-        var delay = RetryTiming.FromRetryAfter(outcome.Result.RetryAfter, time.GetUtcNow(), options.MaxRetryDelay)
-            ?? RetryTiming.Backoff(attempt, options.RetryBaseDelay, options.MaxRetryDelay, Random.Shared);
-        if (delay >= options.SendDeadline - time.GetElapsedTime(context.Properties.GetValue(StartedAt, 0L)))
+        var delay = RetryTiming.FromRetryAfter(outcome.Result.RetryAfter, _time.GetUtcNow(), _options.MaxRetryDelay)
+            ?? RetryTiming.Backoff(attempt, _options.RetryBaseDelay, _options.MaxRetryDelay, Random.Shared);
+        if (delay >= _options.SendDeadline - _time.GetElapsedTime(context.Properties.GetValue(StartedAt, 0L)))
         {
             // Waiting would end past the deadline; give up now rather than sleep only to fail.
             context.Properties.Set(StoppedByDeadline, true);

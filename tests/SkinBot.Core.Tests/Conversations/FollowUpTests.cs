@@ -10,10 +10,10 @@ namespace SkinBot.Core.Tests.Conversations;
 public sealed class FollowUpTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
 
     private async Task<ChatEngine> EngineAsync() =>
-        KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync(), time, new EngineOptions { FollowUpWindow = Window });
+        KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync(), _time, new EngineOptions { FollowUpWindow = Window });
 
     [Fact]
     public async Task And_rolling_after_a_scar_type_answer_is_about_rolling_scars()
@@ -95,9 +95,9 @@ public sealed class FollowUpTests
     {
         await new Conversation(await EngineAsync())
             .Send("what are boxcar scars?").AssertIntent(IntentIds.ScarTypes)
-            .Then(() => time.Advance(Window - TimeSpan.FromSeconds(1)))
+            .Then(() => _time.Advance(Window - TimeSpan.FromSeconds(1)))
             .Send("and those?").AssertIntent(IntentIds.ScarTypes)
-            .Then(() => time.Advance(Window + TimeSpan.FromSeconds(1)))
+            .Then(() => _time.Advance(Window + TimeSpan.FromSeconds(1)))
             .Send("and those?").AssertNotIntent(IntentIds.ScarTypes).AssertNoPassages()
             .RunAsync();
     }
@@ -107,9 +107,9 @@ public sealed class FollowUpTests
     {
         await new Conversation(await EngineAsync())
             .Send("what are boxcar scars?").AssertIntent(IntentIds.ScarTypes)
-            .Then(() => time.Advance(TimeSpan.FromMinutes(10)))
+            .Then(() => _time.Advance(TimeSpan.FromMinutes(10)))
             .Send("and rolling?").AssertIntent(IntentIds.ScarTypes)
-            .Then(() => time.Advance(TimeSpan.FromMinutes(10)))
+            .Then(() => _time.Advance(TimeSpan.FromMinutes(10)))
             .Send("and those?").AssertIntent(IntentIds.ScarTypes)
             .RunAsync();
     }

@@ -8,12 +8,12 @@ namespace SkinBot.Core.Tests.Conversations;
 /// <summary>The default follow-up memory: expires, and stays bounded however many people talk.</summary>
 public sealed class InMemoryConversationStoreTests
 {
-    private readonly FakeTimeProvider time = new(DateTimeOffset.UnixEpoch);
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UnixEpoch);
 
     private InMemoryConversationStore Store(int max = 100, int windowMinutes = 15) =>
-        new(Options.Create(new EngineOptions { MaxConversations = max, FollowUpWindow = TimeSpan.FromMinutes(windowMinutes) }), time);
+        new(Options.Create(new EngineOptions { MaxConversations = max, FollowUpWindow = TimeSpan.FromMinutes(windowMinutes) }), _time);
 
-    private ConversationContext Context(string intent = "scar_types") => new(intent, "boxcar", time.GetUtcNow());
+    private ConversationContext Context(string intent = "scar_types") => new(intent, "boxcar", _time.GetUtcNow());
 
     [Fact]
     public async Task A_remembered_context_is_returned_within_the_window_and_forgotten_after_it()
@@ -21,10 +21,10 @@ public sealed class InMemoryConversationStoreTests
         var store = Store();
         await store.SetAsync("k", Context(), CancellationToken.None);
 
-        time.Advance(TimeSpan.FromMinutes(15));
+        _time.Advance(TimeSpan.FromMinutes(15));
         Assert.Equal("scar_types", (await store.GetAsync("k", CancellationToken.None))?.Intent);
 
-        time.Advance(TimeSpan.FromTicks(1));
+        _time.Advance(TimeSpan.FromTicks(1));
         Assert.Null(await store.GetAsync("k", CancellationToken.None));
     }
 
@@ -54,7 +54,7 @@ public sealed class InMemoryConversationStoreTests
         for (var i = 0; i < 1_000; i++)
         {
             await store.SetAsync($"user-{i}", Context(), CancellationToken.None);
-            time.Advance(TimeSpan.FromMilliseconds(10));
+            _time.Advance(TimeSpan.FromMilliseconds(10));
         }
 
         var remembered = 0;

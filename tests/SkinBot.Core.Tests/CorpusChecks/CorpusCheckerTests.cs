@@ -12,13 +12,13 @@ public sealed class CorpusCheckerTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly DateOnly Today = new(2026, 12, 4);
 
-    private readonly TempCorpus corpus = new();
+    private readonly TempCorpus _corpus = new();
 
-    public void Dispose() => corpus.Dispose();
+    public void Dispose() => _corpus.Dispose();
 
     private async Task<IReadOnlyList<CorpusFinding>> CheckAsync()
     {
-        var findings = await CorpusChecker.CheckAsync(corpus.Layout, Today, CancellationToken.None);
+        var findings = await CorpusChecker.CheckAsync(_corpus.Layout, Today, CancellationToken.None);
         foreach (var finding in findings)
         {
             output.WriteLine(finding.ToString());
@@ -70,18 +70,18 @@ public sealed class CorpusCheckerTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task A_summary_passage_without_a_source_is_named_by_file_and_line()
     {
-        corpus.Write("articles/fixture.md", Summary.Replace(" [^first]", string.Empty, StringComparison.Ordinal));
+        _corpus.Write("articles/fixture.md", Summary.Replace(" [^first]", string.Empty, StringComparison.Ordinal));
 
         var error = await SingleErrorAsync("passage-source");
 
-        Assert.Equal(corpus.PathOf("articles/fixture.md"), error.File);
+        Assert.Equal(_corpus.PathOf("articles/fixture.md"), error.File);
         Assert.Equal(18, error.Line);
     }
 
     [Fact]
     public async Task A_marker_naming_an_undeclared_source_is_an_error()
     {
-        corpus.Write("articles/fixture.md", Summary.Replace("[^first]", "[^second]", StringComparison.Ordinal));
+        _corpus.Write("articles/fixture.md", Summary.Replace("[^first]", "[^second]", StringComparison.Ordinal));
 
         var error = await SingleErrorAsync("passage-source");
 
@@ -98,7 +98,7 @@ public sealed class CorpusCheckerTests(ITestOutputHelper output) : IDisposable
     [InlineData("publisher: \"A publisher\"", "publisher: \"\"", "sources")]
     public async Task Front_matter_and_sources_must_be_complete_and_well_formed(string from, string to, string rule)
     {
-        corpus.Write("articles/fixture.md", Summary.Replace(from, to, StringComparison.Ordinal));
+        _corpus.Write("articles/fixture.md", Summary.Replace(from, to, StringComparison.Ordinal));
 
         await SingleErrorAsync(rule);
     }
@@ -106,7 +106,7 @@ public sealed class CorpusCheckerTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task A_declared_source_no_passage_cites_is_a_warning()
     {
-        corpus.Write("articles/fixture.md", Summary.Replace("---\n\n# A", "  - id: unused\n    title: \"Unused\"\n    publisher: \"P\"\n    url: \"https://example.org/u\"\n    retrieved: 2026-12-01\n---\n\n# A", StringComparison.Ordinal));
+        _corpus.Write("articles/fixture.md", Summary.Replace("---\n\n# A", "  - id: unused\n    title: \"Unused\"\n    publisher: \"P\"\n    url: \"https://example.org/u\"\n    retrieved: 2026-12-01\n---\n\n# A", StringComparison.Ordinal));
 
         var findings = await CheckAsync();
 
@@ -117,7 +117,7 @@ public sealed class CorpusCheckerTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task A_section_id_used_twice_across_articles_is_an_error()
     {
-        corpus.Write("articles/fixture.md", Summary.Replace("{#fixture-section}", "{#prevention}", StringComparison.Ordinal));
+        _corpus.Write("articles/fixture.md", Summary.Replace("{#fixture-section}", "{#prevention}", StringComparison.Ordinal));
 
         var error = await SingleErrorAsync("duplicate-section-id");
 
@@ -127,8 +127,8 @@ public sealed class CorpusCheckerTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task An_intent_listing_a_missing_section_and_a_section_no_intent_lists_are_both_reported()
     {
-        corpus.Write("articles/fixture.md", Summary);
-        corpus.Edit("intents.yml", text => text.Replace("sections: [prevention", "sections: [no-such-section, prevention", StringComparison.Ordinal));
+        _corpus.Write("articles/fixture.md", Summary);
+        _corpus.Edit("intents.yml", text => text.Replace("sections: [prevention", "sections: [no-such-section, prevention", StringComparison.Ordinal));
 
         var findings = await CheckAsync();
 
@@ -140,7 +140,7 @@ public sealed class CorpusCheckerTests(ITestOutputHelper output) : IDisposable
     public async Task A_passage_too_short_or_too_long_is_an_error_in_a_summary()
     {
         var longPassage = string.Join(' ', Enumerable.Repeat("word", CorpusCheckLimits.MaxSummaryPassageWords + 1));
-        corpus.Write("articles/fixture.md", Summary + "\nToo short here. [^first]\n\n" + longPassage + " [^first]\n");
+        _corpus.Write("articles/fixture.md", Summary + "\nToo short here. [^first]\n\n" + longPassage + " [^first]\n");
 
         var findings = await CheckAsync();
 
@@ -150,8 +150,8 @@ public sealed class CorpusCheckerTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task The_same_passage_in_two_articles_is_an_error()
     {
-        corpus.Write("articles/fixture.md", Summary);
-        corpus.Write("articles/fixture-copy.md", Summary.Replace("{#fixture-section}", "{#fixture-copy}", StringComparison.Ordinal).Replace("A fixture summary", "Another", StringComparison.Ordinal));
+        _corpus.Write("articles/fixture.md", Summary);
+        _corpus.Write("articles/fixture-copy.md", Summary.Replace("{#fixture-section}", "{#fixture-copy}", StringComparison.Ordinal).Replace("A fixture summary", "Another", StringComparison.Ordinal));
 
         var error = await SingleErrorAsync("duplicate-passage");
 
@@ -161,7 +161,7 @@ public sealed class CorpusCheckerTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Intent_examples_for_an_intent_that_does_not_exist_are_an_error()
     {
-        corpus.Write("intent-examples.yml", "examples:\n  no_such_intent: [hello there]\n");
+        _corpus.Write("intent-examples.yml", "examples:\n  no_such_intent: [hello there]\n");
 
         await SingleErrorAsync("file-format");
     }
@@ -169,7 +169,7 @@ public sealed class CorpusCheckerTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task A_synonym_group_for_a_word_the_corpus_never_uses_is_a_warning()
     {
-        corpus.Edit("synonyms.txt", text => text + "\nzzyzx, zzyzxes\n");
+        _corpus.Edit("synonyms.txt", text => text + "\nzzyzx, zzyzxes\n");
 
         var findings = await CheckAsync();
 

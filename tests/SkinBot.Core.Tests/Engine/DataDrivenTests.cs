@@ -9,21 +9,21 @@ namespace SkinBot.Core.Tests.Engine;
 /// <summary>Synonyms and intents are data: a maintainer's edit changes behaviour without touching code.</summary>
 public sealed class DataDrivenTests : IDisposable
 {
-    private readonly TempCorpus corpus = new();
+    private readonly TempCorpus _corpus = new();
 
-    public void Dispose() => corpus.Dispose();
+    public void Dispose() => _corpus.Dispose();
 
     private async Task<(KnowledgeBaseHolder Holder, ChatEngine Engine)> BuildAsync()
     {
         var holder = new KnowledgeBaseHolder();
-        holder.Swap(await KnowledgeBases.BuildAsync(corpus.Root));
+        holder.Swap(await KnowledgeBases.BuildAsync(_corpus.Root));
         return (holder, KnowledgeBases.Engine(holder));
     }
 
     [Fact]
     public async Task A_new_synonym_line_makes_a_new_spelling_find_the_passage()
     {
-        corpus.Edit("synonyms.txt", text => text.Replace("subcision, subscision, sub-cision", "subcision, subscision, sub-cision, tissue release needling", StringComparison.Ordinal));
+        _corpus.Edit("synonyms.txt", text => text.Replace("subcision, subscision, sub-cision", "subcision, subscision, sub-cision, tissue release needling", StringComparison.Ordinal));
         var (holder, _) = await BuildAsync();
         using (holder)
         using (var lease = holder.Acquire())
@@ -38,7 +38,7 @@ public sealed class DataDrivenTests : IDisposable
     [Fact]
     public async Task A_new_intent_in_intents_yml_is_answered_from_its_sections()
     {
-        corpus.Edit("intents.yml", text => text.Replace(
+        _corpus.Edit("intents.yml", text => text.Replace(
             "\nintents:\n",
             """
 
@@ -74,7 +74,7 @@ public sealed class DataDrivenTests : IDisposable
     [Fact]
     public async Task The_caveat_text_comes_from_intents_yml()
     {
-        corpus.Edit("intents.yml", text => text.Replace("caveat: >-\n", "caveat: >-\n  EDITED CAVEAT.\n", StringComparison.Ordinal));
+        _corpus.Edit("intents.yml", text => text.Replace("caveat: >-\n", "caveat: >-\n  EDITED CAVEAT.\n", StringComparison.Ordinal));
         var (holder, engine) = await BuildAsync();
         using (holder)
         {
@@ -87,7 +87,7 @@ public sealed class DataDrivenTests : IDisposable
     [Fact]
     public async Task A_new_safety_sign_routes_its_messages_to_its_tier()
     {
-        corpus.Edit("safety.yml", text => text.Replace("    signs:\n      - name: changing-mole\n", "    signs:\n      - name: purple-spots\n        covers: a maintainer's new sign\n        phrases: [purple spots]\n      - name: changing-mole\n", StringComparison.Ordinal));
+        _corpus.Edit("safety.yml", text => text.Replace("    signs:\n      - name: changing-mole\n", "    signs:\n      - name: purple-spots\n        covers: a maintainer's new sign\n        phrases: [purple spots]\n      - name: changing-mole\n", StringComparison.Ordinal));
         var (holder, engine) = await BuildAsync();
         using (holder)
         {

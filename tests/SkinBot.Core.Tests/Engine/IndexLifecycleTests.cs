@@ -12,24 +12,24 @@ namespace SkinBot.Core.Tests.Engine;
 /// </summary>
 public sealed class IndexLifecycleTests : IDisposable
 {
-    private readonly TempCorpus corpus = new();
-    private readonly LogCapture logs = new();
+    private readonly TempCorpus _corpus = new();
+    private readonly LogCapture _logs = new();
 
     public void Dispose()
     {
-        corpus.Dispose();
-        logs.Dispose();
+        _corpus.Dispose();
+        _logs.Dispose();
     }
 
     private Task<KnowledgeBase> BuildAsync(string? indexRoot = null) =>
-        KnowledgeBases.BuildAsync(corpus.Root, indexRoot ?? corpus.IndexRoot, logs);
+        KnowledgeBases.BuildAsync(_corpus.Root, indexRoot ?? _corpus.IndexRoot, _logs);
 
     /// <summary>The persisted folder of a fingerprint: "{fingerprint}-{code version}".</summary>
     private string IndexFolder(string fingerprint) =>
-        Assert.Single(Directory.GetDirectories(corpus.IndexRoot, fingerprint + "-*"));
+        Assert.Single(Directory.GetDirectories(_corpus.IndexRoot, fingerprint + "-*"));
 
     private void EditArticle() =>
-        corpus.Edit("articles/pockmarks.md", text => text.Replace("End of story.", "End of story, really.", StringComparison.Ordinal));
+        _corpus.Edit("articles/pockmarks.md", text => text.Replace("End of story.", "End of story, really.", StringComparison.Ordinal));
 
     [Fact]
     public async Task An_unchanged_corpus_reopens_its_persisted_index_without_rebuilding()
@@ -47,7 +47,7 @@ public sealed class IndexLifecycleTests : IDisposable
         Assert.Equal(fingerprint, second.Fingerprint);
         Assert.Equal(second.Passages.Count, second.Index.DocumentCount);
         Assert.Equal("Subcision", second.Index.Search(second.Analyzer.Terms("subcision"), null, 1)[0].Passage.LeadTerm);
-        Assert.StartsWith(fingerprint + "-", Path.GetFileName(Assert.Single(Directory.GetDirectories(corpus.IndexRoot))), StringComparison.Ordinal);
+        Assert.StartsWith(fingerprint + "-", Path.GetFileName(Assert.Single(Directory.GetDirectories(_corpus.IndexRoot))), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class IndexLifecycleTests : IDisposable
         Assert.True(second.Built);
         Assert.NotEqual(before, second.Fingerprint);
         Assert.Contains(second.Passages, p => p.Text.EndsWith("End of story, really.", StringComparison.Ordinal));
-        Assert.StartsWith(second.Fingerprint + "-", Path.GetFileName(Assert.Single(Directory.GetDirectories(corpus.IndexRoot))), StringComparison.Ordinal);
+        Assert.StartsWith(second.Fingerprint + "-", Path.GetFileName(Assert.Single(Directory.GetDirectories(_corpus.IndexRoot))), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -74,10 +74,10 @@ public sealed class IndexLifecycleTests : IDisposable
     [InlineData("intent-examples.yml")]
     public async Task Editing_synonyms_or_intents_also_changes_the_fingerprint(string file)
     {
-        var before = await corpus.Layout.FingerprintAsync(CancellationToken.None);
+        var before = await _corpus.Layout.FingerprintAsync(CancellationToken.None);
 
-        corpus.Edit(file, text => text + "\n# an editor's comment\n");
-        var after = await corpus.Layout.FingerprintAsync(CancellationToken.None);
+        _corpus.Edit(file, text => text + "\n# an editor's comment\n");
+        var after = await _corpus.Layout.FingerprintAsync(CancellationToken.None);
 
         Assert.NotEqual(before, after);
         Assert.Matches("^[0-9a-f]{16}$", after);
@@ -88,7 +88,7 @@ public sealed class IndexLifecycleTests : IDisposable
     {
         using var other = new TempCorpus();
 
-        var here = await corpus.Layout.FingerprintAsync(CancellationToken.None);
+        var here = await _corpus.Layout.FingerprintAsync(CancellationToken.None);
         var there = await other.Layout.FingerprintAsync(CancellationToken.None);
 
         Assert.Equal(here, there);
@@ -114,8 +114,8 @@ public sealed class IndexLifecycleTests : IDisposable
     public async Task A_persisted_index_with_the_wrong_passage_count_is_rebuilt()
     {
         using var analyzer = new SkinBotAnalyzer(null);
-        var passages = (await new CorpusLoader(logs.For<CorpusLoader>()).LoadAsync(corpus.Layout.ArticlesDirectory, CancellationToken.None)).Passages;
-        var store = new PassageIndexStore(corpus.IndexRoot, logs.For<PassageIndexStore>());
+        var passages = (await new CorpusLoader(_logs.For<CorpusLoader>()).LoadAsync(_corpus.Layout.ArticlesDirectory, CancellationToken.None)).Passages;
+        var store = new PassageIndexStore(_corpus.IndexRoot, _logs.For<PassageIndexStore>());
         store.Open("same", analyzer, passages.Take(3).ToList()).Index.Dispose();
 
         var (index, built) = store.Open("same", analyzer, passages);
@@ -130,32 +130,32 @@ public sealed class IndexLifecycleTests : IDisposable
     [Fact]
     public async Task An_in_memory_store_builds_every_time_and_writes_nothing()
     {
-        using var first = await KnowledgeBases.BuildAsync(corpus.Root, indexRoot: null);
-        using var second = await KnowledgeBases.BuildAsync(corpus.Root, indexRoot: null);
+        using var first = await KnowledgeBases.BuildAsync(_corpus.Root, indexRoot: null);
+        using var second = await KnowledgeBases.BuildAsync(_corpus.Root, indexRoot: null);
 
         Assert.True(first.Built);
         Assert.True(second.Built);
         Assert.Equal(first.Fingerprint, second.Fingerprint);
-        Assert.False(Directory.Exists(corpus.IndexRoot));
+        Assert.False(Directory.Exists(_corpus.IndexRoot));
     }
 
     [Fact]
     public async Task A_broken_article_is_skipped_and_the_rest_still_builds()
     {
-        corpus.Write("articles/broken.md", "---\ntitle: [oops\n---\n\nText.\n");
+        _corpus.Write("articles/broken.md", "---\ntitle: [oops\n---\n\nText.\n");
 
         using var knowledge = await BuildAsync();
 
         var skipped = Assert.Single(knowledge.Skipped);
         Assert.EndsWith("broken.md", skipped.FilePath, StringComparison.Ordinal);
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("broken.md", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("broken.md", StringComparison.Ordinal));
         Assert.Contains(knowledge.Passages, p => p.LeadTerm == "Subcision");
     }
 
     [Fact]
     public async Task A_missing_corpus_folder_fails_the_build_with_a_reason()
     {
-        var error = await Assert.ThrowsAsync<CorpusFormatException>(() => KnowledgeBases.BuildAsync(Path.Combine(corpus.Root, "missing")));
+        var error = await Assert.ThrowsAsync<CorpusFormatException>(() => KnowledgeBases.BuildAsync(Path.Combine(_corpus.Root, "missing")));
 
         Assert.Contains("does not exist", error.Reason, StringComparison.Ordinal);
     }
@@ -163,17 +163,17 @@ public sealed class IndexLifecycleTests : IDisposable
     [Fact]
     public async Task A_missing_intents_file_fails_the_build_with_a_reason()
     {
-        File.Delete(corpus.Layout.IntentsFile);
+        File.Delete(_corpus.Layout.IntentsFile);
 
         var error = await Assert.ThrowsAsync<CorpusFormatException>(() => BuildAsync());
 
-        Assert.Equal(corpus.Layout.IntentsFile, error.FilePath);
+        Assert.Equal(_corpus.Layout.IntentsFile, error.FilePath);
     }
 
     [Fact]
     public async Task A_corpus_with_no_loadable_article_fails_the_build()
     {
-        foreach (var article in Directory.GetFiles(corpus.PathOf("articles"), "*.md"))
+        foreach (var article in Directory.GetFiles(_corpus.PathOf("articles"), "*.md"))
         {
             File.WriteAllText(article, string.Empty);
         }
@@ -190,7 +190,7 @@ public sealed class IndexLifecycleTests : IDisposable
     [InlineData("intent-examples.yml", "examples:\n  no_such_intent: [hello]\n")]
     public async Task A_broken_data_file_fails_the_build_with_a_format_error(string file, string content)
     {
-        corpus.Write(file, content);
+        _corpus.Write(file, content);
 
         var error = await Assert.ThrowsAsync<CorpusFormatException>(() => BuildAsync());
 
@@ -200,11 +200,11 @@ public sealed class IndexLifecycleTests : IDisposable
     [Fact]
     public async Task An_intent_naming_a_section_the_corpus_lacks_is_logged()
     {
-        corpus.Edit("intents.yml", text => text.Replace("sections: [prevention, bottom-line]", "sections: [prevention, bottom-line, no-such-section]", StringComparison.Ordinal));
+        _corpus.Edit("intents.yml", text => text.Replace("sections: [prevention, bottom-line]", "sections: [prevention, bottom-line, no-such-section]", StringComparison.Ordinal));
 
         using var knowledge = await BuildAsync();
 
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("no-such-section", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("no-such-section", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed class IndexLifecycleTests : IDisposable
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => KnowledgeBases.BuildAsync(corpus.Root, null, logs, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => KnowledgeBases.BuildAsync(_corpus.Root, null, _logs, cancelled.Token));
     }
 
     [Fact]
@@ -239,7 +239,7 @@ public sealed class IndexLifecycleTests : IDisposable
     [Fact]
     public async Task An_article_with_an_empty_front_matter_block_loads()
     {
-        corpus.Write("articles/empty-front-matter.md", "---\n---\n# A title\n\nA paragraph about pitted scars.\n");
+        _corpus.Write("articles/empty-front-matter.md", "---\n---\n# A title\n\nA paragraph about pitted scars.\n");
 
         using var knowledge = await BuildAsync();
 
@@ -249,7 +249,7 @@ public sealed class IndexLifecycleTests : IDisposable
     [Fact]
     public async Task Two_files_with_the_same_article_id_keep_the_first_and_skip_the_second_by_name()
     {
-        corpus.Write("articles/zz-copies/pockmarks.md", "---\ntitle: A copy\n---\n\nA paragraph.\n");
+        _corpus.Write("articles/zz-copies/pockmarks.md", "---\ntitle: A copy\n---\n\nA paragraph.\n");
 
         using var knowledge = await BuildAsync();
 

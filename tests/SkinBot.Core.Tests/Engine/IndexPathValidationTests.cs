@@ -14,18 +14,18 @@ namespace SkinBot.Core.Tests.Engine;
 public sealed class IndexPathValidationTests : IDisposable
 {
     // A published folder: what IndexPath=. used to wipe.
-    private readonly TempFolder published = new("skinbot-published");
+    private readonly TempFolder _published = new("skinbot-published");
 
     public IndexPathValidationTests()
     {
-        published.Write("appsettings.json", "{}");
-        published.Write("corpus/intents.yml", "intents: []");
-        published.Write("wwwroot/index.html", "<p>page</p>");
-        published.Write("runtimes/linux-x64/native/lib.so", "binary");
-        published.Write("keep/notes.txt", "mine");
+        _published.Write("appsettings.json", "{}");
+        _published.Write("corpus/intents.yml", "intents: []");
+        _published.Write("wwwroot/index.html", "<p>page</p>");
+        _published.Write("runtimes/linux-x64/native/lib.so", "binary");
+        _published.Write("keep/notes.txt", "mine");
     }
 
-    public void Dispose() => published.Dispose();
+    public void Dispose() => _published.Dispose();
 
     private ServiceProvider Services(params (string Key, string Value)[] settings)
     {
@@ -34,7 +34,7 @@ public sealed class IndexPathValidationTests : IDisposable
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSkinBotEngine(configuration, published.Path);
+        services.AddSkinBotEngine(configuration, _published.Path);
         return services.BuildServiceProvider();
     }
 
@@ -55,8 +55,8 @@ public sealed class IndexPathValidationTests : IDisposable
 
         Assert.Contains("IndexPath", error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
-        Assert.Equal("mine", File.ReadAllText(published.Combine("keep", "notes.txt")));
-        Assert.True(Directory.Exists(published.Combine("corpus")));
+        Assert.Equal("mine", File.ReadAllText(_published.Combine("keep", "notes.txt")));
+        Assert.True(Directory.Exists(_published.Combine("corpus")));
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class IndexPathValidationTests : IDisposable
     [InlineData("empty")]
     public void A_new_or_empty_folder_is_a_valid_index_path(string indexPath)
     {
-        Directory.CreateDirectory(published.Combine("empty"));
+        Directory.CreateDirectory(_published.Combine("empty"));
         using var services = Services(("Engine:IndexPath", indexPath));
 
         var options = services.GetRequiredService<IOptions<EngineOptions>>().Value;
@@ -75,8 +75,8 @@ public sealed class IndexPathValidationTests : IDisposable
     [Fact]
     public void A_folder_SkinBot_marked_as_its_index_folder_is_valid()
     {
-        published.Write("data/index/" + IndexFolderOwnership.RootMarker, "SkinBot");
-        published.Write("data/index/notes.txt", "an operator's note");
+        _published.Write("data/index/" + IndexFolderOwnership.RootMarker, "SkinBot");
+        _published.Write("data/index/notes.txt", "an operator's note");
 
         using var services = Services(("Engine:IndexPath", "data/index"));
 

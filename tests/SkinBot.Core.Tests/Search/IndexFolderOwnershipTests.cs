@@ -9,31 +9,31 @@ namespace SkinBot.Core.Tests.Search;
 /// </summary>
 public sealed class IndexFolderOwnershipTests : IDisposable
 {
-    private readonly TempCorpus corpus = new();
+    private readonly TempCorpus _corpus = new();
 
-    public void Dispose() => corpus.Dispose();
+    public void Dispose() => _corpus.Dispose();
 
     private void EditArticle(string marker) =>
-        corpus.Edit("articles/pockmarks.md", text => text.Replace("End of story.", $"End of story, {marker}.", StringComparison.Ordinal));
+        _corpus.Edit("articles/pockmarks.md", text => text.Replace("End of story.", $"End of story, {marker}.", StringComparison.Ordinal));
 
     [Fact]
     public async Task A_keep_folder_put_beside_the_index_generations_survives_a_rebuild()
     {
         string first;
-        using (var knowledge = await KnowledgeBases.BuildAsync(corpus.Root, corpus.IndexRoot))
+        using (var knowledge = await KnowledgeBases.BuildAsync(_corpus.Root, _corpus.IndexRoot))
         {
             first = knowledge.Fingerprint;
         }
 
-        var keep = Path.Combine(corpus.IndexRoot, "keep");
+        var keep = Path.Combine(_corpus.IndexRoot, "keep");
         Directory.CreateDirectory(keep);
         File.WriteAllText(Path.Combine(keep, "notes.txt"), "mine");
         EditArticle("really");
-        using var second = await KnowledgeBases.BuildAsync(corpus.Root, corpus.IndexRoot);
+        using var second = await KnowledgeBases.BuildAsync(_corpus.Root, _corpus.IndexRoot);
 
         Assert.Equal("mine", File.ReadAllText(Path.Combine(keep, "notes.txt")));
-        Assert.Empty(Directory.GetDirectories(corpus.IndexRoot, first + "-*"));
-        Assert.Single(Directory.GetDirectories(corpus.IndexRoot, second.Fingerprint + "-*"));
+        Assert.Empty(Directory.GetDirectories(_corpus.IndexRoot, first + "-*"));
+        Assert.Single(Directory.GetDirectories(_corpus.IndexRoot, second.Fingerprint + "-*"));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class IndexFolderOwnershipTests : IDisposable
         folder.Write("keep/notes.txt", "mine");
         folder.Write("wwwroot/index.html", "<p>page</p>");
 
-        var error = await Assert.ThrowsAsync<IndexFolderRefusedException>(() => KnowledgeBases.BuildAsync(corpus.Root, folder.Path));
+        var error = await Assert.ThrowsAsync<IndexFolderRefusedException>(() => KnowledgeBases.BuildAsync(_corpus.Root, folder.Path));
 
         Assert.Equal(folder.Path, error.FolderPath);
         Assert.Contains("keep", error.Message, StringComparison.Ordinal);
@@ -58,8 +58,8 @@ public sealed class IndexFolderOwnershipTests : IDisposable
         using var folder = new TempFolder("skinbot-empty-index");
         var missing = folder.Combine("data", "index");
 
-        using var fromEmpty = await KnowledgeBases.BuildAsync(corpus.Root, folder.Path);
-        using var fromMissing = await KnowledgeBases.BuildAsync(corpus.Root, missing);
+        using var fromEmpty = await KnowledgeBases.BuildAsync(_corpus.Root, folder.Path);
+        using var fromMissing = await KnowledgeBases.BuildAsync(_corpus.Root, missing);
 
         Assert.True(File.Exists(folder.Combine(IndexFolderOwnership.RootMarker)));
         Assert.True(File.Exists(Path.Combine(missing, IndexFolderOwnership.RootMarker)));
@@ -70,34 +70,34 @@ public sealed class IndexFolderOwnershipTests : IDisposable
     public async Task Generations_an_earlier_SkinBot_wrote_are_adopted_and_cleaned_up()
     {
         // Before index folders were marked, a generation held shard folders and its completion file only.
-        var legacy = Path.Combine(corpus.IndexRoot, "0123456789abcdef-12345678");
+        var legacy = Path.Combine(_corpus.IndexRoot, "0123456789abcdef-12345678");
         Directory.CreateDirectory(Path.Combine(legacy, "shard-0"));
         File.WriteAllText(Path.Combine(legacy, "skinbot-index.complete"), "0123456789abcdef");
 
-        using var knowledge = await KnowledgeBases.BuildAsync(corpus.Root, corpus.IndexRoot);
+        using var knowledge = await KnowledgeBases.BuildAsync(_corpus.Root, _corpus.IndexRoot);
 
         Assert.False(Directory.Exists(legacy));
-        Assert.True(File.Exists(Path.Combine(corpus.IndexRoot, IndexFolderOwnership.RootMarker)));
-        Assert.Single(Directory.GetDirectories(corpus.IndexRoot));
+        Assert.True(File.Exists(Path.Combine(_corpus.IndexRoot, IndexFolderOwnership.RootMarker)));
+        Assert.Single(Directory.GetDirectories(_corpus.IndexRoot));
     }
 
     [Fact]
     public async Task A_file_or_link_beside_the_generations_is_left_alone()
     {
-        using (await KnowledgeBases.BuildAsync(corpus.Root, corpus.IndexRoot))
+        using (await KnowledgeBases.BuildAsync(_corpus.Root, _corpus.IndexRoot))
         {
         }
 
         using var elsewhere = new TempFolder("skinbot-link-target");
         elsewhere.Write("precious.txt", "mine");
-        File.WriteAllText(Path.Combine(corpus.IndexRoot, "README.txt"), "an operator's note");
-        Directory.CreateSymbolicLink(Path.Combine(corpus.IndexRoot, "linked"), elsewhere.Path);
+        File.WriteAllText(Path.Combine(_corpus.IndexRoot, "README.txt"), "an operator's note");
+        Directory.CreateSymbolicLink(Path.Combine(_corpus.IndexRoot, "linked"), elsewhere.Path);
         EditArticle("again");
 
-        using var rebuilt = await KnowledgeBases.BuildAsync(corpus.Root, corpus.IndexRoot);
+        using var rebuilt = await KnowledgeBases.BuildAsync(_corpus.Root, _corpus.IndexRoot);
 
-        Assert.True(File.Exists(Path.Combine(corpus.IndexRoot, "README.txt")));
-        Assert.True(Directory.Exists(Path.Combine(corpus.IndexRoot, "linked")));
+        Assert.True(File.Exists(Path.Combine(_corpus.IndexRoot, "README.txt")));
+        Assert.True(Directory.Exists(Path.Combine(_corpus.IndexRoot, "linked")));
         Assert.Equal("mine", File.ReadAllText(elsewhere.Combine("precious.txt")));
     }
 

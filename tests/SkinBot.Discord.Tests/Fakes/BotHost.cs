@@ -17,11 +17,11 @@ internal sealed class BotHost : IAsyncDisposable
     // Not a real token: the tests check that it never reaches a log line.
     public const string BotToken = "fake!token.for-tests";
 
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private BotHost(WebApplication app, DiscordEngine engine, LogCapture logs, HttpClient client, MetricsRecorder metrics)
     {
-        this.app = app;
+        this._app = app;
         Metrics = metrics;
         Engine = engine;
         Logs = logs;
@@ -37,7 +37,7 @@ internal sealed class BotHost : IAsyncDisposable
     /// <summary>Listens from before the host starts, so the first IDENTIFY and everything after it is counted.</summary>
     public MetricsRecorder Metrics { get; }
 
-    public IServiceProvider Services => app.Services;
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>Settings fast enough for tests; callers add or override keys in the returned dictionary (a null value removes a key).</summary>
     public static Dictionary<string, string?> Settings(FakeDiscord? discord, string? publicKey = null, bool withToken = true) => new()
@@ -96,8 +96,8 @@ internal sealed class BotHost : IAsyncDisposable
     {
         Client.Dispose();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await app.StopAsync(stop.Token);
-        await app.DisposeAsync();
+        await _app.StopAsync(stop.Token);
+        await _app.DisposeAsync();
         Metrics.Dispose();
     }
 }

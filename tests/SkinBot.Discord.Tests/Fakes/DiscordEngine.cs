@@ -18,14 +18,14 @@ internal sealed class DiscordEngine
 
     public static readonly SourceInfo Source = new("Pockmarks: causes and treatments", "Healthline", "https://example.org/pockmarks", "Rachel Maiman, MD");
 
-    private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DiscordEngine()
     {
         Fake = new FakeChatEngine(Answer)
         {
             Hold = (request, cancellationToken) => request.Text.Contains("[slow]", StringComparison.Ordinal)
-                ? (HoldSlowUntilReleased ? release.Task.WaitAsync(cancellationToken) : Task.Delay(SlowDelay, cancellationToken))
+                ? (HoldSlowUntilReleased ? _release.Task.WaitAsync(cancellationToken) : Task.Delay(SlowDelay, cancellationToken))
                 : null,
             Block = (request, cancellationToken) =>
             {
@@ -36,7 +36,7 @@ internal sealed class DiscordEngine
 
                 if (HoldSlowUntilReleased)
                 {
-                    release.Task.Wait(cancellationToken);
+                    _release.Task.Wait(cancellationToken);
                 }
                 else
                 {
@@ -58,7 +58,7 @@ internal sealed class DiscordEngine
     /// </summary>
     public bool HoldSlowUntilReleased { get; set; }
 
-    public void ReleaseSlow() => release.TrySetResult();
+    public void ReleaseSlow() => _release.TrySetResult();
 
     private static Answer Answer(ChatRequest request)
     {

@@ -10,11 +10,11 @@ namespace SkinBot.Discord.Tests.Fakes;
 /// <summary>A local Discord on 127.0.0.1: REST under /api/v10, the gateway at /gateway and /resume (the resume_gateway_url).</summary>
 internal sealed class FakeDiscord : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private FakeDiscord(WebApplication app, FakeRestApi rest, FakeGateway gateway, string baseUrl)
     {
-        this.app = app;
+        this._app = app;
         Rest = rest;
         Gateway = gateway;
         HttpBaseUrl = baseUrl;
@@ -53,7 +53,7 @@ internal sealed class FakeDiscord : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await app.StopAsync(stop.Token);
-        await app.DisposeAsync();
+        await _app.StopAsync(stop.Token);
+        await _app.DisposeAsync();
     }
 }

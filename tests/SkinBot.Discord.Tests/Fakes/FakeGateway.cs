@@ -19,13 +19,13 @@ internal sealed class FakeGateway
     public const string BotUserId = "900000000000000001";
     public const string ApplicationId = "111111111111111111";
 
-    private readonly Channel<GatewayAction> outbox = Channel.CreateUnbounded<GatewayAction>();
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, FakeSession> sessions = [];
-    private readonly List<(string EventName, JsonNode? Data)> carryOver = [];
-    private FakeConnection? current;
-    private FakeSession? currentSession;
-    private int sessionCounter;
+    private readonly Channel<GatewayAction> _outbox = Channel.CreateUnbounded<GatewayAction>();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, FakeSession> _sessions = [];
+    private readonly List<(string EventName, JsonNode? Data)> _carryOver = [];
+    private FakeConnection? _current;
+    private FakeSession? _currentSession;
+    private int _sessionCounter;
 
     public int HeartbeatIntervalMs { get; set; } = 30_000;
 
@@ -41,17 +41,17 @@ internal sealed class FakeGateway
 
     public int ReadyCount => Connections.Count(c => c.Ready);
 
-    public void Dispatch(string eventName, object data) => outbox.Writer.TryWrite(new GatewayAction(ActionKind.Dispatch, eventName, JsonSerializer.SerializeToNode(data)));
+    public void Dispatch(string eventName, object data) => _outbox.Writer.TryWrite(new GatewayAction(ActionKind.Dispatch, eventName, JsonSerializer.SerializeToNode(data)));
 
-    public void Drop() => outbox.Writer.TryWrite(new GatewayAction(ActionKind.Drop));
+    public void Drop() => _outbox.Writer.TryWrite(new GatewayAction(ActionKind.Drop));
 
-    public void SendReconnect() => outbox.Writer.TryWrite(new GatewayAction(ActionKind.Reconnect));
+    public void SendReconnect() => _outbox.Writer.TryWrite(new GatewayAction(ActionKind.Reconnect));
 
-    public void SendInvalidSession(bool resumable) => outbox.Writer.TryWrite(new GatewayAction(ActionKind.InvalidSession, Resumable: resumable));
+    public void SendInvalidSession(bool resumable) => _outbox.Writer.TryWrite(new GatewayAction(ActionKind.InvalidSession, Resumable: resumable));
 
-    public void CloseWith(int code) => outbox.Writer.TryWrite(new GatewayAction(ActionKind.Close, Code: code));
+    public void CloseWith(int code) => _outbox.Writer.TryWrite(new GatewayAction(ActionKind.Close, Code: code));
 
-    public void RequestHeartbeat() => outbox.Writer.TryWrite(new GatewayAction(ActionKind.RequestHeartbeat));
+    public void RequestHeartbeat() => _outbox.Writer.TryWrite(new GatewayAction(ActionKind.RequestHeartbeat));
 
     public async Task WaitForReadyAsync(int count = 1, TimeSpan? timeout = null)
     {
@@ -118,20 +118,20 @@ internal sealed class FakeGateway
         if (op == 2)
         {
             connection.Record.Identify = first["d"]!.ToJsonString();
-            lock (gate)
+            lock (_gate)
             {
                 // A client that identifies while its session is still valid never got READY (the connection died
                 // first), so it cannot resume: hand that session's events to the new one, as in the resume path.
-                if (currentSession is { Invalid: false } abandoned)
+                if (_currentSession is { Invalid: false } abandoned)
                 {
                     abandoned.Invalid = true;
-                    carryOver.AddRange(abandoned.Undelivered(0));
+                    _carryOver.AddRange(abandoned.Undelivered(0));
                 }
 
-                session = new FakeSession("session-" + Interlocked.Increment(ref sessionCounter));
-                sessions[session.Id] = session;
-                current = connection;
-                currentSession = session;
+                session = new FakeSession("session-" + Interlocked.Increment(ref _sessionCounter));
+                _sessions[session.Id] = session;
+                _current = connection;
+                _currentSession = session;
             }
 
             await SendDispatchAsync(connection, session, "READY", new JsonObject
@@ -145,10 +145,10 @@ internal sealed class FakeGateway
             });
 
             List<(string EventName, JsonNode? Data)> carried;
-            lock (gate)
+            lock (_gate)
             {
-                carried = [.. carryOver];
-                carryOver.Clear();
+                carried = [.. _carryOver];
+                _carryOver.Clear();
             }
 
             foreach (var (eventName, data) in carried)
@@ -162,15 +162,15 @@ internal sealed class FakeGateway
             var sessionId = first["d"]!["session_id"]!.GetValue<string>();
             var seq = first["d"]!["seq"]?.GetValue<long>() ?? 0;
             List<(long Seq, string Json)> replay;
-            lock (gate)
+            lock (_gate)
             {
-                if (!sessions.TryGetValue(sessionId, out session!) || session.Invalid)
+                if (!_sessions.TryGetValue(sessionId, out session!) || session.Invalid)
                 {
                     // The client never saw these (its op 9 got lost with a dropped connection). Real Discord would
                     // lose them; the fake hands them to the next session so tests can count every reply.
                     if (session is not null)
                     {
-                        carryOver.AddRange(session.Undelivered(seq));
+                        _carryOver.AddRange(session.Undelivered(seq));
                     }
 
                     session = null!;
@@ -178,8 +178,8 @@ internal sealed class FakeGateway
                 }
                 else
                 {
-                    current = connection;
-                    currentSession = session;
+                    _current = connection;
+                    _currentSession = session;
                     replay = [.. session.Log.Where(e => e.Seq > seq - ReplayOverlap)];
                 }
             }
@@ -214,18 +214,18 @@ internal sealed class FakeGateway
     {
         while (!connection.Stop.IsCancellationRequested)
         {
-            if (!await outbox.Reader.WaitToReadAsync(connection.Stop.Token))
+            if (!await _outbox.Reader.WaitToReadAsync(connection.Stop.Token))
             {
                 return;
             }
 
             GatewayAction? action;
             string? json = null;
-            lock (gate)
+            lock (_gate)
             {
-                if (current != connection || !outbox.Reader.TryRead(out action))
+                if (_current != connection || !_outbox.Reader.TryRead(out action))
                 {
-                    if (current != connection)
+                    if (_current != connection)
                     {
                         return;
                     }
@@ -252,7 +252,7 @@ internal sealed class FakeGateway
                     await connection.SendAsync(new JsonObject { ["op"] = 7, ["d"] = null });
                     return;
                 case ActionKind.InvalidSession:
-                    lock (gate)
+                    lock (_gate)
                     {
                         session.Invalid = !action.Resumable;
                     }
@@ -272,7 +272,7 @@ internal sealed class FakeGateway
     private Task SendDispatchAsync(FakeConnection connection, FakeSession session, string eventName, JsonNode data)
     {
         string json;
-        lock (gate)
+        lock (_gate)
         {
             json = session.Append(eventName, data);
         }
@@ -299,7 +299,7 @@ internal sealed class FakeGateway
 
     private sealed class FakeSession(string id)
     {
-        private long sequence;
+        private long _sequence;
 
         public string Id { get; } = id;
 
@@ -307,24 +307,24 @@ internal sealed class FakeGateway
 
         public List<(long Seq, string Json)> Log { get; } = [];
 
-        private readonly List<(long Seq, string EventName, JsonNode? Data)> events = [];
+        private readonly List<(long Seq, string EventName, JsonNode? Data)> _events = [];
 
         public IEnumerable<(string EventName, JsonNode? Data)> Undelivered(long clientSequence) =>
-            events.Where(e => e.Seq > clientSequence && e.EventName is not ("READY" or "RESUMED")).Select(e => (e.EventName, e.Data));
+            _events.Where(e => e.Seq > clientSequence && e.EventName is not ("READY" or "RESUMED")).Select(e => (e.EventName, e.Data));
 
         public string Append(string eventName, JsonNode? data)
         {
-            var seq = ++sequence;
+            var seq = ++_sequence;
             var json = new JsonObject { ["op"] = 0, ["s"] = seq, ["t"] = eventName, ["d"] = data?.DeepClone() }.ToJsonString();
             Log.Add((seq, json));
-            events.Add((seq, eventName, data?.DeepClone()));
+            _events.Add((seq, eventName, data?.DeepClone()));
             return json;
         }
     }
 
     internal sealed class FakeConnection(WebSocket socket, ConnectionRecord record)
     {
-        private readonly SemaphoreSlim sendLock = new(1, 1);
+        private readonly SemaphoreSlim _sendLock = new(1, 1);
 
         public WebSocket Socket { get; } = socket;
 
@@ -336,27 +336,27 @@ internal sealed class FakeGateway
 
         public async Task SendRawAsync(string json)
         {
-            await sendLock.WaitAsync();
+            await _sendLock.WaitAsync();
             try
             {
                 await Socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
             }
             finally
             {
-                sendLock.Release();
+                _sendLock.Release();
             }
         }
 
         public async Task CloseOutputAsync(int code)
         {
-            await sendLock.WaitAsync();
+            await _sendLock.WaitAsync();
             try
             {
                 await Socket.CloseOutputAsync((WebSocketCloseStatus)code, "closed by fake", CancellationToken.None);
             }
             finally
             {
-                sendLock.Release();
+                _sendLock.Release();
             }
         }
 

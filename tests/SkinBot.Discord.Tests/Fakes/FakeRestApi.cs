@@ -42,8 +42,8 @@ internal sealed record FakeResponse(int Status, string? Body = null, IReadOnlyDi
 /// </summary>
 internal sealed class FakeRestApi
 {
-    private readonly ConcurrentQueue<(Func<HttpRequest, bool> Match, FakeResponse Response)> scripted = new();
-    private long nextId = 1_300_000_000_000_000_000;
+    private readonly ConcurrentQueue<(Func<HttpRequest, bool> Match, FakeResponse Response)> _scripted = new();
+    private long _nextId = 1_300_000_000_000_000_000;
 
     public ConcurrentQueue<RecordedCall> Calls { get; } = new();
 
@@ -61,7 +61,7 @@ internal sealed class FakeRestApi
     {
         foreach (var response in responses)
         {
-            scripted.Enqueue((r => r.Method == method && r.Path.Value!.Contains(pathContains, StringComparison.Ordinal), response));
+            _scripted.Enqueue((r => r.Method == method && r.Path.Value!.Contains(pathContains, StringComparison.Ordinal), response));
         }
     }
 
@@ -132,11 +132,11 @@ internal sealed class FakeRestApi
 
     private FakeResponse? NextScripted(HttpRequest request)
     {
-        lock (scripted)
+        lock (_scripted)
         {
-            if (scripted.TryPeek(out var head) && head.Match(request))
+            if (_scripted.TryPeek(out var head) && head.Match(request))
             {
-                scripted.TryDequeue(out _);
+                _scripted.TryDequeue(out _);
                 return head.Response;
             }
         }
@@ -146,7 +146,7 @@ internal sealed class FakeRestApi
 
     private FakeResponse Default(string method, string path, JsonElement? body)
     {
-        var id = Interlocked.Increment(ref nextId).ToString(CultureInfo.InvariantCulture);
+        var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
         return (method, path) switch
         {
             ("GET", "/gateway/bot") => new(200, JsonSerializer.Serialize(new

@@ -8,9 +8,9 @@ internal static class Payloads
     public const string UserId = "600000000000000001";
     public const string BotRoleId = "710000000000000009";
 
-    private static long nextId = 1_200_000_000_000_000_000;
+    private static long _nextId = 1_200_000_000_000_000_000;
 
-    public static string NewId() => Interlocked.Increment(ref nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string NewId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static object Message(
         string id,

@@ -43,11 +43,11 @@ public sealed class GatewayFramePropertyTests : IAsyncLifetime
             })),
         (1, Gen.Select(Gen.OneOf("MESSAGE_CREATE", "INTERACTION_CREATE", "READY", "GUILD_CREATE"), OddValue, (name, value) => (name, value?.DeepClone()))));
 
-    private GatewayHarness harness = null!;
+    private GatewayHarness _harness = null!;
 
-    public async Task InitializeAsync() => harness = await GatewayHarness.StartAsync();
+    public async Task InitializeAsync() => _harness = await GatewayHarness.StartAsync();
 
-    public async Task DisposeAsync() => await harness.DisposeAsync();
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
     public async Task After_any_mangled_events_the_session_carries_on_and_answers_the_next_mention()
@@ -56,24 +56,24 @@ public sealed class GatewayFramePropertyTests : IAsyncLifetime
         {
             foreach (var (eventName, data) in frames)
             {
-                harness.Gateway.Dispatch(eventName, data!);
+                _harness.Gateway.Dispatch(eventName, data!);
             }
 
-            var question = harness.Say("what are boxcar scars?");
+            var question = _harness.Say("what are boxcar scars?");
             try
             {
-                await GatewayTests.Eventually(() => harness.Replies().Any(r => r.ReplyTo == question), TimeSpan.FromSeconds(10));
+                await GatewayTests.Eventually(() => _harness.Replies().Any(r => r.ReplyTo == question), TimeSpan.FromSeconds(10));
             }
             catch (TimeoutException)
             {
                 // Say what the bot logged, so a failure shows which event broke the session and how.
-                var logged = harness.Bot.Logs.Entries.Where(l => l.Level >= LogLevel.Warning).Select(l => $"{l.Level} {l.Category}: {l.Message} {l.Exception?.GetType().Name} {l.Exception?.Message}");
+                var logged = _harness.Bot.Logs.Entries.Where(l => l.Level >= LogLevel.Warning).Select(l => $"{l.Level} {l.Category}: {l.Message} {l.Exception?.GetType().Name} {l.Exception?.Message}");
                 throw new TimeoutException("The mention after the mangled events was not answered. Logged:\n" + string.Join('\n', logged));
             }
         }, iter: PropertyRuns.Iterations(40), seed: PropertyRuns.Seed, threads: 1);
 
-        Assert.DoesNotContain(harness.Bot.Logs.Entries, log => log.Level >= LogLevel.Error && log.Message.Contains("unexpectedly", StringComparison.Ordinal));
-        foreach (var reply in harness.Replies())
+        Assert.DoesNotContain(_harness.Bot.Logs.Entries, log => log.Level >= LogLevel.Error && log.Message.Contains("unexpectedly", StringComparison.Ordinal));
+        foreach (var reply in _harness.Replies())
         {
             DiscordWire.AssertMessageFits(reply.Body);
         }
@@ -83,11 +83,11 @@ public sealed class GatewayFramePropertyTests : IAsyncLifetime
     public async Task A_ready_event_whose_data_is_not_an_object_is_skipped_and_the_next_mention_is_answered()
     {
         // Regression: this READY used to fail the whole session outside the per-event guard, and every resume replayed it.
-        harness.Gateway.Dispatch("READY", 5);
+        _harness.Gateway.Dispatch("READY", 5);
 
-        var question = harness.Say("what are boxcar scars?");
+        var question = _harness.Say("what are boxcar scars?");
 
-        await GatewayTests.Eventually(() => harness.Replies().Any(r => r.ReplyTo == question), TimeSpan.FromSeconds(10));
-        Assert.DoesNotContain(harness.Bot.Logs.Entries, log => log.Level >= LogLevel.Error);
+        await GatewayTests.Eventually(() => _harness.Replies().Any(r => r.ReplyTo == question), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(_harness.Bot.Logs.Entries, log => log.Level >= LogLevel.Error);
     }
 }

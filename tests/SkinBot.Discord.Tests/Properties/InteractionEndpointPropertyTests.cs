@@ -15,19 +15,19 @@ public sealed class InteractionEndpointPropertyTests : IAsyncLifetime
 {
     // Signed now: the endpoint refuses timestamps outside its few-minute window.
     private static readonly string Timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-    private readonly InteractionSigner signer = new();
-    private BotHost bot = null!;
+    private readonly InteractionSigner _signer = new();
+    private BotHost _bot = null!;
 
     public async Task InitializeAsync()
     {
-        var settings = BotHost.Settings(discord: null, signer.PublicKeyHex, withToken: false);
-        bot = await BotHost.StartAsync(settings);
+        var settings = BotHost.Settings(discord: null, _signer.PublicKeyHex, withToken: false);
+        _bot = await BotHost.StartAsync(settings);
     }
 
     public async Task DisposeAsync()
     {
-        await bot.DisposeAsync();
-        signer.Dispose();
+        await _bot.DisposeAsync();
+        _signer.Dispose();
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class InteractionEndpointPropertyTests : IAsyncLifetime
     {
         await InteractionGen.Body.SampleAsync(async body =>
         {
-            using var response = await SignedInteractions.PostRawAsync(bot.Client, body, Timestamp, signer.Sign(Timestamp, body));
+            using var response = await SignedInteractions.PostRawAsync(_bot.Client, body, Timestamp, _signer.Sign(Timestamp, body));
 
             Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"status {(int)response.StatusCode}");
             if (response.StatusCode == HttpStatusCode.OK)
@@ -54,11 +54,11 @@ public sealed class InteractionEndpointPropertyTests : IAsyncLifetime
 
         await forgeries.SampleAsync(async (body, signature, timestamp) =>
         {
-            using var response = await SignedInteractions.PostRawAsync(bot.Client, body, timestamp, signature);
+            using var response = await SignedInteractions.PostRawAsync(_bot.Client, body, timestamp, signature);
 
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }, iter: PropertyRuns.Iterations(200), seed: PropertyRuns.Seed, threads: 1);
-        Assert.Empty(bot.Engine.Requests);
+        Assert.Empty(_bot.Engine.Requests);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class InteractionEndpointPropertyTests : IAsyncLifetime
     {
         await InteractionGen.Body.SampleAsync(async body =>
         {
-            using var response = await SignedInteractions.PostRawAsync(bot.Client, body, (long.Parse(Timestamp, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture), signer.Sign(Timestamp, body));
+            using var response = await SignedInteractions.PostRawAsync(_bot.Client, body, (long.Parse(Timestamp, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture), _signer.Sign(Timestamp, body));
 
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }, iter: PropertyRuns.Iterations(50), seed: PropertyRuns.Seed, threads: 1);

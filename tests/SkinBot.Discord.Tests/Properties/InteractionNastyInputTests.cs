@@ -12,15 +12,15 @@ public sealed class InteractionNastyInputTests : IAsyncLifetime
 {
     // Signed now: the endpoint refuses timestamps outside its few-minute window.
     private static readonly string Timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-    private readonly InteractionSigner signer = new();
-    private BotHost bot = null!;
+    private readonly InteractionSigner _signer = new();
+    private BotHost _bot = null!;
 
-    public async Task InitializeAsync() => bot = await BotHost.StartAsync(BotHost.Settings(discord: null, signer.PublicKeyHex, withToken: false));
+    public async Task InitializeAsync() => _bot = await BotHost.StartAsync(BotHost.Settings(discord: null, _signer.PublicKeyHex, withToken: false));
 
     public async Task DisposeAsync()
     {
-        await bot.DisposeAsync();
-        signer.Dispose();
+        await _bot.DisposeAsync();
+        _signer.Dispose();
     }
 
     [Theory]
@@ -32,7 +32,7 @@ public sealed class InteractionNastyInputTests : IAsyncLifetime
         foreach (var payload in new[] { Payloads.Command("ask", [Payloads.Option("question", text)]), Payloads.ButtonPress("fu:" + text), Payloads.Autocomplete("treatments", [Payloads.Option("name", text, focused: true)]) })
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(payload);
-            using var response = await SignedInteractions.PostRawAsync(bot.Client, body, Timestamp, signer.Sign(Timestamp, body));
+            using var response = await SignedInteractions.PostRawAsync(_bot.Client, body, Timestamp, _signer.Sign(Timestamp, body));
 
             // 413: a 100 KB question is more than Discord can send, so the body cap refuses it before the signature check.
             Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, $"status {(int)response.StatusCode}");
@@ -57,9 +57,9 @@ public sealed class InteractionNastyInputTests : IAsyncLifetime
         }
 
         request.Headers.Add("X-Signature-Timestamp", Timestamp);
-        request.Headers.Add("X-Signature-Ed25519", signer.Sign(Timestamp, nasty.Bytes));
+        request.Headers.Add("X-Signature-Ed25519", _signer.Sign(Timestamp, nasty.Bytes));
 
-        using var response = await bot.Client.SendAsync(request);
+        using var response = await _bot.Client.SendAsync(request);
 
         Assert.InRange((int)response.StatusCode, 400, 499);
         await AssertStillServesAsync();
@@ -67,7 +67,7 @@ public sealed class InteractionNastyInputTests : IAsyncLifetime
 
     private async Task AssertStillServesAsync()
     {
-        using var ping = await SignedInteractions.PostAsync(bot.Client, signer, Payloads.Ping());
+        using var ping = await SignedInteractions.PostAsync(_bot.Client, _signer, Payloads.Ping());
         Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
         Assert.Equal(1, (await SignedInteractions.JsonAsync(ping)).GetProperty("type").GetInt32());
     }

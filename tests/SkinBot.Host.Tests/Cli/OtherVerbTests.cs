@@ -28,9 +28,9 @@ public sealed class OtherVerbTests(ITestOutputHelper output) : IDisposable
             expect: ["section:prevention"]
         """;
 
-    private readonly TempFolder folder = new("skinbot-cli");
+    private readonly TempFolder _folder = new("skinbot-cli");
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     private async Task<(int Exit, string Stdout, string Stderr)> EvalAsync(params string[] args)
     {
@@ -44,7 +44,7 @@ public sealed class OtherVerbTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Eval_prints_accuracy_hits_caveat_rate_and_safety_counts()
     {
-        var file = folder.Write("tiny.yml", PassingSet);
+        var file = _folder.Write("tiny.yml", PassingSet);
 
         var (exit, stdout, _) = await EvalAsync(file);
 
@@ -61,7 +61,7 @@ public sealed class OtherVerbTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Eval_lists_each_miss()
     {
-        var file = folder.Write("failing.yml", FailingSet);
+        var file = _folder.Write("failing.yml", FailingSet);
 
         var (exit, stdout, _) = await EvalAsync(file);
 
@@ -73,8 +73,8 @@ public sealed class OtherVerbTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Eval_strict_fails_below_the_thresholds_and_passes_above_them()
     {
-        var failing = folder.Write("failing.yml", FailingSet);
-        var passing = folder.Write("passing.yml", PassingSet);
+        var failing = _folder.Write("failing.yml", FailingSet);
+        var passing = _folder.Write("passing.yml", PassingSet);
 
         Assert.Equal(1, (await EvalAsync(failing, "--strict")).Exit);
         Assert.Equal(0, (await EvalAsync(passing, "--strict")).Exit);
@@ -83,7 +83,7 @@ public sealed class OtherVerbTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Eval_json_is_the_report_as_json()
     {
-        var file = folder.Write("tiny.yml", PassingSet);
+        var file = _folder.Write("tiny.yml", PassingSet);
 
         var (exit, stdout, _) = await EvalAsync(file, "--json");
 
@@ -97,10 +97,10 @@ public sealed class OtherVerbTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Eval_without_a_file_or_with_an_unreadable_one_is_a_usage_error()
     {
-        var broken = folder.Write("broken.yml", "questions: [unclosed\n");
+        var broken = _folder.Write("broken.yml", "questions: [unclosed\n");
 
         var noFile = await EvalAsync("--json");
-        var missing = await EvalAsync(folder.Combine("missing.yml"));
+        var missing = await EvalAsync(_folder.Combine("missing.yml"));
         var notYaml = await EvalAsync(broken);
 
         Assert.Equal(2, noFile.Exit);

@@ -12,9 +12,9 @@ namespace SkinBot.Host.Tests.Indexing;
 /// </summary>
 internal sealed class IndexingHarness : IAsyncDisposable
 {
-    private readonly Lock gate = new();
-    private readonly List<KnowledgeBase> swaps = [];
-    private readonly List<(int Count, TaskCompletionSource<KnowledgeBase> Done)> waiters = [];
+    private readonly Lock _gate = new();
+    private readonly List<KnowledgeBase> _swaps = [];
+    private readonly List<(int Count, TaskCompletionSource<KnowledgeBase> Done)> _waiters = [];
 
     public IndexingHarness(TimeSpan? debounce = null, bool watch = true, TimeProvider? time = null, bool persisted = false)
     {
@@ -54,9 +54,9 @@ internal sealed class IndexingHarness : IAsyncDisposable
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return swaps.Count;
+                return _swaps.Count;
             }
         }
     }
@@ -71,15 +71,15 @@ internal sealed class IndexingHarness : IAsyncDisposable
     /// <summary>Completes when the <paramref name="count"/>-th swap (1-based) has happened.</summary>
     public Task<KnowledgeBase> SwapAsync(int count)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (swaps.Count >= count)
+            if (_swaps.Count >= count)
             {
-                return Task.FromResult(swaps[count - 1]);
+                return Task.FromResult(_swaps[count - 1]);
             }
 
             var done = new TaskCompletionSource<KnowledgeBase>(TaskCreationOptions.RunContinuationsAsynchronously);
-            waiters.Add((count, done));
+            _waiters.Add((count, done));
             return WithPatience(done.Task, $"swap number {count}");
         }
     }
@@ -108,13 +108,13 @@ internal sealed class IndexingHarness : IAsyncDisposable
 
     private void OnSwapped(KnowledgeBase knowledge)
     {
-        lock (gate)
+        lock (_gate)
         {
-            swaps.Add(knowledge);
-            foreach (var waiter in waiters.Where(w => w.Count <= swaps.Count).ToList())
+            _swaps.Add(knowledge);
+            foreach (var waiter in _waiters.Where(w => w.Count <= _swaps.Count).ToList())
             {
-                waiters.Remove(waiter);
-                waiter.Done.TrySetResult(swaps[waiter.Count - 1]);
+                _waiters.Remove(waiter);
+                waiter.Done.TrySetResult(_swaps[waiter.Count - 1]);
             }
         }
     }

@@ -15,12 +15,12 @@ namespace SkinBot.Host.Tests.Properties;
 /// </summary>
 public sealed class ChatApiNastyInputTests : IAsyncLifetime
 {
-    private TestApp app = null!;
+    private TestApp _app = null!;
 
     public async Task InitializeAsync()
     {
         var engine = KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync());
-        app = await TestApp.StartAsync(engine, new Dictionary<string, string?>
+        _app = await TestApp.StartAsync(engine, new Dictionary<string, string?>
         {
             // The limits have their own tests; here every request must reach the engine.
             ["Limits:PerUserPermitsPerMinute"] = "100000",
@@ -28,7 +28,7 @@ public sealed class ChatApiNastyInputTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(NastyInputs.All), MemberType = typeof(NastyInputs))]
@@ -95,6 +95,6 @@ public sealed class ChatApiNastyInputTests : IAsyncLifetime
             content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         }
 
-        return await app.Client.PostAsync("api/chat", content);
+        return await _app.Client.PostAsync("api/chat", content);
     }
 }

@@ -21,11 +21,11 @@ public sealed class ActivityPropertyTests : IAsyncLifetime
         "type", "id", "text", "textFormat", "from", "recipient", "conversation", "entities", "attachments", "channelData", "value", "name",
         "channelId", "locale", "replyToId", "membersAdded", "timestamp");
 
-    private TeamsTestHost host = null!;
+    private TeamsTestHost _host = null!;
 
-    public async Task InitializeAsync() => host = await TeamsTestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await TeamsTestHost.StartAsync();
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Any_activity_under_a_good_token_never_gets_a_500_and_every_reply_fits_teams()
@@ -37,7 +37,7 @@ public sealed class ActivityPropertyTests : IAsyncLifetime
             Gen.Long[1, long.MaxValue],
             (kind, text, edits, id) =>
             {
-                var serviceUrl = host.Connector.ServiceUrl;
+                var serviceUrl = _host.Connector.ServiceUrl;
                 var activity = kind switch
                 {
                     "personal" => TeamsPayloads.Personal(serviceUrl, text, id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -56,20 +56,20 @@ public sealed class ActivityPropertyTests : IAsyncLifetime
 
         await activities.SampleAsync(async activity =>
         {
-            using var response = await host.PostAsync(activity, "Bearer " + host.GoodToken());
+            using var response = await _host.PostAsync(activity, "Bearer " + _host.GoodToken());
 
             Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
             Assert.True((int)response.StatusCode < 500 || response.StatusCode is HttpStatusCode.NotImplemented, $"status {(int)response.StatusCode}");
         }, iter: PropertyRuns.Iterations(250), seed: PropertyRuns.Seed, threads: 1);
 
-        await host.WhenIdleAsync();
-        Assert.All(host.Connector.Requests, request => TeamsWire.AssertActivityFits(request.Body));
+        await _host.WhenIdleAsync();
+        Assert.All(_host.Connector.Requests, request => TeamsWire.AssertActivityFits(request.Body));
     }
 
     [Fact]
     public async Task Any_malformed_or_mangled_token_is_a_401_and_nothing_is_sent()
     {
-        var good = host.GoodToken();
+        var good = _host.GoodToken();
         var mangled = Gen.Frequency(
             (2, Gen.Select(Gen.Int[0, good.Length - 1].Array[1, 4], Gen.Char['!', '~'], (positions, c) =>
             {
@@ -89,25 +89,25 @@ public sealed class ActivityPropertyTests : IAsyncLifetime
 
         await headers.SampleAsync(async authorization =>
         {
-            using var response = await host.PostAsync(TeamsPayloads.Personal(host.Connector.ServiceUrl, "what are boxcar scars?"), authorization);
+            using var response = await _host.PostAsync(TeamsPayloads.Personal(_host.Connector.ServiceUrl, "what are boxcar scars?"), authorization);
 
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }, iter: PropertyRuns.Iterations(300), seed: PropertyRuns.Seed, threads: 1);
 
-        Assert.Empty(host.Connector.Requests);
-        Assert.Empty(host.Engine.Requests);
+        Assert.Empty(_host.Connector.Requests);
+        Assert.Empty(_host.Engine.Requests);
     }
 
     [Fact]
     public async Task A_token_with_a_dot_inside_a_segment_is_a_401_not_a_500()
     {
         // Regression: five segments look like an encrypted token to CanReadToken, and decoding one threw FormatException.
-        var good = host.GoodToken();
+        var good = _host.GoodToken();
         var payloadMiddle = good.IndexOf('.', StringComparison.Ordinal) + 20;
         var broken = good[..payloadMiddle] + "." + good[(payloadMiddle + 1)..];
         broken = broken[..^10] + "." + broken[^9..];
 
-        using var response = await host.PostAsync(TeamsPayloads.Personal(host.Connector.ServiceUrl, "what are boxcar scars?"), "Bearer " + broken);
+        using var response = await _host.PostAsync(TeamsPayloads.Personal(_host.Connector.ServiceUrl, "what are boxcar scars?"), "Bearer " + broken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -8,11 +8,11 @@ namespace SkinBot.Teams.Tests.Properties;
 /// <summary>The nasty-input catalogue through POST /api/messages: a clear 4xx or a normal reply, and the next message is answered.</summary>
 public sealed class MessagesEndpointNastyInputTests : IAsyncLifetime
 {
-    private TeamsTestHost host = null!;
+    private TeamsTestHost _host = null!;
 
-    public async Task InitializeAsync() => host = await TeamsTestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await TeamsTestHost.StartAsync();
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(NastyInputs.All), MemberType = typeof(NastyInputs))]
@@ -20,15 +20,15 @@ public sealed class MessagesEndpointNastyInputTests : IAsyncLifetime
     {
         var text = NastyInputs.Text(name);
 
-        using var personal = await host.PostAsync(TeamsPayloads.Personal(host.Connector.ServiceUrl, text, "nasty-1"));
-        using var channel = await host.PostAsync(TeamsPayloads.ChannelMention(host.Connector.ServiceUrl, "<at>SkinBot</at> " + text, "nasty-2"));
-        using var compose = await host.PostAsync(TeamsPayloads.ComposeQuery(host.Connector.ServiceUrl, text));
+        using var personal = await _host.PostAsync(TeamsPayloads.Personal(_host.Connector.ServiceUrl, text, "nasty-1"));
+        using var channel = await _host.PostAsync(TeamsPayloads.ChannelMention(_host.Connector.ServiceUrl, "<at>SkinBot</at> " + text, "nasty-2"));
+        using var compose = await _host.PostAsync(TeamsPayloads.ComposeQuery(_host.Connector.ServiceUrl, text));
 
         Assert.True(personal.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK or HttpStatusCode.RequestEntityTooLarge, $"status {(int)personal.StatusCode}");
         Assert.True(channel.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK or HttpStatusCode.RequestEntityTooLarge, $"status {(int)channel.StatusCode}");
         Assert.InRange((int)compose.StatusCode, 200, 499);
-        await host.WhenIdleAsync();
-        Assert.All(host.Connector.Requests, request => TeamsWire.AssertActivityFits(request.Body));
+        await _host.WhenIdleAsync();
+        Assert.All(_host.Connector.Requests, request => TeamsWire.AssertActivityFits(request.Body));
         await AssertStillAnswersAsync();
     }
 
@@ -43,9 +43,9 @@ public sealed class MessagesEndpointNastyInputTests : IAsyncLifetime
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(nasty.ContentType);
         }
 
-        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + host.GoodToken());
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _host.GoodToken());
 
-        using var response = await host.Client.SendAsync(request);
+        using var response = await _host.Client.SendAsync(request);
 
         Assert.InRange((int)response.StatusCode, 400, 499);
         await AssertStillAnswersAsync();
@@ -53,11 +53,11 @@ public sealed class MessagesEndpointNastyInputTests : IAsyncLifetime
 
     private async Task AssertStillAnswersAsync()
     {
-        var before = host.Connector.DeliveredMessages.Count;
-        using var response = await host.PostAsync(TeamsPayloads.Personal(host.Connector.ServiceUrl, "what are boxcar scars?", "after-" + Guid.NewGuid().ToString("N")));
+        var before = _host.Connector.DeliveredMessages.Count;
+        using var response = await _host.PostAsync(TeamsPayloads.Personal(_host.Connector.ServiceUrl, "what are boxcar scars?", "after-" + Guid.NewGuid().ToString("N")));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        await host.WhenIdleAsync();
-        Assert.True(host.Connector.DeliveredMessages.Count > before, "the next message was answered");
+        await _host.WhenIdleAsync();
+        Assert.True(_host.Connector.DeliveredMessages.Count > before, "the next message was answered");
     }
 }

@@ -11,24 +11,24 @@ namespace SkinBot.Core.Knowledge.Semantic;
 /// </summary>
 internal sealed class ExampleMatrix
 {
-    private readonly sbyte[] columns;
-    private readonly float[] scales;
-    private readonly int dimensions;
+    private readonly sbyte[] _columns;
+    private readonly float[] _scales;
+    private readonly int _dimensions;
 
     public ExampleMatrix(IReadOnlyList<float[]> rows, int dimensions)
     {
-        this.dimensions = dimensions;
+        this._dimensions = dimensions;
         Count = rows.Count;
         Stride = (rows.Count + Vector<sbyte>.Count - 1) / Vector<sbyte>.Count * Vector<sbyte>.Count;
-        columns = new sbyte[dimensions * Stride];
-        scales = new float[Stride];
+        _columns = new sbyte[dimensions * Stride];
+        _scales = new float[Stride];
         for (var e = 0; e < rows.Count; e++)
         {
             var largest = rows[e].Max(MathF.Abs);
-            scales[e] = largest / 127f;
+            _scales[e] = largest / 127f;
             for (var d = 0; d < dimensions && largest > 0; d++)
             {
-                columns[(d * Stride) + e] = (sbyte)MathF.Round(rows[e][d] / scales[e]);
+                _columns[(d * Stride) + e] = (sbyte)MathF.Round(rows[e][d] / _scales[e]);
             }
         }
     }
@@ -42,14 +42,14 @@ internal sealed class ExampleMatrix
     public void Cosines(ReadOnlySpan<float> message, Span<float> into)
     {
         var sums = MemoryMarshal.Cast<float, Vector<float>>(into[..Stride]);
-        var blocks = MemoryMarshal.Cast<sbyte, Vector<sbyte>>(columns.AsSpan());
+        var blocks = MemoryMarshal.Cast<sbyte, Vector<sbyte>>(_columns.AsSpan());
         var perDimension = Stride / Vector<sbyte>.Count;
 
         // One block of examples at a time through every dimension, its sums in registers until the end.
         for (var block = 0; block < perDimension; block++)
         {
             Vector<float> first = default, second = default, third = default, fourth = default;
-            for (var d = 0; d < dimensions; d++)
+            for (var d = 0; d < _dimensions; d++)
             {
                 var weight = new Vector<float>(message[d]);
                 Vector.Widen(blocks[(d * perDimension) + block], out var low, out var high);
@@ -70,7 +70,7 @@ internal sealed class ExampleMatrix
         var cosines = into[..Stride];
         for (var e = 0; e < cosines.Length; e++)
         {
-            cosines[e] *= scales[e];
+            cosines[e] *= _scales[e];
         }
     }
 }

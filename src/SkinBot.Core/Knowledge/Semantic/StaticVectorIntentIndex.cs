@@ -16,11 +16,11 @@ public sealed class StaticVectorIntentIndex : ISemanticIntentIndex
     /// </summary>
     private const int ClosestExamples = 3;
 
-    private readonly WordVectors vectors;
-    private readonly string[] intentIds;
-    private readonly int[] intentOfExample;
-    private readonly ExampleMatrix examples;
-    private readonly float[] centre;
+    private readonly WordVectors _vectors;
+    private readonly string[] _intentIds;
+    private readonly int[] _intentOfExample;
+    private readonly ExampleMatrix _examples;
+    private readonly float[] _centre;
 
     /// <param name="intents">
     /// Intents and their examples (intents.yml and intent-examples.yml). Greetings and out-of-scope are kept:
@@ -33,7 +33,7 @@ public sealed class StaticVectorIntentIndex : ISemanticIntentIndex
     public StaticVectorIntentIndex(WordVectors vectors, IEnumerable<IntentDefinition> intents, IEnumerable<string> ignoreWords)
     {
         vectors = vectors.Without(ignoreWords.SelectMany(SurfaceWords.Of));
-        this.vectors = vectors;
+        this._vectors = vectors;
         var ids = new List<string>();
         var owners = new List<int>();
         var rows = new List<float[]>();
@@ -56,36 +56,36 @@ public sealed class StaticVectorIntentIndex : ISemanticIntentIndex
             }
         }
 
-        intentIds = [.. ids];
-        intentOfExample = [.. owners];
-        centre = Centre(rows, vectors.Dimensions);
-        examples = new ExampleMatrix(rows, vectors.Dimensions);
+        _intentIds = [.. ids];
+        _intentOfExample = [.. owners];
+        _centre = Centre(rows, vectors.Dimensions);
+        _examples = new ExampleMatrix(rows, vectors.Dimensions);
     }
 
     /// <summary>The shipped word vectors (read on first use) over these intents.</summary>
     public static StaticVectorIntentIndex FromEmbedded(IEnumerable<IntentDefinition> intents, IEnumerable<string> ignoreWords) =>
         new(WordVectors.Embedded, intents, ignoreWords);
 
-    public int ExampleCount => examples.Count;
+    public int ExampleCount => _examples.Count;
 
     public IReadOnlyList<IntentScore> Classify(string text)
     {
-        Span<float> message = stackalloc float[vectors.Dimensions];
-        if (intentIds.Length == 0 || !vectors.TryEmbed(text, message) || !Recentre(message, centre))
+        Span<float> message = stackalloc float[_vectors.Dimensions];
+        if (_intentIds.Length == 0 || !_vectors.TryEmbed(text, message) || !Recentre(message, _centre))
         {
             return [];
         }
 
-        var cosines = examples.Stride <= 4096 ? stackalloc float[examples.Stride] : new float[examples.Stride];
-        examples.Cosines(message, cosines);
+        var cosines = _examples.Stride <= 4096 ? stackalloc float[_examples.Stride] : new float[_examples.Stride];
+        _examples.Cosines(message, cosines);
 
         // The closest few cosines per intent, kept sorted high to low.
-        Span<float> closest = stackalloc float[intentIds.Length * ClosestExamples];
+        Span<float> closest = stackalloc float[_intentIds.Length * ClosestExamples];
         closest.Fill(float.NegativeInfinity);
-        for (var e = 0; e < intentOfExample.Length; e++)
+        for (var e = 0; e < _intentOfExample.Length; e++)
         {
             var cosine = cosines[e];
-            var best = closest.Slice(intentOfExample[e] * ClosestExamples, ClosestExamples);
+            var best = closest.Slice(_intentOfExample[e] * ClosestExamples, ClosestExamples);
             for (var k = 0; k < best.Length; k++)
             {
                 if (cosine > best[k])
@@ -95,8 +95,8 @@ public sealed class StaticVectorIntentIndex : ISemanticIntentIndex
             }
         }
 
-        var scores = new List<IntentScore>(intentIds.Length);
-        for (var i = 0; i < intentIds.Length; i++)
+        var scores = new List<IntentScore>(_intentIds.Length);
+        for (var i = 0; i < _intentIds.Length; i++)
         {
             var best = closest.Slice(i * ClosestExamples, ClosestExamples);
             double sum = 0;
@@ -113,7 +113,7 @@ public sealed class StaticVectorIntentIndex : ISemanticIntentIndex
             var similarity = Math.Clamp(sum / counted, 0, 1);
             if (similarity > 0)
             {
-                scores.Add(new IntentScore(intentIds[i], similarity));
+                scores.Add(new IntentScore(_intentIds[i], similarity));
             }
         }
 

@@ -26,11 +26,11 @@ public sealed class WordVectors
     private const string ResourceName = "SkinBot.Core.Knowledge.Semantic.word-vectors.bin";
     private static readonly Lazy<WordVectors> EmbeddedTable = new(LoadEmbedded);
 
-    private readonly Dictionary<string, int> rows;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
-    private readonly sbyte[] components;
-    private readonly float[] scales;
-    private readonly float[] weights;
+    private readonly Dictionary<string, int> _rows;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly sbyte[] _components;
+    private readonly float[] _scales;
+    private readonly float[] _weights;
 
     /// <param name="words">One word per row; the first <paramref name="frequencyRanked"/> are ordered most common first.</param>
     /// <param name="components">Row-major int8, <paramref name="dimensions"/> per word; a word's vector is its scale times its row.</param>
@@ -39,38 +39,38 @@ public sealed class WordVectors
         ArgumentOutOfRangeException.ThrowIfNotEqual(components.Length, words.Count * dimensions);
         ArgumentOutOfRangeException.ThrowIfNotEqual(scales.Length, words.Count);
         Dimensions = dimensions;
-        this.components = components;
-        this.scales = scales;
-        rows = new Dictionary<string, int>(words.Count, StringComparer.Ordinal);
+        this._components = components;
+        this._scales = scales;
+        _rows = new Dictionary<string, int>(words.Count, StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
         {
             if (words[i].Length <= MaxWordLength)
             {
-                rows.TryAdd(words[i], i);
+                _rows.TryAdd(words[i], i);
             }
         }
 
-        lookup = rows.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lookup = _rows.GetAlternateLookup<ReadOnlySpan<char>>();
 
         // Zipf's law turns a frequency rank into an estimated probability; words with no rank (the corpus's own
         // terms, "pockmark", "subcision") are taken as rare and weigh fully.
         var harmonic = Math.Log(Math.Max(frequencyRanked, 1)) + 0.5772;
-        weights = new float[words.Count];
+        _weights = new float[words.Count];
         for (var i = 0; i < words.Count; i++)
         {
             var probability = i < frequencyRanked ? 1 / ((i + 1) * harmonic) : 0;
-            weights[i] = (float)(smoothing / (smoothing + probability));
+            _weights[i] = (float)(smoothing / (smoothing + probability));
         }
     }
 
     private WordVectors(WordVectors source, float[] weights)
     {
         Dimensions = source.Dimensions;
-        components = source.components;
-        scales = source.scales;
-        rows = source.rows;
-        lookup = source.lookup;
-        this.weights = weights;
+        _components = source._components;
+        _scales = source._scales;
+        _rows = source._rows;
+        _lookup = source._lookup;
+        this._weights = weights;
     }
 
     /// <summary>The table shipped inside SkinBot.Core, read on first use and shared by every knowledge base.</summary>
@@ -78,17 +78,17 @@ public sealed class WordVectors
 
     public int Dimensions { get; }
 
-    public int Count => weights.Length;
+    public int Count => _weights.Length;
 
-    public bool Contains(string word) => rows.ContainsKey(word);
+    public bool Contains(string word) => _rows.ContainsKey(word);
 
     /// <summary>The same table with these words weighing nothing (sharing the vectors, so it costs one float per word).</summary>
     public WordVectors Without(IEnumerable<string> words)
     {
-        var kept = (float[])weights.Clone();
+        var kept = (float[])_weights.Clone();
         foreach (var word in words)
         {
-            if (rows.TryGetValue(word, out var row))
+            if (_rows.TryGetValue(word, out var row))
             {
                 kept[row] = 0;
             }
@@ -131,10 +131,10 @@ public sealed class WordVectors
             }
             else if (length > 0)
             {
-                if (!tooLong && lookup.TryGetValue(word[..length], out var row) && weights[row] > 0)
+                if (!tooLong && _lookup.TryGetValue(word[..length], out var row) && _weights[row] > 0)
                 {
-                    VectorMath.AddScaled(components.AsSpan(row * Dimensions, Dimensions), weights[row] * scales[row], into);
-                    weight += weights[row];
+                    VectorMath.AddScaled(_components.AsSpan(row * Dimensions, Dimensions), _weights[row] * _scales[row], into);
+                    weight += _weights[row];
                 }
 
                 length = 0;
