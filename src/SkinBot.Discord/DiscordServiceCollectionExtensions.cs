@@ -21,7 +21,16 @@ public static class DiscordServiceCollectionExtensions
     /// none), and only then is the "ready" health check for it registered. Needs an <see cref="Core.Turns.ITurnRunner"/>;
     /// uses an <see cref="Core.Corpus.ITopicCatalog"/> for autocomplete when one is registered.
     /// </summary>
-    public static IServiceCollection AddSkinBotDiscord(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSkinBotDiscord(this IServiceCollection services, IConfiguration configuration) =>
+        AddSkinBotDiscord(services, configuration, runGateway: true);
+
+    /// <param name="services">The host's services.</param>
+    /// <param name="configuration">The host's configuration; section "Discord" is read.</param>
+    /// <param name="runGateway">
+    /// False for a process that serves only HTTP (a <c>web</c> replica): no gateway session is started and no gateway
+    /// readiness check is registered, whatever the token, so a web replica never opens a second connection for a shard.
+    /// </param>
+    public static IServiceCollection AddSkinBotDiscord(this IServiceCollection services, IConfiguration configuration, bool runGateway)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -55,8 +64,12 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<GatewayStatus>();
         services.TryAddSingleton<IGatewayDispatchSink, GatewayDispatcher>();
         services.TryAddSingleton<GatewayConnection>();
-        services.AddHostedService<GatewaySession>();
+        if (!runGateway)
+        {
+            return services;
+        }
 
+        services.AddHostedService<GatewaySession>();
         if (!string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.BotToken)]))
         {
             services.AddHealthChecks().AddCheck<GatewayHealthCheck>(GatewayHealthCheck.Name, tags: ["ready"]);
