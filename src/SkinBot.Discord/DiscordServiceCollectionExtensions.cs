@@ -37,6 +37,7 @@ public static class DiscordServiceCollectionExtensions
         var section = configuration.GetSection(DiscordOptions.SectionName);
         services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<DiscordOptions>>(new PodOrdinal.FromHost(() => Environment.MachineName)));
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<DiscordMetrics>();
