@@ -70,6 +70,8 @@ public static class DiscordServiceCollectionExtensions
             return services;
         }
 
+        // Before the session: hosted services stop in reverse order, so the gateway stops taking messages, then these drain.
+        services.AddHostedService<ChannelWorkQueueDrain>();
         services.AddHostedService<GatewaySession>();
         if (!string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.BotToken)]))
         {

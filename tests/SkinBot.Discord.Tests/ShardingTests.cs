@@ -33,20 +33,6 @@ public sealed class ShardingTests
         Assert.Equal([[0, 3], [1, 3], [2, 3]], IdentifiedShards(harness.Gateway));
     }
 
-    [Fact]
-    public async Task Shutting_down_closes_the_gateway_with_a_resumable_code_so_the_next_pod_can_resume()
-    {
-        await using var discord = await FakeDiscord.StartAsync();
-        var bot = await BotHost.StartAsync(BotHost.Settings(discord));
-        await discord.Gateway.WaitForReadyAsync();
-        var connection = Assert.Single(discord.Gateway.Connections);
-
-        await bot.DisposeAsync();
-
-        await Eventually(() => connection.ClientCloseCode is not null);
-        Assert.Equal(4000, connection.ClientCloseCode);
-    }
-
     [Theory]
     [InlineData(7, 3, 0, new[] { 0, 3, 6 })]
     [InlineData(7, 3, 2, new[] { 2, 5 })]
