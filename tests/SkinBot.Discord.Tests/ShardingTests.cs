@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using SkinBot.Discord.Gateway;
 using SkinBot.Discord.Tests.Fakes;
@@ -106,6 +106,19 @@ public sealed class ShardingTests
         new PodOrdinal.FromHost(() => "skinbot-gateway-1").PostConfigure(Options.DefaultName, options);
 
         Assert.Equal(0, options.GatewayOrdinal);
+    }
+
+    [Fact]
+    public void An_empty_ordinal_from_a_missing_pod_index_label_counts_as_unset()
+    {
+        // The downward API gives "" for a label the pod lacks (clusters before Kubernetes 1.28).
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Discord:GatewayOrdinal", string.Empty), new("Discord:GatewayReplicas", "2")]).Build();
+        var options = new DiscordOptions { ShardCount = 4 };
+
+        configuration.GetSection(DiscordOptions.SectionName).Bind(options);
+        new PodOrdinal.FromHost(() => "skinbot-gateway-1").PostConfigure(Options.DefaultName, options);
+
+        Assert.Equal(1, options.GatewayOrdinal);
     }
 
     [Theory]

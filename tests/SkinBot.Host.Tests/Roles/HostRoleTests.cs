@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SkinBot.Host.Roles;
 using SkinBot.Host.Tests.Operations;
@@ -58,6 +59,15 @@ public sealed class HostRoleTests
         Assert.Equal(HostRole.All, host.Services.GetRequiredService<HostRoleOptions>().Role);
         using var page = await host.Client.GetAsync("");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_shutdown_timeout_comes_from_the_setting_the_manifests_set()
+    {
+        // deploy/k8s sets shutdownTimeoutSeconds below terminationGracePeriodSeconds; the host must honour that key.
+        await using var host = await RealHost.StartAsync("--shutdownTimeoutSeconds=7");
+
+        Assert.Equal(TimeSpan.FromSeconds(7), host.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
     }
 
     [Theory]
