@@ -20,9 +20,23 @@ public sealed class DiscordOptions
     /// <summary>Channel ids where SkinBot answers every message, not only mentions.</summary>
     public List<string> Channels { get; set; } = [];
 
-    public int ShardId { get; set; }
+    /// <summary>
+    /// Pins this process to one shard (manual sharding). Unset, the process runs the shards its
+    /// <see cref="GatewayOrdinal"/> owns among <see cref="GatewayReplicas"/>: all of them when there is one replica.
+    /// </summary>
+    public int? ShardId { get; set; }
 
+    /// <summary>How many shards the bot runs with, across every gateway replica (IDENTIFY's second shard number).</summary>
     public int ShardCount { get; set; } = 1;
+
+    /// <summary>How many gateway processes share the shards (the StatefulSet's replicas); each needs a distinct ordinal.</summary>
+    public int GatewayReplicas { get; set; } = 1;
+
+    /// <summary>
+    /// This process's place among <see cref="GatewayReplicas"/>, 0-based: it owns shards <c>s % GatewayReplicas == GatewayOrdinal</c>.
+    /// Unset with several replicas, it is read from the host name's <c>-N</c> suffix (a StatefulSet pod's name).
+    /// </summary>
+    public int? GatewayOrdinal { get; set; }
 
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
 

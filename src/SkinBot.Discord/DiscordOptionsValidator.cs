@@ -40,10 +40,12 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add("Discord:ShardCount must be at least 1.");
         }
 
-        if (options.ShardId < 0 || options.ShardId >= options.ShardCount)
+        if (options.ShardId is < 0 || options.ShardId >= options.ShardCount)
         {
             errors.Add("Discord:ShardId must be between 0 and ShardCount - 1.");
         }
+
+        ValidateReplicas(errors, options);
 
         // The bot token travels with every REST call and in the gateway's IDENTIFY: only over TLS, except to a
         // fake on this machine.
@@ -113,6 +115,35 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateReplicas(List<string> errors, DiscordOptions options)
+    {
+        if (options.GatewayReplicas < 1)
+        {
+            errors.Add("Discord:GatewayReplicas must be at least 1.");
+            return;
+        }
+
+        if (options.ShardId is not null && options.GatewayReplicas > 1)
+        {
+            errors.Add("Discord:ShardId pins one shard per process: leave it unset when Discord:GatewayReplicas shares the shards by ordinal.");
+            return;
+        }
+
+        if (options.GatewayReplicas > options.ShardCount)
+        {
+            errors.Add("Discord:ShardCount must be at least Discord:GatewayReplicas: a gateway replica without a shard would do nothing.");
+        }
+
+        if (options.GatewayReplicas > 1 && options.GatewayOrdinal is null)
+        {
+            errors.Add("Discord:GatewayOrdinal is not set and the host name ends in no -N (a StatefulSet pod's ordinal): set it, e.g. from the apps.kubernetes.io/pod-index label.");
+        }
+        else if (options.GatewayOrdinal is { } ordinal && (ordinal < 0 || ordinal >= options.GatewayReplicas))
+        {
+            errors.Add("Discord:GatewayOrdinal must be between 0 and GatewayReplicas - 1.");
+        }
     }
 
     private static bool IsEncryptedOrLoopback(Uri uri, string secure, string plain) =>

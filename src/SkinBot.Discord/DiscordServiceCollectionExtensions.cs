@@ -20,13 +20,23 @@ public static class DiscordServiceCollectionExtensions
     /// none), and only then is the "ready" health check for it registered. Needs an <see cref="Core.Turns.ITurnRunner"/>;
     /// uses an <see cref="Core.Corpus.ITopicCatalog"/> for autocomplete when one is registered.
     /// </summary>
-    public static IServiceCollection AddSkinBotDiscord(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSkinBotDiscord(this IServiceCollection services, IConfiguration configuration) =>
+        AddSkinBotDiscord(services, configuration, runGateway: true);
+
+    /// <param name="services">The host's services.</param>
+    /// <param name="configuration">The host's configuration; section "Discord" is read.</param>
+    /// <param name="runGateway">
+    /// False for a process that serves only HTTP (a <c>web</c> replica): no gateway session is started and no gateway
+    /// readiness check is registered, whatever the token, so a web replica never opens a second connection for a shard.
+    /// </param>
+    public static IServiceCollection AddSkinBotDiscord(this IServiceCollection services, IConfiguration configuration, bool runGateway)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(DiscordOptions.SectionName);
         services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<DiscordOptions>>(new PodOrdinal.FromHost(() => Environment.MachineName)));
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<DiscordMetrics>();
@@ -55,8 +65,14 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<GatewayStatus>();
         services.TryAddSingleton<IGatewayDispatchSink, GatewayDispatcher>();
         services.TryAddSingleton<GatewayConnection>();
-        services.AddHostedService<GatewaySession>();
+        if (!runGateway)
+        {
+            return services;
+        }
 
+        // Before the session: hosted services stop in reverse order, so the gateway stops taking messages, then these drain.
+        services.AddHostedService<ChannelWorkQueueDrain>();
+        services.AddHostedService<GatewaySession>();
         if (!string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.BotToken)]))
         {
             services.AddHealthChecks().AddCheck<GatewayHealthCheck>(GatewayHealthCheck.Name, tags: ["ready"]);

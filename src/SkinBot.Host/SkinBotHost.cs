@@ -3,12 +3,16 @@ using SkinBot.Core.Engine;
 using SkinBot.Discord;
 using SkinBot.Host.Indexing;
 using SkinBot.Host.Operations;
+using SkinBot.Host.Roles;
 using SkinBot.Host.WebChat;
 using SkinBot.Teams;
 
 namespace SkinBot.Host;
 
-/// <summary>The long-running bot: indexing worker, web chat, Discord, Teams and the operator surface on one host.</summary>
+/// <summary>
+/// The long-running bot: indexing worker, web chat, Discord, Teams and the operator surface on one host, or the part of
+/// them its <see cref="HostRole"/> (<c>Host:Role</c>) selects.
+/// </summary>
 public static class SkinBotHost
 {
     /// <summary>The host with every endpoint mapped, ready to start.</summary>
@@ -45,8 +49,15 @@ public static class SkinBotHost
         builder.Services.AddSkinBotIndexing();
         // Every door below runs its messages through this one pipeline: telemetry, limits, then the engine.
         builder.Services.AddSkinBotTurns(builder.Configuration);
-        builder.Services.AddSkinBotDiscord(builder.Configuration);
-        builder.Services.AddSkinBotTeams(builder.Configuration);
+        var role = HostRoleOptions.Read(builder.Configuration);
+        builder.Services.AddSingleton(role);
+        builder.Services.AddSkinBotDiscord(builder.Configuration, runGateway: role.RunsGateway);
+        if (role.ServesHttpDoors)
+        {
+            // Teams has a readiness check of its own (its signing keys): a gateway pod must not wait for it.
+            builder.Services.AddSkinBotTeams(builder.Configuration);
+        }
+
         builder.Services.AddSkinBotWebChat(builder.Configuration);
         builder.Services.AddSkinBotOperations(builder.Configuration);
         builder.Services.AddSingleton<IValidateOptions<OperationsOptions>>(new ManagementPortValidator(listen.PublicPorts()));
@@ -59,6 +70,12 @@ public static class SkinBotHost
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseSkinBotOperations();
+        if (app.Services.GetService<HostRoleOptions>() is { ServesHttpDoors: false })
+        {
+            // A gateway process serves only the operator endpoints: its work arrives over the gateway's WebSocket.
+            return;
+        }
+
         app.MapSkinBotWebChat();
         app.MapSkinBotDiscord();
         app.MapSkinBotTeams();

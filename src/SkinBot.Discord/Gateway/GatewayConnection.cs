@@ -21,9 +21,12 @@ internal sealed partial class GatewayConnection(
     private const int MaxMessageBytes = 64 << 20;
     private const int ReconnectCloseCode = 4000;
 
-    private readonly DiscordOptions _settings = options.Value;
+    /// <summary>How long a shutting-down connection waits for the gateway to answer its close frame.</summary>
+    private static readonly TimeSpan ShutdownCloseGrace = TimeSpan.FromSeconds(2);
 
-    public async Task<GatewayOutcome> RunAsync(Uri gatewayUrl, GatewaySessionState state, bool resume, CancellationToken cancellationToken)
+    private readonly DiscordOptions settings = options.Value;
+
+    public async Task<GatewayOutcome> RunAsync(GatewayShard shard, Uri gatewayUrl, GatewaySessionState state, bool resume, CancellationToken cancellationToken)
     {
         using var socket = new ClientWebSocket();
         using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -38,8 +41,10 @@ internal sealed partial class GatewayConnection(
             return new GatewayOutcome(GatewayNext.Resume, "connect failed", WasReady: false) { ConnectFailed = true };
         }
 
-        var live = new LiveConnection(socket, state);
-        using var connectionScope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var live = new LiveConnection(socket, state, shard);
+        // Not linked to the stopping token: cancelling a receive aborts the socket, and shutdown must send a close frame first.
+        using var connectionScope = new CancellationTokenSource();
+        await using var onShutdown = cancellationToken.Register(() => _ = CloseForShutdownAsync(live, connectionScope));
         Task heartbeats = Task.CompletedTask;
         try
         {
@@ -71,8 +76,8 @@ internal sealed partial class GatewayConnection(
             else
             {
                 metrics.Identifies.Add(1);
-                LogIdentifying(_settings.ShardId, _settings.ShardCount);
-                await SendAsync(live, GatewayPayloads.Identify(Token, _settings.ShardId, _settings.ShardCount), connectionScope.Token);
+                LogIdentifying(shard.Id, shard.Count);
+                await SendAsync(live, GatewayPayloads.Identify(Token, shard.Id, shard.Count), connectionScope.Token).ConfigureAwait(false);
             }
 
             while (true)
@@ -90,6 +95,10 @@ internal sealed partial class GatewayConnection(
                 }
             }
         }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException && live.ShuttingDown)
+        {
+            return new GatewayOutcome(GatewayNext.Resume, "shutting down", live.Ready);
+        }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or JsonException or InvalidDataException or KeyNotFoundException
                                    && !cancellationToken.IsCancellationRequested)
         {
@@ -104,10 +113,12 @@ internal sealed partial class GatewayConnection(
         }
         finally
         {
-            status.SetConnected(false);
-            await connectionScope.CancelAsync();
+            status.SetConnected(shard, false);
+            await connectionScope.CancelAsync().ConfigureAwait(false);
             await heartbeats.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            await CloseAsync(live, cancellationToken.IsCancellationRequested ? (int)WebSocketCloseStatus.NormalClosure : live.CloseCode);
+            // Shutting down closes with a resumable code too, never 1000/1001: the session outlives this process, so the
+            // pod that takes the shard over (with the session from shared state) resumes it instead of identifying again.
+            await CloseAsync(live, live.CloseCode).ConfigureAwait(false);
         }
     }
 
@@ -174,8 +185,8 @@ internal sealed partial class GatewayConnection(
     private void MarkReady(LiveConnection live, string how)
     {
         live.Ready = true;
-        status.SetConnected(true);
-        LogReady(how, _settings.ShardId, _settings.ShardCount);
+        status.SetConnected(live.Shard, true);
+        LogReady(how, live.Shard.Id, live.Shard.Count);
     }
 
     private async Task HeartbeatLoopAsync(LiveConnection live, TimeSpan interval, CancellationToken cancellationToken)
@@ -232,8 +243,27 @@ internal sealed partial class GatewayConnection(
         }
     }
 
-    /// <summary>Closes with the given code (never 1000 unless shutting down: that would end the session), then drops the socket.</summary>
-    private async Task CloseAsync(LiveConnection live, int code)
+    /// <summary>
+    /// On shutdown: closes with the resumable code and lets the receive loop read the gateway's answering close frame,
+    /// or gives up waiting after <see cref="ShutdownCloseGrace"/>.
+    /// </summary>
+    private async Task CloseForShutdownAsync(LiveConnection live, CancellationTokenSource connectionScope)
+    {
+        live.ShuttingDown = true;
+        LogClosingForShutdown(live.Shard.Id, live.Shard.Count);
+        await CloseAsync(live, ReconnectCloseCode, abort: false).ConfigureAwait(false);
+        try
+        {
+            connectionScope.CancelAfter(ShutdownCloseGrace);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection ended on its own meanwhile.
+        }
+    }
+
+    /// <summary>Closes with the given code (never 1000: that would end the session), then drops the socket unless told to wait for the answer.</summary>
+    private async Task CloseAsync(LiveConnection live, int code, bool abort = true)
     {
         if (!live.TryBeginClose())
         {
@@ -262,7 +292,10 @@ internal sealed partial class GatewayConnection(
         }
         finally
         {
-            live.Socket.Abort();
+            if (abort)
+            {
+                live.Socket.Abort();
+            }
         }
     }
 
@@ -270,7 +303,11 @@ internal sealed partial class GatewayConnection(
     {
         var code = (int?)closeStatus ?? 1006;
         var next = GatewayCloseCodes.Classify(code);
-        LogClosedByServer(code, GatewayCloseCodes.Describe(code));
+        if (!live.ShuttingDown)
+        {
+            LogClosedByServer(code, GatewayCloseCodes.Describe(code));
+        }
+
         live.CloseCode = ReconnectCloseCode;
         return new GatewayOutcome(next, GatewayCloseCodes.Describe(code), live.Ready, code);
     }
@@ -323,16 +360,19 @@ internal sealed partial class GatewayConnection(
     private sealed record ReceivedPayload(JsonDocument? Document, WebSocketCloseStatus? Close);
 
     /// <summary>State shared by the receive loop and the heartbeat loop of one connection.</summary>
-    private sealed class LiveConnection(ClientWebSocket socket, GatewaySessionState state)
+    private sealed class LiveConnection(ClientWebSocket socket, GatewaySessionState state, GatewayShard shard)
     {
-        private int _closing;
-        private volatile bool _acked;
-        private volatile bool _zombie;
-        private volatile bool _ready;
+        private int closing;
+        private volatile bool acked;
+        private volatile bool zombie;
+        private volatile bool ready;
+        private volatile bool shuttingDown;
 
         public ClientWebSocket Socket { get; } = socket;
 
         public GatewaySessionState State { get; } = state;
+
+        public GatewayShard Shard { get; } = shard;
 
         public SemaphoreSlim SendLock { get; } = new(1, 1);
 
@@ -341,6 +381,8 @@ internal sealed partial class GatewayConnection(
         public bool Zombie { get => _zombie; set => _zombie = value; }
 
         public bool Ready { get => _ready; set => _ready = value; }
+
+        public bool ShuttingDown { get => shuttingDown; set => shuttingDown = value; }
 
         public int CloseCode { get; set; } = ReconnectCloseCode;
 
@@ -380,6 +422,9 @@ internal sealed partial class GatewayConnection(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not handle gateway event {EventName} (sequence {Sequence}); skipped")]
     private partial void LogUndecodable(Exception exception, string eventName, long? sequence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: closing shard {ShardId}/{ShardCount} with a resumable code, the session kept for the next process")]
+    private partial void LogClosingForShutdown(int shardId, int shardCount);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Gateway close handshake skipped ({Error})")]
     private partial void LogDebugClose(string error);

@@ -62,7 +62,7 @@ internal static class GatewayCloseCodes
         4007 => "invalid sequence",
         4008 => "rate limited",
         4009 => "session timed out",
-        4010 => "invalid shard: check Discord:ShardId and Discord:ShardCount",
+        4010 => "invalid shard: check Discord:ShardCount, Discord:GatewayReplicas and Discord:ShardId",
         4011 => "sharding required: raise Discord:ShardCount",
         4012 => "invalid API version",
         4013 => "invalid intents",

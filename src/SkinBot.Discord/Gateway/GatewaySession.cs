@@ -7,8 +7,9 @@ using SkinBot.Discord.Rest;
 namespace SkinBot.Discord.Gateway;
 
 /// <summary>
-/// Keeps one gateway shard connected for the life of the host: identify, resume after drops, re-identify after
-/// an invalid session, back off on repeated failures, and stop for good on a fatal close code.
+/// Keeps this process's gateway shards (<see cref="ShardAssignment"/>) connected for the life of the host, each on a
+/// connection of its own: identify, resume after drops, re-identify after an invalid session, back off on repeated
+/// failures, and stop for good on a fatal close code.
 /// </summary>
 internal sealed partial class GatewaySession(
     IOptions<DiscordOptions> options,
@@ -19,8 +20,9 @@ internal sealed partial class GatewaySession(
     TimeProvider time,
     ILogger<GatewaySession> logger) : BackgroundService
 {
-    private readonly DiscordOptions _settings = options.Value;
-    private DateTimeOffset _lastIdentify = DateTimeOffset.MinValue;
+    private readonly DiscordOptions settings = options.Value;
+    private readonly SemaphoreSlim identifyGate = new(1, 1);
+    private DateTimeOffset lastIdentify = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,6 +33,14 @@ internal sealed partial class GatewaySession(
             return;
         }
 
+        var shards = ShardAssignment.Owned(settings);
+        status.Expect(shards);
+        LogShards(string.Join(", ", shards), settings.GatewayReplicas, settings.GatewayOrdinal ?? 0);
+        await Task.WhenAll(shards.Select(shard => RunShardAsync(shard, stoppingToken))).ConfigureAwait(false);
+    }
+
+    private async Task RunShardAsync(GatewayShard shard, CancellationToken stoppingToken)
+    {
         // Let the host finish starting before the first network call.
         await Task.Yield();
         var state = new GatewaySessionState();
@@ -49,12 +59,11 @@ internal sealed partial class GatewaySession(
                 }
                 else
                 {
-                    await SpaceIdentifyAsync(stoppingToken);
-                    url = identifyUrl = await GatewayUrlAsync(stoppingToken);
-                    _lastIdentify = time.GetUtcNow();
+                    await SpaceIdentifyAsync(stoppingToken).ConfigureAwait(false);
+                    url = identifyUrl = await GatewayUrlAsync(stoppingToken).ConfigureAwait(false);
                 }
 
-                var outcome = await connection.RunAsync(url, state, resume, stoppingToken);
+                var outcome = await connection.RunAsync(shard, url, state, resume, stoppingToken).ConfigureAwait(false);
                 if (stoppingToken.IsCancellationRequested)
                 {
                     break;
@@ -110,7 +119,7 @@ internal sealed partial class GatewaySession(
             }
         }
 
-        status.SetConnected(false);
+        status.SetConnected(shard, false);
     }
 
     /// <summary>The configured URL, or GET /gateway/bot, waiting out an exhausted daily identify budget.</summary>
@@ -133,17 +142,31 @@ internal sealed partial class GatewaySession(
         return new Uri(info.Url);
     }
 
+    /// <summary>Takes the next identify slot; the shards of this process queue here, one interval apart.</summary>
     private async Task SpaceIdentifyAsync(CancellationToken cancellationToken)
     {
-        var wait = _lastIdentify + _settings.IdentifyInterval - time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
+        await identifyGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            await Task.Delay(wait, time, cancellationToken);
+            var wait = lastIdentify + settings.IdentifyInterval - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            lastIdentify = time.GetUtcNow();
+        }
+        finally
+        {
+            identifyGate.Release();
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord:BotToken is not set: the Discord gateway is not started")]
     private partial void LogNoToken();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway runs shards {Shards} (replica {Ordinal} of {Replicas})")]
+    private partial void LogShards(string shards, int replicas, int ordinal);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Discord gateway stopped for good: close code {CloseCode} ({Reason}). Fix the configuration and restart.")]
     private partial void LogFatal(int closeCode, string reason);

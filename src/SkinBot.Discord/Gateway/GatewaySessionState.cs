@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace SkinBot.Discord.Gateway;
 
 /// <summary>What survives a dropped connection so the session can be resumed.</summary>
@@ -31,21 +33,27 @@ internal sealed class GatewaySessionState
     }
 }
 
-/// <summary>Gateway connection state for the readiness check.</summary>
+/// <summary>Gateway connection state for the readiness check: ready when every shard this process runs is connected.</summary>
 internal sealed class GatewayStatus
 {
-    private volatile bool _connected;
-    private volatile string? _stoppedReason;
+    private readonly ConcurrentDictionary<GatewayShard, bool> shards = new();
+    private volatile string? stoppedReason;
 
-    public bool Connected => _connected;
+    public bool Connected => stoppedReason is null && !shards.IsEmpty && shards.Values.All(connected => connected);
 
     public string? StoppedReason => _stoppedReason;
 
-    public void SetConnected(bool value) => _connected = value;
-
-    public void Stop(string reason)
+    /// <summary>Registers the shards to wait for, so that one connected shard does not make the process ready.</summary>
+    public void Expect(IEnumerable<GatewayShard> owned)
     {
-        _connected = false;
-        _stoppedReason = reason;
+        foreach (var shard in owned)
+        {
+            shards.TryAdd(shard, false);
+        }
     }
+
+    public void SetConnected(GatewayShard shard, bool value) => shards[shard] = value;
+
+    /// <summary>A shard stopped for good (fatal close code, refused token): the process stays unready until restarted.</summary>
+    public void Stop(string reason) => stoppedReason = reason;
 }

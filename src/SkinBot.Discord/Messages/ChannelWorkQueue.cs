@@ -8,15 +8,21 @@ namespace SkinBot.Discord.Messages;
 /// Runs message handlers off the receive loop: one worker per Discord channel, so replies in a channel keep the
 /// order of the questions while channels proceed independently. A watchdog logs any handler that runs too long.
 /// </summary>
+/// <remarks>
+/// On shutdown the messages already taken from the gateway are answered before the process ends (<see cref="DrainAsync"/>):
+/// the gateway has counted them as delivered, so the pod that resumes the session will not see them again.
+/// </remarks>
 internal sealed partial class ChannelWorkQueue(
     IOptions<DiscordOptions> options,
-    IHostApplicationLifetime lifetime,
     TimeProvider time,
-    ILogger<ChannelWorkQueue> logger)
+    ILogger<ChannelWorkQueue> logger) : IDisposable
 {
-    private readonly Dictionary<Snowflake, Queue<WorkItem>> _queues = [];
-    private readonly Lock _gate = new();
-    private int _pending;
+    private readonly Dictionary<Snowflake, Queue<WorkItem>> queues = [];
+    private readonly Lock gate = new();
+    private readonly CancellationTokenSource abandon = new();
+    private readonly TaskCompletionSource idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int pending;
+    private bool draining;
 
     /// <summary>Messages accepted but not yet handled, across all channels.</summary>
     public int Pending => Volatile.Read(ref _pending);
@@ -66,8 +72,12 @@ internal sealed partial class ChannelWorkQueue(
             await RunAsync(item);
             lock (_gate)
             {
-                _queues[channelId].Dequeue();
-                _pending--;
+                queues[channelId].Dequeue();
+                pending--;
+                if (pending == 0 && draining)
+                {
+                    idle.TrySetResult();
+                }
             }
         }
     }
@@ -83,9 +93,9 @@ internal sealed partial class ChannelWorkQueue(
             Timeout.InfiniteTimeSpan);
         try
         {
-            await item.Work(lifetime.ApplicationStopping);
+            await item.Work(abandon.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !lifetime.ApplicationStopping.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !abandon.IsCancellationRequested)
         {
             // Last-chance handler: one failing message must not stop its channel's queue.
             LogHandlerFailed(ex, item.Label);
@@ -102,7 +112,50 @@ internal sealed partial class ChannelWorkQueue(
         }
     }
 
+    /// <summary>
+    /// Waits for every accepted message to be answered; when <paramref name="deadline"/> fires first (the host's shutdown
+    /// timeout), the handlers still running are cancelled and the number left unanswered is logged.
+    /// </summary>
+    public async Task DrainAsync(CancellationToken deadline)
+    {
+        lock (gate)
+        {
+            draining = true;
+            if (pending == 0)
+            {
+                idle.TrySetResult();
+            }
+        }
+
+        var left = Pending;
+        if (left > 0)
+        {
+            LogDraining(left);
+        }
+
+        try
+        {
+            await idle.Task.WaitAsync(deadline).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            LogAbandoned(Pending);
+        }
+        finally
+        {
+            await abandon.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => abandon.Dispose();
+
     private sealed record WorkItem(string Label, Func<CancellationToken, Task> Work);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: answering the {Pending} Discord message(s) already accepted")]
+    private partial void LogDraining(int pending);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shutdown timeout reached with {Pending} Discord message(s) unanswered; cancelled")]
+    private partial void LogAbandoned(int pending);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Watchdog: handler for {Work} still running after {Seconds} s")]
     private partial void LogSlowHandler(string work, double seconds);

@@ -35,7 +35,13 @@ internal sealed class RealHost : IAsyncDisposable
 
     /// <param name="configureServices">Runs after SkinBot's own registrations (an exporter, a log capture).</param>
     /// <param name="settings">Command-line settings; a later one overrides an earlier one.</param>
-    public static async Task<RealHost> StartAsync(Action<IServiceCollection>? configureServices, params string[] settings)
+    public static Task<RealHost> StartAsync(Action<IServiceCollection>? configureServices, params string[] settings) =>
+        StartAsync(configureServices, waitUntilReady: true, settings);
+
+    /// <summary>Started, without waiting for readiness: for a host whose readiness is what the test is about.</summary>
+    public static Task<RealHost> StartUnreadyAsync(params string[] settings) => StartAsync(configureServices: null, waitUntilReady: false, settings);
+
+    private static async Task<RealHost> StartAsync(Action<IServiceCollection>? configureServices, bool waitUntilReady, string[] settings)
     {
         _ = PageStaged.Value;
         string[] args =
@@ -53,7 +59,11 @@ internal sealed class RealHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
             .Single(a => !management.Contains(new Uri(a).Port));
         var host = new RealHost(app, new Uri(address.EndsWith('/') ? address : address + "/"));
-        await host.WaitUntilReadyAsync();
+        if (waitUntilReady)
+        {
+            await host.WaitUntilReadyAsync();
+        }
+
         return host;
     }
 
