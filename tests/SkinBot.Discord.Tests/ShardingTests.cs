@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using SkinBot.Discord.Gateway;
 using SkinBot.Discord.Tests.Fakes;
-using static SkinBot.Discord.Tests.GatewayTests;
 
 namespace SkinBot.Discord.Tests;
 

@@ -24,7 +24,7 @@ internal sealed partial class GatewayConnection(
     /// <summary>How long a shutting-down connection waits for the gateway to answer its close frame.</summary>
     private static readonly TimeSpan ShutdownCloseGrace = TimeSpan.FromSeconds(2);
 
-    private readonly DiscordOptions settings = options.Value;
+    private readonly DiscordOptions _settings = options.Value;
 
     public async Task<GatewayOutcome> RunAsync(GatewayShard shard, Uri gatewayUrl, GatewaySessionState state, bool resume, CancellationToken cancellationToken)
     {
@@ -77,7 +77,7 @@ internal sealed partial class GatewayConnection(
             {
                 metrics.Identifies.Add(1);
                 LogIdentifying(shard.Id, shard.Count);
-                await SendAsync(live, GatewayPayloads.Identify(Token, shard.Id, shard.Count), connectionScope.Token).ConfigureAwait(false);
+                await SendAsync(live, GatewayPayloads.Identify(Token, shard.Id, shard.Count), connectionScope.Token);
             }
 
             while (true)
@@ -114,11 +114,11 @@ internal sealed partial class GatewayConnection(
         finally
         {
             status.SetConnected(shard, false);
-            await connectionScope.CancelAsync().ConfigureAwait(false);
+            await connectionScope.CancelAsync();
             await heartbeats.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             // Shutting down closes with a resumable code too, never 1000/1001: the session outlives this process, so the
             // pod that takes the shard over (with the session from shared state) resumes it instead of identifying again.
-            await CloseAsync(live, live.CloseCode).ConfigureAwait(false);
+            await CloseAsync(live, live.CloseCode);
         }
     }
 
@@ -251,7 +251,7 @@ internal sealed partial class GatewayConnection(
     {
         live.ShuttingDown = true;
         LogClosingForShutdown(live.Shard.Id, live.Shard.Count);
-        await CloseAsync(live, ReconnectCloseCode, abort: false).ConfigureAwait(false);
+        await CloseAsync(live, ReconnectCloseCode, abort: false);
         try
         {
             connectionScope.CancelAfter(ShutdownCloseGrace);
@@ -362,11 +362,11 @@ internal sealed partial class GatewayConnection(
     /// <summary>State shared by the receive loop and the heartbeat loop of one connection.</summary>
     private sealed class LiveConnection(ClientWebSocket socket, GatewaySessionState state, GatewayShard shard)
     {
-        private int closing;
-        private volatile bool acked;
-        private volatile bool zombie;
-        private volatile bool ready;
-        private volatile bool shuttingDown;
+        private int _closing;
+        private volatile bool _acked;
+        private volatile bool _zombie;
+        private volatile bool _ready;
+        private volatile bool _shuttingDown;
 
         public ClientWebSocket Socket { get; } = socket;
 
@@ -382,7 +382,7 @@ internal sealed partial class GatewayConnection(
 
         public bool Ready { get => _ready; set => _ready = value; }
 
-        public bool ShuttingDown { get => shuttingDown; set => shuttingDown = value; }
+        public bool ShuttingDown { get => _shuttingDown; set => _shuttingDown = value; }
 
         public int CloseCode { get; set; } = ReconnectCloseCode;
 

@@ -20,9 +20,9 @@ internal sealed partial class GatewaySession(
     TimeProvider time,
     ILogger<GatewaySession> logger) : BackgroundService
 {
-    private readonly DiscordOptions settings = options.Value;
-    private readonly SemaphoreSlim identifyGate = new(1, 1);
-    private DateTimeOffset lastIdentify = DateTimeOffset.MinValue;
+    private readonly DiscordOptions _settings = options.Value;
+    private readonly SemaphoreSlim _identifyGate = new(1, 1);
+    private DateTimeOffset _lastIdentify = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,10 +33,10 @@ internal sealed partial class GatewaySession(
             return;
         }
 
-        var shards = ShardAssignment.Owned(settings);
+        var shards = ShardAssignment.Owned(_settings);
         status.Expect(shards);
-        LogShards(string.Join(", ", shards), settings.GatewayReplicas, settings.GatewayOrdinal ?? 0);
-        await Task.WhenAll(shards.Select(shard => RunShardAsync(shard, stoppingToken))).ConfigureAwait(false);
+        LogShards(string.Join(", ", shards), _settings.GatewayReplicas, _settings.GatewayOrdinal ?? 0);
+        await Task.WhenAll(shards.Select(shard => RunShardAsync(shard, stoppingToken)));
     }
 
     private async Task RunShardAsync(GatewayShard shard, CancellationToken stoppingToken)
@@ -59,11 +59,11 @@ internal sealed partial class GatewaySession(
                 }
                 else
                 {
-                    await SpaceIdentifyAsync(stoppingToken).ConfigureAwait(false);
-                    url = identifyUrl = await GatewayUrlAsync(stoppingToken).ConfigureAwait(false);
+                    await SpaceIdentifyAsync(stoppingToken);
+                    url = identifyUrl = await GatewayUrlAsync(stoppingToken);
                 }
 
-                var outcome = await connection.RunAsync(shard, url, state, resume, stoppingToken).ConfigureAwait(false);
+                var outcome = await connection.RunAsync(shard, url, state, resume, stoppingToken);
                 if (stoppingToken.IsCancellationRequested)
                 {
                     break;
@@ -145,20 +145,20 @@ internal sealed partial class GatewaySession(
     /// <summary>Takes the next identify slot; the shards of this process queue here, one interval apart.</summary>
     private async Task SpaceIdentifyAsync(CancellationToken cancellationToken)
     {
-        await identifyGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _identifyGate.WaitAsync(cancellationToken);
         try
         {
-            var wait = lastIdentify + settings.IdentifyInterval - time.GetUtcNow();
+            var wait = _lastIdentify + _settings.IdentifyInterval - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, time, cancellationToken);
             }
 
-            lastIdentify = time.GetUtcNow();
+            _lastIdentify = time.GetUtcNow();
         }
         finally
         {
-            identifyGate.Release();
+            _identifyGate.Release();
         }
     }
 

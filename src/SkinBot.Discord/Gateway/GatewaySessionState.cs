@@ -36,10 +36,10 @@ internal sealed class GatewaySessionState
 /// <summary>Gateway connection state for the readiness check: ready when every shard this process runs is connected.</summary>
 internal sealed class GatewayStatus
 {
-    private readonly ConcurrentDictionary<GatewayShard, bool> shards = new();
-    private volatile string? stoppedReason;
+    private readonly ConcurrentDictionary<GatewayShard, bool> _shards = new();
+    private volatile string? _stoppedReason;
 
-    public bool Connected => stoppedReason is null && !shards.IsEmpty && shards.Values.All(connected => connected);
+    public bool Connected => _stoppedReason is null && !_shards.IsEmpty && _shards.Values.All(connected => connected);
 
     public string? StoppedReason => _stoppedReason;
 
@@ -48,12 +48,12 @@ internal sealed class GatewayStatus
     {
         foreach (var shard in owned)
         {
-            shards.TryAdd(shard, false);
+            _shards.TryAdd(shard, false);
         }
     }
 
-    public void SetConnected(GatewayShard shard, bool value) => shards[shard] = value;
+    public void SetConnected(GatewayShard shard, bool value) => _shards[shard] = value;
 
     /// <summary>A shard stopped for good (fatal close code, refused token): the process stays unready until restarted.</summary>
-    public void Stop(string reason) => stoppedReason = reason;
+    public void Stop(string reason) => _stoppedReason = reason;
 }

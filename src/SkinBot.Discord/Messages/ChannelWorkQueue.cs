@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +8,7 @@ namespace SkinBot.Discord.Messages;
 /// order of the questions while channels proceed independently. A watchdog logs any handler that runs too long.
 /// </summary>
 /// <remarks>
-/// On shutdown the messages already taken from the gateway are answered before the process ends (<see cref="DrainAsync"/>):
+/// On shutdown the messages already taken from the gateway are answered before the process ends (<see cref="DrainAsync(CancellationToken)"/>):
 /// the gateway has counted them as delivered, so the pod that resumes the session will not see them again.
 /// </remarks>
 internal sealed partial class ChannelWorkQueue(
@@ -17,12 +16,12 @@ internal sealed partial class ChannelWorkQueue(
     TimeProvider time,
     ILogger<ChannelWorkQueue> logger) : IDisposable
 {
-    private readonly Dictionary<Snowflake, Queue<WorkItem>> queues = [];
-    private readonly Lock gate = new();
-    private readonly CancellationTokenSource abandon = new();
-    private readonly TaskCompletionSource idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int pending;
-    private bool draining;
+    private readonly Dictionary<Snowflake, Queue<WorkItem>> _queues = [];
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _abandon = new();
+    private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _pending;
+    private bool _draining;
 
     /// <summary>Messages accepted but not yet handled, across all channels.</summary>
     public int Pending => Volatile.Read(ref _pending);
@@ -72,11 +71,11 @@ internal sealed partial class ChannelWorkQueue(
             await RunAsync(item);
             lock (_gate)
             {
-                queues[channelId].Dequeue();
-                pending--;
-                if (pending == 0 && draining)
+                _queues[channelId].Dequeue();
+                _pending--;
+                if (_pending == 0 && _draining)
                 {
-                    idle.TrySetResult();
+                    _idle.TrySetResult();
                 }
             }
         }
@@ -93,9 +92,9 @@ internal sealed partial class ChannelWorkQueue(
             Timeout.InfiniteTimeSpan);
         try
         {
-            await item.Work(abandon.Token).ConfigureAwait(false);
+            await item.Work(_abandon.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !abandon.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !_abandon.IsCancellationRequested)
         {
             // Last-chance handler: one failing message must not stop its channel's queue.
             LogHandlerFailed(ex, item.Label);
@@ -118,12 +117,12 @@ internal sealed partial class ChannelWorkQueue(
     /// </summary>
     public async Task DrainAsync(CancellationToken deadline)
     {
-        lock (gate)
+        lock (_gate)
         {
-            draining = true;
-            if (pending == 0)
+            _draining = true;
+            if (_pending == 0)
             {
-                idle.TrySetResult();
+                _idle.TrySetResult();
             }
         }
 
@@ -135,7 +134,7 @@ internal sealed partial class ChannelWorkQueue(
 
         try
         {
-            await idle.Task.WaitAsync(deadline).ConfigureAwait(false);
+            await _idle.Task.WaitAsync(deadline);
         }
         catch (OperationCanceledException)
         {
@@ -143,11 +142,11 @@ internal sealed partial class ChannelWorkQueue(
         }
         finally
         {
-            await abandon.CancelAsync().ConfigureAwait(false);
+            await _abandon.CancelAsync();
         }
     }
 
-    public void Dispose() => abandon.Dispose();
+    public void Dispose() => _abandon.Dispose();
 
     private sealed record WorkItem(string Label, Func<CancellationToken, Task> Work);
 
