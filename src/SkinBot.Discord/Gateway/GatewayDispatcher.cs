@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SkinBot.Core.State;
 using SkinBot.Discord.Interactions;
 using SkinBot.Discord.Messages;
 
@@ -14,7 +15,7 @@ namespace SkinBot.Discord.Gateway;
 internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
 {
     private readonly BotIdentity identity;
-    private readonly MessageDeduplicator deduplicator;
+    private readonly IDeliveryLedger deliveries;
     private readonly ChannelWorkQueue queue;
     private readonly MessageResponder responder;
     private readonly InteractionHandler interactions;
@@ -26,7 +27,7 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
 
     public GatewayDispatcher(
         BotIdentity identity,
-        MessageDeduplicator deduplicator,
+        IDeliveryLedger deliveries,
         ChannelWorkQueue queue,
         MessageResponder responder,
         InteractionHandler interactions,
@@ -37,7 +38,7 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
         ILogger<GatewayDispatcher> logger)
     {
         this.identity = identity;
-        this.deduplicator = deduplicator;
+        this.deliveries = deliveries;
         this.queue = queue;
         this.responder = responder;
         this.interactions = interactions;
@@ -81,14 +82,10 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
             return;
         }
 
-        if (!deduplicator.TryMark(message.Id))
-        {
-            LogDuplicate(message.Id);
-            return;
-        }
-
         var question = MentionRules.StripOwnMentions(message.Content, botId, identity.ManagedRoles);
-        if (!queue.TryEnqueue(message.ChannelId, "message " + message.Id, ct => responder.RespondAsync(message, question, ct)))
+        // The claim runs on the channel's queue, not here: a shared ledger is a network round trip, and the
+        // receive loop must not wait on it.
+        if (!queue.TryEnqueue(message.ChannelId, "message " + message.Id, ct => ClaimAndRespondAsync(message, question, ct)))
         {
             LogQueueFull(message.Id, queue.Pending);
         }
@@ -96,7 +93,7 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
 
     private void OnInteraction(Interaction interaction)
     {
-        if (string.IsNullOrEmpty(interaction.Token) || !deduplicator.TryMark(interaction.Id))
+        if (string.IsNullOrEmpty(interaction.Token))
         {
             return;
         }
@@ -107,6 +104,12 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
         {
             try
             {
+                if (!await deliveries.TryClaimAsync(DeliveryKey.Discord(interaction.Id.Value), lifetime.ApplicationStopping).ConfigureAwait(false))
+                {
+                    LogDuplicate(interaction.Id);
+                    return;
+                }
+
                 await interactions.HandleAsync(interaction, callback, lifetime.ApplicationStopping).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !lifetime.ApplicationStopping.IsCancellationRequested)
@@ -114,6 +117,17 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
                 LogInteractionFailed(ex, interaction.Id);
             }
         });
+    }
+
+    private async Task ClaimAndRespondAsync(MessageCreate message, string question, CancellationToken cancellationToken)
+    {
+        if (!await deliveries.TryClaimAsync(DeliveryKey.Discord(message.Id.Value), cancellationToken).ConfigureAwait(false))
+        {
+            LogDuplicate(message.Id);
+            return;
+        }
+
+        await responder.RespondAsync(message, question, cancellationToken).ConfigureAwait(false);
     }
 
     private void LearnManagedRole(JsonElement guild)
