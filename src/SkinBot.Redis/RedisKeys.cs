@@ -1,0 +1,13 @@
+using SkinBot.Core.State;
+
+namespace SkinBot.Redis;
+
+/// <summary>Every key SkinBot writes, in one place, so the README's key table and the code cannot drift apart.</summary>
+internal sealed class RedisKeys(string prefix)
+{
+    public string Delivery(DeliveryKey key) => string.Concat(prefix, "delivery:", key.Platform, ":", key.Id);
+
+    public string Conversation(string conversationKey) => string.Concat(prefix, "conv:", conversationKey);
+
+    public string RateBucket(string bucket) => string.Concat(prefix, "rate:", bucket);
+}
