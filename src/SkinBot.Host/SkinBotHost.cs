@@ -4,6 +4,7 @@ using SkinBot.Discord;
 using SkinBot.Host.Indexing;
 using SkinBot.Host.Operations;
 using SkinBot.Host.WebChat;
+using SkinBot.Redis;
 using SkinBot.Teams;
 
 namespace SkinBot.Host;
@@ -49,6 +50,8 @@ public static class SkinBotHost
         builder.Services.AddSkinBotTeams(builder.Configuration);
         builder.Services.AddSkinBotWebChat(builder.Configuration);
         builder.Services.AddSkinBotOperations(builder.Configuration);
+        // Last: with Redis:Configuration set, shared state replaces the in-memory services added above.
+        builder.Services.AddSkinBotRedis(builder.Configuration, OperationsExtensions.ReadyTag);
         builder.Services.AddSingleton<IValidateOptions<OperationsOptions>>(new ManagementPortValidator(listen.PublicPorts()));
         configureServices?.Invoke(builder.Services);
 
