@@ -28,6 +28,7 @@ public static class RedisServiceCollectionExtensions
         services.TryAddSingleton<InMemoryConversationStore>();
         services.TryAddSingleton<RedisConnection>();
         services.TryAddSingleton<RedisTokenBucket>();
+        services.Replace(ServiceDescriptor.Singleton<ISharedRateLimiter>(provider => provider.GetRequiredService<RedisTokenBucket>()));
         services.Replace(ServiceDescriptor.Singleton<IDeliveryLedger, RedisDeliveryLedger>());
         services.Replace(ServiceDescriptor.Singleton<IConversationStore, RedisConversationStore>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [readinessTag]);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using SkinBot.Core.State;
 using StackExchange.Redis;
 
 namespace SkinBot.Redis;
@@ -9,7 +10,7 @@ namespace SkinBot.Redis;
 /// replicas together grant no more than one bucket's worth. Null from <see cref="TryTakeAsync"/> means Redis is
 /// unreachable and the caller uses its local bucket.
 /// </summary>
-internal sealed class RedisTokenBucket(RedisConnection redis, ILogger<RedisTokenBucket> logger)
+internal sealed class RedisTokenBucket(RedisConnection redis, ILogger<RedisTokenBucket> logger) : ISharedRateLimiter
 {
     // KEYS[1] bucket; ARGV: capacity, tokens per second. Returns {granted 0/1, milliseconds until the next token}.
     private const string Take = """
@@ -34,7 +35,7 @@ internal sealed class RedisTokenBucket(RedisConnection redis, ILogger<RedisToken
         return {granted, wait}
         """;
 
-    public async Task<BucketTake?> TryTakeAsync(string bucket, int permitsPerMinute)
+    public async ValueTask<SharedTake?> TryTakeAsync(string bucket, int permitsPerMinute, CancellationToken cancellationToken)
     {
         if (redis.TryGetDatabase() is not { } database)
         {
@@ -47,7 +48,7 @@ internal sealed class RedisTokenBucket(RedisConnection redis, ILogger<RedisToken
                 Take,
                 [redis.Keys.RateBucket(bucket)],
                 [permitsPerMinute, (permitsPerMinute / 60.0).ToString("R", CultureInfo.InvariantCulture)]).ConfigureAwait(false);
-            return new BucketTake((int)result![0] == 1, TimeSpan.FromMilliseconds((long)result[1]));
+            return new SharedTake((int)result![0] == 1, TimeSpan.FromMilliseconds((long)result[1]));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -57,6 +58,3 @@ internal sealed class RedisTokenBucket(RedisConnection redis, ILogger<RedisToken
         }
     }
 }
-
-/// <summary>One attempt on a shared bucket: granted, or how long until the next token.</summary>
-internal readonly record struct BucketTake(bool Granted, TimeSpan RetryAfter);

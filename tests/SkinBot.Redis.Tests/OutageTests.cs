@@ -46,7 +46,7 @@ public sealed class OutageTests
         var context = new ConversationContext("scar_types", "boxcar", DateTimeOffset.UtcNow);
         await replica.Conversations.SetAsync("discord:c:u", context, CancellationToken.None);
         Assert.Equal(context, await replica.Conversations.GetAsync("discord:c:u", CancellationToken.None));
-        Assert.Null(await replica.Buckets.TryTakeAsync("user:1", 10));
+        Assert.Null(await replica.Buckets.TryTakeAsync("user:1", 10, CancellationToken.None));
 
         await server.StartAgainAsync();
 
@@ -54,7 +54,7 @@ public sealed class OutageTests
         await using var other = new Replica(server.Configuration);
         Assert.True(await replica.Ledger.TryClaimAsync(DeliveryKey.Discord(500), CancellationToken.None));
         Assert.False(await other.Ledger.TryClaimAsync(DeliveryKey.Discord(500), CancellationToken.None));
-        Assert.NotNull(await replica.Buckets.TryTakeAsync("user:1", 10));
+        Assert.NotNull(await replica.Buckets.TryTakeAsync("user:1", 10, CancellationToken.None));
         Assert.Single(replica.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("unreachable", StringComparison.Ordinal));
         Assert.Single(replica.Logs.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("reachable again", StringComparison.Ordinal));
     }

@@ -111,7 +111,7 @@ public sealed class SharedStateTests : IAsyncLifetime
         await using var c = new Replica(server.Configuration);
         Replica[] replicas = [a, b, c];
 
-        var takes = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => replicas[i % 3].Buckets.TryTakeAsync("user:discord:42", 10)));
+        var takes = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => replicas[i % 3].Buckets.TryTakeAsync("user:discord:42", 10, CancellationToken.None).AsTask()));
 
         Assert.All(takes, take => Assert.NotNull(take));
         Assert.Equal(10, takes.Count(take => take!.Value.Granted));
@@ -123,9 +123,9 @@ public sealed class SharedStateTests : IAsyncLifetime
     {
         await using var replica = new Replica(server.Configuration);
 
-        Assert.True((await replica.Buckets.TryTakeAsync("user:a", 1))!.Value.Granted);
-        Assert.True((await replica.Buckets.TryTakeAsync("user:b", 1))!.Value.Granted);
-        Assert.False((await replica.Buckets.TryTakeAsync("user:a", 1))!.Value.Granted);
+        Assert.True((await replica.Buckets.TryTakeAsync("user:a", 1, CancellationToken.None))!.Value.Granted);
+        Assert.True((await replica.Buckets.TryTakeAsync("user:b", 1, CancellationToken.None))!.Value.Granted);
+        Assert.False((await replica.Buckets.TryTakeAsync("user:a", 1, CancellationToken.None))!.Value.Granted);
     }
 
     [RedisFact]
@@ -134,7 +134,7 @@ public sealed class SharedStateTests : IAsyncLifetime
         await using var replica = new Replica(server.Configuration);
         await replica.Ledger.TryClaimAsync(DeliveryKey.Discord(1), CancellationToken.None);
         await replica.Conversations.SetAsync("k", new ConversationContext("i", null, DateTimeOffset.UtcNow), CancellationToken.None);
-        await replica.Buckets.TryTakeAsync("user:x", 5);
+        await replica.Buckets.TryTakeAsync("user:x", 5, CancellationToken.None);
 
         var database = replica.Connection.TryGetDatabase()!;
         // KEYS is an admin command for the client; inside a script it is an ordinary call on a throwaway server.
