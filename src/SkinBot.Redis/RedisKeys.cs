@@ -10,4 +10,12 @@ internal sealed class RedisKeys(string prefix)
     public string Conversation(string conversationKey) => string.Concat(prefix, "conv:", conversationKey);
 
     public string RateBucket(string bucket) => string.Concat(prefix, "rate:", bucket);
+
+    public string ShardSession(int shard) => string.Concat(prefix, "gateway:session:", shard.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public string ShardLease(int shard) => string.Concat(prefix, "gateway:lease:", shard.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public string ShardFence(int shard) => string.Concat(prefix, "gateway:fence:", shard.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public string IdentifyBucket(int bucket) => string.Concat(prefix, "gateway:identify:", bucket.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
