@@ -11,11 +11,13 @@ namespace SkinBot.Redis;
 /// </summary>
 internal sealed class RedisShardCoordinator(RedisConnection redis)
 {
-    // KEYS: lease, fence; ARGV: owner, ttl ms. Returns the new fencing token, or 0 when another owner holds the lease.
+    // The fence outlives any lease by far (7 days, refreshed on every acquire and renew), so tokens only grow while
+    // anyone runs the shard; every key still expires. KEYS: lease, fence; ARGV: owner, ttl ms. Returns the new fencing token, or 0 when another owner holds the lease.
     private const string Acquire = """
         local holder = redis.call('GET', KEYS[1])
         if holder and holder ~= ARGV[1] then return 0 end
         local token = redis.call('INCR', KEYS[2])
+        redis.call('PEXPIRE', KEYS[2], 604800000)
         redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
         return token
         """;
@@ -24,6 +26,7 @@ internal sealed class RedisShardCoordinator(RedisConnection redis)
     private const string Renew = """
         if redis.call('GET', KEYS[1]) ~= ARGV[1] or redis.call('GET', KEYS[2]) ~= ARGV[2] then return 0 end
         redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        redis.call('PEXPIRE', KEYS[2], 604800000)
         return 1
         """;
 
