@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SkinBot.Core.State;
 using SkinBot.Discord.Commands;
 using SkinBot.Discord.Gateway;
 using SkinBot.Discord.Interactions;
@@ -58,7 +59,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<InteractionEndpoint>();
 
         services.TryAddSingleton<BotIdentity>();
-        services.TryAddSingleton<MessageDeduplicator>();
+        services.AddDeliveryLedger();
         services.TryAddSingleton<ChannelWorkQueue>();
         services.TryAddSingleton<ForbiddenChannels>();
         services.TryAddSingleton<MessageResponder>();

@@ -5,6 +5,7 @@ using SkinBot.Host.Indexing;
 using SkinBot.Host.Operations;
 using SkinBot.Host.Roles;
 using SkinBot.Host.WebChat;
+using SkinBot.Redis;
 using SkinBot.Teams;
 
 namespace SkinBot.Host;
@@ -60,6 +61,8 @@ public static class SkinBotHost
 
         builder.Services.AddSkinBotWebChat(builder.Configuration);
         builder.Services.AddSkinBotOperations(builder.Configuration);
+        // Last: with Redis:Configuration set, shared state replaces the in-memory services added above.
+        builder.Services.AddSkinBotRedis(builder.Configuration, OperationsExtensions.ReadyTag);
         builder.Services.AddSingleton<IValidateOptions<OperationsOptions>>(new ManagementPortValidator(listen.PublicPorts()));
         configureServices?.Invoke(builder.Services);
 

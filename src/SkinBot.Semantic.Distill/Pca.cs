@@ -12,8 +12,8 @@ public sealed class Pca
 
     private Pca(double[] mean, double[][] components, double explained)
     {
-        this._mean = mean;
-        this._components = components;
+        _mean = mean;
+        _components = components;
         ExplainedVariance = explained;
     }
 

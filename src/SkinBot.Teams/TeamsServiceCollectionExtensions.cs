@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SkinBot.Core.State;
 using SkinBot.Teams.Activities;
 using SkinBot.Teams.AppPackage;
 using SkinBot.Teams.Auth;
@@ -44,7 +45,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<ConnectorSendSlots>();
         services.TryAddSingleton<ConnectorRetryPolicy>();
         services.TryAddSingleton<ConnectorClient>();
-        services.TryAddSingleton<ActivityDeduplicator>();
+        services.AddDeliveryLedger();
         services.TryAddSingleton<TurnQueue>();
         services.TryAddSingleton<TurnProcessor>();
         services.TryAddSingleton<InvokeHandler>();

@@ -20,7 +20,7 @@ public sealed class AnswerText : IEquatable<AnswerText>
 
     private AnswerText(TextRun[] runs)
     {
-        this._runs = runs;
+        _runs = runs;
         Plain = string.Concat(runs.Select(r => r.Text));
     }
 

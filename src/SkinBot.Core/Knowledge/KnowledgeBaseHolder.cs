@@ -103,8 +103,8 @@ public sealed class KnowledgeLease : IDisposable
 
     internal KnowledgeLease(KnowledgeBaseHolder holder, KnowledgeBaseHolder.Entry entry)
     {
-        this._holder = holder;
-        this._entry = entry;
+        _holder = holder;
+        _entry = entry;
     }
 
     public KnowledgeBase Knowledge => _entry.Knowledge;

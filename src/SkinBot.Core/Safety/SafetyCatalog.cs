@@ -33,7 +33,7 @@ public sealed class SafetyCatalog
     private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations)
     {
         Tiers = tiers;
-        this._negations = negations;
+        _negations = negations;
         _everyPhrase = new PhraseSet(tiers.SelectMany(t => t.Signs).SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
     }
 

@@ -31,7 +31,7 @@ public sealed class PassageIndex : IDisposable
     public PassageIndex(IReadOnlyList<LuceneDirectory> shards, IReadOnlyList<Passage> passages)
     {
         _directories = shards;
-        this._passages = passages;
+        _passages = passages;
         // Statistics (document frequencies, lengths) are computed over all shards, so scores equal one index's.
         _reader = shards.Count == 1
             ? DirectoryReader.Open(shards[0])

@@ -21,7 +21,7 @@ internal sealed class CanonicalSynonymFilter : TokenFilter
     public CanonicalSynonymFilter(TokenStream input, SynonymRules rules)
         : base(input)
     {
-        this._rules = rules;
+        _rules = rules;
         _term = AddAttribute<ICharTermAttribute>();
         _position = AddAttribute<IPositionIncrementAttribute>();
     }

@@ -16,9 +16,9 @@ public sealed partial class DiscordCommandRegistrar
 
     internal DiscordCommandRegistrar(DiscordRestClient rest, IOptions<DiscordOptions> options, ILogger<DiscordCommandRegistrar> logger)
     {
-        this._rest = rest;
-        this._options = options;
-        this._logger = logger;
+        _rest = rest;
+        _options = options;
+        _logger = logger;
     }
 
     /// <returns>How many commands Discord now has in that scope.</returns>

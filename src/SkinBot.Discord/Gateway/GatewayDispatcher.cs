@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SkinBot.Core.State;
 using SkinBot.Discord.Interactions;
 using SkinBot.Discord.Messages;
 
@@ -14,7 +15,7 @@ namespace SkinBot.Discord.Gateway;
 internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
 {
     private readonly BotIdentity _identity;
-    private readonly MessageDeduplicator _deduplicator;
+    private readonly IDeliveryLedger _deliveries;
     private readonly ChannelWorkQueue _queue;
     private readonly MessageResponder _responder;
     private readonly InteractionHandler _interactions;
@@ -26,7 +27,7 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
 
     public GatewayDispatcher(
         BotIdentity identity,
-        MessageDeduplicator deduplicator,
+        IDeliveryLedger deliveries,
         ChannelWorkQueue queue,
         MessageResponder responder,
         InteractionHandler interactions,
@@ -36,15 +37,15 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
         TimeProvider time,
         ILogger<GatewayDispatcher> logger)
     {
-        this._identity = identity;
-        this._deduplicator = deduplicator;
-        this._queue = queue;
-        this._responder = responder;
-        this._interactions = interactions;
-        this._rest = rest;
-        this._lifetime = lifetime;
-        this._time = time;
-        this._logger = logger;
+        _identity = identity;
+        _deliveries = deliveries;
+        _queue = queue;
+        _responder = responder;
+        _interactions = interactions;
+        _rest = rest;
+        _lifetime = lifetime;
+        _time = time;
+        _logger = logger;
         _channels = [.. options.Value.Channels.Select(c => Snowflake.TryParse(c?.Trim(), out var id) ? id : default).Where(id => id.Value != 0)];
     }
 
@@ -81,14 +82,10 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
             return;
         }
 
-        if (!_deduplicator.TryMark(message.Id))
-        {
-            LogDuplicate(message.Id);
-            return;
-        }
-
         var question = MentionRules.StripOwnMentions(message.Content, botId, _identity.ManagedRoles);
-        if (!_queue.TryEnqueue(message.ChannelId, "message " + message.Id, ct => _responder.RespondAsync(message, question, ct)))
+        // The claim runs on the channel's queue, not here: a shared ledger is a network round trip, and the
+        // receive loop must not wait on it.
+        if (!_queue.TryEnqueue(message.ChannelId, "message " + message.Id, ct => ClaimAndRespondAsync(message, question, ct)))
         {
             LogQueueFull(message.Id, _queue.Pending);
         }
@@ -96,7 +93,7 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
 
     private void OnInteraction(Interaction interaction)
     {
-        if (string.IsNullOrEmpty(interaction.Token) || !_deduplicator.TryMark(interaction.Id))
+        if (string.IsNullOrEmpty(interaction.Token))
         {
             return;
         }
@@ -107,6 +104,12 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
         {
             try
             {
+                if (!await _deliveries.TryClaimAsync(DeliveryKey.Discord(interaction.Id.Value), _lifetime.ApplicationStopping))
+                {
+                    LogDuplicate(interaction.Id);
+                    return;
+                }
+
                 await _interactions.HandleAsync(interaction, callback, _lifetime.ApplicationStopping);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !_lifetime.ApplicationStopping.IsCancellationRequested)
@@ -114,6 +117,17 @@ internal sealed partial class GatewayDispatcher : IGatewayDispatchSink
                 LogInteractionFailed(ex, interaction.Id);
             }
         });
+    }
+
+    private async Task ClaimAndRespondAsync(MessageCreate message, string question, CancellationToken cancellationToken)
+    {
+        if (!await _deliveries.TryClaimAsync(DeliveryKey.Discord(message.Id.Value), cancellationToken))
+        {
+            LogDuplicate(message.Id);
+            return;
+        }
+
+        await _responder.RespondAsync(message, question, cancellationToken);
     }
 
     private void LearnManagedRole(JsonElement guild)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SkinBot.Core.Diagnostics;
-using SkinBot.Discord.Messages;
+using SkinBot.Core.State;
 using SkinBot.Discord.Rendering;
 
 namespace SkinBot.Discord.Interactions;
@@ -19,7 +19,7 @@ namespace SkinBot.Discord.Interactions;
 internal sealed partial class InteractionEndpoint(
     InteractionSignatureVerifier verifier,
     InteractionHandler handler,
-    MessageDeduplicator replays,
+    IDeliveryLedger replays,
     IHostApplicationLifetime lifetime,
     DiscordMetrics metrics,
     TimeProvider time,
@@ -102,7 +102,7 @@ internal sealed partial class InteractionEndpoint(
 
         // Discord delivers an interaction once and never retries it, so a second copy of a signed request is a
         // replay: refused like any request that does not prove it is Discord's, and the engine does not run again.
-        if (!replays.TryMark(interaction.Id))
+        if (!await replays.TryClaimAsync(DeliveryKey.Discord(interaction.Id.Value), context.RequestAborted))
         {
             Refuse(Replayed);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;

@@ -23,7 +23,7 @@ internal sealed class InteractionSignatureVerifier
 
     public InteractionSignatureVerifier(IOptions<DiscordOptions> options, TimeProvider time)
     {
-        this._time = time;
+        _time = time;
         _tolerance = options.Value.InteractionTimestampTolerance;
         var hex = options.Value.PublicKey?.Trim();
         if (!string.IsNullOrEmpty(hex) && DiscordOptionsValidator.IsHex(hex, 64))

@@ -15,7 +15,7 @@ internal sealed class GlobalRateLimit : IDisposable
 
     public GlobalRateLimit(IOptions<DiscordOptions> options, TimeProvider time)
     {
-        this._time = time;
+        _time = time;
         var perSecond = options.Value.GlobalRequestsPerSecond;
         _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {

@@ -23,9 +23,9 @@ internal sealed partial class RestRetryPolicy
     public RestRetryPolicy(IOptions<DiscordOptions> options, TimeProvider time, DiscordMetrics metrics, ILogger<RestRetryPolicy> logger)
     {
         _settings = options.Value;
-        this._time = time;
-        this._metrics = metrics;
-        this._logger = logger;
+        _time = time;
+        _metrics = metrics;
+        _logger = logger;
         _pipeline = new ResiliencePipelineBuilder<RestAttempt> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<RestAttempt>
             {
@@ -47,7 +47,7 @@ internal sealed partial class RestRetryPolicy
                             LogServerRetry(call.Route, (int?)transient.Status ?? 0, call.Failures);
                         }
 
-                        this._metrics.Retries.Add(1);
+                        _metrics.Retries.Add(1);
                     }
 
                     return ValueTask.CompletedTask;

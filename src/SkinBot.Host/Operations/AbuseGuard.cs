@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Domain;
+using SkinBot.Core.State;
 
 namespace SkinBot.Host.Operations;
 
@@ -22,9 +23,15 @@ internal sealed class AbuseGuard : IDisposable
     // Limit key → timestamp until which further limited messages are suppressed.
     private readonly ConcurrentDictionary<string, long> _noticeUntil = new(StringComparer.Ordinal);
 
-    public AbuseGuard(IOptions<LimitsOptions> options, TimeProvider time)
+    private readonly LimitsOptions _limits;
+    private readonly ISharedRateLimiter? _shared;
+
+    /// <param name="shared">Set when Redis is configured: every replica then draws from the same buckets.</param>
+    public AbuseGuard(IOptions<LimitsOptions> options, TimeProvider time, ISharedRateLimiter? shared = null)
     {
         var limits = options.Value;
+        _limits = limits;
+        _shared = shared;
         _time = time;
         _perUser = PartitionedRateLimiter.Create<ChatRequest, string>(request =>
             RateLimitPartition.Get(UserKey(request), _ => new TimeProviderTokenBucket(limits.PerUserPermitsPerMinute, time)));
@@ -32,6 +39,42 @@ internal sealed class AbuseGuard : IDisposable
             request.ChannelId is null
                 ? RateLimitPartition.GetNoLimiter(string.Empty)
                 : RateLimitPartition.Get(ChannelKey(request), _ => new TimeProviderTokenBucket(limits.PerChannelPermitsPerMinute, time)));
+    }
+
+    /// <summary>
+    /// Limits on the shared buckets when there are any and they answer; otherwise (no Redis, or Redis down) on this
+    /// replica's own buckets, as <see cref="Check"/>.
+    /// </summary>
+    public async ValueTask<GuardDecision> CheckAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_shared is null)
+        {
+            return Check(request);
+        }
+
+        var user = await _shared.TryTakeAsync(UserKey(request), _limits.PerUserPermitsPerMinute, cancellationToken);
+        if (user is null)
+        {
+            return Check(request);
+        }
+
+        if (!user.Value.Granted)
+        {
+            return Limited(UserKey(request), LimitScope.User, user.Value.RetryAfter);
+        }
+
+        if (request.ChannelId is not null)
+        {
+            var channel = await _shared.TryTakeAsync(ChannelKey(request), _limits.PerChannelPermitsPerMinute, cancellationToken);
+            if (channel is { Granted: false })
+            {
+                return Limited(ChannelKey(request), LimitScope.Channel, channel.Value.RetryAfter);
+            }
+        }
+
+        ForgetNotices(request);
+        return GuardDecision.Allowed;
     }
 
     public GuardDecision Check(ChatRequest request)
@@ -43,7 +86,7 @@ internal sealed class AbuseGuard : IDisposable
         {
             if (!userLease.IsAcquired)
             {
-                return Limited(UserKey(request), LimitScope.User, userLease);
+                return Limited(UserKey(request), LimitScope.User, RetryAfter(userLease));
             }
         }
 
@@ -51,17 +94,21 @@ internal sealed class AbuseGuard : IDisposable
         {
             if (!channelLease.IsAcquired)
             {
-                return Limited(ChannelKey(request), LimitScope.Channel, channelLease);
+                return Limited(ChannelKey(request), LimitScope.Channel, RetryAfter(channelLease));
             }
         }
 
+        ForgetNotices(request);
+        return GuardDecision.Allowed;
+    }
+
+    private void ForgetNotices(ChatRequest request)
+    {
         _noticeUntil.TryRemove(UserKey(request), out _);
         if (request.ChannelId is not null)
         {
             _noticeUntil.TryRemove(ChannelKey(request), out _);
         }
-
-        return GuardDecision.Allowed;
     }
 
     public void Dispose()
@@ -74,9 +121,11 @@ internal sealed class AbuseGuard : IDisposable
 
     private static string ChannelKey(ChatRequest request) => $"channel\u001f{request.Platform}\u001f{request.ChannelId}";
 
-    private GuardDecision Limited(string key, LimitScope scope, RateLimitLease lease)
+    private static TimeSpan RetryAfter(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+
+    private GuardDecision Limited(string key, LimitScope scope, TimeSpan retryAfter)
     {
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         var now = _time.GetTimestamp();
         var until = now + (long)Math.Ceiling(retryAfter.TotalSeconds * _time.TimestampFrequency);
 

@@ -19,22 +19,22 @@ internal sealed partial class TurnLimits(
 {
     private readonly int _maxLength = limits.Value.MaxMessageLength;
 
-    public ValueTask<TurnResult> OnTurnAsync(TurnContext turn, TurnDelegate next, CancellationToken cancellationToken)
+    public async ValueTask<TurnResult> OnTurnAsync(TurnContext turn, TurnDelegate next, CancellationToken cancellationToken)
     {
         var request = turn.Request;
-        var decision = guard.Check(request);
+        var decision = await guard.CheckAsync(request, cancellationToken);
         if (decision.Outcome != GuardOutcome.Allowed)
         {
-            return ShowsUrgentSign(request, "rate") ? next(turn, cancellationToken) : ValueTask.FromResult(RateLimited(request, decision));
+            return ShowsUrgentSign(request, "rate") ? await next(turn, cancellationToken) : RateLimited(request, decision);
         }
 
         var length = MessageLength(request);
         if (length > _maxLength)
         {
-            return ShowsUrgentSign(request, "length") ? next(turn, cancellationToken) : ValueTask.FromResult(TooLong(request, length));
+            return ShowsUrgentSign(request, "length") ? await next(turn, cancellationToken) : TooLong(request, length);
         }
 
-        return next(turn, cancellationToken);
+        return await next(turn, cancellationToken);
     }
 
     private TurnResult RateLimited(ChatRequest request, GuardDecision decision)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SkinBot.Core.State;
 using SkinBot.Teams.Auth;
 using SkinBot.Teams.Connector;
 
@@ -17,7 +18,7 @@ internal sealed partial class MessagesEndpoint
 {
     private readonly TeamsOptions _options;
     private readonly BotFrameworkAuthenticator _authenticator;
-    private readonly ActivityDeduplicator _deduplicator;
+    private readonly IDeliveryLedger _deliveries;
     private readonly TurnQueue _queue;
     private readonly InvokeHandler _invokes;
     private readonly TeamsMetrics _metrics;
@@ -26,7 +27,7 @@ internal sealed partial class MessagesEndpoint
     public MessagesEndpoint(
         IOptions<TeamsOptions> options,
         BotFrameworkAuthenticator authenticator,
-        ActivityDeduplicator deduplicator,
+        IDeliveryLedger deliveries,
         TurnQueue queue,
         InvokeHandler invokes,
         TeamsMetrics metrics,
@@ -34,7 +35,7 @@ internal sealed partial class MessagesEndpoint
     {
         _options = options.Value;
         _authenticator = authenticator;
-        _deduplicator = deduplicator;
+        _deliveries = deliveries;
         _queue = queue;
         _invokes = invokes;
         _metrics = metrics;
@@ -76,10 +77,10 @@ internal sealed partial class MessagesEndpoint
         switch (activity.Type)
         {
             case ActivityTypes.Message:
-                context.Response.StatusCode = Enqueue(activity, TurnKind.Message, trusted.Value!);
+                context.Response.StatusCode = await EnqueueAsync(activity, TurnKind.Message, trusted.Value!, cancellationToken);
                 return;
             case ActivityTypes.ConversationUpdate when BotWasAdded(activity):
-                context.Response.StatusCode = Enqueue(activity, TurnKind.Welcome, trusted.Value!);
+                context.Response.StatusCode = await EnqueueAsync(activity, TurnKind.Welcome, trusted.Value!, cancellationToken);
                 return;
             case ActivityTypes.Invoke:
                 await WriteInvokeAsync(context, await _invokes.HandleAsync(activity, cancellationToken), cancellationToken);
@@ -91,7 +92,7 @@ internal sealed partial class MessagesEndpoint
         }
     }
 
-    private int Enqueue(Activity activity, TurnKind kind, TrustedServiceUrl serviceUrl)
+    private async Task<int> EnqueueAsync(Activity activity, TurnKind kind, TrustedServiceUrl serviceUrl, CancellationToken cancellationToken)
     {
         var conversationId = activity.Conversation?.Id;
         if (string.IsNullOrEmpty(conversationId) || activity.Recipient?.Id is null || activity.From?.Id is null)
@@ -107,7 +108,8 @@ internal sealed partial class MessagesEndpoint
         }
 
         var deduplicated = !string.IsNullOrEmpty(activity.Id);
-        if (deduplicated && !_deduplicator.TryClaim(activity.Id!, conversationId))
+        var delivery = DeliveryKey.Teams(activity.Id ?? string.Empty, conversationId);
+        if (deduplicated && !await _deliveries.TryClaimAsync(delivery, cancellationToken))
         {
             _metrics.Duplicate();
             LogDuplicate(activity.Id, conversationId);
@@ -122,7 +124,7 @@ internal sealed partial class MessagesEndpoint
 
         if (deduplicated)
         {
-            _deduplicator.Release(activity.Id!, conversationId);
+            await _deliveries.ReleaseAsync(delivery, CancellationToken.None);
         }
 
         switch (queued)

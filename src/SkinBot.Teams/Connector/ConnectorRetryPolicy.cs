@@ -25,21 +25,21 @@ internal sealed partial class ConnectorRetryPolicy
 
     public ConnectorRetryPolicy(IOptions<TeamsOptions> options, TimeProvider time, TeamsMetrics metrics, ILogger<ConnectorRetryPolicy> logger)
     {
-        this._options = options.Value;
-        this._time = time;
-        this._metrics = metrics;
-        this._logger = logger;
-        _pipeline = this._options.MaxSendAttempts <= 1
+        _options = options.Value;
+        _time = time;
+        _metrics = metrics;
+        _logger = logger;
+        _pipeline = _options.MaxSendAttempts <= 1
             ? ResiliencePipeline<SendAttempt>.Empty
             : new ResiliencePipelineBuilder<SendAttempt> { TimeProvider = time }
                 .AddRetry(new RetryStrategyOptions<SendAttempt>
                 {
-                    MaxRetryAttempts = this._options.MaxSendAttempts - 1,
+                    MaxRetryAttempts = _options.MaxSendAttempts - 1,
                     ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.AttemptNumber + 1, args.Context)),
                     DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(PlannedDelay, TimeSpan.Zero)),
                     OnRetry = args =>
                     {
-                        this._metrics.Retry();
+                        _metrics.Retry();
                         LogRetrying(args.Context.Properties.GetValue(Kind, string.Empty), args.Outcome.Result.Status is { } status ? (int)status : null, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
                         return ValueTask.CompletedTask;
                     },

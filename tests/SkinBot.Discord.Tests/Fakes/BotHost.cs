@@ -21,7 +21,7 @@ internal sealed class BotHost : IAsyncDisposable
 
     private BotHost(WebApplication app, DiscordEngine engine, LogCapture logs, HttpClient client, MetricsRecorder metrics)
     {
-        this._app = app;
+        _app = app;
         Metrics = metrics;
         Engine = engine;
         Logs = logs;

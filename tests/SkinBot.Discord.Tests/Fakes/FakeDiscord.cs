@@ -14,7 +14,7 @@ internal sealed class FakeDiscord : IAsyncDisposable
 
     private FakeDiscord(WebApplication app, FakeRestApi rest, FakeGateway gateway, string baseUrl)
     {
-        this._app = app;
+        _app = app;
         Rest = rest;
         Gateway = gateway;
         HttpBaseUrl = baseUrl;

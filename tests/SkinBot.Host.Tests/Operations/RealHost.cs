@@ -59,13 +59,16 @@ internal sealed class RealHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
             .Single(a => !management.Contains(new Uri(a).Port));
         var host = new RealHost(app, new Uri(address.EndsWith('/') ? address : address + "/"));
-        if (waitUntilReady)
+        if (waitUntilReady && !settings.Contains(NotReadySetting))
         {
             await host.WaitUntilReadyAsync();
         }
 
         return host;
     }
+
+    /// <summary>A setting that only tells <see cref="StartAsync(Action{IServiceCollection}?, string[])"/> not to wait for <c>/readyz</c>.</summary>
+    public const string NotReadySetting = "--Tests:StartUnready=true";
 
     public async ValueTask DisposeAsync()
     {

@@ -17,7 +17,7 @@ internal sealed class ExampleMatrix
 
     public ExampleMatrix(IReadOnlyList<float[]> rows, int dimensions)
     {
-        this._dimensions = dimensions;
+        _dimensions = dimensions;
         Count = rows.Count;
         Stride = (rows.Count + Vector<sbyte>.Count - 1) / Vector<sbyte>.Count * Vector<sbyte>.Count;
         _columns = new sbyte[dimensions * Stride];

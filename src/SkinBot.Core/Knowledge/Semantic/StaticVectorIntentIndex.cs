@@ -33,7 +33,7 @@ public sealed class StaticVectorIntentIndex : ISemanticIntentIndex
     public StaticVectorIntentIndex(WordVectors vectors, IEnumerable<IntentDefinition> intents, IEnumerable<string> ignoreWords)
     {
         vectors = vectors.Without(ignoreWords.SelectMany(SurfaceWords.Of));
-        this._vectors = vectors;
+        _vectors = vectors;
         var ids = new List<string>();
         var owners = new List<int>();
         var rows = new List<float[]>();

@@ -39,8 +39,8 @@ public sealed class WordVectors
         ArgumentOutOfRangeException.ThrowIfNotEqual(components.Length, words.Count * dimensions);
         ArgumentOutOfRangeException.ThrowIfNotEqual(scales.Length, words.Count);
         Dimensions = dimensions;
-        this._components = components;
-        this._scales = scales;
+        _components = components;
+        _scales = scales;
         _rows = new Dictionary<string, int>(words.Count, StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
         {
@@ -70,7 +70,7 @@ public sealed class WordVectors
         _scales = source._scales;
         _rows = source._rows;
         _lookup = source._lookup;
-        this._weights = weights;
+        _weights = weights;
     }
 
     /// <summary>The table shipped inside SkinBot.Core, read on first use and shared by every knowledge base.</summary>

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SkinBot.Core.Conversations;
+using SkinBot.Core.Engine;
+using StackExchange.Redis;
+
+namespace SkinBot.Redis;
+
+/// <summary>
+/// Follow-up memory shared by every replica, so "and rolling?" works when it lands on another pod. Each entry is a
+/// hash (intent, topic, answered-at ticks) whose TTL slides on every read and write. Writes are compare-and-set on
+/// answered-at inside one Lua script: a replica that answered earlier but writes later cannot overwrite the newer
+/// context of another replica.
+/// </summary>
+internal sealed class RedisConversationStore(
+    RedisConnection redis,
+    InMemoryConversationStore local,
+    IOptions<EngineOptions> engine,
+    ILogger<RedisConversationStore> logger) : IConversationStore
+{
+    // KEYS[1] entry; ARGV: ticks, intent, topic ("" = none), ttl ms. Returns 1 when written, 0 when a newer entry won.
+    private const string SetIfNewer = """
+        local current = redis.call('HGET', KEYS[1], 'at')
+        if current and tonumber(current) > tonumber(ARGV[1]) then
+          redis.call('PEXPIRE', KEYS[1], ARGV[4])
+          return 0
+        end
+        redis.call('HSET', KEYS[1], 'at', ARGV[1], 'intent', ARGV[2], 'topic', ARGV[3])
+        redis.call('PEXPIRE', KEYS[1], ARGV[4])
+        return 1
+        """;
+
+    // KEYS[1] entry; ARGV[1] ttl ms. Reads and slides the TTL in one step.
+    private const string GetAndTouch = """
+        local values = redis.call('HMGET', KEYS[1], 'at', 'intent', 'topic')
+        if values[1] then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+        return values
+        """;
+
+    private long TtlMilliseconds => (long)engine.Value.FollowUpWindow.TotalMilliseconds;
+
+    public async ValueTask<ConversationContext?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        if (redis.TryGetDatabase() is not { } database)
+        {
+            return await local.GetAsync(key, cancellationToken);
+        }
+
+        try
+        {
+            var result = (RedisResult[]?)await database.ScriptEvaluateAsync(GetAndTouch, [redis.Keys.Conversation(key)], [TtlMilliseconds]);
+            if (result is null || result[0].IsNull)
+            {
+                return null;
+            }
+
+            var topic = (string?)result[2];
+            return new ConversationContext(
+                (string)result[1]!,
+                string.IsNullOrEmpty(topic) ? null : topic,
+                new DateTimeOffset(long.Parse((string)result[0]!, CultureInfo.InvariantCulture), TimeSpan.Zero));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            redis.MarkDown(ex.GetType().Name);
+            RedisLog.FellBack(logger, ex, "conversation read");
+            return await local.GetAsync(key, cancellationToken);
+        }
+    }
+
+    public async ValueTask SetAsync(string key, ConversationContext context, CancellationToken cancellationToken)
+    {
+        // Kept locally as well, so a Redis outage mid-conversation still remembers what this replica answered.
+        await local.SetAsync(key, context, cancellationToken);
+        _ = await TrySetAsync(key, context);
+    }
+
+    /// <summary>True when this context was stored; false when a newer one was already there (or Redis is down).</summary>
+    internal async Task<bool> TrySetAsync(string key, ConversationContext context)
+    {
+        if (redis.TryGetDatabase() is not { } database)
+        {
+            return false;
+        }
+
+        try
+        {
+            var written = await database.ScriptEvaluateAsync(
+                SetIfNewer,
+                [redis.Keys.Conversation(key)],
+                [context.AnsweredAt.UtcTicks, context.Intent, context.Topic ?? string.Empty, TtlMilliseconds]);
+            return (int)written == 1;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            redis.MarkDown(ex.GetType().Name);
+            RedisLog.FellBack(logger, ex, "conversation write");
+            return false;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using SkinBot.Core.Engine;
+using SkinBot.Core.State;
+using SkinBot.Testing;
+
+namespace SkinBot.Redis.Tests;
+
+/// <summary>
+/// What one SkinBot replica holds of shared state: its own multiplexer and its own in-memory twins. Two replicas in
+/// one test are two independent connections to the same Redis, as two pods would be.
+/// </summary>
+internal sealed class Replica : IAsyncDisposable
+{
+    public Replica(string configuration, LogCapture? logs = null)
+    {
+        Logs = logs ?? new LogCapture();
+        var options = Options.Create(new RedisOptions { Configuration = configuration, OperationTimeout = TimeSpan.FromMilliseconds(500) });
+        Connection = new RedisConnection(options, Logs.For<RedisConnection>());
+        var ledgerOptions = Options.Create(new DeliveryLedgerOptions());
+        Ledger = new RedisDeliveryLedger(Connection, new InMemoryDeliveryLedger(ledgerOptions, TimeProvider.System), ledgerOptions, Logs.For<RedisDeliveryLedger>());
+        var engine = Options.Create(new EngineOptions());
+        Conversations = new RedisConversationStore(Connection, new InMemoryConversationStore(engine, TimeProvider.System), engine, Logs.For<RedisConversationStore>());
+        Buckets = new RedisTokenBucket(Connection, Logs.For<RedisTokenBucket>());
+        Health = new RedisHealthCheck(Connection);
+    }
+
+    public LogCapture Logs { get; }
+
+    public RedisConnection Connection { get; }
+
+    public RedisDeliveryLedger Ledger { get; }
+
+    public RedisConversationStore Conversations { get; }
+
+    public RedisTokenBucket Buckets { get; }
+
+    public RedisHealthCheck Health { get; }
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}
