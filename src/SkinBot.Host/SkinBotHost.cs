@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Engine;
 using SkinBot.Discord;
+using SkinBot.Host.Feedback;
 using SkinBot.Host.Indexing;
 using SkinBot.Host.Operations;
 using SkinBot.Host.WebChat;
@@ -45,6 +46,7 @@ public static class SkinBotHost
         builder.Services.AddSkinBotIndexing();
         // Every door below runs its messages through this one pipeline: telemetry, limits, then the engine.
         builder.Services.AddSkinBotTurns(builder.Configuration);
+        builder.Services.AddSkinBotFeedback(builder.Configuration, contentRoot);
         builder.Services.AddSkinBotDiscord(builder.Configuration);
         builder.Services.AddSkinBotTeams(builder.Configuration);
         builder.Services.AddSkinBotWebChat(builder.Configuration);

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SkinBot.Core.Feedback;
+
+namespace SkinBot.Host.Feedback;
+
+/// <summary>Registers feedback storage, the batching writer, the purge and the pipeline step, from section <c>Feedback</c>.</summary>
+public static class FeedbackServiceCollectionExtensions
+{
+    public static IServiceCollection AddSkinBotFeedback(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>());
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FeedbackMetrics>();
+        services.TryAddSingleton<RecentAnswers>(_ => new RecentAnswers());
+        services.TryAddSingleton<IFeedbackStore>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<FeedbackOptions>>().Value;
+            return FeedbackStoreFactory.Create(options, DataFolder(options, contentRoot));
+        });
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<FeedbackOptions>>().Value;
+            return UserHashKeySource.Create(options, DataFolder(options, contentRoot));
+        });
+        services.TryAddSingleton<FeedbackWriter>();
+        services.TryAddSingleton<FeedbackPurge>();
+        services.TryAddSingleton<FeedbackService>();
+        services.TryAddSingleton<FeedbackTurns>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<FeedbackWriter>());
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<FeedbackPurge>());
+        return services;
+    }
+
+    internal static string DataFolder(FeedbackOptions options, string contentRoot) => Path.GetFullPath(options.DataPath, contentRoot);
+}
