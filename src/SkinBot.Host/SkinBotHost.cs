@@ -62,6 +62,7 @@ public static class SkinBotHost
         ArgumentNullException.ThrowIfNull(app);
         app.UseSkinBotOperations();
         app.MapSkinBotWebChat();
+        app.MapSkinBotFeedback();
         app.MapSkinBotDiscord();
         app.MapSkinBotTeams();
     }

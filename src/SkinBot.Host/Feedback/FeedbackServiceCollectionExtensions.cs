@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +40,14 @@ public static class FeedbackServiceCollectionExtensions
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<FeedbackWriter>());
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<FeedbackPurge>());
         return services;
+    }
+
+    /// <summary>Maps <c>POST /api/feedback</c> for the web chat's vote buttons, when feedback is registered.</summary>
+    public static IEndpointRouteBuilder MapSkinBotFeedback(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPost(FeedbackApiEndpoint.Path, FeedbackApiEndpoint.HandleAsync);
+        return endpoints;
     }
 
     internal static string DataFolder(FeedbackOptions options, string contentRoot) => Path.GetFullPath(options.DataPath, contentRoot);

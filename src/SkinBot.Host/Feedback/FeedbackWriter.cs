@@ -15,6 +15,9 @@ internal sealed partial class FeedbackWriter : BackgroundService
     private static readonly TimeSpan RetryMigrationAfter = TimeSpan.FromSeconds(30);
 
     private readonly Channel<FeedbackWrite> queue;
+
+    // One batch at a time, so a flush also waits for the batch the background loop has already taken.
+    private readonly SemaphoreSlim writing = new(1, 1);
     private readonly IFeedbackStore store;
     private readonly FeedbackMetrics metrics;
     private readonly FeedbackOptions options;
@@ -53,10 +56,17 @@ internal sealed partial class FeedbackWriter : BackgroundService
     /// <summary>Saves whatever is queued now; the tests and the shutdown path use it.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        while (queue.Reader.TryPeek(out _))
+        do
         {
             await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
         }
+        while (queue.Reader.TryPeek(out _));
+    }
+
+    public override void Dispose()
+    {
+        writing.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -79,6 +89,19 @@ internal sealed partial class FeedbackWriter : BackgroundService
     }
 
     private async Task WriteBatchAsync(CancellationToken cancellationToken)
+    {
+        await writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WriteOneBatchAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    private async Task WriteOneBatchAsync(CancellationToken cancellationToken)
     {
         var answers = new List<AnswerRecord>();
         var votes = new List<VoteRecord>();
