@@ -13,6 +13,8 @@ namespace SkinBot.Host.Tests.Feedback;
 
 public sealed class WebFeedbackTests
 {
+    private const int ConnectTimeoutSeconds = 8;
+
     private const string Question = "my boxcar scars make me hate school photos, what helps?";
 
     [Fact]
@@ -107,29 +109,35 @@ public sealed class WebFeedbackTests
     }
 
     [Fact]
-    public async Task When_the_database_is_down_answers_still_flow_and_the_lost_feedback_is_counted()
+    public async Task When_the_database_hangs_answers_still_flow_and_the_lost_feedback_is_counted()
     {
         using var folder = new TempFolder();
         using var meter = new FeedbackMeterListener();
+
+        // A "database" that accepts connections and never says a word: anything that waited for it would wait the
+        // whole connect timeout, so an answer quicker than that did not wait.
+        using var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
         var settings = new Dictionary<string, string?>
         {
             ["Feedback:Provider"] = "postgres",
-            // Nothing listens on port 1: every connection is refused, as when the database is down.
-            ["Feedback:ConnectionString"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=2",
+            ["Feedback:ConnectionString"] = $"Host=127.0.0.1;Port={port};Database=none;Username=none;Password=none;Timeout={ConnectTimeoutSeconds}",
             ["Feedback:UserHashKey"] = FeedbackTestApp.NewKey(),
         };
         await using var app = await FeedbackTestApp.StartAsync(new FakeChatEngine(HostAnswers.Substantive), settings, folder.Path);
 
-        var clock = Stopwatch.StartNew();
+        var slowest = TimeSpan.Zero;
         for (var i = 0; i < 5; i++)
         {
+            var clock = Stopwatch.StartNew();
             Assert.NotEmpty(await AskAsync(app));
+            slowest = clock.Elapsed > slowest ? clock.Elapsed : slowest;
         }
 
-        var answering = clock.Elapsed;
         await app.Services.GetRequiredService<FeedbackWriter>().FlushAsync(CancellationToken.None);
 
-        Assert.True(answering < TimeSpan.FromSeconds(2), $"five answers took {answering.TotalMilliseconds:0} ms");
+        Assert.True(slowest < TimeSpan.FromSeconds(ConnectTimeoutSeconds / 2.0), $"the slowest answer took {slowest.TotalMilliseconds:0} ms");
         Assert.True(meter.Dropped >= 5, $"dropped {meter.Dropped}");
     }
 
@@ -165,7 +173,14 @@ public sealed class WebFeedbackTests
         var text = new System.Text.StringBuilder();
         foreach (var file in Directory.EnumerateFiles(folder, FeedbackStoreFactory.SqliteFileName + "*"))
         {
-            text.Append(System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file)));
+            try
+            {
+                text.Append(System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file)));
+            }
+            catch (FileNotFoundException)
+            {
+                // The shared-memory file goes when the last connection closes; it never holds rows.
+            }
         }
 
         return text.ToString();

@@ -53,6 +53,7 @@ public static class ReportRenderers
         return text.ToString();
     }
 
+    /// <remarks>Words, not the 👍 / 👎 emoji, in the page: a machine without an emoji font (a server, headless Chromium) would draw boxes.</remarks>
     public static string ToHtml(FeedbackReport report)
     {
         var html = new StringBuilder();
@@ -72,9 +73,9 @@ public static class ReportRenderers
         html.Append(CultureInfo.InvariantCulture, $"<h1>SkinBot feedback report</h1><p>{report.Since:yyyy-MM-dd} to {report.Until:yyyy-MM-dd}</p>");
         html.Append("<div class=\"tiles\">");
         Tile(html, "answers", report.Answers.ToString(CultureInfo.InvariantCulture));
-        Tile(html, "👍", report.VotesUp.ToString(CultureInfo.InvariantCulture));
-        Tile(html, "👎", report.VotesDown.ToString(CultureInfo.InvariantCulture));
-        Tile(html, "👎 rate", Percent(report.DownRate));
+        Tile(html, "helped", report.VotesUp.ToString(CultureInfo.InvariantCulture));
+        Tile(html, "didn't help", report.VotesDown.ToString(CultureInfo.InvariantCulture));
+        Tile(html, "didn't-help rate", Percent(report.DownRate));
         Tile(html, "low confidence", Percent(report.LowConfidenceShare));
         Tile(html, "out of scope", Percent(report.OutOfScopeShare));
         html.Append("</div>");
@@ -82,22 +83,22 @@ public static class ReportRenderers
         html.Append("<h2>Answers per day</h2>");
         html.Append(BarChart(report.AnswersByDay.Select(day => (day.Day.ToString("MM-dd", CultureInfo.InvariantCulture), (double)day.Answers, day.Answers.ToString(CultureInfo.InvariantCulture))).ToList(), "answers per day"));
 
-        html.Append("<h2>👎 rate by intent</h2>");
+        html.Append("<h2>Didn't-help rate by intent</h2>");
         html.Append(BarChart(report.Intents.Where(row => row.Up + row.Down > 0).Select(row => (row.Intent, row.DownRate, Percent(row.DownRate))).ToList(), "thumbs-down rate by intent"));
 
-        html.Append("<h2>By intent</h2><table><thead><tr><th>Intent</th><th class=\"n\">Answers</th><th class=\"n\">Low confidence</th><th class=\"n\">👍</th><th class=\"n\">👎</th><th class=\"n\">👎 rate</th></tr></thead><tbody>");
+        html.Append("<h2>By intent</h2><table><thead><tr><th>Intent</th><th class=\"n\">Answers</th><th class=\"n\">Low confidence</th><th class=\"n\">Helped</th><th class=\"n\">Didn't help</th><th class=\"n\">Rate</th></tr></thead><tbody>");
         foreach (var row in report.Intents)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(row.Intent)}</td><td class=\"n\">{row.Answers}</td><td class=\"n\">{Percent(row.LowConfidenceShare)}</td><td class=\"n\">{row.Up}</td><td class=\"n\">{row.Down}</td><td class=\"n\">{Percent(row.DownRate)}</td></tr>");
         }
 
-        html.Append("</tbody></table><h2>👎 by passage</h2><table><thead><tr><th>Passage</th><th class=\"n\">👍</th><th class=\"n\">👎</th><th>Text</th></tr></thead><tbody>");
+        html.Append("</tbody></table><h2>Didn't help, by passage quoted</h2><table><thead><tr><th>Passage</th><th class=\"n\">Helped</th><th class=\"n\">Didn't help</th><th>Text</th></tr></thead><tbody>");
         foreach (var row in report.Passages)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(row.PassageId)}</td><td class=\"n\">{row.Up}</td><td class=\"n\">{row.Down}</td><td>{E(Shorten(row.Text))}</td></tr>");
         }
 
-        html.Append("</tbody></table><h2>Reasons given for 👎</h2><ul>");
+        html.Append("</tbody></table><h2>Reasons given</h2><ul>");
         foreach (var reason in report.DownReasons)
         {
             html.Append(CultureInfo.InvariantCulture, $"<li>{E(reason.Name)}: {reason.Count}</li>");
