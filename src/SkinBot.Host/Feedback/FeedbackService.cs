@@ -18,7 +18,7 @@ internal sealed class FeedbackService(
     FeedbackMetrics metrics,
     IConversationStore conversations,
     IOptions<FeedbackOptions> options,
-    TimeProvider time)
+    TimeProvider time) : IFeedbackVotes
 {
     /// <summary>Longest 👎 comment kept (when text is kept at all).</summary>
     public const int MaxReasonTextLength = 500;
@@ -54,7 +54,7 @@ internal sealed class FeedbackService(
     }
 
     /// <summary>Queues one person's vote on one answer; a later vote replaces it. Returns the words to acknowledge it with.</summary>
-    public string Vote(string platform, string userId, AnswerId answer, Vote vote, VoteReason reason = VoteReason.None, string? reasonText = null)
+    public string Vote(string platform, string userId, AnswerId answer, Vote vote, VoteReason reason, string? reasonText)
     {
         if (!Enabled)
         {

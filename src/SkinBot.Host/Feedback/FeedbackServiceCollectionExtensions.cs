@@ -37,6 +37,7 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddSingleton<FeedbackPurge>();
         services.TryAddSingleton<FeedbackService>();
         services.TryAddSingleton<FeedbackTurns>();
+        services.TryAddSingleton<IFeedbackVotes>(provider => provider.GetRequiredService<FeedbackService>());
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<FeedbackWriter>());
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<FeedbackPurge>());
         return services;
