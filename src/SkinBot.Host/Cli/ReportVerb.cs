@@ -1,6 +1,6 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using SkinBot.Core.Engine;
 using SkinBot.Host.Feedback;
 using SkinBot.Host.Feedback.Report;
