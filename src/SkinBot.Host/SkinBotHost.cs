@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Engine;
 using SkinBot.Discord;
+using SkinBot.Host.Feedback;
 using SkinBot.Host.Indexing;
 using SkinBot.Host.Operations;
 using SkinBot.Host.Roles;
@@ -50,6 +51,7 @@ public static class SkinBotHost
         builder.Services.AddSkinBotIndexing();
         // Every door below runs its messages through this one pipeline: telemetry, limits, then the engine.
         builder.Services.AddSkinBotTurns(builder.Configuration);
+        builder.Services.AddSkinBotFeedback(builder.Configuration, contentRoot);
         var role = HostRoleOptions.Read(builder.Configuration);
         builder.Services.AddSingleton(role);
         builder.Services.AddSkinBotDiscord(builder.Configuration, runGateway: role.RunsGateway);
@@ -80,6 +82,7 @@ public static class SkinBotHost
         }
 
         app.MapSkinBotWebChat();
+        app.MapSkinBotFeedback();
         app.MapSkinBotDiscord();
         app.MapSkinBotTeams();
     }

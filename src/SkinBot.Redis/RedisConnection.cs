@@ -41,6 +41,10 @@ internal sealed class RedisConnection : IAsyncDisposable
         return null;
     }
 
+    /// <summary>Every primary server, for the few operations that must look at all keys (forgetting a person).</summary>
+    public IEnumerable<IServer> PrimaryServers() =>
+        _multiplexer.Value.IsConnected ? _multiplexer.Value.GetServers().Where(s => s.IsConnected && !s.IsReplica) : [];
+
     /// <summary>Called by services when a command failed, so the outage is logged once, not once per message.</summary>
     public void MarkDown(string reason)
     {

@@ -76,6 +76,45 @@ internal sealed class RedisConversationStore(
         _ = await TrySetAsync(key, context);
     }
 
+    /// <summary>
+    /// Deletes the person's follow-up memory in every conversation on this platform, in Redis and locally. Keys are found
+    /// with SCAN (never KEYS, which blocks Redis) on every primary; glob characters in ids are escaped.
+    /// </summary>
+    public async ValueTask<int> ForgetUserAsync(string platform, string userId, CancellationToken cancellationToken)
+    {
+        var removed = await local.ForgetUserAsync(platform, userId, cancellationToken);
+        if (redis.TryGetDatabase() is not { } database)
+        {
+            return removed;
+        }
+
+        try
+        {
+            var pattern = redis.Keys.Conversation(string.Concat(GlobEscape(platform), ":*:", GlobEscape(userId)));
+            foreach (var server in redis.PrimaryServers())
+            {
+                await foreach (var key in server.KeysAsync(database.Database, pattern, pageSize: 500).WithCancellation(cancellationToken))
+                {
+                    if (await database.KeyDeleteAsync(key))
+                    {
+                        removed++;
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            redis.MarkDown(ex.GetType().Name);
+            RedisLog.FellBack(logger, ex, "conversation forget");
+        }
+
+        return removed;
+    }
+
+    private static string GlobEscape(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal)
+            .Replace("?", "\\?", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+
     /// <summary>True when this context was stored; false when a newer one was already there (or Redis is down).</summary>
     internal async Task<bool> TrySetAsync(string key, ConversationContext context)
     {

@@ -1,4 +1,5 @@
 using SkinBot.Core.Domain;
+using SkinBot.Core.Feedback;
 
 namespace SkinBot.Core.Answers;
 
@@ -60,6 +61,12 @@ public sealed record Answer
     /// any other tier prominently and never with treatment follow-ups.
     /// </summary>
     public Urgency Urgency { get; init; }
+
+    /// <summary>
+    /// Set by the host when it records the answer for feedback: vote buttons carry it. Null where feedback is off or
+    /// the answer was not recorded, and then no vote buttons are shown.
+    /// </summary>
+    public AnswerId? Id { get; init; }
 
     /// <summary>A go-to-care reply of the safety screen: shown prominently, never with follow-up buttons.</summary>
     public bool IsUrgent => Urgency != Urgency.None;

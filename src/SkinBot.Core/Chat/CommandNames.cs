@@ -9,6 +9,12 @@ public static class CommandNames
     public const string Ask = "ask";
     public const string Help = "help";
 
+    /// <summary>What SkinBot keeps about the person and for how long; answered by the host, which knows its settings.</summary>
+    public const string Privacy = "privacy";
+
+    /// <summary>Delete the person's votes and conversation memory; answered by the host, which holds them.</summary>
+    public const string Forget = "forget";
+
     /// <summary>Option of <see cref="Scar"/>: a <see cref="Domain.ScarTypeNames"/> wire name; absent lists all three.</summary>
     public const string ScarTypeOption = "type";
 

@@ -40,7 +40,11 @@ public static partial class TypedCommandParser
             "treatment" or "treatments" => ParseTreatments(rest, slashed),
             "help" or "start" when rest.Length == 0 || slashed => ChatCommand.Of(CommandNames.Help),
             "ask" when slashed && rest.Length > 0 => ChatCommand.Of(CommandNames.Ask, (CommandNames.QuestionOption, rest)),
+            "privacy" when rest.Length == 0 || slashed => ChatCommand.Of(CommandNames.Privacy),
+            "forget" when rest.Length == 0 || rest.Equals("me", StringComparison.OrdinalIgnoreCase) => ChatCommand.Of(CommandNames.Forget),
             "skinbot" when slashed && (rest.Length == 0 || rest.Equals("help", StringComparison.OrdinalIgnoreCase)) => ChatCommand.Of(CommandNames.Help),
+            "skinbot" when slashed && rest.Equals(CommandNames.Privacy, StringComparison.OrdinalIgnoreCase) => ChatCommand.Of(CommandNames.Privacy),
+            "skinbot" when slashed && rest.Equals(CommandNames.Forget, StringComparison.OrdinalIgnoreCase) => ChatCommand.Of(CommandNames.Forget),
             _ => null,
         };
     }

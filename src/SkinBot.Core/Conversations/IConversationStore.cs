@@ -9,4 +9,10 @@ public interface IConversationStore
     ValueTask<ConversationContext?> GetAsync(string key, CancellationToken cancellationToken);
 
     ValueTask SetAsync(string key, ConversationContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forgets everything remembered for one person on one platform, in every conversation ("forget me"). Keys are
+    /// <c>platform:conversation:user</c> (see <see cref="ConversationKeys"/>). Returns how many entries were removed.
+    /// </summary>
+    ValueTask<int> ForgetUserAsync(string platform, string userId, CancellationToken cancellationToken);
 }

@@ -24,7 +24,7 @@ public sealed class ChatEngine(
         ArgumentNullException.ThrowIfNull(request);
         using var lease = knowledgeHolder.Acquire();
         var knowledge = lease.Knowledge;
-        var key = $"{request.Platform}:{request.ConversationId}:{request.UserId}";
+        var key = ConversationKeys.For(request.Platform, request.ConversationId, request.UserId);
         // Questions are screened for urgent signs by the classifier's first rule; structured commands skip the
         // classifier, so they are screened here ("/treatments my cheek has red streaks and a fever" gets the
         // go-to-care reply just as a free-text message does).

@@ -49,6 +49,20 @@ public sealed class InMemoryConversationStore(IOptions<EngineOptions> options, T
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask<int> ForgetUserAsync(string platform, string userId, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        foreach (var key in _entries.Keys)
+        {
+            if (ConversationKeys.BelongsTo(key, platform, userId) && _entries.TryRemove(key, out _))
+            {
+                removed++;
+            }
+        }
+
+        return ValueTask.FromResult(removed);
+    }
+
     private void Evict()
     {
         var cutoff = time.GetUtcNow() - options.Value.FollowUpWindow;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Corpus;
+using SkinBot.Core.Feedback;
 using SkinBot.Core.Safety;
 using SkinBot.Core.Turns;
 using SkinBot.Discord.Commands;
@@ -28,6 +29,7 @@ internal sealed partial class InteractionHandler(
     ILogger<InteractionHandler> logger)
 {
     internal const string UnknownCommandText = "I don't know that command. Try /skinbot help.";
+    internal const string VoteOffText = "Thanks. Feedback isn't switched on here, so nothing was kept.";
     internal const string StaleButtonText = "That button no longer works. Ask again with /ask.";
     internal const string FailureText = "Sorry, I couldn't answer that just now. Please try again in a moment. " + SafetyNet.Text;
 
@@ -56,6 +58,13 @@ internal sealed partial class InteractionHandler(
 
                 var request = ToRequest(interaction, command.Text) with { Command = command.Command };
                 await AnswerAsync(interaction, request, isComponent: false, command.Private, responder, cancellationToken);
+                return;
+            case InteractionType.MessageComponent when VoteCustomId.TryParse(interaction.Data?.CustomId) is { } pressed:
+                // A vote is acknowledged quietly, to the voter only; the answer stays as it was.
+                var votes = services.GetService<IFeedbackVotes>();
+                var said = votes?.Vote(Platforms.Discord, interaction.Invoker?.Id.ToString() ?? "unknown", pressed.Answer, pressed.Vote, VoteReason.None, reasonText: null)
+                    ?? VoteOffText;
+                await responder.RespondAsync(InteractionResponse.Message(OutgoingMessage.Text(said, ephemeral: true)), cancellationToken);
                 return;
             case InteractionType.MessageComponent:
                 if (FollowUpCustomId.TryParse(interaction.Data?.CustomId) is not { } question)

@@ -25,7 +25,7 @@ internal static class AnswerRenderer
     {
         ArgumentNullException.ThrowIfNull(answer);
         answer = WithoutFollowUpsWhenUrgent(answer);
-        var (rows, leftOver) = Buttons(answer.FollowUps);
+        var (rows, leftOver) = ButtonsWithVotes(answer);
         return new OutgoingMessage
         {
             Embeds = [BuildEmbed(answer, leftOver)],
@@ -39,7 +39,7 @@ internal static class AnswerRenderer
     {
         ArgumentNullException.ThrowIfNull(answer);
         answer = WithoutFollowUpsWhenUrgent(answer);
-        var (rows, leftOver) = Buttons(answer.FollowUps);
+        var (rows, leftOver) = ButtonsWithVotes(answer);
         var text = AnswerTextRenderer.Render(answer with { FollowUps = leftOver }, MaxTextLength, UserTextEscaper.Escape);
         var pieces = ContentSplitter.Split(text);
         return [.. pieces.Select((piece, i) => new OutgoingMessage
@@ -69,7 +69,19 @@ internal static class AnswerRenderer
     public static OutgoingMessage RenderReminder(Answer answer) =>
         OutgoingMessage.Text(Truncate(answer.Headline, DiscordLimits.ContentLength), ephemeral: true);
 
-    internal static (IReadOnlyList<ActionRow> Rows, IReadOnlyList<FollowUp> LeftOver) Buttons(IReadOnlyList<FollowUp> followUps)
+    /// <summary>The follow-up buttons, then the 👍 / 👎 row when the answer was recorded for feedback (it takes the last row).</summary>
+    private static (IReadOnlyList<ActionRow> Rows, IReadOnlyList<FollowUp> LeftOver) ButtonsWithVotes(Answer answer)
+    {
+        if (VoteCustomId.Row(answer) is not { } votes)
+        {
+            return Buttons(answer.FollowUps);
+        }
+
+        var (rows, leftOver) = Buttons(answer.FollowUps, DiscordLimits.ActionRows - 1);
+        return ([.. rows, votes], leftOver);
+    }
+
+    internal static (IReadOnlyList<ActionRow> Rows, IReadOnlyList<FollowUp> LeftOver) Buttons(IReadOnlyList<FollowUp> followUps, int maxRows = DiscordLimits.ActionRows)
     {
         var buttons = new List<Button>();
         var leftOver = new List<FollowUp>();
@@ -78,7 +90,7 @@ internal static class AnswerRenderer
         {
             var customId = FollowUpCustomId.TryCreate(followUp.Question);
             var label = Truncate(string.IsNullOrWhiteSpace(followUp.Label) ? followUp.Question : followUp.Label, DiscordLimits.ButtonLabel);
-            if (customId is null || buttons.Count >= DiscordLimits.ActionRows * DiscordLimits.ButtonsPerRow || label.Length == 0)
+            if (customId is null || buttons.Count >= maxRows * DiscordLimits.ButtonsPerRow || label.Length == 0)
             {
                 leftOver.Add(followUp);
             }

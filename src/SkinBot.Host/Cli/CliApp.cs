@@ -19,6 +19,8 @@ public static class CliApp
                skinbot index                      build (or reopen) the corpus index and report it
                skinbot corpus check [--corpus DIR]
                                                   lint the corpus (sources, sections, intents); exit 1 on errors
+               skinbot report [--since 7d] [--out report.html] [--format html|md|json]
+                                                  the feedback and content-gap report (HTML, Markdown or JSON)
                skinbot eval FILE.yml [--json] [--strict]
                                                   run a labelled question file and report accuracy
                skinbot discord register-commands [--guild ID]
@@ -56,6 +58,7 @@ public static class CliApp
                 "index" => await IndexVerb.RunAsync(Console.Out, Console.Error, cancellation.Token),
                 "eval" => await EvalVerb.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
                 "corpus" => await CorpusVerb.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
+                "report" => await ReportVerb.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
                 "discord" => await RunPlatformVerbAsync(rest, DiscordCliVerbs.RunAsync, cancellation.Token),
                 "teams" => await RunPlatformVerbAsync(rest, TeamsCliVerbs.RunAsync, cancellation.Token),
                 "help" or "--help" or "-h" => Help(Console.Out, ExitCodes.Ok),

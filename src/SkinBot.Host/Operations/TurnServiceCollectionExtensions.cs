@@ -25,7 +25,8 @@ public static class TurnServiceCollectionExtensions
         services.TryAddSingleton<TurnTelemetry>();
         services.TryAddSingleton<TurnLimits>();
         services.AddSingleton<ITurnRunner>(provider => new TurnRunner(
-            [provider.GetRequiredService<TurnTelemetry>(), provider.GetRequiredService<TurnLimits>()],
+            // Feedback (when registered) comes after the limits, so privacy and forget are rate limited like any message.
+            new ITurnMiddleware?[] { provider.GetRequiredService<TurnTelemetry>(), provider.GetRequiredService<TurnLimits>(), provider.GetService<Feedback.FeedbackTurns>() }.OfType<ITurnMiddleware>(),
             provider.GetRequiredService<IChatEngine>(),
             provider.GetRequiredService<TimeProvider>()));
         return services;

@@ -113,6 +113,12 @@ internal static class ChatApiEndpoint
     {
         var document = JsonNode.Parse(AnswerJson.Serialize(answer))!.AsObject();
         document.Add("conversationId", conversation.Value);
+        if (answer.Id is { } id && answer.IsSubstantive)
+        {
+            // What the page's vote buttons send back to POST /api/feedback.
+            document.Add("answerId", id.Value);
+        }
+
         return document.ToJsonString();
     }
 

@@ -191,8 +191,85 @@
       article.append(group);
     }
 
+    if (!urgent && answer.answerId) {
+      article.append(voteBar(answer.answerId));
+    }
+
     conversation.append(article);
     scrollToLatest(article);
+  }
+
+  const REASONS = [
+    ['did_not_answer', "It didn't answer my question"],
+    ['wrong', "It's wrong"],
+    ['unclear', "It's unclear"],
+    ['other', 'Something else'],
+  ];
+
+  // 👍 / 👎 under an answer. A second press replaces the vote (the server keeps one per visitor per answer);
+  // a 👎 offers an optional reason. Acknowledged in place, quietly.
+  function voteBar(answerId) {
+    const bar = element('div', 'votes');
+    bar.setAttribute('role', 'group');
+    bar.setAttribute('aria-label', 'Was this helpful?');
+    const status = element('span', 'vote-status');
+    status.setAttribute('role', 'status');
+    const up = element('button', 'vote', '👍 Helpful');
+    const down = element('button', 'vote', '👎 Not helpful');
+    up.type = down.type = 'button';
+    up.dataset.vote = 'up';
+    down.dataset.vote = 'down';
+    up.addEventListener('click', () => sendVote(answerId, 'up', null, null, status, bar));
+    down.addEventListener('click', () => {
+      sendVote(answerId, 'down', null, null, status, bar);
+      if (!bar.querySelector('form')) {
+        bar.append(reasonForm(answerId, status, bar));
+      }
+    });
+    bar.append(up, down, status);
+    return bar;
+  }
+
+  function reasonForm(answerId, status, bar) {
+    const form = element('form', 'vote-reason');
+    const reason = element('select');
+    reason.setAttribute('aria-label', 'What was wrong with it?');
+    for (const [value, label] of REASONS) {
+      const option = element('option', null, label);
+      option.value = value;
+      reason.append(option);
+    }
+    const comment = element('input');
+    comment.type = 'text';
+    comment.maxLength = 500;
+    comment.placeholder = 'Anything else? (optional)';
+    comment.setAttribute('aria-label', 'Anything else? (optional)');
+    const submit = element('button', 'secondary', 'Send');
+    submit.type = 'submit';
+    form.append(reason, comment, submit);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      sendVote(answerId, 'down', reason.value, comment.value, status, bar);
+      form.remove();
+    });
+    return form;
+  }
+
+  async function sendVote(answerId, vote, reason, comment, status, bar) {
+    for (const button of bar.querySelectorAll('button.vote')) {
+      button.setAttribute('aria-pressed', button.dataset.vote === vote ? 'true' : 'false');
+    }
+    try {
+      const response = await fetch('api/feedback', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ answerId, vote, reason, comment }),
+      });
+      const body = await readJson(response);
+      status.textContent = response.ok && body && body.message ? body.message : 'Could not save your vote just now.';
+    } catch {
+      status.textContent = 'Could not save your vote just now.';
+    }
   }
 
   function setBusy(value) {

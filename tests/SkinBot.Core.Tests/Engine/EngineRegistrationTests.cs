@@ -106,5 +106,7 @@ public sealed class EngineRegistrationTests
         public ValueTask<ConversationContext?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult<ConversationContext?>(null);
 
         public ValueTask SetAsync(string key, ConversationContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask<int> ForgetUserAsync(string platform, string userId, CancellationToken cancellationToken) => ValueTask.FromResult(0);
     }
 }

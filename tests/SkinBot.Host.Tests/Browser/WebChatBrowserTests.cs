@@ -99,7 +99,7 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
     [BrowserFact]
     public async Task The_chat_works_from_the_keyboard_alone_including_typed_commands_and_follow_ups()
     {
-        // Focus starts in the message box; type a command, Enter, then Shift+Tab back to the newest follow-up and press it.
+        // Focus starts in the message box; type a command, Enter, then Shift+Tab back past the vote buttons to the newest follow-up and press it.
         await Expect(_page.GetByLabel("Your question")).ToBeFocusedAsync();
         await _page.Keyboard.TypeAsync("/scar boxcar");
         await _page.Keyboard.PressAsync("Enter");
@@ -107,6 +107,10 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         await Expect(answers).ToHaveCountAsync(1);
         await Expect(answers.First.Locator(".headline")).ToContainTextAsync("Boxcar");
 
+        // Back past the answer's two vote buttons (👎 then 👍), which come after its follow-ups.
+        await _page.Keyboard.PressAsync("Shift+Tab");
+        await Expect(answers.First.GetByRole(AriaRole.Button, new() { Name = "👎 Not helpful" })).ToBeFocusedAsync();
+        await _page.Keyboard.PressAsync("Shift+Tab");
         await _page.Keyboard.PressAsync("Shift+Tab");
         var lastFollowUp = answers.First.Locator("button.followup").Last;
         await Expect(lastFollowUp).ToBeFocusedAsync();

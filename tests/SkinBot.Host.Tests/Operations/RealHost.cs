@@ -50,6 +50,8 @@ internal sealed class RealHost : IAsyncDisposable
             "--Engine:InMemoryIndex=true",
             "--Engine:WatchCorpus=false",
             "--Logging:LogLevel:Default=Warning",
+            // Feedback is on in the real host: keep its database and key out of the repository's data folder.
+            "--Feedback:DataPath=" + Path.Combine(Path.GetTempPath(), "skinbot-test-feedback-" + Environment.ProcessId),
             .. settings,
         ];
         var app = SkinBotHost.Build(args, configureServices);

@@ -37,7 +37,8 @@ internal sealed class TestApp : IAsyncDisposable
         IChatEngine engine,
         IDictionary<string, string?>? configuration = null,
         Action<IServiceCollection>? configureServices = null,
-        bool kestrel = false)
+        bool kestrel = false,
+        Action<WebApplication>? mapEndpoints = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -63,6 +64,7 @@ internal sealed class TestApp : IAsyncDisposable
         var app = builder.Build();
         app.UseSkinBotOperations();
         app.MapSkinBotWebChat();
+        mapEndpoints?.Invoke(app);
         await app.StartAsync();
 
         if (kestrel)
