@@ -11,7 +11,11 @@ namespace SkinBot.Redis.Tests;
 /// </summary>
 internal sealed class Replica : IAsyncDisposable
 {
-    public Replica(string configuration, LogCapture? logs = null)
+    /// <param name="waitForConnection">
+    /// Wait (up to 10 s) until the multiplexer has connected: it connects in the background, and a replica that asks
+    /// before then rightly answers from local state, which is not what a test of shared state means to check.
+    /// </param>
+    public Replica(string configuration, LogCapture? logs = null, bool waitForConnection = true)
     {
         Logs = logs ?? new LogCapture();
         var options = Options.Create(new RedisOptions { Configuration = configuration, OperationTimeout = TimeSpan.FromMilliseconds(500) });
@@ -22,6 +26,10 @@ internal sealed class Replica : IAsyncDisposable
         Conversations = new RedisConversationStore(Connection, new InMemoryConversationStore(engine, TimeProvider.System), engine, Logs.For<RedisConversationStore>());
         Buckets = new RedisTokenBucket(Connection, Logs.For<RedisTokenBucket>());
         Health = new RedisHealthCheck(Connection);
+        if (waitForConnection)
+        {
+            SpinWait.SpinUntil(() => Connection.IsConnected, TimeSpan.FromSeconds(10));
+        }
     }
 
     public LogCapture Logs { get; }

@@ -147,4 +147,26 @@ public sealed class SharedStateTests : IAsyncLifetime
             Assert.NotNull(await database.KeyTimeToLiveAsync((string)key!));
         }
     }
+
+    [RedisFact]
+    public async Task Forgetting_a_person_deletes_their_memory_in_every_conversation_on_every_replica_and_nobody_elses()
+    {
+        await using var a = new Replica(_server.Configuration);
+        await using var b = new Replica(_server.Configuration);
+        var now = DateTimeOffset.UtcNow;
+        var context = new ConversationContext("scar_types", "rolling", now);
+        await a.Conversations.SetAsync(ConversationKeys.For("discord", "chan-1", "user*1"), context, CancellationToken.None);
+        await b.Conversations.SetAsync(ConversationKeys.For("discord", "chan-2", "user*1"), context, CancellationToken.None);
+        await a.Conversations.SetAsync(ConversationKeys.For("discord", "chan-1", "user-11"), context, CancellationToken.None);
+        await a.Conversations.SetAsync(ConversationKeys.For("teams", "chan-1", "user*1"), context, CancellationToken.None);
+
+        var removed = await b.Conversations.ForgetUserAsync("discord", "user*1", CancellationToken.None);
+
+        Assert.True(removed >= 2);
+        Assert.Null(await a.Conversations.GetAsync(ConversationKeys.For("discord", "chan-1", "user*1"), CancellationToken.None));
+        Assert.Null(await a.Conversations.GetAsync(ConversationKeys.For("discord", "chan-2", "user*1"), CancellationToken.None));
+        // The glob character in the id matched only itself, and the same id on another platform is another person.
+        Assert.NotNull(await a.Conversations.GetAsync(ConversationKeys.For("discord", "chan-1", "user-11"), CancellationToken.None));
+        Assert.NotNull(await a.Conversations.GetAsync(ConversationKeys.For("teams", "chan-1", "user*1"), CancellationToken.None));
+    }
 }

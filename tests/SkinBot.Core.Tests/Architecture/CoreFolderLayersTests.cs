@@ -16,7 +16,7 @@ public sealed partial class CoreFolderLayersTests(ITestOutputHelper output)
     [
         ["Domain", "Text", "Markup", "Configuration", "Diagnostics"],
         ["Corpus"],
-        ["Search", "Scope", "Safety", "Conversations", "State"],
+        ["Search", "Scope", "Safety", "Conversations", "State", "Feedback"],
         ["Knowledge"],
         ["Intents"],
         ["Answers"],
