@@ -99,9 +99,6 @@ public sealed class DiscordOptions
     /// <summary>Requests per second under Discord's global limit (50 per bot); interaction routes are exempt.</summary>
     public int GlobalRequestsPerSecond { get; set; } = 50;
 
-    /// <summary>How many message ids are remembered to avoid answering a replayed message twice.</summary>
-    public int DeduplicationCapacity { get; set; } = 10_000;
-
     /// <summary>How long a channel that refused us for missing access or permissions (50001/50013) is left alone.</summary>
     public TimeSpan ForbiddenChannelBackoff { get; set; } = TimeSpan.FromMinutes(5);
 

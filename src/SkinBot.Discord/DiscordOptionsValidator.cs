@@ -109,9 +109,9 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add("Discord:GlobalRequestsPerSecond must be 1-50.");
         }
 
-        if (options.DeduplicationCapacity < 100 || options.MaxPendingMessages < 1)
+        if (options.MaxPendingMessages < 1)
         {
-            errors.Add("Discord:DeduplicationCapacity must be at least 100 and Discord:MaxPendingMessages at least 1.");
+            errors.Add("Discord:MaxPendingMessages must be at least 1.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -88,12 +88,6 @@ public sealed class TeamsOptions
     /// </summary>
     public int MaxPendingPerServiceUrl { get; set; } = 256;
 
-    /// <summary>How many (activity id, conversation id) pairs are remembered to drop redeliveries.</summary>
-    public int DedupeCapacity { get; set; } = 10_000;
-
-    /// <summary>How long a delivered activity is remembered; Teams redelivers within seconds to minutes.</summary>
-    public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromMinutes(30);
-
     /// <summary>Attempts per outbound activity, the first included.</summary>
     public int MaxSendAttempts { get; set; } = 4;
 

@@ -54,7 +54,6 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         RequirePositive(failures, options.UnknownKeyRefetchInterval, "UnknownKeyRefetchInterval");
         RequirePositive(failures, options.TypingDelay, "TypingDelay");
         RequirePositive(failures, options.ComposeExtensionTimeout, "ComposeExtensionTimeout");
-        RequirePositive(failures, options.DedupeWindow, "DedupeWindow");
         RequirePositive(failures, options.RetryBaseDelay, "RetryBaseDelay");
         RequirePositive(failures, options.MaxRetryDelay, "MaxRetryDelay");
         RequirePositive(failures, options.SendTimeout, "SendTimeout");
@@ -77,7 +76,6 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         RequirePositive(failures, options.MaxActivityBytes, "MaxActivityBytes");
         RequirePositive(failures, options.QueueCapacity, "QueueCapacity");
         RequirePositive(failures, options.MaxConcurrentTurns, "MaxConcurrentTurns");
-        RequirePositive(failures, options.DedupeCapacity, "DedupeCapacity");
         RequirePositive(failures, options.MaxSendAttempts, "MaxSendAttempts");
         RequirePositive(failures, options.MaxConcurrentSendsPerServiceUrl, "MaxConcurrentSendsPerServiceUrl");
         RequirePositive(failures, options.MaxPendingPerServiceUrl, "MaxPendingPerServiceUrl");
