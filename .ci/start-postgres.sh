@@ -19,8 +19,11 @@ as_postgres() { runuser -u postgres -- "$@"; }
 as_postgres "$bin/initdb" -D "$dir/cluster" -U postgres --auth=trust -E UTF8 >/dev/null
 as_postgres "$bin/pg_ctl" -D "$dir/cluster" -l "$dir/server.log" -w \
   -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off" start >&2
+# A password made for this run only (never committed): the cluster is throwaway and listens on loopback.
+password=${SKINBOT_TEST_POSTGRES_PASSWORD:-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')}
+create="CREATE ROLE skinbot LOGIN PASSWORD '$password';"
 "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q \
-  -c "CREATE ROLE skinbot LOGIN PASSWORD 'skinbot-test';" -c "CREATE DATABASE skinbot_test OWNER skinbot;" >&2 \
+  -c "$create" -c "CREATE DATABASE skinbot_test OWNER skinbot;" >&2 \
   || psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q \
-  -c "CREATE ROLE skinbot LOGIN PASSWORD 'skinbot-test';" -c "CREATE DATABASE skinbot_test OWNER skinbot;" >&2
-echo "Host=127.0.0.1;Port=$port;Database=skinbot_test;Username=skinbot;Password=skinbot-test"
+  -c "$create" -c "CREATE DATABASE skinbot_test OWNER skinbot;" >&2
+echo "Host=127.0.0.1;Port=$port;Database=skinbot_test;Username=skinbot;Password=$password"
