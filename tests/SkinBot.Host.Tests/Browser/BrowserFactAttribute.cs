@@ -2,7 +2,7 @@ namespace SkinBot.Host.Tests.Browser;
 
 /// <summary>
 /// A test that drives Chromium. <c>dotnet test</c> installs Debian's Chromium first where it can
-/// (<c>Browser/provision-chromium.sh</c>); where it cannot, the test is skipped with the reason, so the README's test
+/// (<c>tests/provision-debian-package.sh</c>); where it cannot, the test is skipped with the reason, so the README's test
 /// command passes as written. CI (<c>.ci/run</c>) sets <c>SKINBOT_REQUIRE_BROWSER=1</c>, so there a missing browser fails
 /// instead of skipping silently.
 /// </summary>
