@@ -84,6 +84,15 @@ public sealed class DiscordOptions
     /// <summary>Minimum spacing of IDENTIFY sends (max_concurrency identifies per 5 s).</summary>
     public TimeSpan IdentifyInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a process's claim on a shard lasts without renewal (renewed every third of it). A crashed pod's shards
+    /// wait this long for a replacement; a gracefully stopped pod hands them over at once.
+    /// </summary>
+    public TimeSpan ShardLeaseTtl { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a running shard's session (id, sequence, resume URL) is saved for a replacement to resume.</summary>
+    public TimeSpan SessionSaveInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Retries after a 5xx or network error, per request.</summary>
     public int RestMaxRetries { get; set; } = 4;
 

@@ -82,6 +82,8 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         RequirePositive(errors, options.HandlerWatchdogThreshold, nameof(options.HandlerWatchdogThreshold));
         RequirePositive(errors, options.ConnectTimeout, nameof(options.ConnectTimeout));
         RequirePositive(errors, options.ReconnectBackoffInitial, nameof(options.ReconnectBackoffInitial));
+        RequirePositive(errors, options.ShardLeaseTtl, nameof(options.ShardLeaseTtl));
+        RequirePositive(errors, options.SessionSaveInterval, nameof(options.SessionSaveInterval));
         RequirePositive(errors, options.RestRetryBaseDelay, nameof(options.RestRetryBaseDelay));
         RequirePositive(errors, options.RestTimeout, nameof(options.RestTimeout));
         if (options.ReconnectBackoffMax < options.ReconnectBackoffInitial)

@@ -66,6 +66,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<GatewayStatus>();
         services.TryAddSingleton<IGatewayDispatchSink, GatewayDispatcher>();
         services.TryAddSingleton<GatewayConnection>();
+        services.TryAddSingleton<GatewayEndpoints>();
+        services.TryAddSingleton<IShardCoordinator, InMemoryShardCoordinator>();
         if (!runGateway)
         {
             return services;

@@ -31,6 +31,7 @@ public static class RedisServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ISharedRateLimiter>(provider => provider.GetRequiredService<RedisTokenBucket>()));
         services.Replace(ServiceDescriptor.Singleton<IDeliveryLedger, RedisDeliveryLedger>());
         services.Replace(ServiceDescriptor.Singleton<IConversationStore, RedisConversationStore>());
+        services.Replace(ServiceDescriptor.Singleton<IShardCoordinator, RedisShardCoordinator>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [readinessTag]);
         return services;
     }

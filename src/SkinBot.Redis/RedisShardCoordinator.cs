@@ -1,18 +1,19 @@
 using System.Globalization;
 using StackExchange.Redis;
+using SkinBot.Core.State;
 
 namespace SkinBot.Redis;
 
 /// <summary>
-/// The Redis side of running gateway shards on several pods: the stored session per shard (so a replacement pod
-/// resumes), a lease per shard with a fencing counter (so two pods never run one shard: a holder whose token is no
-/// longer current must stop), and the IDENTIFY gate per <c>shard % max_concurrency</c> bucket, which admits one
-/// IDENTIFY per bucket per spacing as Discord requires. Not yet wired into the gateway connection.
+/// Gateway shards run by several pods: a lease per shard with a fencing counter (a holder whose token is no longer
+/// current must stop, and its session writes are refused), the stored session a replacement pod resumes, and the
+/// IDENTIFY gate per <c>shard % max_concurrency</c> bucket, which admits one IDENTIFY per bucket per spacing.
 /// </summary>
-internal sealed class RedisShardCoordinator(RedisConnection redis)
+internal sealed class RedisShardCoordinator(RedisConnection redis) : IShardCoordinator
 {
     // The fence outlives any lease by far (7 days, refreshed on every acquire and renew), so tokens only grow while
-    // anyone runs the shard; every key still expires. KEYS: lease, fence; ARGV: owner, ttl ms. Returns the new fencing token, or 0 when another owner holds the lease.
+    // anyone runs the shard; every key still expires. KEYS: lease, fence; ARGV: owner, ttl ms.
+    // Returns the new fencing token, or 0 when another owner holds the lease.
     private const string Acquire = """
         local holder = redis.call('GET', KEYS[1])
         if holder and holder ~= ARGV[1] then return 0 end
@@ -22,10 +23,13 @@ internal sealed class RedisShardCoordinator(RedisConnection redis)
         return token
         """;
 
-    // KEYS: lease, fence; ARGV: owner, token, ttl ms. 1 while the caller still holds the lease with the current token.
+    // KEYS: lease, fence; ARGV: owner, token, ttl ms. 1 while the caller's token is still current. A lease that expired
+    // (Redis was away longer than its TTL) but that nobody else took is taken back: the unchanged fence proves it.
     private const string Renew = """
-        if redis.call('GET', KEYS[1]) ~= ARGV[1] or redis.call('GET', KEYS[2]) ~= ARGV[2] then return 0 end
-        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        if redis.call('GET', KEYS[2]) ~= ARGV[2] then return 0 end
+        local holder = redis.call('GET', KEYS[1])
+        if holder and holder ~= ARGV[1] then return 0 end
+        redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
         redis.call('PEXPIRE', KEYS[2], 604800000)
         return 1
         """;
@@ -36,52 +40,93 @@ internal sealed class RedisShardCoordinator(RedisConnection redis)
         return 0
         """;
 
+    // KEYS: session, fence; ARGV: token, session id, sequence, resume URL, bot user id, ttl ms.
+    private const string Save = """
+        if redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end
+        redis.call('HSET', KEYS[1], 'id', ARGV[2], 'seq', ARGV[3], 'url', ARGV[4], 'user', ARGV[5])
+        redis.call('PEXPIRE', KEYS[1], ARGV[6])
+        return 1
+        """;
+
+    // KEYS: session, fence; ARGV: token.
+    private const string Forget = """
+        if redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end
+        return redis.call('DEL', KEYS[1])
+        """;
+
+    /// <summary>Who holds a lease: unique per process, readable in <c>redis-cli</c> when someone asks which pod runs a shard.</summary>
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    public bool SessionOutlivesProcess => true;
+
     private IDatabase Database => redis.TryGetDatabase() ?? throw new InvalidOperationException("Redis is unreachable; shard coordination needs it.");
 
-    /// <summary>A fencing token (greater than every earlier one for this shard), or null when another pod holds it.</summary>
-    public async Task<long?> TryAcquireLeaseAsync(int shard, string owner, TimeSpan ttl)
+    public async ValueTask<ShardLease?> TryAcquireAsync(int shardId, TimeSpan ttl, CancellationToken cancellationToken)
     {
-        var token = (long)await Database.ScriptEvaluateAsync(Acquire, [redis.Keys.ShardLease(shard), redis.Keys.ShardFence(shard)], [owner, (long)ttl.TotalMilliseconds]);
-        return token == 0 ? null : token;
+        var token = (long)await Database.ScriptEvaluateAsync(Acquire, [redis.Keys.ShardLease(shardId), redis.Keys.ShardFence(shardId)], [_owner, Milliseconds(ttl)]);
+        return token == 0 ? null : new ShardLease(shardId, token);
     }
 
-    /// <summary>False means the lease was lost (expired and taken): the caller must stop running the shard.</summary>
-    public async Task<bool> RenewLeaseAsync(int shard, string owner, long token, TimeSpan ttl) =>
-        (long)await Database.ScriptEvaluateAsync(Renew, [redis.Keys.ShardLease(shard), redis.Keys.ShardFence(shard)], [owner, token, (long)ttl.TotalMilliseconds]) == 1;
-
-    public async Task ReleaseLeaseAsync(int shard, string owner) =>
-        await Database.ScriptEvaluateAsync(Release, [redis.Keys.ShardLease(shard)], [owner]);
-
-    public async Task SaveSessionAsync(int shard, ShardSession session, TimeSpan ttl)
+    public async ValueTask<bool> RenewAsync(ShardLease lease, TimeSpan ttl, CancellationToken cancellationToken)
     {
-        var key = redis.Keys.ShardSession(shard);
-        var batch = Database.CreateTransaction();
-        _ = batch.HashSetAsync(key, [new("id", session.SessionId), new("seq", session.Sequence), new("url", session.ResumeUrl.AbsoluteUri)]);
-        _ = batch.KeyExpireAsync(key, ttl);
-        await batch.ExecuteAsync();
+        ArgumentNullException.ThrowIfNull(lease);
+        var renewed = await Database.ScriptEvaluateAsync(
+            Renew, [redis.Keys.ShardLease(lease.ShardId), redis.Keys.ShardFence(lease.ShardId)], [_owner, lease.FencingToken, Milliseconds(ttl)]);
+        return (long)renewed == 1;
     }
 
-    public async Task<ShardSession?> LoadSessionAsync(int shard)
+    public async ValueTask ReleaseAsync(ShardLease lease, CancellationToken cancellationToken)
     {
-        var values = await Database.HashGetAsync(redis.Keys.ShardSession(shard), ["id", "seq", "url"]);
-        if (values[0].IsNull || values[1].IsNull || values[2].IsNull)
+        ArgumentNullException.ThrowIfNull(lease);
+        await Database.ScriptEvaluateAsync(Release, [redis.Keys.ShardLease(lease.ShardId)], [_owner]);
+    }
+
+    public async ValueTask<ShardSession?> LoadSessionAsync(int shardId, CancellationToken cancellationToken)
+    {
+        var values = await Database.HashGetAsync(redis.Keys.ShardSession(shardId), ["id", "seq", "url", "user"]);
+        if (values.Any(value => value.IsNull)
+            || !long.TryParse((string)values[1]!, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            || !Uri.TryCreate((string)values[2]!, UriKind.Absolute, out var url)
+            || !ulong.TryParse((string)values[3]!, NumberStyles.None, CultureInfo.InvariantCulture, out var botUserId))
         {
             return null;
         }
 
-        return new ShardSession((string)values[0]!, long.Parse((string)values[1]!, CultureInfo.InvariantCulture), new Uri((string)values[2]!));
+        return new ShardSession((string)values[0]!, sequence, url, botUserId);
     }
 
-    public async Task ForgetSessionAsync(int shard) => await Database.KeyDeleteAsync(redis.Keys.ShardSession(shard));
-
-    /// <summary>Waits until this shard's IDENTIFY bucket is free, then holds it for <paramref name="spacing"/>.</summary>
-    public async Task WaitToIdentifyAsync(int shard, int maxConcurrency, TimeSpan spacing, CancellationToken cancellationToken)
+    public async ValueTask<bool> SaveSessionAsync(ShardLease lease, ShardSession session, TimeSpan ttl, CancellationToken cancellationToken)
     {
-        var key = redis.Keys.IdentifyBucket(shard % maxConcurrency);
-        while (!await Database.StringSetAsync(key, shard, spacing, When.NotExists))
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentNullException.ThrowIfNull(session);
+        var saved = await Database.ScriptEvaluateAsync(
+            Save,
+            [redis.Keys.ShardSession(lease.ShardId), redis.Keys.ShardFence(lease.ShardId)],
+            [lease.FencingToken, session.SessionId, session.Sequence, session.ResumeUrl.AbsoluteUri, session.BotUserId, Milliseconds(ttl)]);
+        return (long)saved == 1;
+    }
+
+    public async ValueTask ForgetSessionAsync(ShardLease lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        await Database.ScriptEvaluateAsync(Forget, [redis.Keys.ShardSession(lease.ShardId), redis.Keys.ShardFence(lease.ShardId)], [lease.FencingToken]);
+    }
+
+    public async ValueTask WaitToIdentifyAsync(int shardId, int maxConcurrency, TimeSpan spacing, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
+        if (spacing <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var key = redis.Keys.IdentifyBucket(shardId % maxConcurrency);
+        while (!await Database.StringSetAsync(key, shardId, spacing, When.NotExists))
         {
             var left = await Database.KeyTimeToLiveAsync(key) ?? TimeSpan.FromMilliseconds(10);
             await Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(10), cancellationToken);
         }
     }
+
+    private static long Milliseconds(TimeSpan span) => (long)Math.Ceiling(span.TotalMilliseconds);
 }

@@ -7,20 +7,6 @@ namespace SkinBot.Discord.Tests;
 public sealed class ShutdownTests
 {
     [Fact]
-    public async Task Shutting_down_closes_the_gateway_with_a_resumable_code_so_the_next_pod_can_resume()
-    {
-        await using var discord = await FakeDiscord.StartAsync();
-        var bot = await BotHost.StartAsync(BotHost.Settings(discord));
-        await discord.Gateway.WaitForReadyAsync();
-        var connection = Assert.Single(discord.Gateway.Connections);
-
-        await bot.DisposeAsync();
-
-        await Eventually(() => connection.ClientCloseCode is not null);
-        Assert.Equal(4000, connection.ClientCloseCode);
-    }
-
-    [Fact]
     public async Task A_message_taken_from_the_gateway_before_shutdown_is_still_answered_after_the_gateway_closes()
     {
         var engine = new DiscordEngine { HoldSlowUntilReleased = true };

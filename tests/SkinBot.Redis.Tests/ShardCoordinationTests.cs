@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using SkinBot.Core.State;
 
 namespace SkinBot.Redis.Tests;
 
 public sealed class ShardCoordinationTests : IAsyncLifetime
 {
+    private static readonly CancellationToken None = CancellationToken.None;
     private RedisServer _server = null!;
 
     public async Task InitializeAsync() => _server = await RedisServer.StartAsync();
@@ -18,17 +20,51 @@ public sealed class ShardCoordinationTests : IAsyncLifetime
         var podA = new RedisShardCoordinator(a.Connection);
         var podB = new RedisShardCoordinator(b.Connection);
 
-        var first = await podA.TryAcquireLeaseAsync(2, "pod-a", TimeSpan.FromMilliseconds(300));
+        var first = await podA.TryAcquireAsync(2, TimeSpan.FromMilliseconds(300), None);
         Assert.NotNull(first);
-        Assert.Null(await podB.TryAcquireLeaseAsync(2, "pod-b", TimeSpan.FromMilliseconds(300)));
+        Assert.Null(await podB.TryAcquireAsync(2, TimeSpan.FromMilliseconds(300), None));
 
         await Task.Delay(500);
-        var second = await podB.TryAcquireLeaseAsync(2, "pod-b", TimeSpan.FromSeconds(5));
+        var second = await podB.TryAcquireAsync(2, TimeSpan.FromSeconds(5), None);
 
         Assert.NotNull(second);
-        Assert.True(second > first);
-        Assert.False(await podA.RenewLeaseAsync(2, "pod-a", first!.Value, TimeSpan.FromSeconds(5)));
-        Assert.True(await podB.RenewLeaseAsync(2, "pod-b", second!.Value, TimeSpan.FromSeconds(5)));
+        Assert.True(second.FencingToken > first.FencingToken);
+        Assert.False(await podA.RenewAsync(first, TimeSpan.FromSeconds(5), None));
+        Assert.True(await podB.RenewAsync(second, TimeSpan.FromSeconds(5), None));
+    }
+
+    [RedisFact]
+    public async Task A_holder_that_was_replaced_cannot_overwrite_the_new_holders_session()
+    {
+        await using var a = new Replica(_server.Configuration);
+        await using var b = new Replica(_server.Configuration);
+        var paused = new RedisShardCoordinator(a.Connection);
+        var replacement = new RedisShardCoordinator(b.Connection);
+        var stale = (await paused.TryAcquireAsync(3, TimeSpan.FromMilliseconds(200), None))!;
+        await Task.Delay(400);
+        var current = (await replacement.TryAcquireAsync(3, TimeSpan.FromSeconds(5), None))!;
+        var fresh = new ShardSession("new-session", 10, new Uri("wss://resume.example/b"), 42);
+        Assert.True(await replacement.SaveSessionAsync(current, fresh, TimeSpan.FromMinutes(1), None));
+
+        var written = await paused.SaveSessionAsync(stale, new ShardSession("old-session", 99, new Uri("wss://resume.example/a"), 42), TimeSpan.FromMinutes(1), None);
+        await paused.ForgetSessionAsync(stale, None);
+
+        Assert.False(written);
+        Assert.Equal(fresh, await replacement.LoadSessionAsync(3, None));
+    }
+
+    [RedisFact]
+    public async Task A_lease_that_expired_while_nobody_else_took_the_shard_is_renewed_by_its_holder()
+    {
+        await using var a = new Replica(_server.Configuration);
+        var pod = new RedisShardCoordinator(a.Connection);
+        var lease = (await pod.TryAcquireAsync(4, TimeSpan.FromMilliseconds(100), None))!;
+
+        await Task.Delay(300);
+
+        Assert.True(await pod.RenewAsync(lease, TimeSpan.FromSeconds(5), None));
+        await using var b = new Replica(_server.Configuration);
+        Assert.Null(await new RedisShardCoordinator(b.Connection).TryAcquireAsync(4, TimeSpan.FromSeconds(5), None));
     }
 
     [RedisFact]
@@ -38,15 +74,15 @@ public sealed class ShardCoordinationTests : IAsyncLifetime
         await using var b = new Replica(_server.Configuration);
         var old = new RedisShardCoordinator(a.Connection);
         var replacement = new RedisShardCoordinator(b.Connection);
-        await old.TryAcquireLeaseAsync(1, "pod-a", TimeSpan.FromMinutes(1));
-        var session = new ShardSession("abc123", 4711, new Uri("wss://resume.example/"));
-        await old.SaveSessionAsync(1, session, TimeSpan.FromMinutes(5));
+        var lease = (await old.TryAcquireAsync(1, TimeSpan.FromMinutes(1), None))!;
+        var session = new ShardSession("abc123", 4711, new Uri("wss://resume.example/"), 710000000000000001);
+        Assert.True(await old.SaveSessionAsync(lease, session, TimeSpan.FromMinutes(5), None));
 
-        await old.ReleaseLeaseAsync(1, "pod-a");
+        await old.ReleaseAsync(lease, None);
 
-        Assert.NotNull(await replacement.TryAcquireLeaseAsync(1, "pod-b", TimeSpan.FromMinutes(1)));
-        Assert.Equal(session, await replacement.LoadSessionAsync(1));
-        Assert.Null(await replacement.LoadSessionAsync(0));
+        Assert.NotNull(await replacement.TryAcquireAsync(1, TimeSpan.FromMinutes(1), None));
+        Assert.Equal(session, await replacement.LoadSessionAsync(1, None));
+        Assert.Null(await replacement.LoadSessionAsync(0, None));
     }
 
     [RedisFact]
@@ -59,10 +95,10 @@ public sealed class ShardCoordinationTests : IAsyncLifetime
         var spacing = TimeSpan.FromMilliseconds(400);
         var clock = Stopwatch.StartNew();
 
-        await podA.WaitToIdentifyAsync(0, maxConcurrency: 2, spacing, CancellationToken.None);
-        await podB.WaitToIdentifyAsync(1, maxConcurrency: 2, spacing, CancellationToken.None);
+        await podA.WaitToIdentifyAsync(0, maxConcurrency: 2, spacing, None);
+        await podB.WaitToIdentifyAsync(1, maxConcurrency: 2, spacing, None);
         var otherBucket = clock.Elapsed;
-        await podB.WaitToIdentifyAsync(2, maxConcurrency: 2, spacing, CancellationToken.None);
+        await podB.WaitToIdentifyAsync(2, maxConcurrency: 2, spacing, None);
         var sameBucket = clock.Elapsed;
 
         Assert.True(otherBucket < spacing, $"shard 1 waited {otherBucket}");

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ internal sealed partial class GatewayConnection(
 {
     private const int MaxMessageBytes = 64 << 20;
     private const int ReconnectCloseCode = 4000;
+    private const int EndSessionCloseCode = 1000;
 
     /// <summary>How long a shutting-down connection waits for the gateway to answer its close frame.</summary>
     private static readonly TimeSpan ShutdownCloseGrace = TimeSpan.FromSeconds(2);
@@ -116,8 +118,8 @@ internal sealed partial class GatewayConnection(
             status.SetConnected(shard, false);
             await connectionScope.CancelAsync();
             await heartbeats.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            // Shutting down closes with a resumable code too, never 1000/1001: the session outlives this process, so the
-            // pod that takes the shard over (with the session from shared state) resumes it instead of identifying again.
+            // A drop or a RECONNECT closes with a resumable code, never 1000/1001, so this process resumes; shutting down
+            // has already closed (see CloseForShutdownAsync), which makes this a no-op.
             await CloseAsync(live, live.CloseCode);
         }
     }
@@ -136,6 +138,8 @@ internal sealed partial class GatewayConnection(
                     // must not throw here, outside the per-event guard, or every resume would replay it and fail again.
                     live.State.SessionId = StringField(data, "session_id");
                     live.State.ResumeUrl = Uri.TryCreate(StringField(data, "resume_gateway_url"), UriKind.Absolute, out var url) ? url : null;
+                    live.State.BotUserId = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("user", out var user)
+                        && ulong.TryParse(StringField(user, "id"), NumberStyles.None, CultureInfo.InvariantCulture, out var userId) ? userId : null;
                     MarkReady(live, "READY");
                 }
                 else if (name == "RESUMED")
@@ -244,14 +248,14 @@ internal sealed partial class GatewayConnection(
     }
 
     /// <summary>
-    /// On shutdown: closes with the resumable code and lets the receive loop read the gateway's answering close frame,
+    /// On shutdown: closes (resumable unless nobody will resume the session) and lets the receive loop read the gateway's answering close frame,
     /// or gives up waiting after <see cref="ShutdownCloseGrace"/>.
     /// </summary>
     private async Task CloseForShutdownAsync(LiveConnection live, CancellationTokenSource connectionScope)
     {
         live.ShuttingDown = true;
         LogClosingForShutdown(live.Shard.Id, live.Shard.Count);
-        await CloseAsync(live, ReconnectCloseCode, abort: false);
+        await CloseAsync(live, live.State.KeepResumableOnClose ? ReconnectCloseCode : EndSessionCloseCode, abort: false);
         try
         {
             connectionScope.CancelAfter(ShutdownCloseGrace);
@@ -262,7 +266,7 @@ internal sealed partial class GatewayConnection(
         }
     }
 
-    /// <summary>Closes with the given code (never 1000: that would end the session), then drops the socket unless told to wait for the answer.</summary>
+    /// <summary>Closes with the given code (1000 ends the session; only shutdown without a successor uses it), then drops the socket unless told to wait for the answer.</summary>
     private async Task CloseAsync(LiveConnection live, int code, bool abort = true)
     {
         if (!live.TryBeginClose())

@@ -11,6 +11,15 @@ internal sealed class GatewaySessionState
 
     public Uri? ResumeUrl { get; set; }
 
+    /// <summary>The bot's user id from READY; a resumed session gets no READY, so it travels with the stored session.</summary>
+    public ulong? BotUserId { get; set; }
+
+    /// <summary>
+    /// Whether a connection this side ends should stay resumable (close 4000) or end the session (close 1000). Resumable
+    /// when someone will resume it: a replacement pod through shared state, or the new holder of a lost lease.
+    /// </summary>
+    public bool KeepResumableOnClose { get; set; } = true;
+
     /// <summary>The last non-null "s" of a dispatch, or null before the first one.</summary>
     public long? Sequence
     {
@@ -29,6 +38,7 @@ internal sealed class GatewaySessionState
     {
         SessionId = null;
         ResumeUrl = null;
+        BotUserId = null;
         Interlocked.Exchange(ref _sequence, -1);
     }
 }

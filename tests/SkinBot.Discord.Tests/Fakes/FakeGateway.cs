@@ -118,6 +118,7 @@ internal sealed class FakeGateway
         if (op == 2)
         {
             connection.Record.Identify = first["d"]!.ToJsonString();
+            connection.Record.IdentifiedAt = DateTimeOffset.UtcNow;
             lock (_gate)
             {
                 // A client that identifies while its session is still valid never got READY (the connection died
@@ -424,6 +425,9 @@ internal sealed class ConnectionRecord(string path, string query)
     public string Query { get; } = query;
 
     public string? Identify { get; set; }
+
+    /// <summary>When the IDENTIFY arrived, to check the spacing between identifies.</summary>
+    public DateTimeOffset? IdentifiedAt { get; set; }
 
     public string? Resume { get; set; }
 
