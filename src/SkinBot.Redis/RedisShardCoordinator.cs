@@ -1,6 +1,6 @@
 using System.Globalization;
-using StackExchange.Redis;
 using SkinBot.Core.State;
+using StackExchange.Redis;
 
 namespace SkinBot.Redis;
 
