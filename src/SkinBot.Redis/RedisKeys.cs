@@ -11,6 +11,8 @@ internal sealed class RedisKeys(string prefix)
 
     public string RateBucket(string bucket) => string.Concat(prefix, "rate:", bucket);
 
+    public string Quota(string bucket) => string.Concat(prefix, "quota:", bucket);
+
     public string ShardSession(int shard) => string.Concat(prefix, "gateway:session:", shard.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public string ShardLease(int shard) => string.Concat(prefix, "gateway:lease:", shard.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -32,6 +32,7 @@ public static class RedisServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IDeliveryLedger, RedisDeliveryLedger>());
         services.Replace(ServiceDescriptor.Singleton<IConversationStore, RedisConversationStore>());
         services.Replace(ServiceDescriptor.Singleton<IShardCoordinator, RedisShardCoordinator>());
+        services.Replace(ServiceDescriptor.Singleton<ISharedQuota, RedisQuota>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [readinessTag]);
         return services;
     }

@@ -7,7 +7,7 @@ namespace SkinBot.Redis;
 
 /// <summary>
 /// A token bucket every replica draws from: refill and take happen in one Lua script on Redis' own clock, so N
-/// replicas together grant no more than one bucket's worth. Null from <see cref="TryTakeAsync"/> means Redis is
+/// replicas together grant no more than one bucket's worth. Null from a take means Redis is
 /// unreachable and the caller uses its local bucket.
 /// </summary>
 internal sealed class RedisTokenBucket(RedisConnection redis, ILogger<RedisTokenBucket> logger) : ISharedRateLimiter
@@ -35,7 +35,10 @@ internal sealed class RedisTokenBucket(RedisConnection redis, ILogger<RedisToken
         return {granted, wait}
         """;
 
-    public async ValueTask<SharedTake?> TryTakeAsync(string bucket, int permitsPerMinute, CancellationToken cancellationToken)
+    public ValueTask<SharedTake?> TryTakeAsync(string bucket, int permitsPerMinute, CancellationToken cancellationToken) =>
+        TryTakeAsync(bucket, permitsPerMinute, permitsPerMinute / 60.0, cancellationToken);
+
+    public async ValueTask<SharedTake?> TryTakeAsync(string bucket, int capacity, double tokensPerSecond, CancellationToken cancellationToken)
     {
         if (redis.TryGetDatabase() is not { } database)
         {
@@ -47,7 +50,7 @@ internal sealed class RedisTokenBucket(RedisConnection redis, ILogger<RedisToken
             var result = (RedisResult[]?)await database.ScriptEvaluateAsync(
                 Take,
                 [redis.Keys.RateBucket(bucket)],
-                [permitsPerMinute, (permitsPerMinute / 60.0).ToString("R", CultureInfo.InvariantCulture)]);
+                [capacity, tokensPerSecond.ToString("R", CultureInfo.InvariantCulture)]);
             return new SharedTake((int)result![0] == 1, TimeSpan.FromMilliseconds((long)result[1]));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)

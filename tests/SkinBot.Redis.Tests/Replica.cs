@@ -25,6 +25,7 @@ internal sealed class Replica : IAsyncDisposable
         var engine = Options.Create(new EngineOptions());
         Conversations = new RedisConversationStore(Connection, new InMemoryConversationStore(engine, TimeProvider.System), engine, Logs.For<RedisConversationStore>());
         Buckets = new RedisTokenBucket(Connection, Logs.For<RedisTokenBucket>());
+        Quota = new RedisQuota(Connection, Logs.For<RedisQuota>());
         Health = new RedisHealthCheck(Connection);
         if (waitForConnection)
         {
@@ -41,6 +42,8 @@ internal sealed class Replica : IAsyncDisposable
     public RedisConversationStore Conversations { get; }
 
     public RedisTokenBucket Buckets { get; }
+
+    public RedisQuota Quota { get; }
 
     public RedisHealthCheck Health { get; }
 

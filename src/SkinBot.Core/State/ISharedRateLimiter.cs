@@ -6,6 +6,10 @@ namespace SkinBot.Core.State;
 /// </summary>
 public interface ISharedRateLimiter
 {
+    /// <summary>Takes one token from a bucket of <paramref name="capacity"/> tokens refilled at <paramref name="tokensPerSecond"/>.</summary>
+    ValueTask<SharedTake?> TryTakeAsync(string bucket, int capacity, double tokensPerSecond, CancellationToken cancellationToken);
+
+    /// <summary>A per-minute allowance that may be spent in one burst (a person's or a channel's messages).</summary>
     ValueTask<SharedTake?> TryTakeAsync(string bucket, int permitsPerMinute, CancellationToken cancellationToken);
 }
 

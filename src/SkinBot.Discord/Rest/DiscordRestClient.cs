@@ -83,7 +83,7 @@ internal sealed partial class DiscordRestClient(
 
         using (response)
         {
-            buckets.Update(route, response.Headers);
+            await buckets.UpdateAsync(route, response.Headers, cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.IsSuccessStatusCode)
             {
@@ -106,11 +106,11 @@ internal sealed partial class DiscordRestClient(
                 LogRateLimited(route.Template, retryAfter.TotalMilliseconds, global);
                 if (global)
                 {
-                    globalLimit.PauseFor(retryAfter);
+                    await globalLimit.PauseForAsync(retryAfter, cancellationToken);
                 }
                 else
                 {
-                    buckets.Exhaust(route, retryAfter);
+                    await buckets.ExhaustAsync(route, retryAfter, cancellationToken);
                 }
 
                 return new RestAttempt.RateLimited(retryAfter, global, response.StatusCode, error.Code);

@@ -1,16 +1,20 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
+using SkinBot.Core.State;
 
 namespace SkinBot.Discord.Rest;
 
 /// <summary>
 /// Per-route buckets learned from X-RateLimit-* headers. A bucket is keyed on Discord's opaque bucket hash (shared
 /// by routes that share a limit) plus the top-level resource, falling back to the route template before the
-/// first response names the hash.
+/// first response names the hash. With shared state configured, every replica also spends from the same count
+/// (<see cref="ISharedQuota"/>), so N replicas together stay within what Discord allows one bot.
 /// </summary>
-internal sealed class RateLimitBuckets(TimeProvider time)
+internal sealed class RateLimitBuckets(TimeProvider time, ISharedQuota? shared = null)
 {
+    private const string SharedPrefix = "discord:";
+
     private const int PruneAbove = 2_000;
 
     private readonly ConcurrentDictionary<string, string> _hashByTemplate = new(StringComparer.Ordinal);
@@ -23,6 +27,7 @@ internal sealed class RateLimitBuckets(TimeProvider time)
         await bucket.Gate.WaitAsync(cancellationToken);
         try
         {
+            await TakeSharedAsync(route, cancellationToken);
             var now = time.GetUtcNow();
             if (bucket.Remaining is <= 0 && bucket.ResetAt > now)
             {
@@ -45,7 +50,7 @@ internal sealed class RateLimitBuckets(TimeProvider time)
         }
     }
 
-    public void Update(DiscordRoute route, HttpResponseHeaders headers)
+    public async ValueTask UpdateAsync(DiscordRoute route, HttpResponseHeaders headers, CancellationToken cancellationToken)
     {
         if (Header(headers, "X-RateLimit-Bucket") is { Length: > 0 } hash)
         {
@@ -58,13 +63,18 @@ internal sealed class RateLimitBuckets(TimeProvider time)
             && double.TryParse(resetAfter, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
             var bucket = Get(route);
+            var window = TimeSpan.FromSeconds(Math.Max(0, seconds));
             bucket.Remaining = left;
-            bucket.ResetAt = time.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(0, seconds));
+            bucket.ResetAt = time.GetUtcNow() + window;
+            if (SharesCount(route))
+            {
+                await shared!.SetAsync(SharedKey(route), left, window, cancellationToken);
+            }
         }
     }
 
     /// <summary>After a route-scoped 429: nothing more on this bucket until the retry time.</summary>
-    public void Exhaust(DiscordRoute route, TimeSpan retryAfter)
+    public async ValueTask ExhaustAsync(DiscordRoute route, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
         var bucket = Get(route);
         bucket.Remaining = 0;
@@ -73,10 +83,36 @@ internal sealed class RateLimitBuckets(TimeProvider time)
         {
             bucket.ResetAt = until;
         }
+
+        if (SharesCount(route))
+        {
+            await shared!.SetAsync(SharedKey(route), 0, retryAfter, cancellationToken);
+        }
+    }
+
+    /// <summary>Waits while the shared count is spent; an unreachable store leaves only this replica's own count.</summary>
+    private async Task TakeSharedAsync(DiscordRoute route, CancellationToken cancellationToken)
+    {
+        while (SharesCount(route) && await shared!.TryTakeAsync(SharedKey(route), cancellationToken) is { } wait && wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
     }
 
     internal static string? Header(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault()?.Trim() : null;
+
+    /// <summary>
+    /// Only bot routes are shared: an interaction's webhook routes are used by the one replica answering it, and their
+    /// key would carry the interaction token, a credential that has no place in shared state.
+    /// </summary>
+    private bool SharesCount(DiscordRoute route) => shared is not null && route.Kind == DiscordRouteKind.Bot;
+
+    /// <summary>
+    /// The shared count is keyed on the route template, not the bucket hash: a replica that has not yet seen the hash
+    /// must still find the count the others keep.
+    /// </summary>
+    private static string SharedKey(DiscordRoute route) => string.Concat(SharedPrefix, route.TemplateKey, "|", route.MajorParameter);
 
     private Bucket Get(DiscordRoute route)
     {
