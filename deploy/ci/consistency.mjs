@@ -5,7 +5,7 @@ import { parseAllDocuments } from "yaml";
 
 const problems = [];
 // Setting names that carry secrets: they belong in the Secret, never in a ConfigMap or a literal env value.
-const secretName = /(Token|Password|PublicKey|Secret|Redis__Configuration)$/i;
+const secretName = /(Token|Password|Key|Secret|Redis__Configuration)$/i;
 
 for (const file of process.argv.slice(2)) {
   const objects = parseAllDocuments(readFileSync(file, "utf8")).map((d) => d.toJS()).filter(Boolean);

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using SkinBot.Core.Feedback;
+using SkinBot.Host.Startup;
 
 namespace SkinBot.Host.Feedback;
 
@@ -27,18 +28,8 @@ internal static class UserHashKeySource
         return new KeyedUserHasher(ReadOrCreateKeyFile(dataFolder));
     }
 
-    public static bool TryDecode(string text, [NotNullWhen(true)] out byte[]? key)
-    {
-        key = null;
-        var buffer = new byte[text.Length];
-        if (!Convert.TryFromBase64String(text.Trim(), buffer, out var written) || written < KeyedUserHasher.MinimumKeyBytes)
-        {
-            return false;
-        }
-
-        key = buffer[..written];
-        return true;
-    }
+    public static bool TryDecode(string text, [NotNullWhen(true)] out byte[]? key) =>
+        Base64Key.TryDecode(text, KeyedUserHasher.MinimumKeyBytes, out key);
 
     private static byte[] ReadOrCreateKeyFile(string dataFolder)
     {

@@ -37,6 +37,13 @@ public static class WebChatExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
+        var configuration = endpoints.ServiceProvider.GetRequiredService<IConfiguration>();
+        if (!string.IsNullOrWhiteSpace(configuration["Redis:Configuration"]) && !endpoints.ServiceProvider.GetRequiredService<WebChatSecret>().IsShared)
+        {
+            // Redis means several replicas; only a shared key lets them honour each other's conversation ids.
+            endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebChatExtensions)).SigningKeyNotShared();
+        }
+
         endpoints.MapPost(ChatApiEndpoint.Path, ChatApiEndpoint.HandleAsync);
         endpoints.MapGet(ChatApiEndpoint.Path + "/settings", (IOptions<LimitsOptions> limits) =>
             Results.Json(new { maxMessageLength = limits.Value.MaxMessageLength }));

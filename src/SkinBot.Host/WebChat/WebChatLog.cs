@@ -11,4 +11,7 @@ internal static partial class WebChatLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The web chat page (wwwroot/index.html) was not found; / will answer 404. POST {Path} still works.")]
     public static partial void PageMissing(this ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shared state is configured but WebChat:SigningKey is not: each replica signs web chat ids with its own key, so a follow-up that lands on another replica starts a new conversation. Give every replica the same key.")]
+    public static partial void SigningKeyNotShared(this ILogger logger);
 }

@@ -15,6 +15,13 @@ public sealed class WebChatOptions
     /// </summary>
     public IList<string> TrustedProxies { get; } = [];
 
+    /// <summary>
+    /// Base64 of at least 32 random bytes (<c>openssl rand -base64 32</c>), from a secret store or
+    /// <c>SKINBOT__WebChat__SigningKey</c>. Conversation and visitor ids are signed with it, so every web replica given
+    /// the same key accepts the ids the others issued; without it each process makes its own key at start-up.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
     /// <summary>Which header the trusted proxies write: <c>XForwardedFor</c> (default) or the standard <c>Forwarded</c>.</summary>
     public ForwardedHeaderKind ForwardedHeader { get; set; } = ForwardedHeaderKind.XForwardedFor;
 }

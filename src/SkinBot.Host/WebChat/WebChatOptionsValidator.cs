@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SkinBot.Host.Networking;
+using SkinBot.Host.Startup;
 
 namespace SkinBot.Host.WebChat;
 
@@ -18,6 +19,12 @@ internal sealed class WebChatOptionsValidator : IValidateOptions<WebChatOptions>
                     $"WebChat:TrustedProxies:{i} (\"{options.TrustedProxies[i]}\") must be an IP address such as 10.0.0.5 " +
                     "or a network such as 10.0.0.0/8 whose address has no bits set past the prefix.");
             }
+        }
+
+        if (options.SigningKey is { } key && !Base64Key.TryDecode(key, WebChatSecret.KeyBytes, out _))
+        {
+            // Never quoted: it is a secret.
+            errors.Add($"WebChat:SigningKey must be base64 of at least {WebChatSecret.KeyBytes} bytes (e.g. `openssl rand -base64 32`).");
         }
 
         if (!Enum.IsDefined(options.ForwardedHeader))

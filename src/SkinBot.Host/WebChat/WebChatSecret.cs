@@ -1,16 +1,33 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
+using SkinBot.Host.Startup;
 
 namespace SkinBot.Host.WebChat;
 
 /// <summary>
-/// A random key made at start-up and never stored or logged. Conversation ids and client ids are keyed hashes under it,
-/// so nobody outside this process can forge an id or link an id back to an address; a restart simply starts every
-/// conversation afresh, which costs nothing because follow-up memory lives in this process too.
+/// The key conversation ids and client ids are keyed hashes under, so nobody without it can forge an id or link an id
+/// back to an address. Configured (<see cref="WebChatOptions.SigningKey"/>), it is the same on every web replica, so a
+/// follow-up that lands on another replica continues the conversation. Otherwise a random key is made at start-up,
+/// never stored or logged: a restart then starts every conversation afresh, which costs a single process nothing.
 /// </summary>
 internal sealed class WebChatSecret
 {
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    public const int KeyBytes = 32;
+
+    private readonly byte[] _key;
+
+    public WebChatSecret(IOptions<WebChatOptions> options)
+    {
+        var configured = options.Value.SigningKey;
+        IsShared = configured is not null;
+        _key = configured is null ? RandomNumberGenerator.GetBytes(KeyBytes)
+            : Base64Key.TryDecode(configured, KeyBytes, out var key) ? key
+            : throw new InvalidOperationException("WebChat:SigningKey is not base64 of at least 32 bytes.");
+    }
+
+    /// <summary>True when the key came from configuration, so other replicas can hold the same one.</summary>
+    public bool IsShared { get; }
 
     /// <summary>HMAC-SHA256 of <paramref name="data"/> for one <paramref name="purpose"/>, so a tag made for one use never passes for another.</summary>
     public byte[] Tag(string purpose, ReadOnlySpan<byte> data)

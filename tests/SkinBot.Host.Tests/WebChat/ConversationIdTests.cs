@@ -71,7 +71,7 @@ public sealed class ConversationIdTests : IAsyncLifetime
     [Fact]
     public void An_issued_id_is_redeemed_only_by_its_client_and_only_unaltered()
     {
-        var secret = new WebChatSecret();
+        var secret = Secret();
         var alice = WebClientId.For(IPAddress.Parse(Alice), secret);
         var bob = WebClientId.For(IPAddress.Parse(Bob), secret);
         var issued = WebConversationId.Issue(alice, secret);
@@ -80,7 +80,7 @@ public sealed class ConversationIdTests : IAsyncLifetime
         Assert.Equal(issued, WebConversationId.TryRedeem(issued.Value, alice, secret));
         Assert.Null(WebConversationId.TryRedeem(issued.Value, bob, secret));
         Assert.Null(WebConversationId.TryRedeem(tampered, alice, secret));
-        Assert.Null(WebConversationId.TryRedeem(issued.Value, alice, new WebChatSecret()));
+        Assert.Null(WebConversationId.TryRedeem(issued.Value, alice, Secret()));
         Assert.Null(WebConversationId.TryRedeem("AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA", alice, secret));
         Assert.Null(WebConversationId.TryRedeem("no-separator", alice, secret));
         Assert.Null(WebConversationId.TryRedeem(null, alice, secret));
@@ -90,7 +90,7 @@ public sealed class ConversationIdTests : IAsyncLifetime
     [Fact]
     public void IPv6_clients_are_told_apart_by_their_64_bit_prefix_and_IPv4_by_their_whole_address()
     {
-        var secret = new WebChatSecret();
+        var secret = Secret();
         WebClientId Of(string address) => WebClientId.For(IPAddress.Parse(address), secret);
 
         Assert.Equal(Of("2001:db8:1:2::1"), Of("2001:db8:1:2:ffff::9"));
@@ -98,6 +98,36 @@ public sealed class ConversationIdTests : IAsyncLifetime
         Assert.Equal(Of("192.0.2.10"), Of("::ffff:192.0.2.10"));
         Assert.NotEqual(Of("192.0.2.10"), Of("192.0.2.11"));
     }
+
+    [Fact]
+    public void Replicas_given_the_same_signing_key_redeem_each_others_ids_and_others_do_not()
+    {
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var replicaA = Secret(key);
+        var replicaB = Secret(key);
+        var unconfigured = Secret();
+        var issued = WebConversationId.Issue(WebClientId.For(IPAddress.Parse(Alice), replicaA), replicaA);
+
+        Assert.True(replicaA.IsShared);
+        Assert.False(unconfigured.IsShared);
+        Assert.Equal(issued, WebConversationId.TryRedeem(issued.Value, WebClientId.For(IPAddress.Parse(Alice), replicaB), replicaB));
+        Assert.Null(WebConversationId.TryRedeem(issued.Value, WebClientId.For(IPAddress.Parse(Alice), unconfigured), unconfigured));
+    }
+
+    [Theory]
+    [InlineData("dG9vIHNob3J0")]
+    [InlineData("not base64 at all!")]
+    public void A_signing_key_that_is_not_base64_of_32_bytes_stops_start_up_without_being_quoted(string key)
+    {
+        var result = new WebChatOptionsValidator().Validate(null, new WebChatOptions { SigningKey = key });
+
+        Assert.True(result.Failed);
+        Assert.Contains("WebChat:SigningKey", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    private static WebChatSecret Secret(string? signingKey = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(new WebChatOptions { SigningKey = signingKey }));
 
     private async Task<JsonElement> AskAsync(string peer, string? conversationId)
     {
