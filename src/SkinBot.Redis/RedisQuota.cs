@@ -22,13 +22,14 @@ internal sealed class RedisQuota(RedisConnection redis, ILogger<RedisQuota> logg
         """;
 
     // KEYS[1] bucket; ARGV: remaining, reset after ms. A count for the same window (the reset no later than the one
-    // stored, give or take the round trip) only ever lowers the stored one; a later reset starts a new window.
+    // stored, give or take a second of answers arriving late) only ever lowers the stored one; a later reset starts a
+    // new window. A window that ended has no key left, so a new one usually finds nothing to compare with.
     private const string Set = """
         local remaining = tonumber(ARGV[1])
         local reset = tonumber(ARGV[2])
         local ttl = redis.call('PTTL', KEYS[1])
         local left = tonumber(redis.call('HGET', KEYS[1], 'left'))
-        if left and ttl > 0 and reset <= ttl + 250 then
+        if left and ttl > 0 and reset <= ttl + 1000 then
           remaining = math.min(left, remaining)
           reset = ttl
         end

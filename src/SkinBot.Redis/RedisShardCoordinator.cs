@@ -24,13 +24,16 @@ internal sealed class RedisShardCoordinator(RedisConnection redis) : IShardCoord
         """;
 
     // KEYS: lease, fence; ARGV: owner, token, ttl ms. 1 while the caller's token is still current. A lease that expired
-    // (Redis was away longer than its TTL) but that nobody else took is taken back: the unchanged fence proves it.
+    // (Redis was away longer than its TTL) but that nobody else took is taken back: the unchanged fence proves it. A
+    // Redis that came back empty (restarted without persistence) has neither key: the holder takes both back rather
+    // than dropping every shard at once; anyone who acquired first holds the lease, and the holder check refuses.
     private const string Renew = """
-        if redis.call('GET', KEYS[2]) ~= ARGV[2] then return 0 end
+        local fence = redis.call('GET', KEYS[2])
+        if fence and fence ~= ARGV[2] then return 0 end
         local holder = redis.call('GET', KEYS[1])
         if holder and holder ~= ARGV[1] then return 0 end
         redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
-        redis.call('PEXPIRE', KEYS[2], 604800000)
+        redis.call('SET', KEYS[2], ARGV[2], 'PX', 604800000)
         return 1
         """;
 
@@ -53,6 +56,12 @@ internal sealed class RedisShardCoordinator(RedisConnection redis) : IShardCoord
         if redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end
         return redis.call('DEL', KEYS[1])
         """;
+
+    /// <summary>How long a taken IDENTIFY slot stays taken beyond the spacing while its IDENTIFY has not gone out yet.</summary>
+    private static readonly TimeSpan IdentifyInFlightHold = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often a waiter looks again: a slot's hold shrinks to the spacing as soon as its IDENTIFY is sent.</summary>
+    private static readonly TimeSpan IdentifyPoll = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Who holds a lease: unique per process, readable in <c>redis-cli</c> when someone asks which pod runs a shard.</summary>
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -120,11 +129,23 @@ internal sealed class RedisShardCoordinator(RedisConnection redis) : IShardCoord
             return;
         }
 
+        // Held well past the spacing until IdentifySentAsync sets it to one spacing from the send: on a busy machine the
+        // send can come long after the slot was taken, and the next pod must not slip in between. A pod that dies
+        // holding it costs the bucket one hold, not the bot.
         var key = redis.Keys.IdentifyBucket(shardId % maxConcurrency);
-        while (!await Database.StringSetAsync(key, shardId, spacing, When.NotExists))
+        while (!await Database.StringSetAsync(key, shardId, spacing + IdentifyInFlightHold, When.NotExists))
         {
-            var left = await Database.KeyTimeToLiveAsync(key) ?? TimeSpan.FromMilliseconds(10);
-            await Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(10), cancellationToken);
+            var left = await Database.KeyTimeToLiveAsync(key) ?? TimeSpan.Zero;
+            await Task.Delay(left > IdentifyPoll ? IdentifyPoll : left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(10), cancellationToken);
+        }
+    }
+
+    public async ValueTask IdentifySentAsync(int shardId, int maxConcurrency, TimeSpan spacing, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
+        if (spacing > TimeSpan.Zero)
+        {
+            await Database.StringSetAsync(redis.Keys.IdentifyBucket(shardId % maxConcurrency), shardId, spacing);
         }
     }
 

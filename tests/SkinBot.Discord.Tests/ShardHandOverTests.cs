@@ -164,5 +164,8 @@ public sealed class ShardHandOverTests
 
         public ValueTask WaitToIdentifyAsync(int shardId, int maxConcurrency, TimeSpan spacing, CancellationToken cancellationToken) =>
             _inner.WaitToIdentifyAsync(shardId, maxConcurrency, spacing, cancellationToken);
+
+        public ValueTask IdentifySentAsync(int shardId, int maxConcurrency, TimeSpan spacing, CancellationToken cancellationToken) =>
+            _inner.IdentifySentAsync(shardId, maxConcurrency, spacing, cancellationToken);
     }
 }

@@ -96,6 +96,7 @@ public sealed class ShardCoordinationTests : IAsyncLifetime
         var clock = Stopwatch.StartNew();
 
         await podA.WaitToIdentifyAsync(0, maxConcurrency: 2, spacing, None);
+        await podA.IdentifySentAsync(0, maxConcurrency: 2, spacing, None);
         await podB.WaitToIdentifyAsync(1, maxConcurrency: 2, spacing, None);
         var otherBucket = clock.Elapsed;
         await podB.WaitToIdentifyAsync(2, maxConcurrency: 2, spacing, None);
@@ -103,5 +104,28 @@ public sealed class ShardCoordinationTests : IAsyncLifetime
 
         Assert.True(otherBucket < spacing, $"shard 1 waited {otherBucket}");
         Assert.True(sameBucket >= spacing - TimeSpan.FromMilliseconds(20), $"shard 2 identified after {sameBucket}");
+        Assert.True(sameBucket < TimeSpan.FromSeconds(3), $"a sent IDENTIFY held its bucket for {sameBucket}");
+    }
+
+    [RedisFact]
+    public async Task A_slot_whose_identify_goes_out_late_is_held_until_one_spacing_after_it_went_out()
+    {
+        await using var a = new Replica(_server.Configuration);
+        await using var b = new Replica(_server.Configuration);
+        var slow = new RedisShardCoordinator(a.Connection);
+        var next = new RedisShardCoordinator(b.Connection);
+        var spacing = TimeSpan.FromMilliseconds(300);
+        await slow.WaitToIdentifyAsync(0, maxConcurrency: 1, spacing, None);
+        var clock = Stopwatch.StartNew();
+        var waiting = next.WaitToIdentifyAsync(1, maxConcurrency: 1, spacing, None).AsTask();
+
+        // The slow pod's IDENTIFY leaves well after the spacing has passed since it took the slot.
+        await Task.Delay(700);
+        Assert.False(waiting.IsCompleted);
+        var sentAt = clock.Elapsed;
+        await slow.IdentifySentAsync(0, maxConcurrency: 1, spacing, None);
+        await waiting;
+
+        Assert.True(clock.Elapsed - sentAt >= spacing - TimeSpan.FromMilliseconds(20), $"the next identify came {clock.Elapsed - sentAt} after the slow one");
     }
 }

@@ -29,4 +29,10 @@ public interface IShardCoordinator
 
     /// <summary>Waits until this shard's IDENTIFY bucket is free, then holds it for <paramref name="spacing"/>.</summary>
     ValueTask WaitToIdentifyAsync(int shardId, int maxConcurrency, TimeSpan spacing, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Holds the bucket for <paramref name="spacing"/> from now, once IDENTIFY has gone out: Discord counts from when it
+    /// arrives, so the time spent connecting between taking the slot and sending must not shorten the gap.
+    /// </summary>
+    ValueTask IdentifySentAsync(int shardId, int maxConcurrency, TimeSpan spacing, CancellationToken cancellationToken);
 }

@@ -100,6 +100,22 @@ public sealed class InMemoryShardCoordinator(TimeProvider time) : IShardCoordina
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask IdentifySentAsync(int shardId, int maxConcurrency, TimeSpan spacing, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
+        var bucket = shardId % maxConcurrency;
+        lock (_gate)
+        {
+            var sentPlusSpacing = time.GetUtcNow() + spacing;
+            if (!_identifyFreeAt.TryGetValue(bucket, out var freeAt) || freeAt < sentPlusSpacing)
+            {
+                _identifyFreeAt[bucket] = sentPlusSpacing;
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     public async ValueTask WaitToIdentifyAsync(int shardId, int maxConcurrency, TimeSpan spacing, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);

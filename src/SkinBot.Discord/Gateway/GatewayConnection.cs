@@ -28,7 +28,12 @@ internal sealed partial class GatewayConnection(
 
     private readonly DiscordOptions _settings = options.Value;
 
-    public async Task<GatewayOutcome> RunAsync(GatewayShard shard, Uri gatewayUrl, GatewaySessionState state, bool resume, CancellationToken cancellationToken)
+    /// <param name="identifyGate">
+    /// Taken right before IDENTIFY is sent and held from when it went out, so that connection latency cannot bring two
+    /// identifies of one bucket closer together than the spacing.
+    /// </param>
+    public async Task<GatewayOutcome> RunAsync(
+        GatewayShard shard, Uri gatewayUrl, GatewaySessionState state, bool resume, IIdentifyGate identifyGate, CancellationToken cancellationToken)
     {
         using var socket = new ClientWebSocket();
         using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -77,9 +82,11 @@ internal sealed partial class GatewayConnection(
             }
             else
             {
+                await identifyGate.WaitAsync(connectionScope.Token);
                 metrics.Identifies.Add(1);
                 LogIdentifying(shard.Id, shard.Count);
                 await SendAsync(live, GatewayPayloads.Identify(Token, shard.Id, shard.Count), connectionScope.Token);
+                await identifyGate.SentAsync(connectionScope.Token);
             }
 
             while (true)

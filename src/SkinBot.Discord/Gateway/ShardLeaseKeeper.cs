@@ -10,6 +10,9 @@ namespace SkinBot.Discord.Gateway;
 /// </summary>
 internal sealed partial class ShardLeaseKeeper(IShardCoordinator coordinator, GatewayShard shard, DiscordOptions settings, TimeProvider time, ILogger logger)
 {
+    /// <summary>The least time shared state gets to answer before a shard runs without it: a busy pod may take seconds to connect.</summary>
+    private static readonly TimeSpan MinimumWaitForSharedState = TimeSpan.FromSeconds(15);
+
     private readonly ILogger _logger = logger;
     private bool _unreachableLogged;
 
@@ -22,6 +25,9 @@ internal sealed partial class ShardLeaseKeeper(IShardCoordinator coordinator, Ga
     public async Task AcquireAsync(CancellationToken cancellationToken)
     {
         var waitingLogged = false;
+        // Shared state that does not answer yet is usually still connecting (at start-up, or just back): wait for it
+        // before running unguarded, so replicas starting together still take turns.
+        var unguardedAfter = time.GetUtcNow() + WaitForSharedState(settings);
         while (true)
         {
             try
@@ -36,9 +42,15 @@ internal sealed partial class ShardLeaseKeeper(IShardCoordinator coordinator, Ga
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogUnguarded(shard.Id, ex.GetType().Name);
-                _unreachableLogged = true;
-                return;
+                if (time.GetUtcNow() >= unguardedAfter)
+                {
+                    LogUnguarded(shard.Id, ex.GetType().Name);
+                    _unreachableLogged = true;
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken);
+                continue;
             }
 
             if (!waitingLogged)
@@ -51,6 +63,10 @@ internal sealed partial class ShardLeaseKeeper(IShardCoordinator coordinator, Ga
             await Task.Delay(Jitter.Backoff(1, RenewEvery, RenewEvery), time, cancellationToken);
         }
     }
+
+    /// <summary>How long to wait for shared state that does not answer before going on without it.</summary>
+    public static TimeSpan WaitForSharedState(DiscordOptions settings) =>
+        settings.ShardLeaseTtl > MinimumWaitForSharedState ? settings.ShardLeaseTtl : MinimumWaitForSharedState;
 
     /// <summary>Renews until cancelled; returns true as soon as the lease is known to be lost (someone else runs the shard).</summary>
     public async Task<bool> KeepAsync(CancellationToken cancellationToken)

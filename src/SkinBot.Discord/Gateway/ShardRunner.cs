@@ -129,6 +129,7 @@ internal sealed partial class ShardRunner
                 await Task.Delay(Jitter.Backoff(failures, _settings.ReconnectBackoffInitial, _settings.ReconnectBackoffMax), _time, cancellationToken);
                 var resume = _state.CanResume;
                 Uri url;
+                var maxConcurrency = 1;
                 if (resume)
                 {
                     url = _state.ResumeUrl ?? identifyUrl ?? (await _endpoints.LookupAsync(cancellationToken)).Url;
@@ -136,11 +137,11 @@ internal sealed partial class ShardRunner
                 else
                 {
                     var endpoint = await _endpoints.LookupAsync(cancellationToken);
-                    await WaitToIdentifyAsync(endpoint.MaxConcurrency, cancellationToken);
+                    maxConcurrency = endpoint.MaxConcurrency;
                     url = identifyUrl = endpoint.Url;
                 }
 
-                var outcome = await _connection.RunAsync(_shard, url, _state, resume, cancellationToken);
+                var outcome = await _connection.RunAsync(_shard, url, _state, resume, new SharedIdentifyGate(this, maxConcurrency), cancellationToken);
                 if (cancellationToken.IsCancellationRequested)
                 {
                     break;
@@ -201,17 +202,49 @@ internal sealed partial class ShardRunner
         return false;
     }
 
-    /// <summary>Takes the next IDENTIFY slot of this shard's bucket, shared by every replica; the local gate while shared state is away.</summary>
-    private async Task WaitToIdentifyAsync(int maxConcurrency, CancellationToken cancellationToken)
+    /// <summary>
+    /// The IDENTIFY slots of this shard's bucket, shared by every replica; this process's own gate while shared state
+    /// is away (it then spaces only this process's identifies).
+    /// </summary>
+    private sealed class SharedIdentifyGate(ShardRunner runner, int maxConcurrency) : IIdentifyGate
     {
-        try
+        public async Task WaitAsync(CancellationToken cancellationToken)
         {
-            await _coordinator.WaitToIdentifyAsync(_shard.Id, maxConcurrency, _settings.IdentifyInterval, cancellationToken);
+            // As with the lease: shared state that does not answer may still be connecting, so it gets time to.
+            var localAfter = runner._time.GetUtcNow() + ShardLeaseKeeper.WaitForSharedState(runner._settings);
+            while (true)
+            {
+                try
+                {
+                    await runner._coordinator.WaitToIdentifyAsync(runner._shard.Id, maxConcurrency, runner._settings.IdentifyInterval, cancellationToken);
+                    return;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    if (runner._time.GetUtcNow() >= localAfter)
+                    {
+                        runner.LogIdentifyGateUnreachable(runner._shard.Id, ex.GetType().Name);
+                        await runner._localGate.WaitToIdentifyAsync(runner._shard.Id, maxConcurrency, runner._settings.IdentifyInterval, cancellationToken);
+                        return;
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(250), runner._time, cancellationToken);
+                }
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+
+        public async Task SentAsync(CancellationToken cancellationToken)
         {
-            LogIdentifyGateUnreachable(_shard.Id, ex.GetType().Name);
-            await _localGate.WaitToIdentifyAsync(_shard.Id, maxConcurrency, _settings.IdentifyInterval, cancellationToken);
+            await runner._localGate.IdentifySentAsync(runner._shard.Id, maxConcurrency, runner._settings.IdentifyInterval, cancellationToken);
+            try
+            {
+                await runner._coordinator.IdentifySentAsync(runner._shard.Id, maxConcurrency, runner._settings.IdentifyInterval, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The slot taken before sending still expires one spacing after it was taken; only the margin is lost.
+                runner.LogIdentifyGateUnreachable(runner._shard.Id, ex.GetType().Name);
+            }
         }
     }
 

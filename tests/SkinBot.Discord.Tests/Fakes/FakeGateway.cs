@@ -93,7 +93,20 @@ internal sealed class FakeGateway
         }
     }
 
-    private async Task RunAsync(FakeConnection connection)
+    /// <summary>Prefixes this gateway's session ids, so the shards of a <see cref="FakeShardedGateway"/> never share one.</summary>
+    public string SessionPrefix { get; init; } = "session-";
+
+    /// <summary>Whether RESUME with this session id belongs here (a sharded gateway routes by it).</summary>
+    public bool HasSession(string sessionId)
+    {
+        lock (_gate)
+        {
+            return _sessions.ContainsKey(sessionId);
+        }
+    }
+
+    /// <summary>HELLO, then the client's first payload other than a heartbeat (IDENTIFY or RESUME), or null when it left.</summary>
+    internal async Task<JsonNode?> GreetAsync(FakeConnection connection)
     {
         await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs } });
         var first = await connection.ReceiveAsync();
@@ -108,11 +121,20 @@ internal sealed class FakeGateway
             first = await connection.ReceiveAsync();
         }
 
-        if (first is null)
-        {
-            return;
-        }
+        return first;
+    }
 
+    private async Task RunAsync(FakeConnection connection)
+    {
+        if (await GreetAsync(connection) is { } first)
+        {
+            await ContinueAsync(connection, first);
+        }
+    }
+
+    /// <summary>Answers IDENTIFY with READY or RESUME with the replay, then serves the session until the connection ends.</summary>
+    internal async Task ContinueAsync(FakeConnection connection, JsonNode first)
+    {
         var op = first["op"]!.GetValue<int>();
         FakeSession session;
         if (op == 2)
@@ -129,7 +151,7 @@ internal sealed class FakeGateway
                     _carryOver.AddRange(abandoned.Undelivered(0));
                 }
 
-                session = new FakeSession("session-" + Interlocked.Increment(ref _sessionCounter));
+                session = new FakeSession(SessionPrefix + Interlocked.Increment(ref _sessionCounter));
                 _sessions[session.Id] = session;
                 _current = connection;
                 _currentSession = session;

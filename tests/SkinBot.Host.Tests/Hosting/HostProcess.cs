@@ -118,9 +118,9 @@ internal sealed class HostProcess : IAsyncDisposable
                     return true;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or still starting and slow to answer.
             }
 
             await Task.Delay(100);

@@ -42,7 +42,7 @@ internal sealed class FakeTokenEndpoint : IAsyncDisposable
                     return Results.Json(new { error = "temporarily_unavailable", error_description = "AADSTS90033: A transient error has occurred. Please try again." }, statusCode: failure);
                 }
 
-                if (form["client_secret"] != TeamsTestHost.AppPassword || tenant != Tenant)
+                if (form["client_secret"] != TeamsTestApp.AppPassword || tenant != Tenant)
                 {
                     return Results.Json(new { error = "invalid_client", error_description = "AADSTS7000215: Invalid client secret provided." }, statusCode: 401);
                 }

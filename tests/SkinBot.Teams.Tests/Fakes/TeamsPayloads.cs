@@ -6,7 +6,7 @@ namespace SkinBot.Teams.Tests.Fakes;
 internal static class TeamsPayloads
 {
     public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-    public const string BotId = "28:" + TeamsTestHost.AppId;
+    public const string BotId = "28:" + TeamsTestApp.AppId;
     public const string ChannelConversationId = "19:4f1c2a3b5d6e7f80@thread.tacv2;messageid=1700000000000";
     public const string TeamChannelId = "19:4f1c2a3b5d6e7f80@thread.tacv2";
     public const string PersonalConversationId = "a:1Xh3sWq9fBdM0c-7kQ2zT8uYpLrN5vE6gJ4oA1iK";

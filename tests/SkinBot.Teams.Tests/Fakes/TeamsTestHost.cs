@@ -19,8 +19,8 @@ namespace SkinBot.Teams.Tests.Fakes;
 /// </summary>
 internal sealed class TeamsTestHost : IAsyncDisposable
 {
-    public const string AppId = "a3c6b6f1-2e54-4d1b-9f0e-7a1c2b3d4e5f";
-    public const string AppPassword = "test-secret-Zq8~must-never-be-logged";
+    public const string AppId = TeamsTestApp.AppId;
+    public const string AppPassword = TeamsTestApp.AppPassword;
 
     private WebApplication? _app;
     private MetricsRecorder? _metrics;
