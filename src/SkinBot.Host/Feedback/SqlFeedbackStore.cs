@@ -114,6 +114,15 @@ internal sealed class SqlFeedbackStore(DbDataSource dataSource, FeedbackProvider
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<Vote?> FindVoteAsync(AnswerId answer, UserHash user, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT vote FROM feedback_votes WHERE answer_id = @answer AND user_hash = @user;");
+        Add(command, "answer", answer.Value);
+        Add(command, "user", user.Value);
+        return await command.ExecuteScalarAsync(cancellationToken) is string name && VoteNames.TryParse(name, out var vote) ? vote : null;
+    }
+
     public async Task<int> ForgetAsync(UserHash user, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

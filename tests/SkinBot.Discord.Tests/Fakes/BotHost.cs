@@ -57,7 +57,7 @@ internal sealed class BotHost : IAsyncDisposable
         ["Discord:RestTimeout"] = "00:00:05",
     };
 
-    public static async Task<BotHost> StartAsync(Dictionary<string, string?> settings, DiscordEngine? engine = null, bool withCatalog = true)
+    public static async Task<BotHost> StartAsync(Dictionary<string, string?> settings, DiscordEngine? engine = null, bool withCatalog = true, Action<IServiceCollection>? services = null)
     {
         engine ??= new DiscordEngine();
         var logs = new LogCapture();
@@ -72,6 +72,7 @@ internal sealed class BotHost : IAsyncDisposable
             builder.Services.AddSingleton<ITopicCatalog>(new FakeTopicCatalog());
         }
 
+        services?.Invoke(builder.Services);
         builder.Services.AddHealthChecks();
         builder.Services.AddSkinBotDiscord(builder.Configuration);
         var app = builder.Build();
