@@ -5,6 +5,7 @@ using SkinBot.Core.Feedback;
 using SkinBot.Discord.Interactions;
 using SkinBot.Discord.Rendering;
 using SkinBot.Discord.Tests.Fakes;
+using SkinBot.Testing.Fakes;
 
 namespace SkinBot.Discord.Tests;
 
@@ -12,7 +13,7 @@ namespace SkinBot.Discord.Tests;
 public sealed class VoteInteractionTests : IAsyncLifetime
 {
     private readonly InteractionSigner _signer = new();
-    private readonly RecordingVotes _votes = new();
+    private readonly RecordingFeedback _votes = new();
     private readonly AnswerId _answer = AnswerId.New();
     private BotHost _bot = null!;
 
