@@ -46,6 +46,7 @@ internal sealed class FeedbackService(
             answer.Passages.Select(passage => passage.Id).ToArray(),
             time.GetUtcNow())
         {
+            NotCovered = answer.NotCovered,
             User = hasher.Hash(request.Platform, request.UserId),
             QuestionText = options.Value.StoreQuestionText ? request.Text : null,
         };
