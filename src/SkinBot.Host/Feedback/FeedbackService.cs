@@ -74,7 +74,7 @@ internal sealed class FeedbackService(
         var user = hasher.Hash(ballot.Platform, ballot.UserId);
         var earlier = await history.EarlierAsync(ballot.Answer, user, cancellationToken);
         var change = earlier is null ? VoteChange.First : earlier == vote ? VoteChange.Same : VoteChange.Changed;
-        var addsReason = reason != VoteReason.None || !string.IsNullOrWhiteSpace(ballot.ReasonText);
+        var addsReason = vote == Core.Feedback.Vote.Down && (reason != VoteReason.None || !string.IsNullOrWhiteSpace(ballot.ReasonText));
         history.Remember(ballot.Answer, user, vote);
         if (change != VoteChange.Same || addsReason)
         {
