@@ -10,7 +10,8 @@ internal static class FeedbackTexts
 
     public const string AlreadyUp = "You already voted 👍 on this answer, and it's counted once. Press 👎 if you've changed your mind.";
     public const string AlreadyDown = "You already voted 👎 on this answer, and it's counted once.";
-    public const string AlreadyDownNewReason = "You already voted 👎 on this answer; I've updated your reason. Thanks.";
+    // A reason usually follows the 👎 it explains (the web chat sends the press, then its form), so this is a thank-you.
+    public const string AlreadyDownNewReason = "Thanks for telling me why. Your 👎 on this answer is counted once, with this reason.";
     public const string ChangedToUp = "Changed: your vote on this answer is now 👍. Thanks.";
     public const string ChangedToDown = "Changed: your vote on this answer is now 👎. Thanks for telling me.";
 

@@ -58,6 +58,23 @@ public sealed class WebFeedbackTests
     }
 
     [Fact]
+    public async Task A_reason_sent_after_the_thumbs_down_it_explains_is_kept_and_thanked_not_called_a_repeat()
+    {
+        using var folder = new TempFolder();
+        await using var app = await FeedbackTestApp.StartAsync(new FakeChatEngine(HostAnswers.Substantive), Settings(folder, storeText: false), folder.Path);
+        var answerId = await AskAsync(app);
+
+        await VoteDocumentAsync(app, answerId, "down");
+        var withReason = await VoteDocumentAsync(app, answerId, "down", "wrong");
+        await app.Services.GetRequiredService<FeedbackWriter>().FlushAsync(CancellationToken.None);
+
+        Assert.Equal("same", withReason.GetProperty("change").GetString());
+        Assert.StartsWith("Thanks for telling me why", withReason.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var snapshot = await app.Services.GetRequiredService<IFeedbackStore>().ReadAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
+        Assert.Equal(VoteReason.Wrong, Assert.Single(snapshot.Votes).Reason);
+    }
+
+    [Fact]
     public async Task Without_opting_in_no_question_text_reason_text_or_raw_user_id_is_stored()
     {
         using var folder = new TempFolder();
