@@ -57,7 +57,9 @@ internal sealed class BotHost : IAsyncDisposable
         ["Discord:RestTimeout"] = "00:00:05",
     };
 
-    public static async Task<BotHost> StartAsync(Dictionary<string, string?> settings, DiscordEngine? engine = null, bool withCatalog = true, Action<IServiceCollection>? services = null)
+    /// <param name="services">Registers shared services (e.g. a shard coordinator two hosts share) before the adapter's defaults.</param>
+    public static async Task<BotHost> StartAsync(
+        Dictionary<string, string?> settings, DiscordEngine? engine = null, bool withCatalog = true, Action<IServiceCollection>? services = null)
     {
         engine ??= new DiscordEngine();
         var logs = new LogCapture();
@@ -72,8 +74,8 @@ internal sealed class BotHost : IAsyncDisposable
             builder.Services.AddSingleton<ITopicCatalog>(new FakeTopicCatalog());
         }
 
-        services?.Invoke(builder.Services);
         builder.Services.AddHealthChecks();
+        services?.Invoke(builder.Services);
         builder.Services.AddSkinBotDiscord(builder.Configuration);
         var app = builder.Build();
         var metrics = new MetricsRecorder(app.Services, "SkinBot.Discord");
