@@ -47,6 +47,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<ConnectorClient>();
         services.AddDeliveryLedger();
         services.TryAddSingleton<TurnQueue>();
+        services.TryAddSingleton(_ => new AnsweredCards());
         services.TryAddSingleton<TurnProcessor>();
         services.TryAddSingleton<InvokeHandler>();
         services.TryAddSingleton<MessagesEndpoint>();

@@ -19,13 +19,23 @@ public sealed class CommandDefinitionTests
     }
 
     [Fact]
-    public void Every_command_has_a_private_option()
+    public void Every_command_that_can_answer_in_public_has_a_private_option()
     {
-        foreach (var command in SlashCommands.All)
-        {
-            var options = command.Options.SingleOrDefault(o => o.Type == CommandOptionType.SubCommand)?.Options ?? command.Options;
-            Assert.Contains(options, o => o.Name == SlashCommands.PrivateOption && o.Type == CommandOptionType.Boolean);
-        }
+        var alwaysPrivate = new[] { CommandNames.Privacy, CommandNames.Forget };
+        var answering = SlashCommands.All.SelectMany(command => command.Options.Any(o => o.Type == CommandOptionType.SubCommand)
+            ? command.Options.Where(sub => !alwaysPrivate.Contains(sub.Name)).Select(sub => sub.Options ?? [])
+            : [command.Options]);
+
+        Assert.All(answering, options => Assert.Contains(options, o => o.Name == SlashCommands.PrivateOption && o.Type == CommandOptionType.Boolean));
+    }
+
+    [Fact]
+    public void Skinbot_has_help_privacy_and_forget_as_subcommands()
+    {
+        var skinbot = Assert.Single(SlashCommands.All, command => command.Name == SlashCommands.SkinBot);
+
+        Assert.Equal([CommandNames.Help, CommandNames.Privacy, CommandNames.Forget], skinbot.Options.Select(o => o.Name));
+        Assert.All(skinbot.Options, o => Assert.Equal(CommandOptionType.SubCommand, o.Type));
     }
 
     [Theory]
@@ -190,6 +200,10 @@ public sealed class CommandDefinitionTests
         var forScar = treatments.GetProperty("options")[2];
         Assert.Equal("scar", forScar.GetProperty("name").GetString());
         Assert.Equal(["ice_pick", "boxcar", "rolling"], forScar.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()!));
+        var skinbot = commands.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "skinbot").GetProperty("options");
+        Assert.Equal(["help", "privacy", "forget"], skinbot.EnumerateArray().Select(o => o.GetProperty("name").GetString()!));
+        Assert.All(skinbot.EnumerateArray(), o => Assert.Equal(CommandOptionType.SubCommand, o.GetProperty("type").GetInt32()));
+        Assert.All(skinbot.EnumerateArray(), o => Assert.InRange(o.GetProperty("description").GetString()!.Length, 1, 100));
     }
 
     /// <summary>A host with a token (registration needs it) whose gateway points nowhere useful and is never awaited.</summary>

@@ -62,6 +62,21 @@ public sealed class InteractionTests : IAsyncLifetime
         Assert.Equal(Payloads.ChannelId, request.ChannelId);
     }
 
+    [Theory]
+    [InlineData("privacy")]
+    [InlineData("forget")]
+    public async Task Skinbot_privacy_and_forget_reach_the_pipeline_as_those_commands_and_are_answered_privately(string subcommand)
+    {
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer, Payloads.Command("skinbot", [Payloads.Subcommand(subcommand)]));
+        var json = await SignedInteractions.JsonAsync(response);
+
+        Assert.Equal(4, json.GetProperty("type").GetInt32());
+        Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
+        var request = Assert.Single(_bot.Engine.Requests);
+        Assert.Equal(subcommand, request.Command!.Name);
+        Assert.Equal(Payloads.UserId, request.UserId);
+    }
+
     [Fact]
     public async Task Scar_without_a_type_asks_for_all_three()
     {

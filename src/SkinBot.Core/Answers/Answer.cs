@@ -47,6 +47,12 @@ public sealed record Answer
     /// <summary>True when SkinBot was not sure enough to answer and offered the nearest topics instead.</summary>
     public bool LowConfidence { get; init; }
 
+    /// <summary>
+    /// True when SkinBot said its articles do not cover what was asked about (a treatment or thing they never
+    /// mention) and offered the nearest topics: a content gap, counted apart from low confidence in the report.
+    /// </summary>
+    public bool NotCovered { get; init; }
+
     /// <summary>Answered, but as a best guess at what the question meant: the message says so.</summary>
     public bool BestGuess { get; init; }
 

@@ -55,6 +55,7 @@ public static class AnswerComposer
             var nearest = decision.Nearest.Count > 0 ? decision.Nearest : [IntentIds.TreatmentAtHome, IntentIds.TreatmentInOffice, IntentIds.Permanence];
             return Base(knowledge, decision, "That isn't in my articles") with
             {
+                NotCovered = true,
                 MessageText = AnswerText.Own("My articles don't cover \"") + Echo(uncovered) + AnswerText.Own("\", so I can't tell you whether it helps. These are the nearest things I can answer:"),
                 FollowUps = FollowUpsFor(knowledge, nearest),
             };
@@ -125,6 +126,7 @@ public static class AnswerComposer
         return answer with
         {
             LowConfidence = true,
+            NotCovered = true,
             MessageText = AnswerText.Own("The article doesn't cover \"") + Echo(asked) + AnswerText.Own(rest),
         };
     }

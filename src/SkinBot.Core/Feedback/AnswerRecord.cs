@@ -15,6 +15,9 @@ public sealed record AnswerRecord(
     IReadOnlyList<string> PassageIds,
     DateTimeOffset At)
 {
+    /// <summary>SkinBot said its articles do not cover what was asked: a content gap for the report.</summary>
+    public bool NotCovered { get; init; }
+
     /// <summary>The person, so "forget me" can unlink their answers; null once forgotten.</summary>
     public UserHash? User { get; init; }
 

@@ -11,6 +11,9 @@ public interface IFeedbackStore
     /// <summary>Saves votes; one per person per answer, so a second vote replaces the first.</summary>
     Task SaveVotesAsync(IReadOnlyList<VoteRecord> votes, CancellationToken cancellationToken);
 
+    /// <summary>The person's current vote on the answer, if any: how a repeated press is told from a first or a changed one.</summary>
+    Task<Vote?> FindVoteAsync(AnswerId answer, UserHash user, CancellationToken cancellationToken);
+
     /// <summary>Deletes the person's votes and unlinks them (and any question text) from their answers; returns the rows touched.</summary>
     Task<int> ForgetAsync(UserHash user, CancellationToken cancellationToken);
 

@@ -19,9 +19,15 @@ internal static class SlashCommandTranslator
         if (name == SlashCommands.SkinBot)
         {
             var sub = options.FirstOrDefault(o => o.Type == Commands.CommandOptionType.SubCommand);
-            return sub?.Name == CommandNames.Help
-                ? (ChatCommand.Of(CommandNames.Help), "/skinbot help", IsPrivate(sub.Options))
-                : null;
+            return sub?.Name switch
+            {
+                CommandNames.Help => (ChatCommand.Of(CommandNames.Help), "/skinbot help", IsPrivate(sub.Options)),
+
+                // What is kept about the asker, and deleting it, is nobody else's business: always private.
+                CommandNames.Privacy => (ChatCommand.Of(CommandNames.Privacy), "/skinbot privacy", true),
+                CommandNames.Forget => (ChatCommand.Of(CommandNames.Forget), "/skinbot forget", true),
+                _ => null,
+            };
         }
 
         var isPrivate = IsPrivate(options);

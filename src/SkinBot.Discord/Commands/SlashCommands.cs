@@ -12,7 +12,7 @@ internal static class SlashCommands
     /// <summary>Every command has it: true makes the reply ephemeral (flag 64), visible only to the asker.</summary>
     public const string PrivateOption = "private";
 
-    /// <summary>"/skinbot help": the bot's own name as the command, help as its subcommand.</summary>
+    /// <summary>"/skinbot help", "/skinbot privacy", "/skinbot forget": the bot's own name as the command, these as its subcommands.</summary>
     public const string SkinBot = "skinbot";
 
     public static IReadOnlyList<ApplicationCommand> All { get; } =
@@ -75,6 +75,10 @@ internal static class SlashCommands
             {
                 Options = [Private()],
             },
+
+            // About the asker alone, so always answered privately: no private option to forget.
+            new(CommandOptionType.SubCommand, CommandNames.Privacy, "What SkinBot keeps about you, and for how long"),
+            new(CommandOptionType.SubCommand, CommandNames.Forget, "Delete your votes and what SkinBot remembers of your chat"),
         ]),
     ];
 

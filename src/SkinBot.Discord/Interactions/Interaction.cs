@@ -46,6 +46,29 @@ internal sealed record InteractionData
     public string? CustomId { get; init; }
 
     public int? ComponentType { get; init; }
+
+    /// <summary>For a modal submit: what the person filled in, nested as the modal was laid out.</summary>
+    public IReadOnlyList<SubmittedComponent>? Components { get; init; }
+}
+
+/// <summary>One component of a submitted modal: an input with its custom_id and value(s), or a label/row holding others.</summary>
+internal sealed record SubmittedComponent
+{
+    public int Type { get; init; }
+
+    public string? CustomId { get; init; }
+
+    /// <summary>A text input's text.</summary>
+    public string? Value { get; init; }
+
+    /// <summary>A select's picked values.</summary>
+    public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>A label's one input.</summary>
+    public SubmittedComponent? Component { get; init; }
+
+    /// <summary>An action row's inputs.</summary>
+    public IReadOnlyList<SubmittedComponent>? Components { get; init; }
 }
 
 internal sealed record InteractionOption

@@ -60,11 +60,10 @@ internal sealed partial class InteractionHandler(
                 await AnswerAsync(interaction, request, isComponent: false, command.Private, responder, cancellationToken);
                 return;
             case InteractionType.MessageComponent when VoteCustomId.TryParse(interaction.Data?.CustomId) is { } pressed:
-                // A vote is acknowledged quietly, to the voter only; the answer stays as it was.
-                var votes = services.GetService<IFeedbackVotes>();
-                var said = votes?.Vote(Platforms.Discord, interaction.Invoker?.Id.ToString() ?? "unknown", pressed.Answer, pressed.Vote, VoteReason.None, reasonText: null)
-                    ?? VoteOffText;
-                await responder.RespondAsync(InteractionResponse.Message(OutgoingMessage.Text(said, ephemeral: true)), cancellationToken);
+                await VoteInteractions.PressAsync(interaction, pressed, services.GetService<IFeedbackVotes>(), responder, cancellationToken);
+                return;
+            case InteractionType.ModalSubmit when VoteReasonModal.TryRead(interaction.Data) is { } reason:
+                await VoteInteractions.SubmitReasonAsync(interaction, reason, services.GetService<IFeedbackVotes>(), responder, cancellationToken);
                 return;
             case InteractionType.MessageComponent:
                 if (FollowUpCustomId.TryParse(interaction.Data?.CustomId) is not { } question)

@@ -32,6 +32,9 @@ internal sealed record InteractionResponse
     public static InteractionResponse Autocomplete(IReadOnlyList<AutocompleteChoice> choices) =>
         new(InteractionCallbackType.ApplicationCommandAutocompleteResult, new AutocompleteData(choices));
 
+    /// <summary>Opens a form (components and commands only; never after a deferral).</summary>
+    public static InteractionResponse Modal(ModalData modal) => new(InteractionCallbackType.Modal, modal);
+
     private sealed record DeferredData(int Flags);
 
     private sealed record AutocompleteData(IReadOnlyList<AutocompleteChoice> Choices);
@@ -47,6 +50,7 @@ internal static class InteractionCallbackType
     public const int DeferredUpdateMessage = 6;
     public const int UpdateMessage = 7;
     public const int ApplicationCommandAutocompleteResult = 8;
+    public const int Modal = 9;
 }
 
 internal static class InteractionType

@@ -46,13 +46,14 @@ internal static class FeedbackApiEndpoint
         }
 
         var visitor = visitors.Identify(context, claimedConversationId: null);
-        var said = feedback.Vote(Platforms.Web, visitor.Client.Value, answer.Value, vote, VoteReasonNames.Parse(input.Reason), input.Comment);
-        return Results.Json(new WebFeedbackAcknowledgement(said));
+        var ballot = new VoteBallot(Platforms.Web, visitor.Client.Value, answer.Value, vote) { Reason = VoteReasonNames.Parse(input.Reason), ReasonText = input.Comment };
+        var receipt = await feedback.VoteAsync(ballot, context.RequestAborted);
+        return Results.Json(new WebFeedbackAcknowledgement(receipt.Message, receipt.ChangeName));
     }
 }
 
 /// <summary>Body of <c>POST /api/feedback</c>. <paramref name="Reason"/>: did_not_answer, wrong, unclear or other.</summary>
 public sealed record WebFeedbackRequest(string? AnswerId, string? Vote, string? Reason, string? Comment);
 
-/// <summary>What to show after a vote.</summary>
-public sealed record WebFeedbackAcknowledgement(string Message);
+/// <summary>What to show after a vote, and what it did: first, same (already counted) or changed.</summary>
+public sealed record WebFeedbackAcknowledgement(string Message, string Change);

@@ -34,6 +34,9 @@ internal static class FeedbackMigrations
                 PRIMARY KEY (answer_id, user_hash));
             CREATE INDEX ix_feedback_votes_user_hash ON feedback_votes (user_hash);
             """),
+
+        // "Not covered" answers (SkinBot said its articles do not cover the thing asked about), for the report.
+        (2, "ALTER TABLE feedback_answers ADD COLUMN not_covered INTEGER NOT NULL DEFAULT 0;"),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -34,6 +34,13 @@ public sealed class FeedbackOptions
     /// <summary>Writes waiting for the database; past this, new ones are dropped (and counted) rather than held.</summary>
     public int QueueCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// How long a vote press may wait for the database to say whether the person voted on that answer before (to
+    /// acknowledge "already counted" or "changed"); past it the press is acknowledged as a first vote. Under 2 s, since
+    /// Discord wants a response within 3.
+    /// </summary>
+    public TimeSpan VoteLookupTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Most writes saved in one transaction.</summary>
     public int BatchSize { get; set; } = 200;
 }

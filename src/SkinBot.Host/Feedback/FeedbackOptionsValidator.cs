@@ -5,6 +5,8 @@ namespace SkinBot.Host.Feedback;
 /// <summary>Refuses to start with feedback settings that would lose votes or weaken the user hash.</summary>
 internal sealed class FeedbackOptionsValidator : IValidateOptions<FeedbackOptions>
 {
+    private static readonly TimeSpan MaxVoteLookup = TimeSpan.FromSeconds(2);
+
     public ValidateOptionsResult Validate(string? name, FeedbackOptions options)
     {
         if (!options.Enabled)
@@ -39,6 +41,11 @@ internal sealed class FeedbackOptionsValidator : IValidateOptions<FeedbackOption
         if (options.QueueCapacity < 1 || options.BatchSize < 1)
         {
             problems.Add("Feedback:QueueCapacity and Feedback:BatchSize must be at least 1.");
+        }
+
+        if (options.VoteLookupTimeout <= TimeSpan.Zero || options.VoteLookupTimeout > MaxVoteLookup)
+        {
+            problems.Add($"Feedback:VoteLookupTimeout must be positive and at most {MaxVoteLookup.TotalSeconds:0} s (a Discord vote press must be answered within 3 s).");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -15,6 +15,7 @@ internal sealed class FeedbackService(
     IFeedbackStore store,
     KeyedUserHasher hasher,
     RecentAnswers recent,
+    VoteHistory history,
     FeedbackMetrics metrics,
     IConversationStore conversations,
     IOptions<FeedbackOptions> options,
@@ -45,6 +46,7 @@ internal sealed class FeedbackService(
             answer.Passages.Select(passage => passage.Id).ToArray(),
             time.GetUtcNow())
         {
+            NotCovered = answer.NotCovered,
             User = hasher.Hash(request.Platform, request.UserId),
             QuestionText = options.Value.StoreQuestionText ? request.Text : null,
         };
@@ -53,24 +55,40 @@ internal sealed class FeedbackService(
         return answer with { Id = id };
     }
 
-    /// <summary>Queues one person's vote on one answer; a later vote replaces it. Returns the words to acknowledge it with.</summary>
-    public string Vote(string platform, string userId, AnswerId answer, Vote vote, VoteReason reason, string? reasonText)
+    /// <summary>
+    /// Queues one person's vote on one answer (a later vote replaces it) and says whether it was their first, the same
+    /// again or a change. An identical repeat writes nothing, so pressing again is quiet for the database too.
+    /// </summary>
+    public async Task<VoteReceipt> VoteAsync(VoteBallot ballot, CancellationToken cancellationToken)
     {
         if (!Enabled)
         {
-            return FeedbackTexts.Disabled;
+            return new VoteReceipt(VoteChange.NotKept, ballot.Vote, FeedbackTexts.Disabled);
         }
 
-        var text = options.Value.StoreQuestionText && !string.IsNullOrWhiteSpace(reasonText)
-            ? reasonText.Trim()[..Math.Min(reasonText.Trim().Length, MaxReasonTextLength)]
+        var vote = ballot.Vote;
+        var reason = vote == Core.Feedback.Vote.Down ? ballot.Reason : VoteReason.None;
+        var text = vote == Core.Feedback.Vote.Down && options.Value.StoreQuestionText && !string.IsNullOrWhiteSpace(ballot.ReasonText)
+            ? ballot.ReasonText.Trim()[..Math.Min(ballot.ReasonText.Trim().Length, MaxReasonTextLength)]
             : null;
-        var record = new VoteRecord(answer, hasher.Hash(platform, userId), vote, vote == Core.Feedback.Vote.Down ? reason : VoteReason.None, platform, time.GetUtcNow())
+        var user = hasher.Hash(ballot.Platform, ballot.UserId);
+        var earlier = await history.EarlierAsync(ballot.Answer, user, cancellationToken);
+        var change = earlier is null ? VoteChange.First : earlier == vote ? VoteChange.Same : VoteChange.Changed;
+        var addsReason = vote == Core.Feedback.Vote.Down && (reason != VoteReason.None || !string.IsNullOrWhiteSpace(ballot.ReasonText));
+        history.Remember(ballot.Answer, user, vote);
+        if (change != VoteChange.Same || addsReason)
         {
-            ReasonText = text,
-        };
-        metrics.RecordVote(recent.IntentOf(answer), vote);
-        writer.TryEnqueue(new FeedbackWrite.OfVote(record));
-        return vote == Core.Feedback.Vote.Up ? FeedbackTexts.ThanksUp : FeedbackTexts.ThanksDown;
+            var record = new VoteRecord(ballot.Answer, user, vote, reason, ballot.Platform, time.GetUtcNow()) { ReasonText = text };
+            writer.TryEnqueue(new FeedbackWrite.OfVote(record));
+        }
+
+        if (change != VoteChange.Same)
+        {
+            // Counted when the person's view of the answer is new: a repeated press is not another opinion.
+            metrics.RecordVote(recent.IntentOf(ballot.Answer), vote);
+        }
+
+        return new VoteReceipt(change, vote, FeedbackTexts.Acknowledge(change, vote, addsReason));
     }
 
     /// <summary>Deletes the person's votes and follow-up memory on this platform; waits for the database, since they asked.</summary>
@@ -84,7 +102,9 @@ internal sealed class FeedbackService(
 
         // Anything still queued for them is saved first, so the delete cannot be overtaken by it.
         await writer.FlushAsync(cancellationToken);
-        await store.ForgetAsync(hasher.Hash(platform, userId), cancellationToken);
+        var user = hasher.Hash(platform, userId);
+        await store.ForgetAsync(user, cancellationToken);
+        history.Forget(user);
         return FeedbackTexts.Forgotten;
     }
 

@@ -28,6 +28,10 @@ public static class FeedbackServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<FeedbackOptions>>().Value;
             return UserHashKeySource.Create(options, DataFolder(options, contentRoot));
         });
+        services.TryAddSingleton(provider => new VoteHistory(
+            provider.GetRequiredService<IFeedbackStore>(),
+            provider.GetRequiredService<IOptions<FeedbackOptions>>(),
+            provider.GetRequiredService<ILogger<VoteHistory>>()));
         services.TryAddSingleton<FeedbackWriter>();
         services.TryAddSingleton<FeedbackPurge>();
         services.TryAddSingleton<FeedbackService>();

@@ -3,10 +3,29 @@ namespace SkinBot.Host.Feedback;
 /// <summary>What SkinBot says about feedback and privacy, in plain words.</summary>
 internal static class FeedbackTexts
 {
-    public const string ThanksUp = "Thanks, glad it helped. (Press again any time to change your vote.)";
+    public const string ThanksUp = "Thanks, glad it helped. (Press 👎 any time if you change your mind.)";
     public const string ThanksDown = "Thanks for telling me. It helps whoever keeps my articles see what's missing.";
     public const string Disabled = "Feedback is turned off here, so nothing was kept.";
     public const string Forgotten = "Done: I've deleted your votes and forgotten what we were talking about. Anything you send from now on starts fresh.";
+
+    public const string AlreadyUp = "You already voted 👍 on this answer, and it's counted once. Press 👎 if you've changed your mind.";
+    public const string AlreadyDown = "You already voted 👎 on this answer, and it's counted once.";
+    // A reason usually follows the 👎 it explains (the web chat sends the press, then its form), so this is a thank-you.
+    public const string AlreadyDownNewReason = "Thanks for telling me why. Your 👎 on this answer is counted once, with this reason.";
+    public const string ChangedToUp = "Changed: your vote on this answer is now 👍. Thanks.";
+    public const string ChangedToDown = "Changed: your vote on this answer is now 👎. Thanks for telling me.";
+
+    /// <summary>The quiet acknowledgement of a vote, by what it did.</summary>
+    public static string Acknowledge(Core.Feedback.VoteChange change, Core.Feedback.Vote vote, bool withReason) => (change, vote) switch
+    {
+        (Core.Feedback.VoteChange.NotKept, _) => Disabled,
+        (Core.Feedback.VoteChange.Same, Core.Feedback.Vote.Up) => AlreadyUp,
+        (Core.Feedback.VoteChange.Same, _) => withReason ? AlreadyDownNewReason : AlreadyDown,
+        (Core.Feedback.VoteChange.Changed, Core.Feedback.Vote.Up) => ChangedToUp,
+        (Core.Feedback.VoteChange.Changed, _) => ChangedToDown,
+        (_, Core.Feedback.Vote.Up) => ThanksUp,
+        _ => ThanksDown,
+    };
 
     public static string Privacy(FeedbackOptions options)
     {

@@ -62,8 +62,8 @@ internal sealed class SqlFeedbackStore(DbDataSource dataSource, FeedbackProvider
         foreach (var answer in answers)
         {
             await using var command = Command(connection, transaction, """
-                INSERT INTO feedback_answers (answer_id, platform, intent, topic, confidence, low_confidence, corpus_version, passage_ids, answered_at, user_hash, question_text)
-                VALUES (@id, @platform, @intent, @topic, @confidence, @low, @corpus, @passages, @at, @user, @question)
+                INSERT INTO feedback_answers (answer_id, platform, intent, topic, confidence, low_confidence, corpus_version, passage_ids, answered_at, user_hash, question_text, not_covered)
+                VALUES (@id, @platform, @intent, @topic, @confidence, @low, @corpus, @passages, @at, @user, @question, @uncovered)
                 ON CONFLICT (answer_id) DO NOTHING;
                 """);
             Add(command, "id", answer.Id.Value);
@@ -77,6 +77,7 @@ internal sealed class SqlFeedbackStore(DbDataSource dataSource, FeedbackProvider
             Add(command, "at", answer.At.ToUnixTimeMilliseconds());
             Add(command, "user", answer.User?.Value);
             Add(command, "question", answer.QuestionText);
+            Add(command, "uncovered", answer.NotCovered ? 1 : 0);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -114,6 +115,15 @@ internal sealed class SqlFeedbackStore(DbDataSource dataSource, FeedbackProvider
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<Vote?> FindVoteAsync(AnswerId answer, UserHash user, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT vote FROM feedback_votes WHERE answer_id = @answer AND user_hash = @user;");
+        Add(command, "answer", answer.Value);
+        Add(command, "user", user.Value);
+        return await command.ExecuteScalarAsync(cancellationToken) is string name && VoteNames.TryParse(name, out var vote) ? vote : null;
+    }
+
     public async Task<int> ForgetAsync(UserHash user, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -149,7 +159,7 @@ internal sealed class SqlFeedbackStore(DbDataSource dataSource, FeedbackProvider
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var answers = new List<AnswerRecord>();
         await using (var command = Command(connection, null, """
-            SELECT answer_id, platform, intent, topic, confidence, low_confidence, corpus_version, passage_ids, answered_at, user_hash, question_text
+            SELECT answer_id, platform, intent, topic, confidence, low_confidence, corpus_version, passage_ids, answered_at, user_hash, question_text, not_covered
             FROM feedback_answers WHERE answered_at >= @since ORDER BY answered_at;
             """))
         {
@@ -175,6 +185,7 @@ internal sealed class SqlFeedbackStore(DbDataSource dataSource, FeedbackProvider
                 {
                     User = reader.IsDBNull(9) ? null : new UserHash(reader.GetString(9)),
                     QuestionText = reader.IsDBNull(10) ? null : reader.GetString(10),
+                    NotCovered = Convert.ToInt64(reader.GetValue(11), System.Globalization.CultureInfo.InvariantCulture) != 0,
                 });
             }
         }

@@ -33,7 +33,7 @@ internal static class ChatRequestFactory
         };
 
     /// <summary>The Entra object id is stable across chats; the Teams user id is the fallback.</summary>
-    private static string UserId(Activity activity) =>
+    internal static string UserId(Activity activity) =>
         activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id ?? string.Empty;
 
     /// <summary>The channel (team channel id, or the chat's conversation id without its thread suffix).</summary>

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Chat;
+using SkinBot.Core.Feedback;
 using SkinBot.Core.Turns;
 using SkinBot.Teams.Rendering;
 
@@ -20,13 +22,20 @@ internal sealed partial class InvokeHandler
 {
     private const int MaxComposeResults = 10;
 
+    /// <summary>When feedback is not registered a vote is still acknowledged, and nothing is kept.</summary>
+    internal const string VoteOffText = "Thanks. Feedback isn't switched on here, so nothing was kept.";
+
     private readonly ITurnRunner _turns;
+    private readonly AnsweredCards _cards;
+    private readonly IServiceProvider _services;
     private readonly TeamsOptions _options;
     private readonly ILogger<InvokeHandler> _logger;
 
-    public InvokeHandler(ITurnRunner turns, IOptions<TeamsOptions> options, ILogger<InvokeHandler> logger)
+    public InvokeHandler(ITurnRunner turns, AnsweredCards cards, IServiceProvider services, IOptions<TeamsOptions> options, ILogger<InvokeHandler> logger)
     {
         _turns = turns;
+        _cards = cards;
+        _services = services;
         _options = options.Value;
         _logger = logger;
     }
@@ -62,6 +71,11 @@ internal sealed partial class InvokeHandler
             }
         }
 
+        if (string.Equals(verb, VoteCard.Verb, StringComparison.Ordinal))
+        {
+            return await VoteAsync(activity, data, cancellationToken);
+        }
+
         if (!string.Equals(verb, AdaptiveCardRenderer.FollowUpVerb, StringComparison.Ordinal))
         {
             LogUnknownVerb(verb);
@@ -75,7 +89,40 @@ internal sealed partial class InvokeHandler
         }
 
         var result = await _turns.RunAsync(ChatRequestFactory.ForText(activity, question), TurnOptions.None, cancellationToken);
+        _cards.Remember(result.Reply, CardActionStyle.Execute);
         return new InvokeResult(200, InvokeResponses.CardActionResult(result));
+    }
+
+    /// <summary>
+    /// A 👍 or a 👎 (with its reason) from an answer card. In a one-to-one chat the card comes back with "counted" in
+    /// place of its buttons. Elsewhere a card returned here would change for everyone in the conversation, taking the
+    /// buttons from people who have not voted, so the voter gets a message and the card stays as it is.
+    /// </summary>
+    private async Task<InvokeResult> VoteAsync(Activity activity, JsonElement? data, CancellationToken cancellationToken)
+    {
+        if (VoteCard.TryRead(data) is not { } submitted)
+        {
+            return new InvokeResult(200, InvokeResponses.CardActionError(400, "BadRequest", "The vote carried no answer id or vote."));
+        }
+
+        if (_services.GetService<IFeedbackVotes>() is not { } votes)
+        {
+            return new InvokeResult(200, InvokeResponses.CardActionMessage(VoteOffText));
+        }
+
+        var ballot = new VoteBallot(Platforms.Teams, ChatRequestFactory.UserId(activity), submitted.Answer, submitted.Vote)
+        {
+            Reason = submitted.Reason,
+            ReasonText = submitted.Comment,
+        };
+        var receipt = await votes.VoteAsync(ballot, cancellationToken);
+        var personal = string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
+        if (personal && receipt.Change != VoteChange.NotKept && _cards.TryGet(submitted.Answer, out var answer, out var style))
+        {
+            return new InvokeResult(200, InvokeResponses.VoteCounted(answer, style, receipt));
+        }
+
+        return new InvokeResult(200, InvokeResponses.CardActionMessage(receipt.Message));
     }
 
     private async Task<InvokeResult> ComposeQueryAsync(Activity activity, CancellationToken cancellationToken)

@@ -18,13 +18,15 @@ internal sealed partial class TurnProcessor
 
     private readonly ITurnRunner _turns;
     private readonly ConnectorClient _connector;
+    private readonly AnsweredCards _cards;
     private readonly TeamsOptions _options;
     private readonly ILogger<TurnProcessor> _logger;
 
-    public TurnProcessor(ITurnRunner turns, ConnectorClient connector, IOptions<TeamsOptions> options, ILogger<TurnProcessor> logger)
+    public TurnProcessor(ITurnRunner turns, ConnectorClient connector, AnsweredCards cards, IOptions<TeamsOptions> options, ILogger<TurnProcessor> logger)
     {
         _turns = turns;
         _connector = connector;
+        _cards = cards;
         _options = options.Value;
         _logger = logger;
     }
@@ -129,6 +131,7 @@ internal sealed partial class TurnProcessor
         }
 
         var reply = result.Reply;
+        _cards.Remember(reply, CardActionStyle.Submit);
         return new TurnReply(TeamsMessageFactory.AnswerReply(reply, activity), SendKinds.Reply, InThread: true, typing, new ReplySummary(request.CorrelationId, reply.Intent, reply.Passages.Count));
     }
 

@@ -14,7 +14,8 @@ internal static class AdaptiveCardRenderer
     public const string FollowUpVerb = "followup";
     public const int MaxFollowUpButtons = 5;
 
-    public static JsonObject Render(Answer answer, CardActionStyle style, string? fallbackText)
+    /// <param name="counted">Set once the person voted: the vote buttons give way to a line saying it was counted.</param>
+    public static JsonObject Render(Answer answer, CardActionStyle style, string? fallbackText, Core.Feedback.VoteReceipt? counted = null)
     {
         var body = new JsonArray();
         if (answer.IsUrgent)
@@ -39,6 +40,12 @@ internal static class AdaptiveCardRenderer
         if (!string.IsNullOrWhiteSpace(answer.Caveat))
         {
             body.Add(Caveat(answer.Caveat));
+        }
+
+        if (VoteCard.Offers(answer))
+        {
+            // In the body, not the card's actions: the follow-ups may already use as many actions as Teams shows.
+            body.Add(counted is null ? VoteCard.Actions(answer.Id!.Value) : VoteCard.Counted(counted));
         }
 
         var card = NewCard(body, fallbackText);

@@ -24,6 +24,14 @@ internal static class InvokeResponses
             ["value"] = TeamsMessageFactory.AnswerCard(result.Reply, CardActionStyle.Execute),
         };
 
+    /// <summary>The answer card again, its vote buttons replaced by the line saying the vote was counted.</summary>
+    public static JsonObject VoteCounted(Answer answer, CardActionStyle style, Core.Feedback.VoteReceipt receipt) => new()
+    {
+        ["statusCode"] = 200,
+        ["type"] = AdaptiveCardRenderer.ContentType,
+        ["value"] = TeamsMessageFactory.AnswerCard(answer, style, counted: receipt),
+    };
+
     public static JsonObject CardActionMessage(string text) => new()
     {
         ["statusCode"] = 200,
@@ -54,7 +62,8 @@ internal static class InvokeResponses
         var attachments = new JsonArray();
         foreach (var passage in answer.Passages.Take(maxResults))
         {
-            var single = answer with { Passages = [passage], FollowUps = [], Message = null };
+            // Shared into other conversations, so without vote buttons: the vote belongs to whoever was answered.
+            var single = answer with { Passages = [passage], FollowUps = [], Message = null, Id = null };
             var card = TeamsMessageFactory.AnswerCard(single, CardActionStyle.Submit);
             attachments.Add(new JsonObject
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkinBot.Core.Answers;
+using SkinBot.Core.Feedback;
 using SkinBot.Core.Safety;
 using SkinBot.Teams.Activities;
 using SkinBot.Teams.Connector;
@@ -24,11 +25,11 @@ internal static class TeamsMessageFactory
         return BuildAnswerReply(fitted, inbound);
     }
 
-    /// <summary>The card alone (for invoke responses), fitted to the budget.</summary>
-    public static JsonObject AnswerCard(Answer answer, CardActionStyle style, int maxBytes = AnswerBudget.TeamsMaxBytes)
+    /// <summary>The card alone (for invoke responses), fitted to the budget; with <paramref name="counted"/>, as it looks once voted on.</summary>
+    public static JsonObject AnswerCard(Answer answer, CardActionStyle style, int maxBytes = AnswerBudget.TeamsMaxBytes, VoteReceipt? counted = null)
     {
-        var fitted = AnswerBudget.Fit(answer, a => Measure(BuildCard(a, style)), maxBytes);
-        return BuildCard(fitted, style);
+        var fitted = AnswerBudget.Fit(answer, a => Measure(BuildCard(a, style, counted)), maxBytes);
+        return BuildCard(fitted, style, counted);
     }
 
     public static OutgoingActivity Typing(Activity inbound) => new()
@@ -77,6 +78,6 @@ internal static class TeamsMessageFactory
         Attachments = [new OutgoingAttachment(AdaptiveCardRenderer.ContentType, BuildCard(answer, CardActionStyle.Submit))],
     };
 
-    private static JsonObject BuildCard(Answer answer, CardActionStyle style) =>
-        AdaptiveCardRenderer.Render(answer, style, AnswerTextRenderer.Render(answer, escapeUserText: UserTextBlock.EscapeMarkdown));
+    private static JsonObject BuildCard(Answer answer, CardActionStyle style, VoteReceipt? counted = null) =>
+        AdaptiveCardRenderer.Render(answer, style, AnswerTextRenderer.Render(answer, escapeUserText: UserTextBlock.EscapeMarkdown), counted);
 }

@@ -97,6 +97,7 @@ public sealed class CommandTests
 
         Assert.Equal(IntentIds.TreatmentInOffice, answer.Intent);
         Assert.True(answer.LowConfidence);
+        Assert.True(answer.NotCovered);
         Assert.StartsWith("The article doesn't cover \"botox\".", answer.Message, StringComparison.Ordinal);
         Assert.Contains("Subcision", answer.Message, StringComparison.Ordinal);
         Assert.All(answer.Passages, p => Assert.Equal("treatments-in-office", p.SectionId));

@@ -86,6 +86,19 @@ internal static class Payloads
             ["message"] = new { id = NewId(), channel_id = ChannelId, flags = messageFlags, content = string.Empty },
         };
 
+    public static Dictionary<string, object?> ModalSubmit(string customId, object[] components, string token = "modal-token") =>
+        new(Interaction(5, new { custom_id = customId, components }, null, token, inGuild: true))
+        {
+            ["message"] = new { id = NewId(), channel_id = ChannelId, flags = 0, content = string.Empty },
+        };
+
+    /// <summary>A submitted label (type 18) around one input, as current clients send modal fields back.</summary>
+    public static object SubmittedLabel(object component) => new { type = 18, id = 1, component };
+
+    public static object SubmittedSelect(string customId, params string[] values) => new { type = 3, id = 2, custom_id = customId, values };
+
+    public static object SubmittedText(string customId, string value) => new { type = 4, id = 3, custom_id = customId, value };
+
     public static object Option(string name, object value, int type = 3, bool focused = false) =>
         focused ? new { name, type, value, focused } : new { name, type, value };
 

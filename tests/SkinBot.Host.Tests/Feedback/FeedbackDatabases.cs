@@ -10,12 +10,15 @@ internal sealed class FeedbackDatabases : IAsyncDisposable
     private readonly TempFolder? _folder;
     private readonly string? _schema;
 
-    private FeedbackDatabases(FeedbackOptions options, string dataFolder, TempFolder? folder, string? schema)
+    private readonly string? _server;
+
+    private FeedbackDatabases(FeedbackOptions options, string dataFolder, TempFolder? folder, string? schema, string? server = null)
     {
         Options = options;
         DataFolder = dataFolder;
         _folder = folder;
         _schema = schema;
+        _server = server;
     }
 
     public FeedbackOptions Options { get; }
@@ -30,8 +33,7 @@ internal sealed class FeedbackDatabases : IAsyncDisposable
 
     public static async Task<FeedbackDatabases> PostgresAsync()
     {
-        var connectionString = PostgresFactAttribute.ConnectionString
-            ?? throw new InvalidOperationException($"{PostgresFactAttribute.ConnectionVariable} is not set, and SKINBOT_REQUIRE_POSTGRES=1 says a server is required.");
+        var connectionString = await PostgresFactAttribute.ConnectionStringAsync();
         var schema = "feedback_test_" + Guid.NewGuid().ToString("N");
         await using (var connection = new NpgsqlConnection(connectionString))
         {
@@ -41,7 +43,7 @@ internal sealed class FeedbackDatabases : IAsyncDisposable
         }
 
         var scoped = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema }.ToString();
-        return new FeedbackDatabases(new FeedbackOptions { Provider = FeedbackProvider.Postgres, ConnectionString = scoped }, Path.GetTempPath(), null, schema);
+        return new FeedbackDatabases(new FeedbackOptions { Provider = FeedbackProvider.Postgres, ConnectionString = scoped }, Path.GetTempPath(), null, schema, connectionString);
     }
 
     public SqlFeedbackStore Store() => FeedbackStoreFactory.Create(Options, DataFolder);
@@ -50,7 +52,7 @@ internal sealed class FeedbackDatabases : IAsyncDisposable
     {
         if (_schema is not null)
         {
-            await using var connection = new NpgsqlConnection(PostgresFactAttribute.ConnectionString);
+            await using var connection = new NpgsqlConnection(_server);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP SCHEMA {_schema} CASCADE;", connection);
             await command.ExecuteNonQueryAsync();

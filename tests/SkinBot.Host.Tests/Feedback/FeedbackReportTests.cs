@@ -16,7 +16,8 @@ public sealed class FeedbackReportTests
         Assert.Equal(3, report.VotesUp);
         Assert.Equal(3, report.VotesDown);
         Assert.Equal(0.5, report.DownRate, 3);
-        Assert.Equal(0.2, report.LowConfidenceShare, 3);
+        Assert.Equal(0.1, report.LowConfidenceShare, 3);
+        Assert.Equal(0.1, report.NotCoveredShare, 3);
         Assert.Equal(0.2, report.OutOfScopeShare, 3);
         Assert.Equal(7, report.AnswersByDay.Count);
         var treatments = Assert.Single(report.Intents, row => row.Intent == "treatment_in_office");
@@ -53,6 +54,7 @@ public sealed class FeedbackReportTests
         var html = ReportRenderers.ToHtml(FeedbackReport.Build(hostile, ReportFixture.Start, ReportFixture.Start.AddDays(7), _ => null));
 
         Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains("<b>10.0 %</b>not covered</div>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("href=", html, StringComparison.OrdinalIgnoreCase);
@@ -68,8 +70,14 @@ public sealed class FeedbackReportTests
         var markdown = ReportRenderers.ToMarkdown(report);
         var json = System.Text.Json.JsonDocument.Parse(ReportRenderers.ToJson(report)).RootElement;
 
-        Assert.Contains("| treatment_in_office | 6 | 33.3 % | 2 | 2 | 50.0 % |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| treatment_in_office | 6 | 16.7 % | 16.7 % | 2 | 2 | 50.0 % |", markdown, StringComparison.Ordinal);
+        Assert.Contains("Low confidence: 10.0 %. Not covered: 10.0 %. Out of scope: 20.0 %.", markdown, StringComparison.Ordinal);
         Assert.Equal(10, json.GetProperty("answers").GetInt32());
+        Assert.Equal(0.1, json.GetProperty("notCoveredShare").GetDouble(), 3);
+        Assert.Equal(0.1, json.GetProperty("lowConfidenceShare").GetDouble(), 3);
+        Assert.Equal(0.2, json.GetProperty("outOfScopeShare").GetDouble(), 3);
+        var treatments = json.GetProperty("intents").EnumerateArray().Single(row => row.GetProperty("intent").GetString() == "treatment_in_office");
+        Assert.Equal(1 / 6.0, treatments.GetProperty("notCoveredShare").GetDouble(), 3);
         Assert.Equal("treatments#7", json.GetProperty("passages")[0].GetProperty("passageId").GetString());
     }
 

@@ -48,6 +48,21 @@ internal static class FeedbackStoreContract
         Assert.Equal(answer.CorpusVersion, stored.CorpusVersion);
     }
 
+    public static async Task The_current_vote_of_a_person_on_an_answer_can_be_looked_up(FeedbackDatabases database)
+    {
+        var store = database.Store();
+        await store.MigrateAsync(CancellationToken.None);
+        var answer = Answer(Now);
+        var alice = new UserHash("alice-hash");
+        await store.SaveAnswersAsync([answer], CancellationToken.None);
+        await store.SaveVotesAsync([new VoteRecord(answer.Id, alice, Vote.Up, VoteReason.None, "teams", Now)], CancellationToken.None);
+        await store.SaveVotesAsync([new VoteRecord(answer.Id, alice, Vote.Down, VoteReason.Wrong, "teams", Now.AddMinutes(1))], CancellationToken.None);
+
+        Assert.Equal(Vote.Down, await store.FindVoteAsync(answer.Id, alice, CancellationToken.None));
+        Assert.Null(await store.FindVoteAsync(answer.Id, new UserHash("bob-hash"), CancellationToken.None));
+        Assert.Null(await store.FindVoteAsync(AnswerId.New(), alice, CancellationToken.None));
+    }
+
     public static async Task Forget_deletes_that_persons_votes_and_text_and_nobody_elses(FeedbackDatabases database)
     {
         var store = database.Store();

@@ -17,6 +17,13 @@ public sealed class PostgresFeedbackStoreTests
     }
 
     [PostgresFact]
+    public async Task The_current_vote_of_a_person_on_an_answer_can_be_looked_up()
+    {
+        await using var database = await FeedbackDatabases.PostgresAsync();
+        await FeedbackStoreContract.The_current_vote_of_a_person_on_an_answer_can_be_looked_up(database);
+    }
+
+    [PostgresFact]
     public async Task Forget_deletes_that_persons_votes_and_text_and_nobody_elses()
     {
         await using var database = await FeedbackDatabases.PostgresAsync();

@@ -16,18 +16,19 @@ internal static class ReportFixture
     };
 
     /// <summary>
-    /// 10 answers: 6 treatment_in_office (2 low confidence), 2 scar_types, 2 out_of_scope (one with a 👎).
+    /// 10 answers: 6 treatment_in_office (1 low confidence, 1 not covered), 2 scar_types, 2 out_of_scope (one with a 👎).
     /// Votes: 3 up and 3 down; the downs are on treatments#7 twice and on an out-of-scope answer.
     /// </summary>
     public static FeedbackSnapshot Snapshot(bool withText)
     {
         var answers = new List<AnswerRecord>();
         var votes = new List<VoteRecord>();
-        AnswerRecord Add(int day, string intent, bool low, string[] passages, string question)
+        AnswerRecord Add(int day, string intent, bool low, string[] passages, string question, bool notCovered = false)
         {
             var answer = new AnswerRecord(AnswerId.New(), "discord", intent, null, low ? 0.2 : 0.8, low, day < 4 ? "corpus-v1" : "corpus-v2", passages, Start.AddDays(day))
             {
                 QuestionText = withText ? question : null,
+                NotCovered = notCovered,
             };
             answers.Add(answer);
             return answer;
@@ -44,7 +45,7 @@ internal static class ReportFixture
         var needling2 = Add(2, "treatment_in_office", false, ["treatments#7", "treatments#3"], "microneedling at home vs clinic");
         VoteOn(needling2, "u3", Vote.Down, VoteReason.Unclear);
         Add(3, "treatment_in_office", true, [], "can lasers fix my pits?");
-        Add(4, "treatment_in_office", true, [], "can laser fix pits on my cheeks");
+        Add(4, "treatment_in_office", false, [], "can laser fix pits on my cheeks", notCovered: true);
         Add(4, "treatment_in_office", false, ["treatments#3"], "rolling scar treatment");
         var icePick = Add(5, IntentIds.ScarTypes, false, ["types#1"], "what are ice pick scars");
         VoteOn(icePick, "u4", Vote.Up);

@@ -38,6 +38,43 @@ public sealed class WebFeedbackTests
     }
 
     [Fact]
+    public async Task Pressing_the_same_vote_again_is_acknowledged_as_already_counted_and_a_change_as_changed()
+    {
+        using var folder = new TempFolder();
+        await using var app = await FeedbackTestApp.StartAsync(new FakeChatEngine(HostAnswers.Substantive), Settings(folder, storeText: false), folder.Path);
+        var answerId = await AskAsync(app);
+
+        var first = await VoteDocumentAsync(app, answerId, "up");
+        var again = await VoteDocumentAsync(app, answerId, "up");
+        var changed = await VoteDocumentAsync(app, answerId, "down");
+        await app.Services.GetRequiredService<FeedbackWriter>().FlushAsync(CancellationToken.None);
+
+        Assert.Equal(["first", "same", "changed"], new[] { first, again, changed }.Select(document => document.GetProperty("change").GetString()));
+        Assert.Equal(FeedbackTexts.ThanksUp, first.GetProperty("message").GetString());
+        Assert.Contains("already voted 👍", again.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("now 👎", changed.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var snapshot = await app.Services.GetRequiredService<IFeedbackStore>().ReadAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
+        Assert.Equal(Vote.Down, Assert.Single(snapshot.Votes).Vote);
+    }
+
+    [Fact]
+    public async Task A_reason_sent_after_the_thumbs_down_it_explains_is_kept_and_thanked_not_called_a_repeat()
+    {
+        using var folder = new TempFolder();
+        await using var app = await FeedbackTestApp.StartAsync(new FakeChatEngine(HostAnswers.Substantive), Settings(folder, storeText: false), folder.Path);
+        var answerId = await AskAsync(app);
+
+        await VoteDocumentAsync(app, answerId, "down");
+        var withReason = await VoteDocumentAsync(app, answerId, "down", "wrong");
+        await app.Services.GetRequiredService<FeedbackWriter>().FlushAsync(CancellationToken.None);
+
+        Assert.Equal("same", withReason.GetProperty("change").GetString());
+        Assert.StartsWith("Thanks for telling me why", withReason.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var snapshot = await app.Services.GetRequiredService<IFeedbackStore>().ReadAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
+        Assert.Equal(VoteReason.Wrong, Assert.Single(snapshot.Votes).Reason);
+    }
+
+    [Fact]
     public async Task Without_opting_in_no_question_text_reason_text_or_raw_user_id_is_stored()
     {
         using var folder = new TempFolder();
@@ -160,11 +197,14 @@ public sealed class WebFeedbackTests
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private static async Task<string> VoteAsync(TestApp app, string answerId, string vote, string? reason = null, string? comment = null)
+    private static async Task<string> VoteAsync(TestApp app, string answerId, string vote, string? reason = null, string? comment = null) =>
+        (await VoteDocumentAsync(app, answerId, vote, reason, comment)).GetProperty("message").GetString()!;
+
+    private static async Task<JsonElement> VoteDocumentAsync(TestApp app, string answerId, string vote, string? reason = null, string? comment = null)
     {
         using var response = await app.Client.PostAsJsonAsync("api/feedback", new { answerId, vote, reason, comment });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString()!;
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private static async Task<string> ReadDatabaseFilesAsync(string folder)

@@ -49,7 +49,8 @@ internal sealed class TeamsTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app!.Services;
 
-    public static async Task<TeamsTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, TestKey[]? publishedKeys = null)
+    /// <param name="feedback">The host's feedback step and vote service, when a test needs answers with vote buttons.</param>
+    public static async Task<TeamsTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, TestKey[]? publishedKeys = null, RecordingFeedback? feedback = null)
     {
         var host = new TeamsTestHost(
             await FakeOpenIdServer.StartAsync(publishedKeys ?? []),
@@ -84,7 +85,13 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         // Stopping drains acknowledged work until this deadline; a test that leaves an answer stuck waits no longer.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         // The real pipeline around the fake engine, with scripted limits so every outcome can be asked for by text.
-        builder.Services.AddSingleton<ITurnRunner>(new TurnRunner([new ScriptedLimits()], host.Engine, TimeProvider.System));
+        ITurnMiddleware[] steps = feedback is null ? [new ScriptedLimits()] : [new ScriptedLimits(), feedback];
+        builder.Services.AddSingleton<ITurnRunner>(new TurnRunner(steps, host.Engine, TimeProvider.System));
+        if (feedback is not null)
+        {
+            builder.Services.AddSingleton<Core.Feedback.IFeedbackVotes>(feedback);
+        }
+
         builder.Services.AddHttpClient(MsalBotTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(FakeTokenEndpoint.TrustingHandler);
 
         host._app = builder.Build();

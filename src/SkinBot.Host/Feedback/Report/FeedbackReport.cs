@@ -5,7 +5,8 @@ namespace SkinBot.Host.Feedback.Report;
 
 /// <summary>
 /// The content-gap report, computed once and then rendered as HTML, Markdown or JSON: what was asked about (by
-/// intent and day), how often SkinBot was unsure or out of scope, and where people said 👎 (by intent and by the
+/// intent and day), how often SkinBot was unsure, said its articles do not cover the thing asked (not covered) or
+/// was asked about something else entirely (out of scope), and where people said 👎 (by intent and by the
 /// passage quoted, with the passage text, which is corpus and not user data).
 /// </summary>
 public sealed record FeedbackReport(
@@ -15,6 +16,7 @@ public sealed record FeedbackReport(
     int VotesUp,
     int VotesDown,
     double LowConfidenceShare,
+    double NotCoveredShare,
     double OutOfScopeShare,
     IReadOnlyList<DayCount> AnswersByDay,
     IReadOnlyList<IntentRow> Intents,
@@ -43,6 +45,7 @@ public sealed record FeedbackReport(
                     group.Key,
                     group.Count(),
                     Share(group.Count(answer => answer.LowConfidence), group.Count()),
+                    Share(group.Count(answer => answer.NotCovered), group.Count()),
                     onIntent.Count(vote => vote.Vote == Vote.Up),
                     onIntent.Count(vote => vote.Vote == Vote.Down));
             })
@@ -71,7 +74,7 @@ public sealed record FeedbackReport(
         IReadOnlyList<QuestionCluster>? unanswered = withText.Count == 0
             ? null
             : QuestionClusters.Of(withText
-                .Where(answer => answer.LowConfidence || answer.Intent == IntentIds.OutOfScope
+                .Where(answer => answer.LowConfidence || answer.NotCovered || answer.Intent == IntentIds.OutOfScope
                     || votes.Any(vote => vote.Answer == answer.Id && vote.Vote == Vote.Down))
                 .Select(answer => answer.QuestionText!)
                 .ToList());
@@ -83,6 +86,7 @@ public sealed record FeedbackReport(
             votes.Count(vote => vote.Vote == Vote.Up),
             votes.Count(vote => vote.Vote == Vote.Down),
             Share(answers.Count(answer => answer.LowConfidence), answers.Count),
+            Share(answers.Count(answer => answer.NotCovered), answers.Count),
             Share(answers.Count(answer => answer.Intent == IntentIds.OutOfScope), answers.Count),
             days,
             intents,
@@ -97,7 +101,7 @@ public sealed record FeedbackReport(
 
 public sealed record DayCount(DateOnly Day, int Answers, IReadOnlyDictionary<string, int> ByIntent);
 
-public sealed record IntentRow(string Intent, int Answers, double LowConfidenceShare, int Up, int Down)
+public sealed record IntentRow(string Intent, int Answers, double LowConfidenceShare, double NotCoveredShare, int Up, int Down)
 {
     public double DownRate => Up + Down == 0 ? 0 : (double)Down / (Up + Down);
 }

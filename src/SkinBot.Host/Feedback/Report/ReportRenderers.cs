@@ -16,11 +16,11 @@ public static class ReportRenderers
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# SkinBot feedback report\n\n{report.Since:yyyy-MM-dd} to {report.Until:yyyy-MM-dd}: {report.Answers} answers, {report.VotesUp} 👍, {report.VotesDown} 👎 ({Percent(report.DownRate)} 👎).\n");
-        text.Append(CultureInfo.InvariantCulture, $"Low confidence: {Percent(report.LowConfidenceShare)}. Out of scope: {Percent(report.OutOfScopeShare)}.\n\n");
-        text.Append("## By intent\n\n| Intent | Answers | Low confidence | 👍 | 👎 | 👎 rate |\n|---|---:|---:|---:|---:|---:|\n");
+        text.Append(CultureInfo.InvariantCulture, $"Low confidence: {Percent(report.LowConfidenceShare)}. Not covered: {Percent(report.NotCoveredShare)}. Out of scope: {Percent(report.OutOfScopeShare)}.\n\n");
+        text.Append("## By intent\n\n| Intent | Answers | Low confidence | Not covered | 👍 | 👎 | 👎 rate |\n|---|---:|---:|---:|---:|---:|---:|\n");
         foreach (var row in report.Intents)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {Cell(row.Intent)} | {row.Answers} | {Percent(row.LowConfidenceShare)} | {row.Up} | {row.Down} | {Percent(row.DownRate)} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {Cell(row.Intent)} | {row.Answers} | {Percent(row.LowConfidenceShare)} | {Percent(row.NotCoveredShare)} | {row.Up} | {row.Down} | {Percent(row.DownRate)} |\n");
         }
 
         text.Append("\n## 👎 by passage\n\n| Passage | 👍 | 👎 | Text |\n|---|---:|---:|---|\n");
@@ -77,6 +77,7 @@ public static class ReportRenderers
         Tile(html, "didn't help", report.VotesDown.ToString(CultureInfo.InvariantCulture));
         Tile(html, "didn't-help rate", Percent(report.DownRate));
         Tile(html, "low confidence", Percent(report.LowConfidenceShare));
+        Tile(html, "not covered", Percent(report.NotCoveredShare));
         Tile(html, "out of scope", Percent(report.OutOfScopeShare));
         html.Append("</div>");
 
@@ -86,10 +87,10 @@ public static class ReportRenderers
         html.Append("<h2>Didn't-help rate by intent</h2>");
         html.Append(BarChart(report.Intents.Where(row => row.Up + row.Down > 0).Select(row => (row.Intent, row.DownRate, Percent(row.DownRate))).ToList(), "thumbs-down rate by intent"));
 
-        html.Append("<h2>By intent</h2><table><thead><tr><th>Intent</th><th class=\"n\">Answers</th><th class=\"n\">Low confidence</th><th class=\"n\">Helped</th><th class=\"n\">Didn't help</th><th class=\"n\">Rate</th></tr></thead><tbody>");
+        html.Append("<h2>By intent</h2><table><thead><tr><th>Intent</th><th class=\"n\">Answers</th><th class=\"n\">Low confidence</th><th class=\"n\">Not covered</th><th class=\"n\">Helped</th><th class=\"n\">Didn't help</th><th class=\"n\">Rate</th></tr></thead><tbody>");
         foreach (var row in report.Intents)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(row.Intent)}</td><td class=\"n\">{row.Answers}</td><td class=\"n\">{Percent(row.LowConfidenceShare)}</td><td class=\"n\">{row.Up}</td><td class=\"n\">{row.Down}</td><td class=\"n\">{Percent(row.DownRate)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(row.Intent)}</td><td class=\"n\">{row.Answers}</td><td class=\"n\">{Percent(row.LowConfidenceShare)}</td><td class=\"n\">{Percent(row.NotCoveredShare)}</td><td class=\"n\">{row.Up}</td><td class=\"n\">{row.Down}</td><td class=\"n\">{Percent(row.DownRate)}</td></tr>");
         }
 
         html.Append("</tbody></table><h2>Didn't help, by passage quoted</h2><table><thead><tr><th>Passage</th><th class=\"n\">Helped</th><th class=\"n\">Didn't help</th><th>Text</th></tr></thead><tbody>");
