@@ -27,6 +27,7 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
     private readonly InteractionSigner _signer = new();
     private readonly List<ReplicaProcess> _replicas = [];
     private readonly TempFolder _folder = new();
+    // Null until set-up reaches them; DisposeAsync checks, since a failed set-up disposes what it started.
     private RedisServer _redis = null!;
     private FakeDiscordServer _discord = null!;
     private FakeOpenIdServer _openId = null!;
@@ -34,6 +35,20 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
     private FakeConnector _connector = null!;
 
     public async Task InitializeAsync()
+    {
+        try
+        {
+            await StartFleetAsync();
+        }
+        catch
+        {
+            // xunit does not dispose a class whose set-up threw: the servers and processes started so far must not outlive it.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartFleetAsync()
     {
         _redis = await RedisServer.StartAsync();
         _discord = await FakeDiscordServer.StartAsync(Shards);
@@ -86,11 +101,12 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
             await replica.DisposeAsync();
         }
 
-        await _discord.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _tokens.DisposeAsync();
-        await _openId.DisposeAsync();
-        await _redis.DisposeAsync();
+        _replicas.Clear();
+        await DisposeIfStartedAsync(_discord);
+        await DisposeIfStartedAsync(_connector);
+        await DisposeIfStartedAsync(_tokens);
+        await DisposeIfStartedAsync(_openId);
+        await DisposeIfStartedAsync(_redis);
         _signer.Dispose();
         _folder.Dispose();
     }
@@ -326,6 +342,14 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
         Note($"after recovery, one interaction on two replicas: {first.StatusCode}, {second.StatusCode}");
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+    }
+
+    private static async Task DisposeIfStartedAsync(IAsyncDisposable? started)
+    {
+        if (started is not null)
+        {
+            await started.DisposeAsync();
+        }
     }
 
     private string SendMention(string guildId, string question)
