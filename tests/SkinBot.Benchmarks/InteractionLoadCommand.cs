@@ -33,14 +33,14 @@ public static class InteractionLoadCommand
         var ceiling = VerifyCeiling(key);
         Console.Error.WriteLine($"Ed25519 verify ceiling ({Environment.ProcessorCount} cores): {ceiling:N0} /s");
 
-        using var host = StartHost(hostDll, publicKey, hostSettings);
+        using var host = HostUnderTest.Start(hostDll, Port, [.. hostSettings, $"--Discord:PublicKey={publicKey}"]);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = PeakConcurrency * 4 })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{Port}/"),
         };
         try
         {
-            await WaitUntilReadyAsync(client, host);
+            await HostUnderTest.WaitUntilReadyAsync(client, host);
             var ids = new Cursor();
 
             // Warm-up: tiered JIT, connection pool, engine caches.
@@ -76,58 +76,6 @@ public static class InteractionLoadCommand
             Interlocked.Add(ref verified, local);
         });
         return verified / clock.Elapsed.TotalSeconds;
-    }
-
-    private static Process StartHost(string hostDll, string publicKey, IReadOnlyList<string> extraSettings)
-    {
-        string[] settings =
-        [
-            .. extraSettings,
-            $"--urls=http://127.0.0.1:{Port}",
-            $"--Discord:PublicKey={publicKey}",
-            "--Engine:InMemoryIndex=true",
-            "--Engine:WatchCorpus=false",
-            "--Limits:PerUserPermitsPerMinute=100000",
-            "--Limits:PerChannelPermitsPerMinute=100000",
-        ];
-
-        // Its log goes where the shipped configuration sends it, the console, and from there nowhere: the cost of
-        // writing it is part of what is measured, reading it is not.
-        var start = new ProcessStartInfo("/bin/sh")
-        {
-            ArgumentList = { "-c", $"exec dotnet \"{Path.GetFullPath(hostDll)}\" {string.Join(' ', settings)} > /dev/null 2>&1" },
-            UseShellExecute = false,
-        };
-        return Process.Start(start) ?? throw new InvalidOperationException("Could not start " + hostDll);
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient client, Process host)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            if (host.HasExited)
-            {
-                throw new InvalidOperationException($"The host exited with {host.ExitCode} before it was ready.");
-            }
-
-            try
-            {
-                using var ready = await client.GetAsync("readyz");
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("The host was not ready within 2 minutes.");
     }
 
     /// <summary>Signs <paramref name="count"/> interactions with ids never used before (the host refuses a replay).</summary>

@@ -5,10 +5,17 @@ using SkinBot.Benchmarks;
 // dotnet run -c Release --project tests/SkinBot.Benchmarks -- --build 10000          one cold build, stage by stage
 // dotnet run -c Release --project tests/SkinBot.Benchmarks -- --semantic             semantic index: load, per message, engine on/off
 // dotnet run -c Release --project tests/SkinBot.Benchmarks -- --interactions HOST.dll [seconds]   Discord /ask over HTTP: peak, p50/p99 at 80 %
+// dotnet run -c Release --project tests/SkinBot.Benchmarks -- --gateway HOST.dll [seconds]       one gateway pod: peak, p50/p99 at 80 %, CPU per answer
 // dotnet run -c Release --project tests/SkinBot.Benchmarks -- --filter '*'          BenchmarkDotNet suites
 if (args is ["--latency", ..])
 {
     await LatencyCommand.RunAsync(args.Length > 1 && int.TryParse(args[1], out var rounds) ? rounds : 50, args.Length > 2 ? args[2] : "questions.yml");
+    return;
+}
+
+if (args is ["--gateway", var gatewayHostDll, ..])
+{
+    await GatewayLoadCommand.RunAsync(gatewayHostDll, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10, args[3..]);
     return;
 }
 

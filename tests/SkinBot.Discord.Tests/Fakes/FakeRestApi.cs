@@ -52,6 +52,9 @@ internal sealed class FakeRestApi
 
     public Func<string>? GatewayUrl { get; set; }
 
+    /// <summary>Raised for every call as it is recorded (a load generator learns of replies without polling).</summary>
+    public event Action<RecordedCall>? Recorded;
+
     public int IdentifiesRemaining { get; set; } = 1000;
 
     public IReadOnlyList<RecordedCall> Snapshot => [.. Calls];
@@ -97,8 +100,10 @@ internal sealed class FakeRestApi
         var path = request.Path.Value!["/api/v10".Length..];
 
         var response = Intercept?.Invoke(request) ?? NextScripted(request) ?? Default(request.Method, path, body);
-        Calls.Enqueue(new RecordedCall(request.Method, path, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
-            request.ContentType, body, DateTimeOffset.UtcNow, response.Abort ? 0 : response.Status));
+        var recorded = new RecordedCall(request.Method, path, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+            request.ContentType, body, DateTimeOffset.UtcNow, response.Abort ? 0 : response.Status);
+        Calls.Enqueue(recorded);
+        Recorded?.Invoke(recorded);
         if (response.Delay > TimeSpan.Zero)
         {
             try

@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SkinBot.Discord.Tests.Fakes;
 
-namespace SkinBot.Redis.Tests.Fleet;
+namespace SkinBot.Discord.Tests.Fakes;
 
 /// <summary>A local Discord for several bot processes: REST under /api/v10 and a gateway of several shards at /gateway and /resume.</summary>
 internal sealed class FakeDiscordServer : IAsyncDisposable
