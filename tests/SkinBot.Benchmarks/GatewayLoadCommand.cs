@@ -28,7 +28,7 @@ public static class GatewayLoadCommand
 
     public static async Task RunAsync(string hostDll, int seconds, IReadOnlyList<string> hostSettings)
     {
-        await using var discord = await FakeDiscordServer.StartAsync(shards: 1);
+        await using var discord = await FakeDiscord.StartAsync();
         var replies = new Replies();
         discord.Rest.Recorded += replies.OnCall;
         using var host = HostUnderTest.Start(hostDll, Port,
@@ -44,7 +44,7 @@ public static class GatewayLoadCommand
         try
         {
             await HostUnderTest.WaitUntilReadyAsync(client, host);
-            var gateway = discord.Gateway.Shards[0];
+            var gateway = discord.Gateway;
             await ClosedLoopAsync(gateway, replies, TimeSpan.FromSeconds(3));
             var cpuBefore = HostUnderTest.CpuTime(host);
             var peak = await ClosedLoopAsync(gateway, replies, TimeSpan.FromSeconds(seconds));

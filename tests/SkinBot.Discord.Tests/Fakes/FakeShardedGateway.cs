@@ -12,7 +12,7 @@ namespace SkinBot.Discord.Tests.Fakes;
 internal sealed class FakeShardedGateway
 {
     public FakeShardedGateway(int shards) =>
-        Shards = [.. Enumerable.Range(0, shards).Select(i => new FakeGateway { SessionPrefix = $"shard{i}-session-" })];
+        Shards = shards == 1 ? [new FakeGateway()] : [.. Enumerable.Range(0, shards).Select(i => new FakeGateway { SessionPrefix = $"shard{i}-session-" })];
 
     public IReadOnlyList<FakeGateway> Shards { get; }
 

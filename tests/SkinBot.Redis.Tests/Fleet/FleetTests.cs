@@ -29,7 +29,7 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
     private readonly TempFolder _folder = new();
     // Null until set-up reaches them; DisposeAsync checks, since a failed set-up disposes what it started.
     private RedisServer _redis = null!;
-    private FakeDiscordServer _discord = null!;
+    private FakeDiscord _discord = null!;
     private FakeOpenIdServer _openId = null!;
     private FakeTokenEndpoint _tokens = null!;
     private FakeConnector _connector = null!;
@@ -51,7 +51,7 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
     private async Task StartFleetAsync()
     {
         _redis = await RedisServer.StartAsync();
-        _discord = await FakeDiscordServer.StartAsync(Shards);
+        _discord = await FakeDiscord.StartAsync(Shards);
         _openId = await FakeOpenIdServer.StartAsync();
         _tokens = await FakeTokenEndpoint.StartAsync();
         _connector = await FakeConnector.StartAsync();
@@ -91,7 +91,7 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
         _replicas.AddRange(Enumerable.Range(0, Shards).Select(ordinal => ReplicaProcess.Start(ordinal, settings)));
         var ready = await Task.WhenAll(_replicas.Select(r => r.ReadyAsync()));
         Assert.True(ready.All(r => r), "not every replica became ready:\n" + string.Join("\n---\n", _replicas.Select(r => r.Output)));
-        await WaitForAsync(() => _discord.Gateway.Shards.All(s => s.ReadyCount >= 1), TimeSpan.FromSeconds(30), "every shard connected");
+        await WaitForAsync(() => _discord.Shards.Shards.All(s => s.ReadyCount >= 1), TimeSpan.FromSeconds(30), "every shard connected");
     }
 
     public async Task DisposeAsync()
@@ -139,7 +139,7 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
 
     private Task Each_shard_identified_once_and_identifies_were_spaced()
     {
-        var identifies = _discord.Gateway.Connections.Where(c => c.IdentifiedAt is not null).Select(c => c.IdentifiedAt!.Value).Order().ToList();
+        var identifies = _discord.Shards.Connections.Where(c => c.IdentifiedAt is not null).Select(c => c.IdentifiedAt!.Value).Order().ToList();
         Note($"identifies at {string.Join(", ", identifies.Select(t => t.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)))}");
         Assert.Equal(Shards, identifies.Count);
         // max_concurrency is 1, so the three pods share one bucket: one IDENTIFY per interval between them.
@@ -157,7 +157,7 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
             if (i % 5 == 0)
             {
                 // Delivered again (a replayed event): the shared ledger must stop the second answer.
-                _discord.Gateway.Dispatch(GuildOnShard(i % Shards), "MESSAGE_CREATE", MessagePayload(id, GuildOnShard(i % Shards), "what are boxcar scars?"));
+                _discord.Shards.Dispatch(GuildOnShard(i % Shards), "MESSAGE_CREATE", MessagePayload(id, GuildOnShard(i % Shards), "what are boxcar scars?"));
             }
         }
 
@@ -291,7 +291,7 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
     private async Task A_killed_gateway_pod_is_replaced_by_one_that_resumes_and_answers_what_was_missed()
     {
         var pod = _replicas[1];
-        var shard = _discord.Gateway.Shards[1];
+        var shard = _discord.Shards.Shards[1];
         var before = SendMention(GuildOnShard(1), "what are rolling scars?");
         await AssertAnsweredOnceAsync([before], "before the kill");
         // Let the pod save the session past that message, as it does every SessionSaveInterval.
@@ -355,7 +355,7 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
     private string SendMention(string guildId, string question)
     {
         var id = Payloads.NewId();
-        _discord.Gateway.Dispatch(guildId, "MESSAGE_CREATE", MessagePayload(id, guildId, question));
+        _discord.Shards.Dispatch(guildId, "MESSAGE_CREATE", MessagePayload(id, guildId, question));
         return id;
     }
 
