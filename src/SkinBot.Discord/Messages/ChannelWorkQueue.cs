@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SkinBot.Core.State;
 
 namespace SkinBot.Discord.Messages;
 
@@ -16,69 +17,35 @@ internal sealed partial class ChannelWorkQueue(
     TimeProvider time,
     ILogger<ChannelWorkQueue> logger) : IDisposable
 {
-    private readonly Dictionary<Snowflake, Queue<WorkItem>> _queues = [];
-    private readonly Lock _gate = new();
+    private readonly KeyedWorkQueue<Snowflake, WorkItem> _channels = new();
     private readonly CancellationTokenSource _abandon = new();
-    private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _pending;
-    private bool _draining;
 
     /// <summary>Messages accepted but not yet handled, across all channels.</summary>
-    public int Pending => Volatile.Read(ref _pending);
+    public int Pending => _channels.Pending;
 
     /// <returns>False when too many messages are already waiting; the caller logs the refusal.</returns>
     public bool TryEnqueue(Snowflake channelId, string label, Func<CancellationToken, Task> work)
     {
-        lock (_gate)
+        if (!_channels.TryAdd(channelId, new WorkItem(label, work), options.Value.MaxPendingMessages, out var schedule))
         {
-            if (_pending >= options.Value.MaxPendingMessages)
-            {
-                return false;
-            }
-
-            _pending++;
-            var item = new WorkItem(label, work);
-            if (_queues.TryGetValue(channelId, out var queue))
-            {
-                queue.Enqueue(item);
-                return true;
-            }
-
-            _queues[channelId] = new Queue<WorkItem>([item]);
+            return false;
         }
 
-        _ = Task.Run(() => DrainAsync(channelId));
+        if (schedule)
+        {
+            _ = Task.Run(() => WorkChannelAsync(channelId));
+        }
+
         return true;
     }
 
-    private async Task DrainAsync(Snowflake channelId)
+    private async Task WorkChannelAsync(Snowflake channelId)
     {
-        while (true)
+        do
         {
-            WorkItem item;
-            lock (_gate)
-            {
-                var queue = _queues[channelId];
-                if (queue.Count == 0)
-                {
-                    _queues.Remove(channelId);
-                    return;
-                }
-
-                item = queue.Peek();
-            }
-
-            await RunAsync(item);
-            lock (_gate)
-            {
-                _queues[channelId].Dequeue();
-                _pending--;
-                if (_pending == 0 && _draining)
-                {
-                    _idle.TrySetResult();
-                }
-            }
+            await RunAsync(_channels.Next(channelId));
         }
+        while (_channels.Complete(channelId));
     }
 
     private async Task RunAsync(WorkItem item)
@@ -117,15 +84,6 @@ internal sealed partial class ChannelWorkQueue(
     /// </summary>
     public async Task DrainAsync(CancellationToken deadline)
     {
-        lock (_gate)
-        {
-            _draining = true;
-            if (_pending == 0)
-            {
-                _idle.TrySetResult();
-            }
-        }
-
         var left = Pending;
         if (left > 0)
         {
@@ -134,7 +92,7 @@ internal sealed partial class ChannelWorkQueue(
 
         try
         {
-            await _idle.Task.WaitAsync(deadline);
+            await _channels.WhenIdleAsync(deadline);
         }
         catch (OperationCanceledException)
         {

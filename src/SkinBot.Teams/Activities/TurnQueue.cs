@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using SkinBot.Core.State;
 using SkinBot.Teams.Auth;
 
 namespace SkinBot.Teams.Activities;
@@ -45,15 +46,13 @@ internal enum EnqueueResult
 internal sealed class TurnQueue
 {
     private readonly Channel<string> _ready = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
-    private readonly Dictionary<string, Queue<TurnWorkItem>> _conversations = new(StringComparer.Ordinal);
+    private readonly KeyedWorkQueue<string, TurnWorkItem> _conversations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _pendingByDestination = new(StringComparer.OrdinalIgnoreCase);
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly int _capacity;
     private readonly int _capacityPerDestination;
     private int _waiting;
-    private int _pending;
     private bool _closed;
-    private TaskCompletionSource _idle = NewIdle(completed: true);
 
     public TurnQueue(IOptions<TeamsOptions> options)
     {
@@ -77,6 +76,7 @@ internal sealed class TurnQueue
                 return EnqueueResult.Closed;
             }
 
+            // Only what waits counts against the capacity: activities being answered have left the queue.
             if (_waiting >= _capacity)
             {
                 return EnqueueResult.Full;
@@ -88,25 +88,13 @@ internal sealed class TurnQueue
                 return EnqueueResult.DestinationFull;
             }
 
+            _conversations.TryAdd(item.ConversationId, item, int.MaxValue, out var schedule);
             _pendingByDestination[item.Destination] = forDestination + 1;
-
-            if (_conversations.TryGetValue(item.ConversationId, out var queue))
-            {
-                // Already scheduled or being answered: its worker picks this up after the earlier ones.
-                queue.Enqueue(item);
-            }
-            else
-            {
-                queue = new Queue<TurnWorkItem>();
-                queue.Enqueue(item);
-                _conversations.Add(item.ConversationId, queue);
-                _ready.Writer.TryWrite(item.ConversationId);
-            }
-
             _waiting++;
-            if (_pending++ == 0)
+            if (schedule)
             {
-                _idle = NewIdle(completed: false);
+                // Otherwise already scheduled or being answered: its worker picks this up after the earlier ones.
+                _ready.Writer.TryWrite(item.ConversationId);
             }
 
             return EnqueueResult.Accepted;
@@ -119,14 +107,13 @@ internal sealed class TurnQueue
         lock (_gate)
         {
             _waiting--;
-            return _conversations[conversationId].Dequeue();
+            return _conversations.Next(conversationId);
         }
     }
 
     /// <summary>Called when the item taken is fully handled (sent, failed or dropped).</summary>
     public void Completed(TurnWorkItem item)
     {
-        var conversationId = item.ConversationId;
         lock (_gate)
         {
             if (--_pendingByDestination[item.Destination] == 0)
@@ -134,35 +121,21 @@ internal sealed class TurnQueue
                 _pendingByDestination.Remove(item.Destination);
             }
 
-            if (_conversations[conversationId].Count > 0)
+            if (_conversations.Complete(item.ConversationId))
             {
                 // Back of the line rather than straight on, so a chatty conversation cannot starve the others.
-                _ready.Writer.TryWrite(conversationId);
-            }
-            else
-            {
-                _conversations.Remove(conversationId);
+                _ready.Writer.TryWrite(item.ConversationId);
             }
 
-            if (--_pending == 0)
+            if (_closed && _conversations.Pending == 0)
             {
-                _idle.TrySetResult();
-                if (_closed)
-                {
-                    _ready.Writer.TryComplete();
-                }
+                _ready.Writer.TryComplete();
             }
         }
     }
 
     /// <summary>Completes when nothing is queued or being answered.</summary>
-    public Task WhenIdleAsync(CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            return _idle.Task.WaitAsync(cancellationToken);
-        }
-    }
+    public Task WhenIdleAsync(CancellationToken cancellationToken) => _conversations.WhenIdleAsync(cancellationToken);
 
     /// <summary>Refuses new work; <see cref="Ready"/> ends once what was accepted is answered.</summary>
     public void Complete()
@@ -170,21 +143,10 @@ internal sealed class TurnQueue
         lock (_gate)
         {
             _closed = true;
-            if (_pending == 0)
+            if (_conversations.Pending == 0)
             {
                 _ready.Writer.TryComplete();
             }
         }
-    }
-
-    private static TaskCompletionSource NewIdle(bool completed)
-    {
-        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (completed)
-        {
-            source.SetResult();
-        }
-
-        return source;
     }
 }
