@@ -14,10 +14,11 @@ public static class AnswerComposer
     private const int MaxFollowUps = 4;
     private const int MaxNamedTreatments = 3;
     private const int MaxEchoLength = 41;
+    private const int DisputedLeadPassages = 1;
 
     public static Answer Compose(KnowledgeBase knowledge, IntentDecision decision)
     {
-        var answer = ComposeMain(knowledge, decision);
+        var answer = WithDisagreements(knowledge, ComposeMain(knowledge, decision));
         if (decision.BestGuess && answer.IsSubstantive)
         {
             answer = AsBestGuess(knowledge, decision, answer);
@@ -31,6 +32,51 @@ public static class AnswerComposer
         // The message asked more than one thing: its other questions come first among the follow-ups.
         var asked = FollowUpsFor(knowledge, decision.OtherAsks);
         return answer with { FollowUps = [.. asked.Concat(answer.FollowUps).DistinctBy(f => f.Question).Take(MaxFollowUps)] };
+    }
+
+    /// <summary>
+    /// When an answer is about one side of a disagreement between sources (disagreements.yml), the other sides are
+    /// quoted too, each with its own citation, and SkinBot says in its own words how they differ. "About" means it leads
+    /// with that side (<see cref="DisputedLeadPassages"/>): a list of every in-office option that merely includes a
+    /// disputed one is not made longer for it.
+    /// </summary>
+    private static Answer WithDisagreements(KnowledgeBase knowledge, Answer answer)
+    {
+        if (answer.Passages.Count == 0 || knowledge.Disagreements.All.Count == 0)
+        {
+            return answer;
+        }
+
+        var lead = answer.Passages.Take(DisputedLeadPassages).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var quoted = answer.Passages.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var passages = answer.Passages.ToList();
+        var notes = new List<string>();
+        foreach (var disagreement in knowledge.Disagreements.All)
+        {
+            if (!disagreement.Sides.Any(side => side.Any(p => lead.Contains(p.Id))))
+            {
+                continue;
+            }
+
+            // The other side ranks after what was asked for: it is there so the answer is not one source's view only.
+            var score = passages.Min(p => p.Score);
+            passages.AddRange(disagreement.Sides
+                .Where(side => !side.Any(p => quoted.Contains(p.Id)))
+                .Select(side => ToAnswerPassage(side[0], score)));
+            notes.Add(disagreement.Note);
+        }
+
+        if (notes.Count == 0)
+        {
+            return answer;
+        }
+
+        var note = AnswerText.Own(string.Join(' ', notes));
+        return answer with
+        {
+            Passages = passages,
+            MessageText = answer.MessageText is { } message ? message + AnswerText.Own(" ") + note : note,
+        };
     }
 
     private static Answer ComposeMain(KnowledgeBase knowledge, IntentDecision decision)

@@ -25,9 +25,12 @@ public sealed record CorpusLayout(string Root, long MaxFileBytes = CorpusFileRea
     /// <summary>The safety screen's tiers, replies, sources and signs. Required.</summary>
     public string SafetyFile => Path.Combine(Root, "safety.yml");
 
+    /// <summary>Where the sources differ (optional).</summary>
+    public string DisagreementsFile => Path.Combine(Root, "disagreements.yml");
+
     /// <summary>Every file whose content shapes answers, for the fingerprint and the file watcher.</summary>
     public IReadOnlyList<string> ContentFiles() =>
-        [.. CorpusLoader.ArticleFiles(ArticlesDirectory), SynonymsFile, IntentsFile, IntentExamplesFile, TopicsFile, SafetyFile];
+        [.. CorpusLoader.ArticleFiles(ArticlesDirectory), SynonymsFile, IntentsFile, IntentExamplesFile, TopicsFile, SafetyFile, DisagreementsFile];
 
     /// <summary>The corpus fingerprint over <see cref="ContentFiles"/>; a bad entry changes it but never stops it.</summary>
     public Task<string> FingerprintAsync(CancellationToken cancellationToken) =>

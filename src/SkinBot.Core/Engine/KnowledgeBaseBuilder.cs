@@ -45,13 +45,16 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
         var catalogs = Task.Run(() => ReadCatalogsAsync(layout, cancellationToken), cancellationToken);
         var corpus = await loader.LoadAsync(layout.ArticlesDirectory, layout.Files, cancellationToken);
         Stage("load articles");
-        var (intents, synonyms, synonymsText, scope, safety) = await catalogs;
+        var (intents, synonyms, synonymsText, scope, safety, disagreementsText) = await catalogs;
         Stage("intents, synonyms, topics and safety");
         if (corpus.Passages.Count == 0)
         {
             throw new CorpusFormatException(layout.ArticlesDirectory, "no article could be loaded, so there is nothing to answer from");
         }
 
+        var disagreements = disagreementsText is null
+            ? SourceDisagreements.Empty
+            : SourceDisagreements.Parse(disagreementsText, layout.DisagreementsFile, corpus.Passages);
         foreach (var unknown in intents.UnknownSections(corpus.Passages))
         {
             logger.UnknownIntentSection(unknown);
@@ -96,6 +99,7 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
                 Intents = intents,
                 Vocabulary = vocabulary,
                 Scope = scope,
+                Disagreements = disagreements,
                 SemanticExamples = semantic,
                 Safety = safety,
                 Treatments = treatments,
@@ -114,7 +118,7 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
         }
     }
 
-    private static async Task<(IntentCatalog Intents, SynonymRules Synonyms, string SynonymsText, ScopeCatalog Scope, SafetyCatalog Safety)> ReadCatalogsAsync(CorpusLayout layout, CancellationToken cancellationToken)
+    private static async Task<(IntentCatalog Intents, SynonymRules Synonyms, string SynonymsText, ScopeCatalog Scope, SafetyCatalog Safety, string? DisagreementsText)> ReadCatalogsAsync(CorpusLayout layout, CancellationToken cancellationToken)
     {
         // A required file that is bad (a pipe, a loop, oversize, binary) fails the build by name, like a malformed one.
         var files = layout.Files;
@@ -131,7 +135,8 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
             : throw new CorpusFormatException(layout.SafetyFile, "safety.yml is missing: SkinBot does not answer without its safety screen");
         var intents = IntentCatalog.Parse(intentsText, layout.IntentsFile, extraExamples);
         var synonyms = SynonymLoader.Parse(synonymsText, layout.SynonymsFile);
-        return (intents, synonyms, synonymsText, scope, safety);
+        var disagreements = File.Exists(layout.DisagreementsFile) ? await files.ReadTextAsync(layout.DisagreementsFile, cancellationToken) : null;
+        return (intents, synonyms, synonymsText, scope, safety, disagreements);
     }
 
     private static IEnumerable<string> KnownTexts(IEnumerable<Passage> passages, IntentCatalog intents, string synonymsText) =>

@@ -36,6 +36,9 @@ public sealed class KnowledgeBase : IDisposable
     /// <summary>The safety screen (safety.yml), read before anything else.</summary>
     public required SafetyCatalog Safety { get; init; }
 
+    /// <summary>Where the sources differ (disagreements.yml).</summary>
+    public SourceDisagreements Disagreements { get; init; } = SourceDisagreements.Empty;
+
     /// <summary>Subjects outside pockmarks (topics.yml).</summary>
     public ScopeCatalog Scope { get; init; } = ScopeCatalog.Empty;
 

@@ -68,6 +68,23 @@ public sealed class CorpusCheckerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task A_disagreement_naming_a_section_that_does_not_exist_is_an_error()
+    {
+        _corpus.Write("disagreements.yml", """
+            disagreements:
+              - id: made-up
+                sides:
+                  - section: nowhere-one
+                  - section: nowhere-two
+                note: These differ.
+            """);
+
+        var error = await SingleErrorAsync("file-format");
+
+        Assert.Contains("nowhere-one", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_summary_passage_without_a_source_is_named_by_file_and_line()
     {
         _corpus.Write("articles/fixture.md", Summary.Replace(" [^first]", string.Empty, StringComparison.Ordinal));
