@@ -20,7 +20,7 @@ namespace SkinBot.Teams.Tests.Fakes;
 internal sealed class TeamsTestHost : IAsyncDisposable
 {
     public const string AppId = TeamsTestApp.AppId;
-    public const string AppPassword = TeamsTestApp.AppPassword;
+    public static readonly string AppPassword = TeamsTestApp.AppPassword;
 
     private WebApplication? _app;
     private MetricsRecorder? _metrics;
