@@ -82,6 +82,22 @@ public sealed class InteractionFreshnessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_repeated_signed_ping_is_answered_each_time_since_it_changes_nothing()
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Ping());
+        var timestamp = SignedInteractions.Now();
+        var signature = _signer.Sign(timestamp, body);
+
+        using var first = await SignedInteractions.PostRawAsync(_bot.Client, body, timestamp, signature);
+        using var again = await SignedInteractions.PostRawAsync(_bot.Client, body, timestamp, signature);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("{\"type\":1}", await again.Content.ReadAsStringAsync());
+        Assert.Empty(_bot.Engine.Requests);
+    }
+
+    [Fact]
     public async Task A_signed_body_near_the_cap_is_still_answered()
     {
         var ping = Payloads.Ping();

@@ -56,13 +56,21 @@ public static class AnswerJson
         };
 
     public static string Serialize(Answer answer) => JsonSerializer.Serialize(ToDocument(answer), Options);
+
+    /// <summary>A document, or a door's own record derived from it (which adds its fields), as UTF-8 JSON.</summary>
+    public static byte[] SerializeToUtf8Bytes(AnswerDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return JsonSerializer.SerializeToUtf8Bytes(document, document.GetType(), Options);
+    }
 }
 
 /// <param name="Suppressed">
 /// Always false: a document is only written for something to show. Kept because schema 1 never removes a field; a refused
 /// web message is a 429, not a document.
 /// </param>
-public sealed record AnswerDocument(
+/// <remarks>Not sealed: a door that sends more with the answer (the web chat's conversation id) derives from it.</remarks>
+public record AnswerDocument(
     int SchemaVersion,
     string Intent,
     double Confidence,

@@ -19,6 +19,8 @@ public sealed class ChatEngine(
     IOptions<EngineOptions> options,
     TimeProvider time) : IChatEngine
 {
+    private readonly AnswerMemo _memo = new(options.Value.AnswerMemoCapacity);
+
     public async ValueTask<Answer> AnswerAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -44,6 +46,13 @@ public sealed class ChatEngine(
 
     private async ValueTask<Answer> AnswerTextAsync(KnowledgeBase knowledge, string key, string text, CancellationToken cancellationToken)
     {
+        var context = await conversations.GetAsync(key, cancellationToken);
+        return _memo.GetOrAdd(knowledge, text, context, () => Understand(knowledge, text, context));
+    }
+
+    /// <summary>The answer to <paramref name="text"/> given what the conversation remembers: a pure function, so it can be memoised.</summary>
+    private Answer Understand(KnowledgeBase knowledge, string text, ConversationContext? context)
+    {
         var limit = options.Value.MaxAnalysedLength;
         if (text.Length > limit && UrgentSignScreen.ScreenText(text, knowledge) is { } verdict)
         {
@@ -53,7 +62,6 @@ public sealed class ChatEngine(
         }
 
         var question = text.Length > limit ? text[..limit] : text;
-        var context = await conversations.GetAsync(key, cancellationToken);
         var decision = IntentClassifier.Classify(question, knowledge, context, options.Value.LowConfidenceThreshold);
         return AnswerComposer.Compose(knowledge, decision);
     }

@@ -57,6 +57,13 @@ public sealed class EngineOptions
     /// </summary>
     public bool SemanticIntents { get; set; } = true;
 
+    /// <summary>
+    /// Answers kept for messages asked again in the same conversation state (see <see cref="AnswerMemo"/>); 0 turns
+    /// the memo off. Each costs about a kilobyte: the quoted passages are the corpus's own strings.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int AnswerMemoCapacity { get; set; } = 4096;
+
     /// <summary>Text beyond this many characters is not analysed (the guard in front of the engine rejects longer messages anyway).</summary>
     [Range(100, 100_000)]
     public int MaxAnalysedLength { get; set; } = 4000;

@@ -14,6 +14,10 @@ public sealed class InMemoryConversationStore(IOptions<EngineOptions> options, T
     private readonly ConcurrentDictionary<string, ConversationContext> _entries = new(StringComparer.Ordinal);
     private int _evicting;
 
+    // About how many entries there are, kept here because ConcurrentDictionary.Count takes every one of its locks and
+    // every answer would read it. A race can leave it off by one or two; each eviction sets it from the real count.
+    private int _approximateCount;
+
     public ValueTask<ConversationContext?> GetAsync(string key, CancellationToken cancellationToken)
     {
         if (_entries.TryGetValue(key, out var context))
@@ -23,7 +27,10 @@ public sealed class InMemoryConversationStore(IOptions<EngineOptions> options, T
                 return ValueTask.FromResult<ConversationContext?>(context);
             }
 
-            _entries.TryRemove(new KeyValuePair<string, ConversationContext>(key, context));
+            if (_entries.TryRemove(new KeyValuePair<string, ConversationContext>(key, context)))
+            {
+                Interlocked.Decrement(ref _approximateCount);
+            }
         }
 
         return ValueTask.FromResult<ConversationContext?>(null);
@@ -31,8 +38,16 @@ public sealed class InMemoryConversationStore(IOptions<EngineOptions> options, T
 
     public ValueTask SetAsync(string key, ConversationContext context, CancellationToken cancellationToken)
     {
-        _entries[key] = context;
-        if (_entries.Count > options.Value.MaxConversations
+        if (_entries.TryAdd(key, context))
+        {
+            Interlocked.Increment(ref _approximateCount);
+        }
+        else
+        {
+            _entries[key] = context;
+        }
+
+        if (Volatile.Read(ref _approximateCount) > options.Value.MaxConversations
             && Interlocked.CompareExchange(ref _evicting, 1, 0) == 0)
         {
             // One evictor at a time; the others carry on and the next check catches anything left.
@@ -56,6 +71,7 @@ public sealed class InMemoryConversationStore(IOptions<EngineOptions> options, T
         {
             if (ConversationKeys.BelongsTo(key, platform, userId) && _entries.TryRemove(key, out _))
             {
+                Interlocked.Decrement(ref _approximateCount);
                 removed++;
             }
         }
@@ -83,5 +99,7 @@ public sealed class InMemoryConversationStore(IOptions<EngineOptions> options, T
                 _entries.TryRemove(entry);
             }
         }
+
+        Volatile.Write(ref _approximateCount, _entries.Count);
     }
 }

@@ -12,7 +12,7 @@ namespace SkinBot.Discord.Interactions;
 /// <summary>
 /// POST /discord/interactions. Checks the signature headers (present, well-formed, fresh) before reading the body,
 /// refuses a body larger than Discord sends with 413 before buffering it, verifies the signature over the raw bytes
-/// before anything is parsed, refuses an interaction id already seen (a replay), then hands the interaction to
+/// before anything is parsed, refuses an interaction id already seen (a replay; a PING is simply answered again), then hands the interaction to
 /// <see cref="InteractionHandler"/> and answers inline with whatever it responds first; the handler may carry on
 /// (a deferred answer) after the HTTP response has gone.
 /// </summary>
@@ -102,7 +102,10 @@ internal sealed partial class InteractionEndpoint(
 
         // Discord delivers an interaction once and never retries it, so a second copy of a signed request is a
         // replay: refused like any request that does not prove it is Discord's, and the engine does not run again.
-        if (!await replays.TryClaimAsync(DeliveryKey.Discord(interaction.Id.Value), context.RequestAborted))
+        // A PING is the exception: it changes nothing and every copy gets the same PONG, so it is not worth a
+        // ledger entry (shared ones are a Redis round trip) and a repeated one is simply answered.
+        if (interaction.Type != InteractionType.Ping
+            && !await replays.TryClaimAsync(DeliveryKey.Discord(interaction.Id.Value), context.RequestAborted))
         {
             Refuse(Replayed);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;

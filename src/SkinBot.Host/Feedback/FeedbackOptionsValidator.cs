@@ -5,6 +5,7 @@ namespace SkinBot.Host.Feedback;
 /// <summary>Refuses to start with feedback settings that would lose votes or weaken the user hash.</summary>
 internal sealed class FeedbackOptionsValidator : IValidateOptions<FeedbackOptions>
 {
+    private static readonly TimeSpan MaxBatchDelay = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MaxVoteLookup = TimeSpan.FromSeconds(2);
 
     public ValidateOptionsResult Validate(string? name, FeedbackOptions options)
@@ -41,6 +42,11 @@ internal sealed class FeedbackOptionsValidator : IValidateOptions<FeedbackOption
         if (options.QueueCapacity < 1 || options.BatchSize < 1)
         {
             problems.Add("Feedback:QueueCapacity and Feedback:BatchSize must be at least 1.");
+        }
+
+        if (options.BatchDelay < TimeSpan.Zero || options.BatchDelay > MaxBatchDelay)
+        {
+            problems.Add($"Feedback:BatchDelay must be between 0 and {MaxBatchDelay.TotalSeconds:0} s: answers waiting longer are lost if the process is killed.");
         }
 
         if (options.VoteLookupTimeout <= TimeSpan.Zero || options.VoteLookupTimeout > MaxVoteLookup)

@@ -74,6 +74,11 @@ internal sealed partial class FeedbackWriter : BackgroundService
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                if (_options.BatchDelay > TimeSpan.Zero && _queue.Reader.Count < _options.BatchSize)
+                {
+                    await Task.Delay(_options.BatchDelay, _time, stoppingToken);
+                }
+
                 await WriteBatchAsync(stoppingToken);
             }
         }

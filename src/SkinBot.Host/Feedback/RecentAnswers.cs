@@ -14,14 +14,22 @@ internal sealed class RecentAnswers(int capacity = 20_000)
     private readonly ConcurrentDictionary<AnswerId, string> _intents = new();
     private readonly ConcurrentQueue<AnswerId> _order = new();
 
+    // Counted here because ConcurrentDictionary.Count takes every one of its locks: read on every answer, that made
+    // the answering threads queue behind each other.
+    private int _count;
+
     public void Remember(AnswerId id, string intent)
     {
         if (_intents.TryAdd(id, intent))
         {
             _order.Enqueue(id);
-            while (_intents.Count > capacity && _order.TryDequeue(out var oldest))
+            Interlocked.Increment(ref _count);
+            while (Volatile.Read(ref _count) > capacity && _order.TryDequeue(out var oldest))
             {
-                _intents.TryRemove(oldest, out _);
+                if (_intents.TryRemove(oldest, out _))
+                {
+                    Interlocked.Decrement(ref _count);
+                }
             }
         }
     }

@@ -58,14 +58,23 @@ internal sealed class SqlFeedbackStore(DbDataSource dataSource, FeedbackProvider
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (provider == FeedbackProvider.Sqlite)
+        {
+            // In WAL mode NORMAL still survives a crash of the process; only a power cut can lose the last batch, and
+            // syncing every commit was most of the cost of recording answers.
+            await ExecuteAsync(connection, null, "PRAGMA synchronous=NORMAL;", cancellationToken);
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // One statement for the batch, parsed once and bound per row.
+        await using var command = Command(connection, transaction, """
+            INSERT INTO feedback_answers (answer_id, platform, intent, topic, confidence, low_confidence, corpus_version, passage_ids, answered_at, user_hash, question_text, not_covered)
+            VALUES (@id, @platform, @intent, @topic, @confidence, @low, @corpus, @passages, @at, @user, @question, @uncovered)
+            ON CONFLICT (answer_id) DO NOTHING;
+            """);
         foreach (var answer in answers)
         {
-            await using var command = Command(connection, transaction, """
-                INSERT INTO feedback_answers (answer_id, platform, intent, topic, confidence, low_confidence, corpus_version, passage_ids, answered_at, user_hash, question_text, not_covered)
-                VALUES (@id, @platform, @intent, @topic, @confidence, @low, @corpus, @passages, @at, @user, @question, @uncovered)
-                ON CONFLICT (answer_id) DO NOTHING;
-                """);
+            command.Parameters.Clear();
             Add(command, "id", answer.Id.Value);
             Add(command, "platform", answer.Platform);
             Add(command, "intent", answer.Intent);

@@ -10,8 +10,11 @@ public sealed class LimitsOptions
 {
     public const string SectionName = "Limits";
 
-    /// <summary>Messages one person (per platform) may send per minute.</summary>
-    [Range(1, 100_000)]
+    /// <summary>
+    /// Messages one person (per platform) may send per minute. The ceiling is as high as the channel's: a load test,
+    /// or a web chat behind a proxy that is not trusted to name its clients, is one "person" at thousands a second.
+    /// </summary>
+    [Range(1, 1_000_000)]
     public int PerUserPermitsPerMinute { get; set; } = 10;
 
     /// <summary>Messages one channel (a Discord channel, a Teams chat, all of the web chat) may carry per minute.</summary>

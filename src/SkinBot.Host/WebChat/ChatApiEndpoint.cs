@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
@@ -108,26 +107,23 @@ internal static class ChatApiEndpoint
         }
     }
 
-    /// <summary>The answer document, plus the id that carries this conversation on: the page sends it with its next message.</summary>
-    private static string WithConversationId(Answer answer, WebConversationId conversation)
-    {
-        var document = JsonNode.Parse(AnswerJson.Serialize(answer))!.AsObject();
-        document.Add("conversationId", conversation.Value);
-        if (answer.Id is { } id && answer.IsSubstantive)
-        {
-            // What the page's vote buttons send back to POST /api/feedback.
-            document.Add("answerId", id.Value);
-        }
+    /// <summary>The answer document, plus the id that carries this conversation on and, when it can be voted on, the answer's id.</summary>
+    private static byte[] WithConversationId(Answer answer, WebConversationId conversation) =>
+        AnswerJson.SerializeToUtf8Bytes(new WebChatReply(
+            AnswerJson.ToDocument(answer),
+            conversation,
+            answer.Id is { } id && answer.IsSubstantive ? id.Value : null));
 
-        return document.ToJsonString();
-    }
+    private static Task WriteJsonAsync(HttpContext context, int status, string json) =>
+        WriteJsonAsync(context, status, System.Text.Encoding.UTF8.GetBytes(json));
 
-    private static Task WriteJsonAsync(HttpContext context, int status, string json)
+    private static Task WriteJsonAsync(HttpContext context, int status, byte[] json)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsync(json, context.RequestAborted);
+        context.Response.ContentLength = json.Length;
+        return context.Response.Body.WriteAsync(json, context.RequestAborted).AsTask();
     }
 
     private static Task WriteErrorAsync(HttpContext context, int status, string message) =>
