@@ -18,6 +18,7 @@ internal sealed class DiscordMetrics
         MessagesAnswered = meter.CreateCounter<long>("skinbot.discord.messages.answered", description: "Messages and interactions answered.");
         SendFailures = meter.CreateCounter<long>("skinbot.discord.send.failures", description: "Replies that could not be delivered after retries.");
         InteractionsRejected = meter.CreateCounter<long>("skinbot.discord.interactions.rejected", description: "Interaction requests refused before they were read, by reason (bad_signature, body_too_large).");
+        InteractionsRepeated = meter.CreateCounter<long>("skinbot.discord.interactions.repeated", description: "Second copies of a signed interaction answered with the response the first copy got; nothing ran again.");
     }
 
     public Counter<long> Reconnects { get; }
@@ -35,4 +36,7 @@ internal sealed class DiscordMetrics
     public Counter<long> SendFailures { get; }
 
     public Counter<long> InteractionsRejected { get; }
+
+    /// <summary>Second copies of an interaction answered with the first copy's response.</summary>
+    public Counter<long> InteractionsRepeated { get; }
 }

@@ -57,6 +57,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<InteractionSignatureVerifier>();
         services.TryAddSingleton<InteractionHandler>();
         services.TryAddSingleton<InteractionEndpoint>();
+        services.TryAddSingleton(new AnsweredInteractions());
 
         services.TryAddSingleton<BotIdentity>();
         services.AddDeliveryLedger();

@@ -2,14 +2,16 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SkinBot.Discord.Interactions;
 using SkinBot.Discord.Tests.Fakes;
 
 namespace SkinBot.Discord.Tests;
 
 /// <summary>
-/// Only a fresh, first delivery of a signed interaction is answered: stale, future, non-numeric timestamps and exact
-/// replays are refused, and a body larger than Discord sends is refused before it is read.
+/// Only a fresh delivery of a signed interaction is answered, once: stale, future and non-numeric timestamps are refused,
+/// an exact copy gets the first copy's response (or is refused when this replica holds none) without the engine running
+/// again, and a body larger than Discord sends is refused before it is read.
 /// </summary>
 public sealed class InteractionFreshnessTests : IAsyncLifetime
 {
@@ -67,18 +69,34 @@ public sealed class InteractionFreshnessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_exact_replay_of_a_signed_command_is_refused_and_the_engine_runs_once()
+    public async Task An_exact_copy_of_a_signed_command_gets_the_first_response_again_and_the_engine_runs_once()
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Command("prevent"));
         var timestamp = SignedInteractions.Now();
         var signature = _signer.Sign(timestamp, body);
 
         using var first = await SignedInteractions.PostRawAsync(_bot.Client, body, timestamp, signature);
-        using var replay = await SignedInteractions.PostRawAsync(_bot.Client, body, timestamp, signature);
+        using var copy = await SignedInteractions.PostRawAsync(_bot.Client, body, timestamp, signature);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, copy.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await copy.Content.ReadAsStringAsync());
         Assert.Single(_bot.Engine.Requests);
+    }
+
+    [Fact]
+    public async Task A_copy_of_an_interaction_this_replica_did_not_answer_is_refused_as_a_replay()
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(Payloads.Command("prevent"));
+        var timestamp = SignedInteractions.Now();
+        var payload = JsonSerializer.Deserialize<JsonElement>(body);
+
+        // Another replica claimed it in the shared ledger and answered it: this one holds no response to repeat.
+        Assert.True(await _bot.Services.GetRequiredService<SkinBot.Core.State.IDeliveryLedger>().TryClaimAsync(SkinBot.Core.State.DeliveryKey.Discord(ulong.Parse(payload.GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None));
+        using var copy = await SignedInteractions.PostRawAsync(_bot.Client, body, timestamp, _signer.Sign(timestamp, body));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, copy.StatusCode);
+        Assert.Empty(_bot.Engine.Requests);
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace SkinBot.Discord.Interactions;
 /// <summary>
 /// POST /discord/interactions. Checks the signature headers (present, well-formed, fresh) before reading the body,
 /// refuses a body larger than Discord sends with 413 before buffering it, verifies the signature over the raw bytes
-/// before anything is parsed, refuses an interaction id already seen (a replay; a PING is simply answered again), then hands the interaction to
+/// before anything is parsed, answers a second copy of an interaction with the first copy's response (or refuses it as
+/// a replay when this replica does not hold that response; a PING is simply answered again), then hands the interaction to
 /// <see cref="InteractionHandler"/> and answers inline with whatever it responds first; the handler may carry on
 /// (a deferred answer) after the HTTP response has gone.
 /// </summary>
@@ -20,6 +21,7 @@ internal sealed partial class InteractionEndpoint(
     InteractionSignatureVerifier verifier,
     InteractionHandler handler,
     IDeliveryLedger replays,
+    AnsweredInteractions answered,
     IHostApplicationLifetime lifetime,
     DiscordMetrics metrics,
     TimeProvider time,
@@ -100,18 +102,27 @@ internal sealed partial class InteractionEndpoint(
             return;
         }
 
-        // Discord delivers an interaction once and never retries it, so a second copy of a signed request is a
-        // replay: refused like any request that does not prove it is Discord's, and the engine does not run again.
-        // A PING is the exception: it changes nothing and every copy gets the same PONG, so it is not worth a
-        // ledger entry (shared ones are a Redis round trip) and a repeated one is simply answered.
+        // Discord delivers an interaction once and never retries it, so a second copy of a signed request is a replay
+        // or a proxy's retry, and nothing runs for it again. A copy of one this replica answered gets that same
+        // response (a retry whose response was lost still gets the answer); any other copy is refused like a request
+        // that does not prove it is Discord's. A PING is not claimed at all: it changes nothing, every copy gets the
+        // same PONG, and a ledger entry can be a Redis round trip.
         if (interaction.Type != InteractionType.Ping
             && !await replays.TryClaimAsync(DeliveryKey.Discord(interaction.Id.Value), context.RequestAborted))
         {
+            if (await answered.ResponseToAsync(interaction.Id, ResponseHardCap, context.RequestAborted) is { } earlier)
+            {
+                metrics.InteractionsRepeated.Add(1);
+                await WriteAsync(context, earlier);
+                return;
+            }
+
             Refuse(Replayed);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
 
+        answered.Begin(interaction.Id);
         var responder = new InlineInteractionResponder();
         // The handler outlives this request when it defers, so it runs on the application's lifetime, not RequestAborted.
         var handling = RunHandlerAsync(interaction, responder);
@@ -128,18 +139,35 @@ internal sealed partial class InteractionEndpoint(
             LogHardCap(interaction.Id, ResponseHardCap.TotalMilliseconds);
         }
 
+        var bytes = DiscordJson.Serialize(response);
+        if (sealedByUs)
+        {
+            // The apology is for this copy only: a later copy is refused rather than told the same.
+            answered.Failed(interaction.Id);
+        }
+        else
+        {
+            answered.Sent(interaction.Id, bytes);
+        }
+
         try
         {
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = "application/json";
-            await context.Response.Body.WriteAsync(DiscordJson.Serialize(response), context.RequestAborted);
-            await context.Response.CompleteAsync();
+            await WriteAsync(context, bytes);
         }
         finally
         {
             // Released even when the write failed: the handler then finds out from the webhook's own answer.
             responder.MarkDelivered();
         }
+    }
+
+    private static async Task WriteAsync(HttpContext context, byte[] response)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = response.Length;
+        await context.Response.Body.WriteAsync(response, context.RequestAborted);
+        await context.Response.CompleteAsync();
     }
 
     public void Dispose() => _refusals.Dispose();
