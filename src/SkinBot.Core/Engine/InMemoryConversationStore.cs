@@ -94,7 +94,9 @@ public sealed class InMemoryConversationStore(IOptions<EngineOptions> options, T
         var excess = _entries.Count - options.Value.MaxConversations;
         if (excess > 0)
         {
-            foreach (var entry in _entries.OrderBy(e => e.Value.AnsweredAt).Take(excess + (options.Value.MaxConversations / 10)))
+            // ToArray is the dictionary's own snapshot, taken under its locks: LINQ over the live dictionary copies it
+            // with a count read before the copy, and an answer stored in between made that copy throw.
+            foreach (var entry in _entries.ToArray().OrderBy(e => e.Value.AnsweredAt).Take(excess + (options.Value.MaxConversations / 10)))
             {
                 _entries.TryRemove(entry);
             }

@@ -67,4 +67,33 @@ public sealed class InMemoryConversationStoreTests
         Assert.NotNull(await store.GetAsync("user-999", CancellationToken.None));
         Assert.Null(await store.GetAsync("user-0", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Evicting_while_many_threads_store_new_conversations_never_throws_and_stays_bounded()
+    {
+        // Big enough that a snapshot of the dictionary takes long enough for another thread to add to it meanwhile.
+        const int max = 20_000, perWorker = 40_000;
+        var store = Store(max);
+        var workers = Enumerable.Range(0, Math.Max(4, Environment.ProcessorCount * 2)).Select(worker => Task.Run(async () =>
+        {
+            for (var i = 0; i < perWorker; i++)
+            {
+                await store.SetAsync($"conversation-{worker}-{i}", Context(), CancellationToken.None);
+            }
+        }));
+
+        await Task.WhenAll(workers);
+
+        // Bounded by the limit plus what other threads stored while one was evicting.
+        var remembered = 0;
+        for (var worker = 0; worker < Math.Max(4, Environment.ProcessorCount * 2); worker++)
+        {
+            for (var i = 0; i < perWorker; i++)
+            {
+                remembered += await store.GetAsync($"conversation-{worker}-{i}", CancellationToken.None) is null ? 0 : 1;
+            }
+        }
+
+        Assert.InRange(remembered, 1, max + 1_000);
+    }
 }
