@@ -100,7 +100,7 @@ public_key=$(cat "$work/public-key"); ts=$(cat "$work/timestamp")
 pids+=($!)
 # shellcheck disable=SC2086
 (cd "$app" && exec env Discord__PublicKey="$public_key" Discord__ApplicationId=1100000000000000001 \
-  Limits__PerUserPermitsPerMinute=100000 Limits__PerChannelPermitsPerMinute=1000000 Logging__LogLevel__Default=Warning \
+  Limits__PerUserPermitsPerMinute=1000000 Limits__PerChannelPermitsPerMinute=1000000 Logging__LogLevel__Default=Warning \
   ${SKINBOT_ENV:-} dotnet skinbot.dll --urls http://127.0.0.1:5712 >"$work/bot-run.log" 2>&1) &
 pids+=($!)
 ready=
