@@ -52,7 +52,7 @@ public sealed class ScopeCatalog
         foreach (var topic in Topics)
         {
             var found = topic.Phrases.Find(surfaceWords);
-            if (found.Count == 0 || topic.Unless.Any(surfaceWords))
+            if (found.Count == 0 || topic.Unless.Any(surfaceWords) || (topic.With.Count > 0 && !topic.With.Any(surfaceWords)))
             {
                 continue;
             }
@@ -119,7 +119,7 @@ public sealed class ScopeCatalog
                 "never" => TopicYield.Never,
                 var other => throw new CorpusFormatException(sourceName, $"topic '{entry.Id}' has unknown yields_to '{other}' (pitted, scarring or never)"),
             };
-            topics.Add(new ScopeTopic(entry.Id, entry.About.Trim(), string.IsNullOrWhiteSpace(entry.NextStep) ? null : entry.NextStep.Trim(), yields, phrases, new PhraseSet(Clean(entry.Unless))));
+            topics.Add(new ScopeTopic(entry.Id, entry.About.Trim(), string.IsNullOrWhiteSpace(entry.NextStep) ? null : entry.NextStep.Trim(), yields, phrases, new PhraseSet(Clean(entry.Unless)), new PhraseSet(Clean(entry.With))));
         }
 
         var duplicate = topics.GroupBy(t => t.Id).FirstOrDefault(g => g.Count() > 1);

@@ -30,4 +30,6 @@ public sealed class ScopeTopicEntry
     public List<string> Phrases { get; set; } = [];
 
     public List<string> Unless { get; set; } = [];
+
+    public List<string> With { get; set; } = [];
 }

@@ -3,7 +3,11 @@ using SkinBot.Core.Text;
 namespace SkinBot.Core.Scope;
 
 /// <summary>One subject SkinBot's articles do not cover (an entry of topics.yml), ready to match.</summary>
-public sealed record ScopeTopic(string Id, string About, string? NextStep, TopicYield YieldsTo, PhraseSet Phrases, PhraseSet Unless);
+/// <param name="With">
+/// When not empty, one of these must also be in the message: a subject that is out of scope only for some causes (a
+/// keloid from a piercing, not one from acne) names the causes here.
+/// </param>
+public sealed record ScopeTopic(string Id, string About, string? NextStep, TopicYield YieldsTo, PhraseSet Phrases, PhraseSet Unless, PhraseSet With);
 
 /// <summary>When a message that mentions an out-of-scope subject is about pockmarks after all.</summary>
 public enum TopicYield

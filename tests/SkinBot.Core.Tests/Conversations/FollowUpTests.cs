@@ -160,7 +160,7 @@ public sealed class FollowUpTests
     [Theory]
     [InlineData("what's the weather like?")]
     [InlineData("what about tattoos?")]
-    [InlineData("and my keloid?")]
+    [InlineData("and my keloid from my ear piercing?")]
     public async Task A_short_out_of_scope_question_is_not_answered_with_the_previous_topic(string text)
     {
         await new Conversation(await EngineAsync())

@@ -40,7 +40,8 @@ public sealed class IntentTests
         { "what can you help me with?", IntentIds.GreetingHelp },
         { "How do I get rid of a tattoo?", IntentIds.OutOfScope },
         { "what's a good recipe for banana bread", IntentIds.OutOfScope },
-        { "my keloid is itchy, what do I do", IntentIds.OutOfScope },
+        { "my keloid from my ear piercing is itchy, what do I do", IntentIds.OutOfScope },
+        { "my keloid is itchy, what do I do", "raised_scars" },
         { "I have a fever and the red area around my pimple is spreading", IntentIds.Urgent },
         { "severe pain and swelling after my chemical peel", IntentIds.Urgent },
     };

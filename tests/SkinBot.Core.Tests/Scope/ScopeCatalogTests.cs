@@ -38,6 +38,8 @@ public sealed class ScopeCatalogTests
     [InlineData("how do I stop my acne from scarring")]
     [InlineData("what is surgical scar revision?")]
     [InlineData("my red marks are gone but the little holes are still there, will they ever fill in?")]
+    [InlineData("hypertrophic scar vs keloid, whats the actual difference?")]
+    [InlineData("what would a dermatologist give me for dark post acne spots?")]
     public void A_message_about_pockmarks_is_not_taken_for_another_subject(string text)
     {
         Assert.Null(TopicOf(text));
@@ -46,7 +48,7 @@ public sealed class ScopeCatalogTests
     [Fact]
     public void The_reply_names_the_subject_and_the_next_step()
     {
-        var verdict = Repository.Value.Screen(SurfaceWords.Of("my keloid itches"))!;
+        var verdict = Repository.Value.Screen(SurfaceWords.Of("my keloid from an ear piercing itches"))!;
 
         var reply = Repository.Value.ReplyFor(verdict);
 
@@ -75,5 +77,22 @@ public sealed class ScopeCatalogTests
 
         Assert.Equal(["scratch*", "don't pick"], phrases.Find(SurfaceWords.Of("The cat SCRATCHED me. Dont pick it")).Select(m => m.Phrase));
         Assert.Empty(phrases.Find(SurfaceWords.Of("a scrap of paper")));
+    }
+
+    [Fact]
+    public void A_topic_with_causes_counts_only_beside_one_of_them()
+    {
+        var catalog = ScopeCatalog.Parse("""
+            reply: It sounds like you're asking about {about}.
+            topics:
+              - id: raised_scars
+                about: a raised scar that did not come from acne
+                yields_to: never
+                with: [piercing*, surgery]
+                phrases: [keloid*]
+            """);
+
+        Assert.Equal("raised_scars", catalog.Screen(SurfaceWords.Of("my keloid from a piercing"))?.Topic.Id);
+        Assert.Null(catalog.Screen(SurfaceWords.Of("what is a keloid")));
     }
 }
