@@ -42,7 +42,9 @@ public static class EngineFixture
     {
         var holder = new KnowledgeBaseHolder();
         holder.Swap(await BenchmarkCorpus.BuildAsync(BenchmarkCorpus.RealCorpus));
-        var options = Options.Create(new EngineOptions());
+        // No answer memo: every round repeats the same questions, and the memo would answer all but the first from
+        // memory. These figures are the cost of understanding a message; docs/performance.md has the memo's separately.
+        var options = Options.Create(new EngineOptions { AnswerMemoCapacity = SkinBotBenchEnvironment.MemoCapacity });
         var engine = new ChatEngine(holder, new InMemoryConversationStore(options, TimeProvider.System), options, TimeProvider.System);
         var file = Path.Combine(BenchmarkCorpus.RepositoryRoot(), "tests", "eval", evalFile);
         var set = EvalSet.Parse(await File.ReadAllTextAsync(file), file);
