@@ -14,7 +14,7 @@ public sealed class CommandDefinitionTests
     {
         Assert.Empty(CommandDefinitionValidator.Validate(SlashCommands.All));
         Assert.Equal(
-            [CommandNames.Scar, CommandNames.Prevent, CommandNames.Treatments, CommandNames.Ask, SlashCommands.SkinBot],
+            [CommandNames.Scar, CommandNames.Prevent, CommandNames.Camouflage, CommandNames.Treatments, CommandNames.Ask, SlashCommands.SkinBot],
             SlashCommands.All.Select(c => c.Name));
     }
 
@@ -127,7 +127,7 @@ public sealed class CommandDefinitionTests
         Assert.Equal($"/applications/{FakeGateway.ApplicationId}/commands", put.Path);
         Assert.Equal("Bot " + BotHost.BotToken, put.Authorization);
         AssertIsTheCommandSet(put.Body!.Value);
-        Assert.Contains("Registered 5 global commands", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Registered 6 global commands", stdout.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class CommandDefinitionTests
 
     private static void AssertIsTheCommandSet(JsonElement commands)
     {
-        Assert.Equal(5, commands.GetArrayLength());
+        Assert.Equal(6, commands.GetArrayLength());
         var scar = commands.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "scar");
         Assert.Equal(1, scar.GetProperty("type").GetInt32());
         var type = scar.GetProperty("options")[0];

@@ -99,6 +99,15 @@ public sealed class InteractionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Camouflage_reaches_the_engine_as_the_camouflage_command()
+    {
+        using var response = await SignedInteractions.PostAsync(_bot.Client, _signer, Payloads.Command("camouflage"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(CommandNames.Camouflage, Assert.Single(_bot.Engine.Requests).Command?.Name);
+    }
+
+    [Fact]
     public async Task Treatments_for_a_scar_type_reach_the_engine_with_the_scar_option()
     {
         using var response = await SignedInteractions.PostAsync(_bot.Client, _signer,

@@ -5,6 +5,7 @@ public static class CommandNames
 {
     public const string Scar = "scar";
     public const string Prevent = "prevent";
+    public const string Camouflage = "camouflage";
     public const string Treatments = "treatments";
     public const string Ask = "ask";
     public const string Help = "help";

@@ -37,6 +37,7 @@ public static partial class TypedCommandParser
         {
             "scar" or "scars" => ParseScar(rest, slashed),
             "prevent" or "prevention" when rest.Length == 0 || slashed => ChatCommand.Of(CommandNames.Prevent),
+            "camouflage" when rest.Length == 0 || slashed => ChatCommand.Of(CommandNames.Camouflage),
             "treatment" or "treatments" => ParseTreatments(rest, slashed),
             "help" or "start" when rest.Length == 0 || slashed => ChatCommand.Of(CommandNames.Help),
             "ask" when slashed && rest.Length > 0 => ChatCommand.Of(CommandNames.Ask, (CommandNames.QuestionOption, rest)),

@@ -17,6 +17,9 @@ public static class IntentIds
     public const string OutOfScope = "out_of_scope";
     public const string Urgent = "urgent";
 
+    /// <summary>Covering scars and marks with make-up: optional in intents.yml, answered by the <c>camouflage</c> command when present.</summary>
+    public const string Camouflage = "camouflage";
+
     /// <summary>The treatment intent that answers from one list; both lists (or none named) is the any-treatment intent.</summary>
     public static string ForSetting(TreatmentSetting? setting) => setting switch
     {

@@ -84,6 +84,11 @@ public sealed class ChatEngine(
             case CommandNames.Prevent:
                 return AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.Prevention, 1.0));
 
+            case CommandNames.Camouflage:
+                // The intent is data: a corpus without a camouflage article answers with the list of what it covers.
+                return AnswerComposer.Compose(knowledge, IntentDecision.Of(
+                    knowledge.Intents.ById.ContainsKey(IntentIds.Camouflage) ? IntentIds.Camouflage : IntentIds.GreetingHelp, 1.0));
+
             case CommandNames.Treatments:
                 return AnswerTreatments(knowledge, command);
 

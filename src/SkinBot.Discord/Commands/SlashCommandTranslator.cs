@@ -39,6 +39,8 @@ internal static class SlashCommandTranslator
                 return (ChatCommand.Of(CommandNames.Scar, (CommandNames.ScarTypeOption, type)), Join("/scar", rawType), isPrivate);
             case CommandNames.Prevent:
                 return (ChatCommand.Of(CommandNames.Prevent), "/prevent", isPrivate);
+            case CommandNames.Camouflage:
+                return (ChatCommand.Of(CommandNames.Camouflage), "/camouflage", isPrivate);
             case CommandNames.Treatments:
                 var rawWhere = Value(options, CommandNames.WhereOption);
                 var where = (TreatmentSettingNames.Parse(rawWhere) ?? TreatmentSetting.All).ToName();

@@ -31,6 +31,7 @@ internal static class SlashCommands
             Private(),
         ]),
         new(CommandNames.Prevent, "How to keep acne from leaving pitted scars", [Private()]),
+        new(CommandNames.Camouflage, "Covering acne scars and marks with make-up", [Private()]),
         new(CommandNames.Treatments, "Treatments for pitted acne scars, at home or in a dermatologist's office",
         [
             new(CommandOptionType.String, CommandNames.WhereOption, "Where the treatment is done")

@@ -15,6 +15,7 @@ internal static class WelcomeCard
     [
         ("scar ice pick · scar boxcar · scar rolling", "what each type of pitted scar looks like"),
         ("prevent", "how to keep acne from leaving scars"),
+        ("camouflage", "covering scars and marks with make-up"),
         ("treatments at home", "what you can try yourself"),
         ("treatments in office", "what a dermatologist can do"),
         ("help", "this list again"),

@@ -70,6 +70,17 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Camouflage_quotes_the_make_up_article_with_its_caveat()
+    {
+        var answer = await RunAsync(ChatCommand.Of(CommandNames.Camouflage));
+
+        Assert.Equal(IntentIds.Camouflage, answer.Intent);
+        Assert.NotEmpty(answer.Passages);
+        Assert.All(answer.Passages, p => Assert.StartsWith("camouflage-", p.SectionId, StringComparison.Ordinal));
+        Assert.NotNull(answer.Caveat);
+    }
+
+    [Fact]
     public async Task Treatments_at_home_named_retinol_quotes_the_retinol_passage()
     {
         var answer = await RunAsync(ChatCommand.Of(CommandNames.Treatments, (CommandNames.WhereOption, "at_home"), (CommandNames.NameOption, "retinol")));

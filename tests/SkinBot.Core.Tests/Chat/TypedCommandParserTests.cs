@@ -19,6 +19,8 @@ public sealed class TypedCommandParserTests
     [InlineData("/scar keloid", "scar(type=keloid)")]
     [InlineData("/ scar boxcar", "scar(type=boxcar)")]
     [InlineData("/prevent", "prevent()")]
+    [InlineData("/camouflage", "camouflage()")]
+    [InlineData("camouflage", "camouflage()")]
     [InlineData("prevention", "prevent()")]
     [InlineData("/prevent scarring please", "prevent()")]
     [InlineData("/treatments", "treatments(where=all)")]
