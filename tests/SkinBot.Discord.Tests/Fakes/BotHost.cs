@@ -15,7 +15,7 @@ namespace SkinBot.Discord.Tests.Fakes;
 internal sealed class BotHost : IAsyncDisposable
 {
     // Not a real token: the tests check that it never reaches a log line.
-    public const string BotToken = "fake!token.for-tests";
+    public static readonly string BotToken = TestCredentials.New("bot-token");
 
     private readonly WebApplication _app;
 

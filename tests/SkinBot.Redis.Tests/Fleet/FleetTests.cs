@@ -67,7 +67,7 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
             ["SKINBOT__WebChat__TrustedProxies__0"] = "127.0.0.1",
             ["SKINBOT__Limits__PerUserPermitsPerMinute"] = PerUserPermitsPerMinute.ToString(CultureInfo.InvariantCulture),
             ["SKINBOT__Limits__PerChannelPermitsPerMinute"] = "1000",
-            ["SKINBOT__Discord__BotToken"] = "fake!token.for-fleet-tests",
+            ["SKINBOT__Discord__BotToken"] = TestCredentials.New("bot-token"),
             ["SKINBOT__Discord__ApplicationId"] = FakeGateway.ApplicationId,
             ["SKINBOT__Discord__PublicKey"] = _signer.PublicKeyHex,
             ["SKINBOT__Discord__ApiBaseUrl"] = _discord.ApiBaseUrl,

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using SkinBot.Testing;
 
 namespace SkinBot.Teams.Tests.Fakes;
 
@@ -8,5 +8,5 @@ internal static class TeamsTestApp
     public const string AppId = "a3c6b6f1-2e54-4d1b-9f0e-7a1c2b3d4e5f";
 
     /// <summary>Made for this test run, so no file holds anything that looks like a real client secret.</summary>
-    public static readonly string AppPassword = "test-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    public static readonly string AppPassword = TestCredentials.New("app-password");
 }
