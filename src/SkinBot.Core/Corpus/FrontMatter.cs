@@ -1,4 +1,3 @@
-using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -65,14 +64,7 @@ public sealed class FrontMatter
         var yaml = end <= firstBreak ? string.Empty : text[(firstBreak + 1)..end];
         var afterFence = text.IndexOf('\n', end + 4);
         var body = afterFence < 0 ? string.Empty : text[(afterFence + 1)..];
-        try
-        {
-            return (Deserializer.Deserialize<FrontMatter?>(yaml) ?? new FrontMatter(), body);
-        }
-        catch (YamlException ex)
-        {
-            throw new CorpusFormatException(filePath, $"front matter is not valid YAML (line {ex.Start.Line}): {ex.Message}", ex);
-        }
+        return (CorpusYaml.Deserialize<FrontMatter?>(Deserializer, yaml, filePath, "front matter") ?? new FrontMatter(), body);
     }
 }
 

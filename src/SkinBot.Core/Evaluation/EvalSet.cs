@@ -1,5 +1,4 @@
 using SkinBot.Core.Corpus;
-using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -16,31 +15,24 @@ public sealed class EvalSet
 
     public static EvalSet Parse(string yaml, string sourceName)
     {
-        try
+        var set = CorpusYaml.Deserialize<EvalSet?>(Deserializer, yaml, sourceName) ?? new EvalSet();
+        // YAML reads an empty key ("questions:", "expect:") as null: it means an empty list.
+        set.Questions ??= [];
+        var blank = set.Questions.FindIndex(q => q is null);
+        if (blank >= 0)
         {
-            var set = Deserializer.Deserialize<EvalSet?>(yaml) ?? new EvalSet();
-            // YAML reads an empty key ("questions:", "expect:") as null: it means an empty list.
-            set.Questions ??= [];
-            var blank = set.Questions.FindIndex(q => q is null);
-            if (blank >= 0)
-            {
-                throw new CorpusFormatException(sourceName, $"question {blank + 1} is empty");
-            }
-
-            set.Questions.ForEach(q => q.Expect ??= []);
-            var badTier = set.Questions.FindIndex(q => q.Urgency is not null && Domain.UrgencyNames.Parse(q.Urgency) is null);
-            if (badTier >= 0)
-            {
-                throw new CorpusFormatException(sourceName, $"question {badTier + 1} has unknown urgency '{set.Questions[badTier].Urgency}' (none, see_doctor, infection, emergency, crisis)");
-            }
-
-            var unlabelled = set.Questions.FindIndex(q => string.IsNullOrWhiteSpace(q.Intent));
-            return unlabelled < 0 ? set : throw new CorpusFormatException(sourceName, $"question {unlabelled + 1} has no intent label");
+            throw new CorpusFormatException(sourceName, $"question {blank + 1} is empty");
         }
-        catch (YamlException ex)
+
+        set.Questions.ForEach(q => q.Expect ??= []);
+        var badTier = set.Questions.FindIndex(q => q.Urgency is not null && Domain.UrgencyNames.Parse(q.Urgency) is null);
+        if (badTier >= 0)
         {
-            throw new CorpusFormatException(sourceName, $"not valid YAML at line {ex.Start.Line}: {(ex.InnerException ?? ex).Message}", ex);
+            throw new CorpusFormatException(sourceName, $"question {badTier + 1} has unknown urgency '{set.Questions[badTier].Urgency}' (none, see_doctor, infection, emergency, crisis)");
         }
+
+        var unlabelled = set.Questions.FindIndex(q => string.IsNullOrWhiteSpace(q.Intent));
+        return unlabelled < 0 ? set : throw new CorpusFormatException(sourceName, $"question {unlabelled + 1} has no intent label");
     }
 }
 

@@ -1,6 +1,5 @@
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Domain;
-using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -39,15 +38,7 @@ public sealed class IntentCatalog
     /// <param name="extraExamplesYaml">Optional intent-examples.yml: more utterances per intent id.</param>
     public static IntentCatalog Parse(string yaml, string sourceName = "intents.yml", string? extraExamplesYaml = null)
     {
-        IntentFile file;
-        try
-        {
-            file = Deserializer.Deserialize<IntentFile?>(yaml) ?? new IntentFile();
-        }
-        catch (YamlException ex)
-        {
-            throw new CorpusFormatException(sourceName, $"not valid YAML at line {ex.Start.Line}: {(ex.InnerException ?? ex).Message}", ex);
-        }
+        var file = CorpusYaml.Deserialize<IntentFile?>(Deserializer, yaml, sourceName) ?? new IntentFile();
 
         FillEmptyLists(file, sourceName);
         if (!string.IsNullOrWhiteSpace(extraExamplesYaml))
@@ -124,15 +115,7 @@ public sealed class IntentCatalog
 
     private static void MergeExamples(IntentFile file, string yaml, string sourceName)
     {
-        ExampleFile extra;
-        try
-        {
-            extra = Deserializer.Deserialize<ExampleFile?>(yaml) ?? new ExampleFile();
-        }
-        catch (YamlException ex)
-        {
-            throw new CorpusFormatException(sourceName, $"not valid YAML at line {ex.Start.Line}: {(ex.InnerException ?? ex).Message}", ex);
-        }
+        var extra = CorpusYaml.Deserialize<ExampleFile?>(Deserializer, yaml, sourceName) ?? new ExampleFile();
 
         foreach (var (id, examples) in extra.Examples ?? [])
         {

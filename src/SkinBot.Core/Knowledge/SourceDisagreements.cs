@@ -1,5 +1,4 @@
 using SkinBot.Core.Corpus;
-using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -26,15 +25,7 @@ public sealed class SourceDisagreements
     /// <summary>Parses and resolves every side to the passages it names; a side that names none fails, by name.</summary>
     public static SourceDisagreements Parse(string yaml, string path, IReadOnlyList<Passage> passages)
     {
-        DisagreementsFile? file;
-        try
-        {
-            file = Deserializer.Deserialize<DisagreementsFile?>(yaml);
-        }
-        catch (YamlException ex)
-        {
-            throw new CorpusFormatException(path, $"line {ex.Start.Line}: {ex.Message}");
-        }
+        var file = CorpusYaml.Deserialize<DisagreementsFile?>(Deserializer, yaml, path);
 
         var all = new List<SourceDisagreement>();
         foreach (var entry in file?.Disagreements ?? [])

@@ -2,7 +2,6 @@ using System.Globalization;
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Domain;
 using SkinBot.Core.Text;
-using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -70,15 +69,7 @@ public sealed class SafetyCatalog
 
     public static SafetyCatalog Parse(string yaml, string sourceName = "safety.yml")
     {
-        SafetyFile file;
-        try
-        {
-            file = Deserializer.Deserialize<SafetyFile?>(yaml) ?? new SafetyFile();
-        }
-        catch (YamlException ex)
-        {
-            throw new CorpusFormatException(sourceName, $"not valid YAML at line {ex.Start.Line}: {(ex.InnerException ?? ex).Message}", ex);
-        }
+        var file = CorpusYaml.Deserialize<SafetyFile?>(Deserializer, yaml, sourceName) ?? new SafetyFile();
 
         var tiers = new List<SafetyTier>();
         foreach (var (entry, number) in (file.Tiers ?? []).Select((t, i) => (t, i + 1)))

@@ -1,6 +1,5 @@
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Text;
-using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -83,15 +82,7 @@ public sealed class ScopeCatalog
 
     public static ScopeCatalog Parse(string yaml, string sourceName = "topics.yml")
     {
-        ScopeFile file;
-        try
-        {
-            file = Deserializer.Deserialize<ScopeFile?>(yaml) ?? new ScopeFile();
-        }
-        catch (YamlException ex)
-        {
-            throw new CorpusFormatException(sourceName, $"not valid YAML at line {ex.Start.Line}: {(ex.InnerException ?? ex).Message}", ex);
-        }
+        var file = CorpusYaml.Deserialize<ScopeFile?>(Deserializer, yaml, sourceName) ?? new ScopeFile();
 
         if (string.IsNullOrWhiteSpace(file.Reply) || !file.Reply.Contains(AboutPlaceholder, StringComparison.Ordinal))
         {
