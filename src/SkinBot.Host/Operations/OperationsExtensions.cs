@@ -95,13 +95,17 @@ public static class OperationsExtensions
         var endpoint = telemetry.OtlpEndpoint ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         var explicitEndpoint = Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var uri) ? uri : null;
 
+        // One view only: with two, an instrument one of them drops would still be exported by the other.
+        services.ConfigureOpenTelemetryMeterProvider((provider, meters) =>
+        {
+            var ownFactory = provider.GetRequiredService<IMeterFactory>();
+            meters.AddView(instrument => MetricStreams.For(instrument, ownFactory));
+        });
+
         var builder = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(telemetry.ServiceName))
             .WithMetrics(metrics => metrics
                 .AddMeter(SkinBotTelemetry.MeterWildcard)
-                .AddView(instrument => instrument.Unit == "s" && instrument is Histogram<double> or Histogram<float> or Histogram<long> or Histogram<int>
-                    ? new ExplicitBucketHistogramConfiguration { Boundaries = [.. SkinBotTelemetry.SecondsBuckets] }
-                    : null)
                 // No scrape cache: a scrape right after an answer must show it.
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
 
