@@ -51,6 +51,12 @@ public sealed class MessageEvidence
     /// <summary>Nothing but greetings, thanks and "what can you do" words.</summary>
     public bool PleasantriesOnly { get; private init; }
 
+    /// <summary>
+    /// Greeting or help words around nothing but the subject's name: "are you able to answer questions about acne
+    /// scars?" asks what SkinBot can do, not for one of its answers.
+    /// </summary>
+    public bool AsksAboutTheBot { get; private init; }
+
     /// <summary>The closest substantive intents, best first.</summary>
     public IReadOnlyList<string> Nearest => [.. Scores.Select(s => s.Intent).Where(IntentClassifier.IsSubstantive).Take(3)];
 
@@ -65,6 +71,7 @@ public sealed class MessageEvidence
         return new MessageEvidence(normalised, surface, corrected, features, knowledge.Scope.Screen(surface), Combine(examples, semantic, features, tuning), examples, semantic)
         {
             PleasantriesOnly = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || !IsContentTerm(t, knowledge)),
+            AsksAboutTheBot = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || knowledge.Vocabulary.SubjectNameTerms.Contains(t) || !IsContentTerm(t, knowledge)),
         };
     }
 

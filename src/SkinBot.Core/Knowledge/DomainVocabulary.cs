@@ -17,6 +17,9 @@ public sealed class DomainVocabulary
 
     private static readonly string[] QuestionWords = ["what", "how", "why", "which", "when", "where", "who", "can", "could", "will", "would", "should", "is", "are", "does", "do", "there"];
 
+    // The words that only name SkinBot's subject: "can you answer questions about acne scars?" asks about the bot.
+    private static readonly string[] SubjectNameWords = ["scar", "scars", "pockmark", "acne", "pitted", "pits", "skin"];
+
     private static readonly string[] SpecificWords = ["pockmark", "acne", "pitted", "pit", "indented", "dent", "divot", "crater", "pimple", "cystic", "breakout"];
 
     /// <summary>Words that on their own make a message about pitted scarring.</summary>
@@ -51,6 +54,9 @@ public sealed class DomainVocabulary
 
     /// <summary>"scar", "pockmark" and their spellings.</summary>
     public required IReadOnlySet<string> ScarTerms { get; init; }
+
+    /// <summary>"acne scars", "pockmarks", "skin": words that name SkinBot's subject without asking anything about it.</summary>
+    public required IReadOnlySet<string> SubjectNameTerms { get; init; }
 
     /// <summary>Terms that are about skin in general (intents.yml domain_terms): relevant, but not enough on their own.</summary>
     public required IReadOnlySet<string> RelatedTerms { get; init; }
@@ -170,6 +176,7 @@ public sealed class DomainVocabulary
             RelatedTerms = Analyse(intents.File.DomainTerms),
             EverydayTerms = Analyse(intents.File.EverydayWords),
             ScarTerms = Analyse(["scar", "scars", "pockmark"]),
+            SubjectNameTerms = Analyse(SubjectNameWords),
             NonRankingTerms = new HashSet<string>([.. Analyse(intents.File.IgnoreWords.Concat(QuestionWords)), .. settingCues.Keys], StringComparer.Ordinal),
             SpecificTerms = new HashSet<string>([.. Analyse(SpecificWords), .. scarTypeTerms.Keys], StringComparer.Ordinal),
             ScarTypePassages = scarTypePassages,

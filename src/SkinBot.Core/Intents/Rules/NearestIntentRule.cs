@@ -20,7 +20,10 @@ public sealed class NearestIntentRule : IIntentRule
 
         var substantive = evidence.Scores.FirstOrDefault(s => IntentClassifier.IsSubstantive(s.Intent));
         var chosen = evidence.Top.Intent;
-        if (chosen == IntentIds.GreetingHelp && substantive.Intent is not null)
+        // "are you able to answer questions about acne scars?" stays a question about SkinBot; one help word beside
+        // the subject ("what can you tell me about pockmarks?") still asks for an answer.
+        var aboutTheBot = evidence.AsksAboutTheBot && features.Signals.GetValueOrDefault(IntentIds.GreetingHelp) >= input.Tuning.StrongSignal;
+        if (chosen == IntentIds.GreetingHelp && substantive.Intent is not null && !aboutTheBot)
         {
             // "hi! what are pockmarks? thanks!!" is a question with a greeting and a closer, not a greeting.
             chosen = substantive.Intent;
