@@ -36,6 +36,7 @@ public sealed class IntentTests
         { "which in-office treatments work on acne scars", IntentIds.TreatmentInOffice },
         { "How do I get rid of my pockmarks?", IntentIds.TreatmentAny },
         { "what are the options for treating pitted acne scars", IntentIds.TreatmentAny },
+        { "ngl my concealer makes the red bits on my cheeks look kinda greyish, does green colour corrector actually do anything lol", "camouflage" },
         { "hello!", IntentIds.GreetingHelp },
         { "what can you help me with?", IntentIds.GreetingHelp },
         { "Are you able to answer questions about acne scars?", IntentIds.GreetingHelp },

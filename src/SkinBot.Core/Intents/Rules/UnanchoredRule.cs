@@ -36,7 +36,10 @@ public sealed class UnanchoredRule : IIntentRule
         }
 
         var signalled = features.Signals.ContainsKey(chosen);
-        if (IntentClassifier.IsSubstantive(chosen) && confidence >= tuning.LowConfidence && ((signalled && !foreign) || features.UnknownTerms == 0))
+        // Slang and typos ("kinda pinkish", "someone said") are unknown words too: a message about skin whose best intent
+        // is named by several of its own signals is still asking that.
+        var clearlyAsked = features.AboutSkin && chosen == evidence.Top.Intent && features.Signals.GetValueOrDefault(chosen) >= tuning.StrongSignal;
+        if (IntentClassifier.IsSubstantive(chosen) && confidence >= tuning.LowConfidence && ((signalled && (!foreign || clearlyAsked)) || features.UnknownTerms == 0))
         {
             return input.Decision(chosen, confidence * (signalled ? tuning.UnanchoredSignalled : tuning.UnanchoredExamplesOnly), !signalled);
         }
