@@ -73,6 +73,11 @@ public static class CorpusWideChecks
                 yield return CorpusFinding.Error("intent-sections", intentsFile, 0, $"intent '{intent.Id}' lists section '{section}', which no article has");
             }
 
+            foreach (var broader in intent.Narrows.Where(n => !catalog.ById.ContainsKey(n) || n == intent.Id))
+            {
+                yield return CorpusFinding.Error("intent-narrows", intentsFile, 0, $"intent '{intent.Id}' narrows '{broader}', which is not another intent");
+            }
+
             if (intent.Setting is { } setting && intent.TreatmentSetting is null)
             {
                 yield return CorpusFinding.Error("intent-setting", intentsFile, 0, $"intent '{intent.Id}' has setting '{setting}': it must be at_home or in_office");

@@ -49,6 +49,13 @@ public sealed class IntentDefinition
     /// </summary>
     public bool TreatsNamedScarType { get; set; }
 
+    /// <summary>
+    /// Broader intents this one answers for a particular case (intents.yml <c>narrows</c>): "how do I fade acne marks on
+    /// deeper skin tones?" scores as a marks question, and darker_skin, which narrows marks_vs_pits, answers it when
+    /// the message clearly names its case.
+    /// </summary>
+    public List<string> Narrows { get; set; } = [];
+
     public bool RanksByRelevance => string.Equals(Rank, "relevance", StringComparison.OrdinalIgnoreCase);
 }
 

@@ -154,6 +154,16 @@ public sealed class CorpusCheckerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task An_intent_that_narrows_an_intent_that_does_not_exist_is_an_error()
+    {
+        _corpus.Edit("intents.yml", text => text.Replace("sections: [prevention", "narrows: [no_such_intent]\n    sections: [prevention", StringComparison.Ordinal));
+
+        var error = await SingleErrorAsync("intent-narrows");
+
+        Assert.Contains("'no_such_intent'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_passage_too_short_or_too_long_is_an_error_in_a_summary()
     {
         var longPassage = string.Join(' ', Enumerable.Repeat("word", CorpusCheckLimits.MaxSummaryPassageWords + 1));

@@ -37,6 +37,7 @@ public sealed class IntentTests
         { "How do I get rid of my pockmarks?", IntentIds.TreatmentAny },
         { "what are the options for treating pitted acne scars", IntentIds.TreatmentAny },
         { "ngl my concealer makes the red bits on my cheeks look kinda greyish, does green colour corrector actually do anything lol", "camouflage" },
+        { "whats the best way to fade the acne marks on my dark skin without making them worse?", "darker_skin" },
         { "hello!", IntentIds.GreetingHelp },
         { "what can you help me with?", IntentIds.GreetingHelp },
         { "Are you able to answer questions about acne scars?", IntentIds.GreetingHelp },

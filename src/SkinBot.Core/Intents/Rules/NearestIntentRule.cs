@@ -39,7 +39,20 @@ public sealed class NearestIntentRule : IIntentRule
             chosen = IntentIds.ForSetting(setting);
         }
 
+        chosen = NarrowestAsked(chosen, input);
+
         var confidence = evidence.MarginConfidence(input.Tuning);
         return input.Decision(chosen, confidence, IntentClassifier.IsSubstantive(chosen) && confidence < input.Tuning.LowConfidence);
+    }
+
+    /// <summary>The intent that answers the chosen one's question for the case the message clearly names, if any.</summary>
+    private static string NarrowestAsked(string chosen, RuleInput input)
+    {
+        var signals = input.Features.Signals;
+        var narrower = input.Knowledge.Intents.File.Intents
+            .Where(i => i.Narrows.Contains(chosen, StringComparer.Ordinal) && signals.GetValueOrDefault(i.Id) >= input.Tuning.StrongSignal)
+            .OrderByDescending(i => signals[i.Id])
+            .FirstOrDefault();
+        return narrower?.Id ?? chosen;
     }
 }
