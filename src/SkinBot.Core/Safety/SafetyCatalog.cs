@@ -29,11 +29,21 @@ public sealed class SafetyCatalog
     /// <summary>Every phrase of every sign, so a message is scanned once whatever the number of signs.</summary>
     private readonly PhraseSet _everyPhrase;
 
+    /// <summary>
+    /// Each phrase that can start a sign (one of its phrases, or one of its first near group's) to the signs it starts:
+    /// a message is checked only against the few signs one of its phrases could show, not against every sign.
+    /// </summary>
+    private readonly Dictionary<string, SafetySign[]> _signsByTrigger;
+
     private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations)
     {
         Tiers = tiers;
         _negations = negations;
         _everyPhrase = new PhraseSet(tiers.SelectMany(t => t.Signs).SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
+        _signsByTrigger = tiers.SelectMany(t => t.Signs)
+            .SelectMany(sign => sign.TriggerPhrases.Distinct(StringComparer.Ordinal).Select(phrase => (phrase, sign)))
+            .GroupBy(p => p.phrase, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.sign).ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>Most urgent first: the order the screen tries them in.</summary>
@@ -53,11 +63,26 @@ public sealed class SafetyCatalog
             return null;
         }
 
+        var candidates = new HashSet<SafetySign>(ReferenceEqualityComparer.Instance);
+        foreach (var phrase in matches.Phrases)
+        {
+            if (_signsByTrigger.TryGetValue(phrase, out var signs))
+            {
+                candidates.UnionWith(signs);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        // Tiers and their signs keep their order: the most urgent tier's first sign that shows is the verdict.
         foreach (var tier in Tiers)
         {
             foreach (var sign in tier.Signs)
             {
-                if (sign.Match(matches, sign.Negatable ?? tier.Negatable ? _negations : EmptySet) is { } words)
+                if (candidates.Contains(sign) && sign.Match(matches, sign.Negatable ?? tier.Negatable ? _negations : EmptySet) is { } words)
                 {
                     return new SafetyVerdict(tier, sign, words);
                 }

@@ -25,5 +25,8 @@ internal sealed class SafetyMatches
 
     public bool IsEmpty => _byPhrase.Count == 0;
 
+    /// <summary>The phrases that occur in the message.</summary>
+    public IEnumerable<string> Phrases => _byPhrase.Keys;
+
     public IReadOnlyList<PhraseMatch> Of(string phrase) => _byPhrase.TryGetValue(phrase, out var list) ? list : None;
 }

@@ -36,6 +36,9 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
     /// <summary>Every phrase the sign reads, for the catalog's single matching pass.</summary>
     internal IEnumerable<string> AllPhrases => Phrases.Concat(Near.SelectMany(g => g)).Concat(Unless);
 
+    /// <summary>The phrases without which the sign cannot show: its own phrases and its first near group's.</summary>
+    internal IEnumerable<string> TriggerPhrases => Near.Count == 0 ? Phrases : Phrases.Concat(Near[0]);
+
     /// <summary>The words that show this sign, or null when it does not show.</summary>
     /// <param name="negations">Words that cancel a match just after them; empty when the sign is not negatable.</param>
     internal string? Match(SafetyMatches matches, IReadOnlySet<string> negations)
