@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using SkinBot.Testing;
 using Xunit.Abstractions;
 
 namespace SkinBot.Host.Tests.Hosting;
@@ -8,7 +9,7 @@ namespace SkinBot.Host.Tests.Hosting;
 /// <summary>A start that cannot succeed ends with a clear message and an exit code, not an unhandled exception (issue 9, item 11).</summary>
 public sealed partial class StartupFailureProcessTests(ITestOutputHelper output)
 {
-    private const string FakeBotToken = "MTIzNDU2Nzg5.fake-token-that-must-never-be-printed";
+    private static readonly string FakeBotToken = TestCredentials.New("bot-token");
 
     private static readonly TimeSpan ExitDeadline = TimeSpan.FromSeconds(60);
 
