@@ -65,6 +65,7 @@ public static class CorpusChecker
 
         await ParseAsync(layout.TopicsFile, findings, text => Task.FromResult(ScopeCatalog.Parse(text, layout.TopicsFile)), cancellationToken, optional: true);
         await ParseAsync(layout.SafetyFile, findings, text => Task.FromResult(SafetyCatalog.Parse(text, layout.SafetyFile)), cancellationToken);
+        await ParseAsync(layout.SafetyExamplesFile, findings, text => Task.FromResult(SafetyExamples.Parse(text, layout.SafetyExamplesFile)), cancellationToken, optional: true);
         await ParseAsync(layout.DisagreementsFile, findings, text => Task.FromResult(SourceDisagreements.Parse(text, layout.DisagreementsFile, passages)), cancellationToken, optional: true);
         var synonyms = await ParseAsync(layout.SynonymsFile, findings, text => Task.FromResult(SynonymLoader.Parse(text, layout.SynonymsFile)), cancellationToken, optional: true);
         if (synonyms is not null)

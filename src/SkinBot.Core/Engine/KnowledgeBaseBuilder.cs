@@ -45,7 +45,7 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
         var catalogs = Task.Run(() => ReadCatalogsAsync(layout, cancellationToken), cancellationToken);
         var corpus = await loader.LoadAsync(layout.ArticlesDirectory, layout.Files, cancellationToken);
         Stage("load articles");
-        var (intents, synonyms, synonymsText, scope, safety, disagreementsText) = await catalogs;
+        var (intents, synonyms, synonymsText, scope, safety, safetyExamples, disagreementsText) = await catalogs;
         Stage("intents, synonyms, topics and safety");
         if (corpus.Passages.Count == 0)
         {
@@ -74,6 +74,8 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
             Stage("intent examples");
             // The first build of a process also reads the shipped word vectors; later builds reuse them.
             var semantic = (options?.Value ?? new EngineOptions()).SemanticIntents ? StaticVectorIntentIndex.FromEmbedded(intents.File.Intents, intents.File.IgnoreWords) : null;
+            // Not switched off with the semantic intents: it is part of the safety screen, not of understanding.
+            var crisisLikeness = CrisisLikenessOf(safetyExamples, intents);
             Stage("semantic examples");
             var spelling = new SpellingCorrector(
                 KnownTexts(corpus.Passages, intents, synonymsText),
@@ -101,6 +103,7 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
                 Scope = scope,
                 Disagreements = disagreements,
                 SemanticExamples = semantic,
+                CrisisLikeness = crisisLikeness,
                 Safety = safety,
                 Treatments = treatments,
                 Built = built,
@@ -118,7 +121,7 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
         }
     }
 
-    private static async Task<(IntentCatalog Intents, SynonymRules Synonyms, string SynonymsText, ScopeCatalog Scope, SafetyCatalog Safety, string? DisagreementsText)> ReadCatalogsAsync(CorpusLayout layout, CancellationToken cancellationToken)
+    private static async Task<Catalogs> ReadCatalogsAsync(CorpusLayout layout, CancellationToken cancellationToken)
     {
         // A required file that is bad (a pipe, a loop, oversize, binary) fails the build by name, like a malformed one.
         var files = layout.Files;
@@ -135,9 +138,23 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
             : throw new CorpusFormatException(layout.SafetyFile, "safety.yml is missing: SkinBot does not answer without its safety screen");
         var intents = IntentCatalog.Parse(intentsText, layout.IntentsFile, extraExamples);
         var synonyms = SynonymLoader.Parse(synonymsText, layout.SynonymsFile);
+        var safetyExamples = File.Exists(layout.SafetyExamplesFile)
+            ? SafetyExamples.Parse(await files.ReadTextAsync(layout.SafetyExamplesFile, cancellationToken), layout.SafetyExamplesFile)
+            : SafetyExamples.Empty;
         var disagreements = File.Exists(layout.DisagreementsFile) ? await files.ReadTextAsync(layout.DisagreementsFile, cancellationToken) : null;
-        return (intents, synonyms, synonymsText, scope, safety, disagreements);
+        return new Catalogs(intents, synonyms, synonymsText, scope, safety, safetyExamples, disagreements);
     }
+
+    /// <summary>
+    /// The crisis screen by meaning: crisis examples against look-alikes and every intent's examples, which are all
+    /// ordinary questions (the urgent intent has none).
+    /// </summary>
+    private static CrisisLikeness? CrisisLikenessOf(SafetyExamples examples, IntentCatalog intents) =>
+        examples.Crisis.Count == 0
+            ? null
+            : new CrisisLikeness(WordVectors.Embedded, examples.Crisis, examples.LookAlikes.Concat(intents.File.Intents.SelectMany(i => i.Examples)));
+
+    private sealed record Catalogs(IntentCatalog Intents, SynonymRules Synonyms, string SynonymsText, ScopeCatalog Scope, SafetyCatalog Safety, SafetyExamples SafetyExamples, string? DisagreementsText);
 
     private static IEnumerable<string> KnownTexts(IEnumerable<Passage> passages, IntentCatalog intents, string synonymsText) =>
         passages.Select(p => p.Text)

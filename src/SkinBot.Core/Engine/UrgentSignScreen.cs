@@ -33,5 +33,5 @@ public sealed class UrgentSignScreen(KnowledgeBaseHolder knowledgeHolder) : IUrg
     public static SafetyVerdict? ScreenText(string? text, KnowledgeBase knowledge) =>
         string.IsNullOrEmpty(text)
             ? null
-            : knowledge.Safety.Screen(MessageNormalizer.Normalize(text.Length > MaxScreenedLength ? text[..MaxScreenedLength] : text));
+            : knowledge.ScreenSafety(MessageNormalizer.Normalize(text.Length > MaxScreenedLength ? text[..MaxScreenedLength] : text));
 }

@@ -1,7 +1,10 @@
 using SkinBot.Core.Corpus;
+using SkinBot.Core.Domain;
+using SkinBot.Core.Knowledge.Semantic;
 using SkinBot.Core.Safety;
 using SkinBot.Core.Scope;
 using SkinBot.Core.Search;
+using SkinBot.Core.Text;
 
 namespace SkinBot.Core.Knowledge;
 
@@ -36,6 +39,12 @@ public sealed class KnowledgeBase : IDisposable
     /// <summary>The safety screen (safety.yml), read before anything else.</summary>
     public required SafetyCatalog Safety { get; init; }
 
+    /// <summary>
+    /// The crisis screen by meaning (safety-examples.yml), read after the signs of <see cref="Safety"/>; null when
+    /// the corpus has no examples or the word vectors are switched off.
+    /// </summary>
+    public CrisisLikeness? CrisisLikeness { get; init; }
+
     /// <summary>Where the sources differ (disagreements.yml).</summary>
     public SourceDisagreements Disagreements { get; init; } = SourceDisagreements.Empty;
 
@@ -54,6 +63,23 @@ public sealed class KnowledgeBase : IDisposable
 
     /// <summary>Where the build time went, stage by stage (for <c>skinbot index</c> and tuning).</summary>
     public IReadOnlyList<(string Stage, TimeSpan Elapsed)> BuildStages { get; init; } = [];
+
+    /// <summary>
+    /// The most urgent sign the text shows: the signs of safety.yml first; when none of them is a crisis, a clause
+    /// that reads like a crisis example still makes it one, since a crisis outranks every other tier.
+    /// </summary>
+    public SafetyVerdict? ScreenSafety(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var spelled = Safety.SpellEmoji(text);
+        var verdict = Safety.Screen(SurfaceWords.Of(spelled));
+        if (verdict?.Urgency == Urgency.Crisis || CrisisLikeness?.Find(spelled) is not { } likeness)
+        {
+            return verdict;
+        }
+
+        return new SafetyVerdict(Safety[Urgency.Crisis], CrisisLikeness.Sign, likeness.Describe());
+    }
 
     public void Dispose()
     {

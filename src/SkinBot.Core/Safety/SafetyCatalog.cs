@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Domain;
 using SkinBot.Core.Text;
@@ -35,10 +36,14 @@ public sealed class SafetyCatalog
     /// </summary>
     private readonly Dictionary<string, SafetySign[]> _signsByTrigger;
 
-    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations)
+    /// <summary>Emoji read as the words they stand for, longest first so a sequence wins over its first emoji.</summary>
+    private readonly KeyValuePair<string, string>[] _emojiWords;
+
+    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords)
     {
         Tiers = tiers;
         _negations = negations;
+        _emojiWords = [.. emojiWords.OrderByDescending(e => e.Key.Length)];
         _everyPhrase = new PhraseSet(tiers.SelectMany(t => t.Signs).SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
         _signsByTrigger = tiers.SelectMany(t => t.Signs)
             .SelectMany(sign => sign.TriggerPhrases.Distinct(StringComparer.Ordinal).Select(phrase => (phrase, sign)))
@@ -51,8 +56,29 @@ public sealed class SafetyCatalog
 
     public SafetyTier this[Urgency urgency] => Tiers.First(t => t.Urgency == urgency);
 
-    /// <summary>The most urgent sign the text shows, or null.</summary>
-    public SafetyVerdict? Screen(string text) => Screen(SurfaceWords.Of(text));
+    /// <summary>The most urgent sign the text shows, or null. Emoji that stand for words are read as those words.</summary>
+    public SafetyVerdict? Screen(string text) => Screen(SurfaceWords.Of(SpellEmoji(text)));
+
+    /// <summary>
+    /// The text with each emoji of safety.yml's list replaced by its word ("🪦 me soon" reads "gravestone me soon"):
+    /// people say with a coffin or a knife what they would not write, and the screen reads only words.
+    /// </summary>
+    public string SpellEmoji(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (_emojiWords.Length == 0 || text.All(char.IsAscii))
+        {
+            return text;
+        }
+
+        var spelled = new StringBuilder(text);
+        foreach (var (emoji, word) in _emojiWords)
+        {
+            spelled.Replace(emoji, $" {word} ");
+        }
+
+        return spelled.ToString();
+    }
 
     /// <summary>The most urgent sign the words show, or null.</summary>
     public SafetyVerdict? Screen(IReadOnlyList<string> surfaceWords)
@@ -123,7 +149,8 @@ public sealed class SafetyCatalog
         }
 
         var negationWords = Clean(file.Negations).Select(n => string.Concat(n.Where(char.IsLetterOrDigit)).ToLowerInvariant());
-        return new SafetyCatalog([.. tiers.OrderByDescending(t => t.Urgency)], new HashSet<string>(negationWords, StringComparer.Ordinal));
+        var emoji = (file.Emoji ?? []).Where(e => !string.IsNullOrWhiteSpace(e.Key) && !string.IsNullOrWhiteSpace(e.Value)).ToDictionary(e => e.Key.Trim(), e => e.Value.Trim().ToLowerInvariant(), StringComparer.Ordinal);
+        return new SafetyCatalog([.. tiers.OrderByDescending(t => t.Urgency)], new HashSet<string>(negationWords, StringComparer.Ordinal), emoji);
     }
 
     private static SafetyTier ParseTier(SafetyTierEntry entry, int number, string sourceName)

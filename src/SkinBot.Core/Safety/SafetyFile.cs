@@ -7,6 +7,9 @@ public sealed class SafetyFile
     public List<string> Negations { get; set; } = [];
 
     public List<SafetyTierEntry> Tiers { get; set; } = [];
+
+    /// <summary>Emoji the screen reads as words (🪦: gravestone), since people say with them what they would not write.</summary>
+    public Dictionary<string, string>? Emoji { get; set; }
 }
 
 /// <summary>One tier: the reply, the public sources it rests on, and the signs that call for it.</summary>

@@ -144,4 +144,16 @@ public sealed class SafetyCatalogTests
 
         Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Emoji_in_the_list_are_read_as_their_words_and_other_emoji_are_left_alone()
+    {
+        var yaml = "emoji: {\"⚰\": coffin, \"🔪\": knife}\n" + File4("      - name: a\n        covers: x\n        near:\n          - [coffin, knife]\n          - [soon, tonight]\n        within: 3\n");
+        var catalog = SafetyCatalog.Parse(yaml);
+
+        Assert.Equal(Urgency.Crisis, catalog.Screen("⚰️ me soon")?.Urgency);
+        Assert.Equal(Urgency.Crisis, catalog.Screen("🔪🛁 tonight")?.Urgency);
+        Assert.Null(catalog.Screen("🎂 me soon"));
+        Assert.Equal("plain words stay as they were", catalog.SpellEmoji("plain words stay as they were"));
+    }
 }

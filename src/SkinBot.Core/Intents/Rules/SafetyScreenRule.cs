@@ -2,7 +2,7 @@ using SkinBot.Core.Domain;
 namespace SkinBot.Core.Intents.Rules;
 
 /// <summary>
-/// The safety screen (safety.yml), first: a message that shows any urgent sign gets that tier's reply,
+/// The safety screen (safety.yml, then safety-examples.yml for a crisis said in other words), first: a message that shows any urgent sign gets that tier's reply,
 /// whatever else it asks. It reads the message as written, before spelling correction, so no correction can
 /// hide a sign.
 /// </summary>
@@ -11,7 +11,7 @@ public sealed class SafetyScreenRule : IIntentRule
     public string Name => "safety-screen";
 
     public IntentDecision? Decide(RuleInput input) =>
-        input.Knowledge.Safety.Screen(input.Evidence.Surface) is { } verdict
+        input.Knowledge.ScreenSafety(input.Evidence.Text) is { } verdict
             ? IntentDecision.Of(IntentIds.Urgent, 1.0) with { Urgency = verdict.Urgency, Safety = verdict }
             : null;
 }
