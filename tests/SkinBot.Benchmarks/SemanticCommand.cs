@@ -10,7 +10,7 @@ using SkinBot.Core.Knowledge.Semantic;
 namespace SkinBot.Benchmarks;
 
 /// <summary>
-/// <c>--semantic</c>: what the static-vector intent index costs. Loading the shipped vectors (once per process),
+/// <c>--semantic</c>: what the static-vector intent index and the crisis screen by meaning cost. Loading the shipped vectors (once per process),
 /// embedding the intent examples (once per knowledge base), one <c>Classify</c> per message, and whole answers
 /// with the index on and off, since the engine's budget is per answer.
 /// </summary>
@@ -54,8 +54,33 @@ public static class SemanticCommand
         }
 
         Console.WriteLine($"classify:         {Percentiles(samples)} over {Messages} messages");
+        Console.WriteLine($"safety signs:     {Percentiles(TimeEach(texts, text => on.Safety.Screen(text)))}");
+        if (on.CrisisLikeness is { } likeness)
+        {
+            Console.WriteLine($"crisis by meaning: {Percentiles(TimeEach(texts, text => likeness.Find(text)))} ({likeness.CrisisExampleCount} crisis examples, {likeness.LookAlikeCount} look-alike clauses)");
+        }
+
         Console.WriteLine($"answer, semantic: {Percentiles(await AnswerTimesAsync(on, texts))}");
         Console.WriteLine($"answer, without:  {Percentiles(await AnswerTimesAsync(off, texts))}");
+    }
+
+    /// <summary>Each call timed on its own, after three warm-up rounds, over <see cref="Messages"/> messages.</summary>
+    private static double[] TimeEach(string[] texts, Action<string> call)
+    {
+        for (var warmup = 0; warmup < 3 * Messages; warmup++)
+        {
+            call(texts[warmup % texts.Length]);
+        }
+
+        var samples = new double[Messages];
+        for (var i = 0; i < Messages; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            call(texts[i % texts.Length]);
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        return samples;
     }
 
     private static async Task<double[]> AnswerTimesAsync(KnowledgeBase knowledge, string[] texts)
