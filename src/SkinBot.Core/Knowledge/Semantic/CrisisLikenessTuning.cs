@@ -1,12 +1,13 @@
 namespace SkinBot.Core.Knowledge.Semantic;
 
 /// <summary>
-/// The numbers of the crisis screen by meaning (<see cref="CrisisLikeness"/>), in one place. Measured with the
-/// labelled messages of tests/eval: crisis examples from the safety sets, look-alikes from the safety sets and the
-/// intent examples; false alarms on the 724 non-urgent messages of the other sets (none of them an example) and on
-/// the seventh blind probe, whose crisis messages the signs of safety.yml had missed. At 0.72 and 0.04 it caught 20
-/// of those 67 messages with 7 false alarms in 724 (1.0%) and 1 in the probe's 170 harmless ones; 0.65 and 0.04
-/// caught 26 with 11 in 724; 0.75 and 0.06 caught 13 with 4.
+/// The numbers of the crisis screen by meaning (<see cref="CrisisLikeness"/>), in one place. Chosen on 2026-12-04 by
+/// sweeping similarity 0.60 to 0.75 and margin 0 to 0.10 over the labelled messages of tests/eval: crisis examples
+/// from the safety sets; false alarms counted on the 724 non-urgent messages of the other sets, which are never
+/// examples; recall counted on the seventh blind probe's 67 crisis messages that the signs of safety.yml had missed.
+/// With crisis examples kept below 0.72 from every look-alike, 0.70 and 0.04 caught 16 of them with 4 false alarms in
+/// 724; with examples kept below 0.75, 0.65 and 0.04 caught 26 with 11, and 0.75 and 0.06 caught 13 with 4. After the
+/// everyday and skin-chat look-alikes were added, 0.70 and 0.04 gave 0 of 724, and 1 of 250 held-out everyday messages.
 /// </summary>
 public sealed record CrisisLikenessTuning
 {
