@@ -142,8 +142,11 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
         var identifies = _discord.Shards.Connections.Where(c => c.IdentifiedAt is not null).Select(c => c.IdentifiedAt!.Value).Order().ToList();
         Note($"identifies at {string.Join(", ", identifies.Select(t => t.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)))}");
         Assert.Equal(Shards, identifies.Count);
-        // max_concurrency is 1, so the three pods share one bucket: one IDENTIFY per interval between them.
-        Assert.All(identifies.Zip(identifies.Skip(1)), pair => Assert.True(pair.Second - pair.First >= IdentifyInterval - TimeSpan.FromMilliseconds(50), $"identifies {pair.Second - pair.First} apart"));
+        // max_concurrency is 1, so the three pods share one bucket: one IDENTIFY per interval between them. The fake
+        // stamps an IDENTIFY when it reads it, and on a loaded machine (the whole suite runs at once) it reads one late
+        // now and then, which shortens the next gap by as much: a quarter of a second was seen. Uncoordinated pods
+        // identify within milliseconds of each other, so half an interval still tells the gate from no gate.
+        Assert.All(identifies.Zip(identifies.Skip(1)), pair => Assert.True(pair.Second - pair.First >= IdentifyInterval / 2, $"identifies {pair.Second - pair.First} apart"));
         return Task.CompletedTask;
     }
 
