@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Corpus;
+using SkinBot.Core.Domain;
 using SkinBot.Core.Knowledge;
 using SkinBot.Core.Knowledge.Semantic;
 using SkinBot.Core.Safety;
@@ -146,13 +147,16 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
     }
 
     /// <summary>
-    /// The crisis screen by meaning: crisis examples against look-alikes and every intent's examples, which are all
-    /// ordinary questions (the urgent intent has none).
+    /// The crisis screen by meaning: crisis examples against look-alikes and the examples of every intent but the
+    /// urgent one, which are ordinary questions.
     /// </summary>
     private static CrisisLikeness? CrisisLikenessOf(SafetyExamples examples, IntentCatalog intents) =>
         examples.Crisis.Count == 0
             ? null
-            : new CrisisLikeness(WordVectors.Embedded, examples.Crisis, examples.LookAlikes.Concat(intents.File.Intents.SelectMany(i => i.Examples)));
+            : new CrisisLikeness(
+                WordVectors.Embedded,
+                examples.Crisis,
+                examples.LookAlikes.Concat(intents.File.Intents.Where(i => i.Id != IntentIds.Urgent).SelectMany(i => i.Examples)));
 
     private sealed record Catalogs(IntentCatalog Intents, SynonymRules Synonyms, string SynonymsText, ScopeCatalog Scope, SafetyCatalog Safety, SafetyExamples SafetyExamples, string? DisagreementsText);
 
