@@ -41,7 +41,7 @@ public sealed class KnowledgeBase : IDisposable
 
     /// <summary>
     /// The crisis screen by meaning (safety-examples.yml), read after the signs of <see cref="Safety"/>; null when
-    /// the corpus has no examples or the word vectors are switched off.
+    /// the corpus has no crisis examples. Switching the semantic intents off leaves it on: it is part of the screen.
     /// </summary>
     public CrisisLikeness? CrisisLikeness { get; init; }
 

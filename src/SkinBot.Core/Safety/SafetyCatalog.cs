@@ -149,7 +149,11 @@ public sealed class SafetyCatalog
         }
 
         var negationWords = Clean(file.Negations).Select(n => string.Concat(n.Where(char.IsLetterOrDigit)).ToLowerInvariant());
-        var emoji = (file.Emoji ?? []).Where(e => !string.IsNullOrWhiteSpace(e.Key) && !string.IsNullOrWhiteSpace(e.Value)).ToDictionary(e => e.Key.Trim(), e => e.Value.Trim().ToLowerInvariant(), StringComparer.Ordinal);
+        // An emoji listed twice (once with a stray space) keeps its first word rather than failing the whole screen.
+        var emoji = (file.Emoji ?? [])
+            .Where(e => !string.IsNullOrWhiteSpace(e.Key) && !string.IsNullOrWhiteSpace(e.Value))
+            .DistinctBy(e => e.Key.Trim(), StringComparer.Ordinal)
+            .ToDictionary(e => e.Key.Trim(), e => e.Value.Trim().ToLowerInvariant(), StringComparer.Ordinal);
         return new SafetyCatalog([.. tiers.OrderByDescending(t => t.Urgency)], new HashSet<string>(negationWords, StringComparer.Ordinal), emoji);
     }
 

@@ -2,9 +2,9 @@ using SkinBot.Core.Domain;
 namespace SkinBot.Core.Intents.Rules;
 
 /// <summary>
-/// The safety screen (safety.yml, then safety-examples.yml for a crisis said in other words), first: a message that shows any urgent sign gets that tier's reply,
-/// whatever else it asks. It reads the message as written, before spelling correction, so no correction can
-/// hide a sign.
+/// The safety screen (safety.yml, then safety-examples.yml for a crisis said in other words), first: a message
+/// that shows any urgent sign gets that tier's reply, whatever else it asks. It reads the message as written,
+/// before spelling correction, so no correction can hide a sign.
 /// </summary>
 public sealed class SafetyScreenRule : IIntentRule
 {
