@@ -21,7 +21,8 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Shards = 3;
     private const int PerUserPermitsPerMinute = 6;
-    private static readonly TimeSpan IdentifyInterval = TimeSpan.FromSeconds(1);
+    /// <summary>Long enough that the fake's late reads (below) cannot hide the spacing; short enough to keep the test quick.</summary>
+    private static readonly TimeSpan IdentifyInterval = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentQueue<string> _transcript = new();
     private readonly InteractionSigner _signer = new();
@@ -143,9 +144,10 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
         Note($"identifies at {string.Join(", ", identifies.Select(t => t.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)))}");
         Assert.Equal(Shards, identifies.Count);
         // max_concurrency is 1, so the three pods share one bucket: one IDENTIFY per interval between them. The fake
-        // stamps an IDENTIFY when it reads it, and on a loaded machine (the whole suite runs at once) it reads one late
-        // now and then, which shortens the next gap by as much: a quarter of a second was seen. Uncoordinated pods
-        // identify within milliseconds of each other, so half an interval still tells the gate from no gate.
+        // stamps an IDENTIFY when it reads it, and on a loaded machine (the whole suite runs at once, three replicas
+        // start at the same moment) it reads some late, which shortens the next gap by as much: half a second was
+        // seen with a 1 s interval. Uncoordinated pods identify within milliseconds of each other, so half of a 2 s
+        // interval still tells the shared gate from none.
         Assert.All(identifies.Zip(identifies.Skip(1)), pair => Assert.True(pair.Second - pair.First >= IdentifyInterval / 2, $"identifies {pair.Second - pair.First} apart"));
         return Task.CompletedTask;
     }
