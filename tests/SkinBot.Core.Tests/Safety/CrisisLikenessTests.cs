@@ -1,7 +1,6 @@
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Knowledge.Semantic;
 using SkinBot.Core.Safety;
-using SkinBot.Core.Text;
 
 namespace SkinBot.Core.Tests.Safety;
 
@@ -61,13 +60,13 @@ public sealed class CrisisLikenessTests
     }
 
     [Fact]
-    public void Clauses_too_short_to_compare_are_never_read()
+    public void Clauses_shorter_than_the_minimum_are_never_read()
     {
-        var tuning = CrisisLikenessTuning.Default;
-        var words = SurfaceWords.Of("not wake up");
-        Assert.True(words.Count < tuning.MinimumClauseWords || ClauseSplitter.Split("not. wake. up", tuning.MinimumClauseWords).Count == 0);
+        const string message = "i just want to go to sleep and not wake up";
+        var strict = new CrisisLikeness(WordVectors.Embedded, CrisisExamples, LookAlikes, CrisisLikenessTuning.Default with { MinimumClauseWords = 20 });
 
-        Assert.Null(Screen.Value.Find("not. wake. up"));
+        Assert.NotNull(Screen.Value.Find(message));
+        Assert.Null(strict.Find(message));
     }
 
     [Fact]
