@@ -43,6 +43,8 @@ public sealed class IntentTests
         { "Are you able to answer questions about acne scars?", IntentIds.GreetingHelp },
         { "hey bot, what questions can i ask you about pockmarks", IntentIds.GreetingHelp },
         { "hi! what are rolling scars? thanks!!", IntentIds.ScarTypes },
+        { "Does subcision hurt?", "procedure_pain" },
+        { "do lasers hurt a lot", "procedure_pain" },
         { "How do I get rid of a tattoo?", IntentIds.OutOfScope },
         { "what's a good recipe for banana bread", IntentIds.OutOfScope },
         { "my keloid from my ear piercing is itchy, what do I do", IntentIds.OutOfScope },

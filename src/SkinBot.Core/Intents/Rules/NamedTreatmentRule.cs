@@ -41,6 +41,12 @@ public sealed class NamedTreatmentRule : IIntentRule
         }
 
         var treatment = Math.Max(input.Evidence.ScoreOf(IntentIds.TreatmentAny), Math.Max(input.Evidence.ScoreOf(IntentIds.TreatmentAtHome), input.Evidence.ScoreOf(IntentIds.TreatmentInOffice)));
-        return top.Score >= treatment * input.Tuning.OtherQuestionOverNamedTreatment;
+        // "does subcision hurt?" asks one thing outright (strong signals of an intent about named things, no other
+        // intent's words): being ahead is enough, since the name alone pulls every treatment intent close.
+        var signals = input.Features.Signals;
+        var saidOutright = input.AsksAboutNamedThing(top.Intent)
+            && signals.GetValueOrDefault(top.Intent) >= input.Tuning.StrongSignal
+            && signals.Keys.All(intent => intent == top.Intent || IntentIds.IsTreatment(intent));
+        return top.Score >= treatment * (saidOutright ? 1.0 : input.Tuning.OtherQuestionOverNamedTreatment);
     }
 }
