@@ -27,6 +27,7 @@ public static partial class IntentClassifier
         new NotCoveredRule(),
         new NamedTreatmentRule(),
         new NamedScarTypeRule(),
+        new NothingAskedRule(),
         new NearestIntentRule(),
         new UnanchoredRule(),
     ];

@@ -85,7 +85,8 @@ public sealed partial record MessageFeatures(
             setting,
             aboutScarring,
             aboutScarring || terms.Any(vocabulary.RelatedTerms.Contains),
-            terms.Any(vocabulary.SpecificTerms.Contains),
+            // "a dent in my car" is not about pockmarks; "a dent in my cheek" is.
+            terms.Any(t => vocabulary.SpecificTerms.Contains(t) && (aboutScarring || !vocabulary.EverydayTerms.Contains(t))),
             signals,
             terms.Count - knownTerms,
             noise,
@@ -114,7 +115,7 @@ public sealed partial record MessageFeatures(
             }
         }
 
-        return everydayOnly && terms.Any(t => !vocabulary.EverydayTerms.Contains(t) && vocabulary.RelatedTerms.Contains(t));
+        return everydayOnly && terms.Any(t => !vocabulary.EverydayTerms.Contains(t) && (vocabulary.RelatedTerms.Contains(t) || vocabulary.FaceTerms.Contains(t)));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

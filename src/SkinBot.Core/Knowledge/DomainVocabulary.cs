@@ -41,6 +41,9 @@ public sealed class DomainVocabulary
     /// <summary>Domain terms with an everyday sense: about scarring only beside another skin or scarring term.</summary>
     public required IReadOnlySet<string> EverydayTerms { get; init; }
 
+    /// <summary>Parts of the face: they make an everyday term about scarring, as another skin term does.</summary>
+    public required IReadOnlySet<string> FaceTerms { get; init; }
+
     /// <summary>Terms only pitted acne scarring has (pockmark, acne, pitted, scar-type names): they keep a message in scope
     /// even when it also mentions something out of scope.</summary>
     public required IReadOnlySet<string> SpecificTerms { get; init; }
@@ -166,6 +169,9 @@ public sealed class DomainVocabulary
         domain.UnionWith(canonical);
         domain.UnionWith(treatmentTerms.Keys);
         domain.UnionWith(scarTypeTerms.Keys);
+        var everyday = Analyse(intents.File.EverydayWords);
+        // An everyday word is a domain word with a second sense ("a dent in the car"): it counts, with company.
+        domain.UnionWith(everyday);
 
         return new DomainVocabulary
         {
@@ -174,7 +180,8 @@ public sealed class DomainVocabulary
             SettingCues = settingCues,
             DomainTerms = domain,
             RelatedTerms = Analyse(intents.File.DomainTerms),
-            EverydayTerms = Analyse(intents.File.EverydayWords),
+            EverydayTerms = everyday,
+            FaceTerms = Analyse(intents.File.FaceWords),
             ScarTerms = Analyse(["scar", "scars", "pockmark"]),
             SubjectNameTerms = Analyse(SubjectNameWords),
             NonRankingTerms = new HashSet<string>([.. Analyse(intents.File.IgnoreWords.Concat(QuestionWords)), .. settingCues.Keys], StringComparer.Ordinal),

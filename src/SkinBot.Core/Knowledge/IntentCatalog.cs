@@ -96,6 +96,7 @@ public sealed class IntentCatalog
         file.DomainTerms = [.. (file.DomainTerms ?? []).Where(w => !string.IsNullOrWhiteSpace(w))];
         file.IgnoreWords = [.. (file.IgnoreWords ?? []).Where(w => !string.IsNullOrWhiteSpace(w))];
         file.EverydayWords = [.. (file.EverydayWords ?? []).Where(w => !string.IsNullOrWhiteSpace(w))];
+        file.FaceWords = [.. (file.FaceWords ?? []).Where(w => !string.IsNullOrWhiteSpace(w))];
         file.DescriptiveWords = (file.DescriptiveWords ?? [])
             .Where(w => !string.IsNullOrWhiteSpace(w.Key) && !string.IsNullOrWhiteSpace(w.Value))
             .ToDictionary(w => w.Key.Trim().ToLowerInvariant(), w => w.Value.Trim(), StringComparer.Ordinal);

@@ -86,6 +86,12 @@ public sealed class IntentFile
     /// </summary>
     public List<string> EverydayWords { get; set; } = [];
 
+    /// <summary>
+    /// Parts of the face: beside a word with an everyday sense they make it about scarring ("dents on my cheeks",
+    /// "I pick my chin"), though alone they are about anything ("my face hurts from laughing").
+    /// </summary>
+    public List<string> FaceWords { get; set; } = [];
+
     /// <summary>Words too common to tell intents apart by their nearest examples (pronouns, auxiliaries).</summary>
     public List<string> IgnoreWords { get; set; } = [];
 

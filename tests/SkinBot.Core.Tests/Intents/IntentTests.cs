@@ -156,6 +156,31 @@ public sealed class IntentTests
     }
 
     [Theory]
+    [InlineData("my dad nearly fainted when he saw what the dermatologist charged")]
+    [InlineData("my dermatologist is running 40 minutes late again")]
+    [InlineData("been using my derm's cream for 3 weeks now")]
+    public async Task A_remark_that_asks_nothing_is_not_answered_with_a_guessed_passage(string text)
+    {
+        var answer = await AskAsync(text);
+
+        Assert.True(answer.LowConfidence);
+        Assert.Empty(answer.Passages);
+        Assert.NotEmpty(answer.FollowUps);
+    }
+
+    [Theory]
+    [InlineData("the pits on my cheeks from cystic acne")]
+    [InlineData("need something cheap for the dents on my cheeks")]
+    [InlineData("does retinol help pockmarks")]
+    public async Task A_remark_that_names_pockmarks_or_asks_without_a_question_mark_is_still_answered(string text)
+    {
+        var answer = await AskAsync(text);
+
+        Assert.False(answer.LowConfidence);
+        Assert.NotEmpty(answer.Passages);
+    }
+
+    [Theory]
     [InlineData("What can I do at home for pitted scars?")]
     [InlineData("cheap diy fixes for pock marks")]
     [InlineData("what products can I buy at the drugstore for acne scars")]
