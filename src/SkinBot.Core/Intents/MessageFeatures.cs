@@ -84,7 +84,7 @@ public sealed partial record MessageFeatures(
             treatmentSettings.Count == 1 ? treatmentSettings[0] : (TreatmentSetting?)null,
             setting,
             aboutScarring,
-            aboutScarring || terms.Any(vocabulary.RelatedTerms.Contains),
+            aboutScarring || terms.Any(t => vocabulary.RelatedTerms.Contains(t) && !vocabulary.EverydayTerms.Contains(t)),
             // "a dent in my car" is not about pockmarks; "a dent in my cheek" is.
             terms.Any(t => vocabulary.SpecificTerms.Contains(t) && (aboutScarring || !vocabulary.EverydayTerms.Contains(t))),
             signals,

@@ -129,6 +129,8 @@ public sealed class IntentTests
     [Theory]
     [InlineData("what's the capital of France?")]
     [InlineData("write me some python code")]
+    [InlineData("how do i fix my bike chain")]
+    [InlineData("what's the best way to treat a sprained ankle")]
     public async Task An_out_of_scope_question_has_no_passages_and_says_what_SkinBot_can_answer(string text)
     {
         var answer = await AskAsync(text);

@@ -39,7 +39,10 @@ public sealed class UnanchoredRule : IIntentRule
         // Slang and typos ("kinda pinkish", "someone said") are unknown words too: a message about skin whose best intent
         // is named by several of its own signals is still asking that.
         var clearlyAsked = features.AboutSkin && chosen == evidence.Top.Intent && features.Signals.GetValueOrDefault(chosen) >= tuning.StrongSignal;
-        if (IntentClassifier.IsSubstantive(chosen) && confidence >= tuning.LowConfidence && ((signalled && (!foreign || clearlyAsked)) || features.UnknownTerms == 0))
+        // Without a word of skin, words SkinBot does not know need the intent's own words said plainly: "how do i fix
+        // my bike chain" has one treatment word and is about a bike.
+        var plainlyAsked = features.AboutSkin || features.UnknownTerms <= 1 || features.Signals.GetValueOrDefault(chosen) >= tuning.StrongSignal;
+        if (IntentClassifier.IsSubstantive(chosen) && confidence >= tuning.LowConfidence && ((signalled && ((!foreign && plainlyAsked) || clearlyAsked)) || features.UnknownTerms == 0))
         {
             return input.Decision(chosen, confidence * (signalled ? tuning.UnanchoredSignalled : tuning.UnanchoredExamplesOnly), !signalled);
         }
