@@ -25,9 +25,9 @@ public static partial class IntentClassifier
         new OutOfScopeSignalRule(),
         new OtherListRule(),
         new NotCoveredRule(),
+        new NothingAskedRule(),
         new NamedTreatmentRule(),
         new NamedScarTypeRule(),
-        new NothingAskedRule(),
         new NearestIntentRule(),
         new UnanchoredRule(),
     ];

@@ -45,6 +45,8 @@ public sealed class IntentTests
         { "hi! what are rolling scars? thanks!!", IntentIds.ScarTypes },
         { "Does subcision hurt?", "procedure_pain" },
         { "do lasers hurt a lot", "procedure_pain" },
+        { "thanks!! does subcision hurt", "procedure_pain" },
+        { "logging off now, thanks for all the help with my laser questions!!", IntentIds.GreetingHelp },
         { "How do I get rid of a tattoo?", IntentIds.OutOfScope },
         { "what's a good recipe for banana bread", IntentIds.OutOfScope },
         { "my keloid from my ear piercing is itchy, what do I do", IntentIds.OutOfScope },

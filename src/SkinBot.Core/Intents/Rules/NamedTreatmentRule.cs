@@ -46,7 +46,7 @@ public sealed class NamedTreatmentRule : IIntentRule
         var signals = input.Features.Signals;
         var saidOutright = input.AsksAboutNamedThing(top.Intent)
             && signals.GetValueOrDefault(top.Intent) >= input.Tuning.StrongSignal
-            && signals.Keys.All(intent => intent == top.Intent || IntentIds.IsTreatment(intent));
+            && signals.Keys.All(intent => intent == top.Intent || IntentIds.IsTreatment(intent) || !IntentClassifier.IsSubstantive(intent));
         return top.Score >= treatment * (saidOutright ? 1.0 : input.Tuning.OtherQuestionOverNamedTreatment);
     }
 }

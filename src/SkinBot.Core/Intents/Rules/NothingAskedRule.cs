@@ -1,3 +1,4 @@
+using SkinBot.Core.Domain;
 using SkinBot.Core.Text;
 
 namespace SkinBot.Core.Intents.Rules;
@@ -7,7 +8,8 @@ namespace SkinBot.Core.Intents.Rules;
 /// murder me when she sees the dermatology bill") is not a question to answer from the articles: quoting one would
 /// be a guess. It gets the low-confidence reply, which says so and offers the nearest topics. Anything that asks
 /// ("?", a clause opening with a question word, a request word) or says what it is about (a scar, a treatment, two
-/// of an intent's own signals) goes on to the other rules.
+/// of an intent's own signals) goes on to the other rules. A closer that asks nothing ("thanks for the help with my
+/// subcision questions!!") gets the help reply, whatever it names.
 /// </summary>
 public sealed class NothingAskedRule : IIntentRule
 {
@@ -21,7 +23,7 @@ public sealed class NothingAskedRule : IIntentRule
     /// <summary>Words that make a sentence a request wherever they stand: "pls help", "recs for my scars".</summary>
     private static readonly HashSet<string> RequestWords = new(StringComparer.Ordinal)
     {
-        "anyone", "anybody", "someone", "help", "pls", "plz", "please", "recommend", "recommendations", "recs", "suggest",
+        "anyone", "anybody", "someone", "pls", "plz", "please", "recommend", "recommendations", "recs", "suggest",
         "suggestions", "advice", "tips", "tip", "ideas", "wondering", "wonder", "curious", "idk", "explain", "normal",
         "safe", "worth",
     };
@@ -32,10 +34,18 @@ public sealed class NothingAskedRule : IIntentRule
     {
         var evidence = input.Evidence;
         var features = input.Features;
+        var substantiveSignals = features.Signals.Any(s => IntentClassifier.IsSubstantive(s.Key) && s.Value >= input.Tuning.StrongSignal);
+        // "logging off, thanks for the help with my subcision questions!!" closes a conversation: the treatment it
+        // names is what was talked about, not a new question.
+        if (features.Signals.GetValueOrDefault(IntentIds.GreetingHelp) >= input.Tuning.StrongSignal && !substantiveSignals && !Asks(evidence))
+        {
+            return input.Decision(IntentIds.GreetingHelp, Math.Max(input.Tuning.LowConfidence, evidence.MarginConfidence(input.Tuning)));
+        }
+
         // Without a word about scarring the unanchored rule already tells thanks, noise and other subjects apart.
         if (!features.AboutScarring || Asks(evidence)
             || features.ScarTypes.Count > 0 || features.Treatments.Count > 0 || features.MentionsScar || features.AboutPockmarks
-            || features.Signals.Any(s => IntentClassifier.IsSubstantive(s.Key) && s.Value >= input.Tuning.StrongSignal))
+            || substantiveSignals)
         {
             return null;
         }
@@ -49,7 +59,22 @@ public sealed class NothingAskedRule : IIntentRule
     private static bool Asks(MessageEvidence evidence) =>
         evidence.Text.Contains('?')
         || evidence.Surface.Any(RequestWords.Contains)
+        || AsksForHelp(evidence.Surface)
         || ClauseSplitter.Split(evidence.Text, minimumWords: 1).Any(clause => QuestionOpeners.Contains(FirstWord(clause)));
+
+    /// <summary>"help me", "need help", "pls help": not "thanks for the help", which looks back.</summary>
+    private static bool AsksForHelp(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] == "help" && (i == 0 || words[i - 1] is not ("the" or "your" or "ur" or "all")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string FirstWord(string clause)
     {
