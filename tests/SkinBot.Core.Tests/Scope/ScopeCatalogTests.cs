@@ -17,6 +17,8 @@ public sealed class ScopeCatalogTests
     [InlineData("my cat scratched my arm last month and it left a white line, will it fade?", "injury_scars")]
     [InlineData("I nicked myself shaving with a razor and there's a mark now", "injury_scars")]
     [InlineData("how do i get my c-section scar to look flatter", "surgical_scars")]
+    [InlineData("i have a little dent where my c section scar is", "surgical_scars")]
+    [InlineData("had a mole cut out last year and now there's an indented scar", "surgical_scars")]
     [InlineData("I have a keloid on my ear from a piercing, what can I do", "raised_scars")]
     [InlineData("are stretch marks on my thighs permanent?", "stretch_marks")]
     [InlineData("my eczema left dark patches on my arms", "eczema")]
