@@ -2,21 +2,26 @@ using System.Diagnostics.Metrics;
 
 namespace SkinBot.Host.Indexing;
 
-/// <summary>Index build figures on meter "SkinBot.Index", exported by /metrics.</summary>
-public sealed class IndexMetrics : IDisposable
+/// <summary>
+/// Index build figures on meter "SkinBot.Index", exported by /metrics. The meter comes from the host's own
+/// <see cref="IMeterFactory"/>, so a second host in the same process (the test suite runs several) cannot report its
+/// passage count through this host's /metrics.
+/// </summary>
+public sealed class IndexMetrics
 {
     public const string MeterName = "SkinBot.Index";
 
-    private readonly Meter _meter = new(MeterName);
     private readonly Histogram<double> _buildSeconds;
     private readonly Counter<long> _builds;
     private int _passages;
 
-    public IndexMetrics()
+    public IndexMetrics(IMeterFactory meterFactory)
     {
-        _buildSeconds = _meter.CreateHistogram<double>("skinbot.index.build.duration", "s", "Time to build or reopen the corpus index.");
-        _builds = _meter.CreateCounter<long>("skinbot.index.builds", description: "Index builds by outcome (built, reopened, failed).");
-        _meter.CreateObservableGauge("skinbot.index.passages", () => Volatile.Read(ref _passages), description: "Passages in the serving index.");
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        _buildSeconds = meter.CreateHistogram<double>("skinbot.index.build.duration", "s", "Time to build or reopen the corpus index.");
+        _builds = meter.CreateCounter<long>("skinbot.index.builds", description: "Index builds by outcome (built, reopened, failed).");
+        meter.CreateObservableGauge("skinbot.index.passages", () => Volatile.Read(ref _passages), description: "Passages in the serving index.");
     }
 
     public void Succeeded(TimeSpan elapsed, int passageCount, bool built)
@@ -27,6 +32,4 @@ public sealed class IndexMetrics : IDisposable
     }
 
     public void Failed() => _builds.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
-
-    public void Dispose() => _meter.Dispose();
 }

@@ -29,7 +29,7 @@ public sealed class CorpusIndexerTests
 
         // A second process over the same corpus and index folder, as after a restart.
         using var holder = new KnowledgeBaseHolder();
-        using var metrics = new IndexMetrics();
+        var metrics = new IndexMetrics(harness.MeterFactory);
         var restarted = new CorpusIndexer(
             KnowledgeBases.Builder(harness.Corpus.IndexRoot, harness.Logs),
             holder,

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using SkinBot.Core.Engine;
 using SkinBot.Core.Knowledge;
 using SkinBot.Core.Turns;
@@ -15,10 +17,12 @@ internal sealed class IndexingHarness : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<KnowledgeBase> _swaps = [];
     private readonly List<(int Count, TaskCompletionSource<KnowledgeBase> Done)> _waiters = [];
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
     public IndexingHarness(TimeSpan? debounce = null, bool watch = true, TimeProvider? time = null, bool persisted = false)
     {
         Holder.Swapped += OnSwapped;
+        Metrics = new IndexMetrics(MeterFactory);
         Options = new EngineOptions
         {
             WatchCorpus = watch,
@@ -42,7 +46,9 @@ internal sealed class IndexingHarness : IAsyncDisposable
 
     public KnowledgeBaseHolder Holder { get; } = new();
 
-    public IndexMetrics Metrics { get; } = new();
+    public IMeterFactory MeterFactory => _meters.GetRequiredService<IMeterFactory>();
+
+    public IndexMetrics Metrics { get; }
 
     public EngineOptions Options { get; }
 
@@ -89,7 +95,7 @@ internal sealed class IndexingHarness : IAsyncDisposable
         await Worker.StopAsync(CancellationToken.None);
         Worker.Dispose();
         Holder.Dispose();
-        Metrics.Dispose();
+        await _meters.DisposeAsync();
         Logs.Dispose();
         Corpus.Dispose();
     }
