@@ -35,19 +35,21 @@ public sealed class NothingAskedRule : IIntentRule
         var evidence = input.Evidence;
         var features = input.Features;
         var substantiveSignals = features.Signals.Any(s => IntentClassifier.IsSubstantive(s.Key) && s.Value >= input.Tuning.StrongSignal);
-        // "logging off, thanks for the help with my subcision questions!!" closes a conversation: the treatment it
-        // names is what was talked about, not a new question.
-        if (features.Signals.GetValueOrDefault(IntentIds.GreetingHelp) >= input.Tuning.StrongSignal && !substantiveSignals && !Asks(evidence))
-        {
-            return input.Decision(IntentIds.GreetingHelp, Math.Max(input.Tuning.LowConfidence, evidence.MarginConfidence(input.Tuning)));
-        }
-
+        var closer = features.Signals.GetValueOrDefault(IntentIds.GreetingHelp) >= input.Tuning.StrongSignal && !substantiveSignals;
         // Without a word about scarring the unanchored rule already tells thanks, noise and other subjects apart.
-        if (!features.AboutScarring || Asks(evidence)
-            || features.ScarTypes.Count > 0 || features.Treatments.Count > 0 || features.MentionsScar || features.AboutPockmarks
-            || substantiveSignals)
+        var remark = features.AboutScarring && !substantiveSignals && features.ScarTypes.Count == 0 && features.Treatments.Count == 0
+            && !features.MentionsScar && !features.AboutPockmarks;
+        // Reading the message for a question costs a clause split: only a closer or a bare remark pays for it.
+        if (!(closer || remark) || Asks(evidence))
         {
             return null;
+        }
+
+        // "logging off, thanks for the help with my subcision questions!!" closes a conversation: the treatment it
+        // names is what was talked about, not a new question.
+        if (closer)
+        {
+            return input.Decision(IntentIds.GreetingHelp, Math.Max(input.Tuning.LowConfidence, evidence.MarginConfidence(input.Tuning)));
         }
 
         var substantive = evidence.Scores.FirstOrDefault(s => IntentClassifier.IsSubstantive(s.Intent));
