@@ -13,7 +13,7 @@ public sealed class NamedTreatmentRule : IIntentRule
     public IntentDecision? Decide(RuleInput input)
     {
         var features = input.Features;
-        if (features.Treatments.Count == 0 || AsksSomethingElse(input))
+        if (features.Treatments.Count == 0 || AsksSomethingElse(input) || AsksWhatSuitsTheScarType(input))
         {
             return null;
         }
@@ -28,6 +28,19 @@ public sealed class NamedTreatmentRule : IIntentRule
         var agrees = IntentIds.IsTreatment(input.Evidence.Top.Intent);
         return input.Decision(IntentIds.ForSetting(setting), agrees ? Math.Max(margin, input.Tuning.Named) : margin) with { Treatments = treatments.Count > 0 ? treatments : features.Treatments };
     }
+
+    /// <summary>
+    /// "what's the best treatment for ice pick scars? i read microneedling doesn't do much": a scar type named, no
+    /// home treatment asked for (those have a list of their own), and words that ask for the pick of treatments
+    /// ("best", "which", "options"). The treatment named is context; the scar-type rule answers, with what suits that
+    /// type or, when a clinic is asked about, the clinic list.
+    /// </summary>
+    private static bool AsksWhatSuitsTheScarType(RuleInput input) =>
+        input.Features.ScarTypes.Count > 0
+        && input.Features.Setting is not TreatmentSetting.AtHome
+        && PickOfTreatments.IsAskedIn(input.Evidence.Surface)
+        && (input.Evidence.Top.Intent == IntentIds.TreatmentAny
+            || input.Knowledge.Intents.File.Intents.Any(i => i.TreatsNamedScarType && i.Id == input.Evidence.Top.Intent));
 
     private static bool AsksSomethingElse(RuleInput input)
     {

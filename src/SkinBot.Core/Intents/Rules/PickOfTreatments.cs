@@ -1,0 +1,17 @@
+namespace SkinBot.Core.Intents.Rules;
+
+/// <summary>
+/// Whether a message asks for the pick of all treatments ("which treatment is best for rolling scars", "other
+/// options?") rather than about the ones it names ("which one is best", "does subcision work").
+/// </summary>
+internal static class PickOfTreatments
+{
+    /// <summary>Words that ask for other choices than the one named: "other options", "any alternatives".</summary>
+    private static readonly HashSet<string> OtherChoices = new(StringComparer.Ordinal) { "options", "option", "alternatives", "alternative" };
+
+    /// <summary>Words that, beside "best" or "which", make it treatments that are being picked among.</summary>
+    private static readonly HashSet<string> TreatmentWords = new(StringComparer.Ordinal) { "treatment", "treatments", "procedure", "procedures", "works", "work" };
+
+    public static bool IsAskedIn(IReadOnlyList<string> words) =>
+        words.Any(OtherChoices.Contains) || (words.Any(w => w is "best" or "which") && words.Any(TreatmentWords.Contains));
+}
