@@ -70,6 +70,16 @@ public sealed record ClassifierTuning
     /// </summary>
     public double OtherQuestionOverNamedTreatment { get; init; } = 1.5;
 
+    /// <summary>
+    /// A question about a named treatment ("can subcision leave new scars? i want to know the downsides") is asked in so
+    /// many words when its signals reach this weight (one more than <see cref="StrongSignal"/>: "how long does it
+    /// last?" after "do fillers work?" is a second ask, not the main one) ...
+    /// </summary>
+    public int AskedInSoManyWords { get; init; } = 3;
+
+    /// <summary>... and are more than this multiple of any other question's.</summary>
+    public double SignalDominance { get; init; } = 2.0;
+
     /// <summary>A message of at most this many terms may borrow the conversation's previous topic.</summary>
     public int FollowUpMaxTerms { get; init; } = 4;
 

@@ -26,6 +26,7 @@ public static partial class IntentClassifier
         new OtherListRule(),
         new NotCoveredRule(),
         new NothingAskedRule(),
+        new QuestionAboutNamedTreatmentRule(),
         new NamedTreatmentRule(),
         new NamedScarTypeRule(),
         new NearestIntentRule(),
