@@ -1,3 +1,4 @@
+using SkinBot.Core.Domain;
 using SkinBot.Core.Evaluation;
 using SkinBot.Testing;
 using Xunit.Abstractions;
@@ -72,6 +73,19 @@ public sealed class EvaluationGateTests(ITestOutputHelper output)
 
     /// <summary>Raised as understanding improves; never lowered to make a change pass.</summary>
     private const double RealStyleIntentAccuracy = 0.90;
+
+    [Fact]
+    public async Task The_blind_real_style_set_is_reported_and_none_of_its_questions_gets_an_urgent_reply()
+    {
+        var report = await RunAsync("real-style-blind.yml");
+        output.WriteLine(report.ToText());
+
+        // Written by sessions that never saw the rules: its accuracy is reported, not gated, so that nobody tunes
+        // to it. Its messages are ordinary questions, though, and none of them may get a go-to-care reply.
+        Assert.True(report.Questions >= 240, $"real-style-blind.yml should hold at least 240 messages, has {report.Questions}");
+        Assert.DoesNotContain(report.Misses, miss => miss.Kind == "intent" && miss.Actual.StartsWith(IntentIds.Urgent, StringComparison.Ordinal));
+        Assert.True(report.CaveatRate >= 1.0, $"caveat rate {report.CaveatRate:0.000} < 1.0");
+    }
 
     [Fact]
     public async Task The_development_questions_are_reported_without_a_gate()

@@ -9,9 +9,9 @@ internal static class PickOfTreatments
     /// <summary>Words that ask for other choices than the one named: "other options", "any alternatives".</summary>
     private static readonly HashSet<string> OtherChoices = new(StringComparer.Ordinal) { "options", "option", "alternatives", "alternative" };
 
-    /// <summary>Words that, beside "best" or "which", make it treatments that are being picked among.</summary>
-    private static readonly HashSet<string> TreatmentWords = new(StringComparer.Ordinal) { "treatment", "treatments", "procedure", "procedures", "works", "work" };
+    /// <summary>Words that, beside "best", "better" or "which", make it treatments that are being picked among, or for a type of scar.</summary>
+    private static readonly HashSet<string> TreatmentWords = new(StringComparer.Ordinal) { "treatment", "treatments", "procedure", "procedures", "works", "work", "type", "types" };
 
     public static bool IsAskedIn(IReadOnlyList<string> words) =>
-        words.Any(OtherChoices.Contains) || (words.Any(w => w is "best" or "which") && words.Any(TreatmentWords.Contains));
+        words.Any(OtherChoices.Contains) || (words.Any(w => w is "best" or "better" or "which") && words.Any(TreatmentWords.Contains));
 }
