@@ -26,6 +26,10 @@ public sealed record RuleInput(MessageEvidence Evidence, KnowledgeBase Knowledge
     public bool AsksAboutNamedThing(string intent) =>
         Knowledge.Intents.ById.TryGetValue(intent, out var definition) && definition.AboutNamed;
 
+    /// <summary>Whether the intent answers which treatments suit the scar type a message names.</summary>
+    public bool TreatsNamedScarType(string intent) =>
+        Knowledge.Intents.ById.TryGetValue(intent, out var definition) && definition.TreatsNamedScarType;
+
     public IntentDecision Decision(string intent, double confidence, bool low = false) =>
         new(intent, confidence, low, Features.ScarTypes, [], Evidence.Nearest, Terms);
 }

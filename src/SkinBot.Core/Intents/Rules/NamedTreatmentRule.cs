@@ -39,8 +39,7 @@ public sealed class NamedTreatmentRule : IIntentRule
         input.Features.ScarTypes.Count > 0
         && input.Features.Setting is not TreatmentSetting.AtHome
         && PickOfTreatments.IsAskedIn(input.Evidence.Surface)
-        && (input.Evidence.Top.Intent == IntentIds.TreatmentAny
-            || input.Knowledge.Intents.File.Intents.Any(i => i.TreatsNamedScarType && i.Id == input.Evidence.Top.Intent));
+        && (input.Evidence.Top.Intent == IntentIds.TreatmentAny || input.TreatsNamedScarType(input.Evidence.Top.Intent));
 
     private static bool AsksSomethingElse(RuleInput input)
     {

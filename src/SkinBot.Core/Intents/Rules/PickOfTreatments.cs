@@ -9,8 +9,14 @@ internal static class PickOfTreatments
     /// <summary>Words that ask for other choices than the one named: "other options", "any alternatives".</summary>
     private static readonly HashSet<string> OtherChoices = new(StringComparer.Ordinal) { "options", "option", "alternatives", "alternative" };
 
-    /// <summary>Words that, beside "best", "better" or "which", make it treatments that are being picked among, or for a type of scar.</summary>
-    private static readonly HashSet<string> TreatmentWords = new(StringComparer.Ordinal) { "treatment", "treatments", "procedure", "procedures", "works", "work", "type", "types" };
+    /// <summary>
+    /// Words that, beside "best", "better" or "which", make it treatments that are being picked among ("which treatment
+    /// is best", "what works best", "better for that type").
+    /// </summary>
+    private static readonly HashSet<string> TreatmentWords = new(StringComparer.Ordinal)
+    {
+        "treatment", "treatments", "procedure", "procedures", "works", "work", "type", "types",
+    };
 
     public static bool IsAskedIn(IReadOnlyList<string> words) =>
         words.Any(OtherChoices.Contains) || (words.Any(w => w is "best" or "better" or "which") && words.Any(TreatmentWords.Contains));

@@ -25,7 +25,7 @@ public sealed class QuestionAboutNamedTreatmentRule : IIntentRule
 
         // Which treatment suits a scar type is the named-scar-type rule's call.
         var asked = features.Signals
-            .Where(signal => input.AsksAboutNamedThing(signal.Key) && !input.Knowledge.Intents.ById[signal.Key].TreatsNamedScarType)
+            .Where(signal => input.AsksAboutNamedThing(signal.Key) && !input.TreatsNamedScarType(signal.Key))
             .OrderByDescending(signal => signal.Value)
             .FirstOrDefault();
         if (asked.Key is null || asked.Value < input.Tuning.AskedInSoManyWords)
