@@ -52,7 +52,8 @@ public sealed class IntentTests
         { "does subcision work for rolling scars?", IntentIds.TreatmentInOffice },
         { "should a beautician or a doctor do my microneedling? the spa is cheaper but idk if they are qualified", "procedure_expectations" },
         { "can subcision make things worse? what are the downsides and side effects", "procedure_risks" },
-        { "how often should i use my dermaroller", IntentIds.TreatmentAtHome },
+        // A home tool's own passage carries its warnings: the procedure sections are for clinic treatments.
+        { "could my dermaroller damage my skin if i use it at home too often? what are the downsides", IntentIds.TreatmentAtHome },
         { "How do I get rid of a tattoo?", IntentIds.OutOfScope },
         { "what's a good recipe for banana bread", IntentIds.OutOfScope },
         { "my keloid from my ear piercing is itchy, what do I do", IntentIds.OutOfScope },
