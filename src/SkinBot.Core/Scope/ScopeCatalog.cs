@@ -21,23 +21,27 @@ public sealed class ScopeCatalog
     /// <summary>How many words before a pockmark word a negation cancels it ("they're not indented at all").</summary>
     private const int NegationReach = 3;
 
-    private ScopeCatalog(IReadOnlyList<ScopeTopic> topics, PhraseSet pitted, PhraseSet scarring, string reply, IReadOnlySet<string> negations)
+    private ScopeCatalog(IReadOnlyList<ScopeTopic> topics, PhraseSet pitted, PhraseSet scarring, PhraseSet prevention, string reply, IReadOnlySet<string> negations)
     {
         Negations = negations;
         Topics = topics;
         PittedWords = pitted;
         ScarringWords = scarring;
+        PreventionWords = prevention;
         Reply = reply;
     }
 
     /// <summary>Used when a corpus has no topics.yml: nothing is recognised as another subject by name.</summary>
-    public static ScopeCatalog Empty { get; } = new([], new PhraseSet([]), new PhraseSet([]), string.Empty, new HashSet<string>());
+    public static ScopeCatalog Empty { get; } = new([], new PhraseSet([]), new PhraseSet([]), new PhraseSet([]), string.Empty, new HashSet<string>());
 
     public IReadOnlyList<ScopeTopic> Topics { get; }
 
     public PhraseSet PittedWords { get; }
 
     public PhraseSet ScarringWords { get; }
+
+    /// <summary>Words that ask how to keep scars from forming; see <see cref="AboutScarring"/>.</summary>
+    public PhraseSet PreventionWords { get; }
 
     public string Reply { get; }
 
@@ -59,7 +63,7 @@ public sealed class ScopeCatalog
             var yields = topic.YieldsTo switch
             {
                 TopicYield.Pitted => pitted ??= Affirmed(PittedWords, surfaceWords),
-                TopicYield.Scarring => scarring ??= ScarringWords.Any(surfaceWords),
+                TopicYield.Scarring => scarring ??= AboutScarring(surfaceWords),
                 _ => false,
             };
             if (!yields)
@@ -71,6 +75,13 @@ public sealed class ScopeCatalog
 
         return null;
     }
+
+    /// <summary>
+    /// A scarring word said without a negation, or any scarring word beside a prevention word: "no scars yet, just
+    /// lots of whiteheads, best cleanser?" is about the breakouts, "no scars yet, how do i prevent them" about scarring.
+    /// </summary>
+    private bool AboutScarring(IReadOnlyList<string> words) =>
+        Affirmed(ScarringWords, words) || (PreventionWords.Any(words) && ScarringWords.Any(words));
 
     /// <summary>True when some phrase occurs without a negation just before it.</summary>
     private bool Affirmed(PhraseSet phrases, IReadOnlyList<string> words) =>
@@ -116,7 +127,7 @@ public sealed class ScopeCatalog
         var duplicate = topics.GroupBy(t => t.Id).FirstOrDefault(g => g.Count() > 1);
         return duplicate is not null
             ? throw new CorpusFormatException(sourceName, $"topic '{duplicate.Key}' is defined twice")
-            : new ScopeCatalog(topics, new PhraseSet(Clean(file.PittedWords)), new PhraseSet(Clean(file.ScarringWords)), file.Reply.Trim(), new HashSet<string>(Clean(file.Negations).Select(n => n.Replace("'", string.Empty, StringComparison.Ordinal).ToLowerInvariant()), StringComparer.Ordinal));
+            : new ScopeCatalog(topics, new PhraseSet(Clean(file.PittedWords)), new PhraseSet(Clean(file.ScarringWords)), new PhraseSet(Clean(file.PreventionWords)), file.Reply.Trim(), new HashSet<string>(Clean(file.Negations).Select(n => n.Replace("'", string.Empty, StringComparison.Ordinal).ToLowerInvariant()), StringComparer.Ordinal));
     }
 
     private static IEnumerable<string> Clean(List<string>? values) => (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v));

@@ -7,6 +7,12 @@ public sealed class ScopeFile
 
     public List<string> ScarringWords { get; set; } = [];
 
+    /// <summary>
+    /// Words that ask how to stop scars forming ("prevent", "so they don't scar"): beside them a negated scarring word
+    /// ("no scars yet, how do i keep it that way") still makes the message about scarring.
+    /// </summary>
+    public List<string> PreventionWords { get; set; } = [];
+
     /// <summary>Words that cancel a pitted word just after them ("not indented").</summary>
     public List<string> Negations { get; set; } = [];
 

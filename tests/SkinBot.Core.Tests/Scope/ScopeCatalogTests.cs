@@ -47,6 +47,22 @@ public sealed class ScopeCatalogTests
         Assert.Null(TopicOf(text));
     }
 
+    [Theory]
+    [InlineData("whats the best face wash for breakouts? i dont have any scars yet just lots of whiteheads")]
+    [InlineData("benzoyl peroxide or salicylic acid for a pimple on my chin? no scars, i just want it gone by friday")]
+    public void Breakouts_beside_scars_that_are_not_there_are_about_the_breakouts(string text)
+    {
+        Assert.Equal("active_acne", TopicOf(text));
+    }
+
+    [Theory]
+    [InlineData("i have no scars yet, how do i prevent them while my acne clears?")]
+    [InlineData("breaking out a lot but no scars so far. how do i make sure these spots dont scar?")]
+    public void Breakouts_beside_scars_not_there_yet_but_feared_are_about_preventing_them(string text)
+    {
+        Assert.Null(TopicOf(text));
+    }
+
     [Fact]
     public void The_reply_names_the_subject_and_the_next_step()
     {
