@@ -50,6 +50,10 @@ public sealed class IntentTests
         { "which treatment is best for rolling scars? i keep hearing about subcision", "treatment_by_scar_type" },
         { "what works for ice pick scars, i heard microneedling doesnt. other options?", "treatment_by_scar_type" },
         { "does subcision work for rolling scars?", IntentIds.TreatmentInOffice },
+        // The pick of treatments for a named type, no treatment named or none that decides: the type's own list.
+        { "my cheeks are mostly rolling scars, the wavy kind. which treatment is best for that type", "treatment_by_scar_type" },
+        { "is fractional laser or microneedling better for icepick scars??", "treatment_by_scar_type" },
+        { "how do i choose a good clinic for my subcision, what should i be looking for", "procedure_expectations" },
         { "should a beautician or a doctor do my microneedling? the spa is cheaper but idk if they are qualified", "procedure_expectations" },
         { "can subcision make things worse? what are the downsides and side effects", "procedure_risks" },
         // A home tool's own passage carries its warnings: the procedure sections are for clinic treatments.

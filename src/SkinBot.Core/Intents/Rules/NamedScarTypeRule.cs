@@ -26,7 +26,7 @@ public sealed class NamedScarTypeRule : IIntentRule
         {
             about = IntentIds.ForSetting(setting);
         }
-        else if (about == IntentIds.TreatmentAny && input.Knowledge.Intents.File.Intents.FirstOrDefault(i => i.TreatsNamedScarType) is { } byScarType)
+        else if (AsksForTheTypesTreatments(input, about) && input.Knowledge.Intents.File.Intents.FirstOrDefault(i => i.TreatsNamedScarType) is { } byScarType)
         {
             // "what works on rolling scars?" without at home or in a clinic: the treatments matched to that type.
             about = byScarType.Id;
@@ -38,4 +38,15 @@ public sealed class NamedScarTypeRule : IIntentRule
         var agrees = top is IntentIds.ScarTypes or IntentIds.Definition;
         return input.Decision(about, about == IntentIds.ScarTypes && agrees ? Math.Max(confidence, input.Tuning.Named) : confidence);
     }
+
+    /// <summary>
+    /// "what works on rolling scars?", or the pick of treatments for the type ("which treatment is best for that type",
+    /// "is microneedling or laser better for boxcar") with neither home nor clinic said: the type's own treatments.
+    /// </summary>
+    private static bool AsksForTheTypesTreatments(RuleInput input, string about) =>
+        about == IntentIds.TreatmentAny
+        || (about is IntentIds.ScarTypes or IntentIds.Definition or IntentIds.TreatmentInOffice
+            && input.Features.Setting is null
+            && input.Features.TreatmentsSetting is not TreatmentSetting.AtHome
+            && PickOfTreatments.IsAskedIn(input.Evidence.Surface));
 }

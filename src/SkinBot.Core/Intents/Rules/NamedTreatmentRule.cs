@@ -38,8 +38,9 @@ public sealed class NamedTreatmentRule : IIntentRule
     private static bool AsksWhatSuitsTheScarType(RuleInput input) =>
         input.Features.ScarTypes.Count > 0
         && input.Features.Setting is not TreatmentSetting.AtHome
+        && input.Features.TreatmentsSetting is not TreatmentSetting.AtHome
         && PickOfTreatments.IsAskedIn(input.Evidence.Surface)
-        && (input.Evidence.Top.Intent == IntentIds.TreatmentAny || input.TreatsNamedScarType(input.Evidence.Top.Intent));
+        && (IntentIds.IsTreatment(input.Evidence.Top.Intent) || input.TreatsNamedScarType(input.Evidence.Top.Intent));
 
     private static bool AsksSomethingElse(RuleInput input)
     {

@@ -19,5 +19,21 @@ internal static class PickOfTreatments
     };
 
     public static bool IsAskedIn(IReadOnlyList<string> words) =>
-        words.Any(OtherChoices.Contains) || (words.Any(w => w is "best" or "better" or "which") && words.Any(TreatmentWords.Contains));
+        words.Any(OtherChoices.Contains)
+        || (words.Any(w => w is "best" or "better" or "which") && words.Any(TreatmentWords.Contains))
+        || BestForSomething(words);
+
+    /// <summary>"is microneedling or laser better for boxcar": what is best or better for a thing is being picked.</summary>
+    private static bool BestForSomething(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i] is "best" or "better" && words[i + 1] is "for" or "on")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
