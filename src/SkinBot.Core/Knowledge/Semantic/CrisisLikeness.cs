@@ -70,7 +70,6 @@ public sealed class CrisisLikeness
 
         var message = new float[_vectors.Dimensions];
         var crisisCosines = new float[_crisis.Stride];
-        float[]? lookAlikeCosines = null;
         CrisisLikenessMatch? best = null;
         foreach (var clause in ClauseSplitter.Split(text, _tuning.MinimumClauseWords))
         {
@@ -87,14 +86,9 @@ public sealed class CrisisLikeness
                 continue;
             }
 
-            // Only a clause that already reads like a crisis pays for the larger comparison.
-            var lookAlike = 0f;
-            if (_lookAlikes.Count > 0)
-            {
-                lookAlikeCosines ??= new float[_lookAlikes.Stride];
-                _lookAlikes.Cosines(message, lookAlikeCosines);
-                lookAlike = lookAlikeCosines[IndexOfLargest(lookAlikeCosines.AsSpan(0, _lookAlikes.Count))];
-            }
+            // Only a clause that already reads like a crisis pays for the larger comparison, and only until one
+            // look-alike comes close enough to rule it out.
+            var lookAlike = _lookAlikes.Count > 0 ? _lookAlikes.LargestCosine(message, similarity - _tuning.MinimumMargin) : 0f;
 
             var margin = similarity - lookAlike;
             if (margin >= _tuning.MinimumMargin && (best is null || margin > best.Margin))

@@ -73,4 +73,51 @@ internal sealed class ExampleMatrix
             cosines[e] *= _scales[e];
         }
     }
+
+    /// <summary>
+    /// The largest cosine of a unit-length message with any example, scanning a block of examples at a time and
+    /// stopping at the first block with a cosine above <paramref name="enough"/>: a caller that only needs to know
+    /// whether some example comes that close (the crisis screen's look-alikes) skips the rest of the matrix. Padding
+    /// rows read as 0, so the result is never below 0.
+    /// </summary>
+    public float LargestCosine(ReadOnlySpan<float> message, float enough)
+    {
+        var blocks = MemoryMarshal.Cast<sbyte, Vector<sbyte>>(_columns.AsSpan());
+        var scales = MemoryMarshal.Cast<float, Vector<float>>(_scales.AsSpan());
+        var perDimension = Stride / Vector<sbyte>.Count;
+        var threshold = new Vector<float>(enough);
+        var largest = Vector<float>.Zero;
+        for (var block = 0; block < perDimension; block++)
+        {
+            Vector<float> first = default, second = default, third = default, fourth = default;
+            for (var d = 0; d < _dimensions; d++)
+            {
+                var weight = new Vector<float>(message[d]);
+                Vector.Widen(blocks[(d * perDimension) + block], out var low, out var high);
+                Vector.Widen(low, out var a, out var b);
+                Vector.Widen(high, out var c, out var e);
+                first = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(a), weight, first);
+                second = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(b), weight, second);
+                third = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(c), weight, third);
+                fourth = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(e), weight, fourth);
+            }
+
+            var blockLargest = Vector.Max(
+                Vector.Max(first * scales[4 * block], second * scales[(4 * block) + 1]),
+                Vector.Max(third * scales[(4 * block) + 2], fourth * scales[(4 * block) + 3]));
+            largest = Vector.Max(largest, blockLargest);
+            if (Vector.GreaterThanAny(blockLargest, threshold))
+            {
+                break;
+            }
+        }
+
+        var result = 0f;
+        for (var i = 0; i < Vector<float>.Count; i++)
+        {
+            result = MathF.Max(result, largest[i]);
+        }
+
+        return result;
+    }
 }
