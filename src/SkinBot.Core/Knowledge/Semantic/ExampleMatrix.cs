@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace SkinBot.Core.Knowledge.Semantic;
@@ -48,18 +49,7 @@ internal sealed class ExampleMatrix
         // One block of examples at a time through every dimension, its sums in registers until the end.
         for (var block = 0; block < perDimension; block++)
         {
-            Vector<float> first = default, second = default, third = default, fourth = default;
-            for (var d = 0; d < _dimensions; d++)
-            {
-                var weight = new Vector<float>(message[d]);
-                Vector.Widen(blocks[(d * perDimension) + block], out var low, out var high);
-                Vector.Widen(low, out var a, out var b);
-                Vector.Widen(high, out var c, out var e);
-                first = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(a), weight, first);
-                second = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(b), weight, second);
-                third = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(c), weight, third);
-                fourth = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(e), weight, fourth);
-            }
+            ScoreBlock(message, blocks, perDimension, block, out var first, out var second, out var third, out var fourth);
 
             sums[4 * block] = first;
             sums[(4 * block) + 1] = second;
@@ -89,18 +79,7 @@ internal sealed class ExampleMatrix
         var largest = Vector<float>.Zero;
         for (var block = 0; block < perDimension; block++)
         {
-            Vector<float> first = default, second = default, third = default, fourth = default;
-            for (var d = 0; d < _dimensions; d++)
-            {
-                var weight = new Vector<float>(message[d]);
-                Vector.Widen(blocks[(d * perDimension) + block], out var low, out var high);
-                Vector.Widen(low, out var a, out var b);
-                Vector.Widen(high, out var c, out var e);
-                first = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(a), weight, first);
-                second = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(b), weight, second);
-                third = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(c), weight, third);
-                fourth = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(e), weight, fourth);
-            }
+            ScoreBlock(message, blocks, perDimension, block, out var first, out var second, out var third, out var fourth);
 
             var blockLargest = Vector.Max(
                 Vector.Max(first * scales[4 * block], second * scales[(4 * block) + 1]),
@@ -119,5 +98,29 @@ internal sealed class ExampleMatrix
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The unscaled sums of one block of examples against the message, through every dimension, kept in registers:
+    /// four vectors because a block of int8 widens into four blocks of floats.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ScoreBlock(ReadOnlySpan<float> message, ReadOnlySpan<Vector<sbyte>> blocks, int perDimension, int block, out Vector<float> first, out Vector<float> second, out Vector<float> third, out Vector<float> fourth)
+    {
+        first = default;
+        second = default;
+        third = default;
+        fourth = default;
+        for (var d = 0; d < _dimensions; d++)
+        {
+            var weight = new Vector<float>(message[d]);
+            Vector.Widen(blocks[(d * perDimension) + block], out var low, out var high);
+            Vector.Widen(low, out var a, out var b);
+            Vector.Widen(high, out var c, out var e);
+            first = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(a), weight, first);
+            second = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(b), weight, second);
+            third = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(c), weight, third);
+            fourth = Vector.FusedMultiplyAdd(Vector.ConvertToSingle(e), weight, fourth);
+        }
     }
 }
