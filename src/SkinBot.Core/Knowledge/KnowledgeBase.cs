@@ -72,7 +72,7 @@ public sealed class KnowledgeBase : IDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         var spelled = Safety.SpellEmoji(text);
-        var verdict = Safety.Screen(SurfaceWords.Of(spelled));
+        var verdict = Safety.Screen(SurfaceWords.Of(spelled), SafetyCatalog.IsEmojiOnly(text));
         if (verdict?.Urgency == Urgency.Crisis || CrisisLikeness?.Find(spelled) is not { } likeness)
         {
             return verdict;

@@ -57,7 +57,17 @@ public sealed class SafetyCatalog
     public SafetyTier this[Urgency urgency] => Tiers.First(t => t.Urgency == urgency);
 
     /// <summary>The most urgent sign the text shows, or null. Emoji that stand for words are read as those words.</summary>
-    public SafetyVerdict? Screen(string text) => Screen(SurfaceWords.Of(SpellEmoji(text)));
+    public SafetyVerdict? Screen(string text) => Screen(SurfaceWords.Of(SpellEmoji(text)), IsEmojiOnly(text));
+
+    /// <summary>
+    /// Whether the text says something with emoji and without a single written word ("🪦🙂"): only such a message
+    /// can show an emoji-alone sign.
+    /// </summary>
+    public static bool IsEmojiOnly(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return !text.All(char.IsAscii) && !text.Any(char.IsLetterOrDigit);
+    }
 
     /// <summary>
     /// The text with each emoji of safety.yml's list replaced by its word ("🪦 me soon" reads "gravestone me soon"):
@@ -81,8 +91,15 @@ public sealed class SafetyCatalog
     }
 
     /// <summary>The most urgent sign the words show, or null.</summary>
-    public SafetyVerdict? Screen(IReadOnlyList<string> surfaceWords)
+    /// <param name="surfaceWords">The message's words, its emoji already spelled.</param>
+    /// <param name="emojiOnly">Whether the message was written in emoji alone (<see cref="IsEmojiOnly"/>).</param>
+    public SafetyVerdict? Screen(IReadOnlyList<string> surfaceWords, bool emojiOnly = false)
     {
+        if (emojiOnly && ScreenEmojiAlone(surfaceWords) is { } alone)
+        {
+            return alone;
+        }
+
         var matches = new SafetyMatches(_everyPhrase, surfaceWords);
         if (matches.IsEmpty)
         {
@@ -109,6 +126,23 @@ public sealed class SafetyCatalog
             foreach (var sign in tier.Signs)
             {
                 if (candidates.Contains(sign) && sign.Match(matches, sign.Negatable ?? tier.Negatable ? _negations : EmptySet) is { } words)
+                {
+                    return new SafetyVerdict(tier, sign, words);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The most urgent emoji-alone sign an emoji-only message shows, or null.</summary>
+    private SafetyVerdict? ScreenEmojiAlone(IReadOnlyList<string> spelledWords)
+    {
+        foreach (var tier in Tiers)
+        {
+            foreach (var sign in tier.Signs)
+            {
+                if (sign.MatchAlone(spelledWords) is { } words)
                 {
                     return new SafetyVerdict(tier, sign, words);
                 }
@@ -148,12 +182,19 @@ public sealed class SafetyCatalog
             throw new CorpusFormatException(sourceName, $"sign '{duplicate.Key}' is defined twice");
         }
 
-        var negationWords = Clean(file.Negations).Select(n => string.Concat(n.Where(char.IsLetterOrDigit)).ToLowerInvariant());
         // An emoji listed twice (once with a stray space) keeps its first word rather than failing the whole screen.
         var emoji = (file.Emoji ?? [])
             .Where(e => !string.IsNullOrWhiteSpace(e.Key) && !string.IsNullOrWhiteSpace(e.Value))
             .DistinctBy(e => e.Key.Trim(), StringComparer.Ordinal)
             .ToDictionary(e => e.Key.Trim(), e => e.Value.Trim().ToLowerInvariant(), StringComparer.Ordinal);
+        var spelledWords = emoji.Values.ToHashSet(StringComparer.Ordinal);
+        var unspelled = tiers.SelectMany(t => t.Signs).Where(s => s.Alone).SelectMany(s => s.Phrases.Select(p => (s.Name, Phrase: p))).FirstOrDefault(p => !spelledWords.Contains(p.Phrase));
+        if (unspelled.Name is not null)
+        {
+            throw new CorpusFormatException(sourceName, $"sign '{unspelled.Name}' is read from emoji alone, but no emoji in 'emoji' spells '{unspelled.Phrase}'");
+        }
+
+        var negationWords = Clean(file.Negations).Select(n => string.Concat(n.Where(char.IsLetterOrDigit)).ToLowerInvariant());
         return new SafetyCatalog([.. tiers.OrderByDescending(t => t.Urgency)], new HashSet<string>(negationWords, StringComparer.Ordinal), emoji);
     }
 
@@ -229,9 +270,14 @@ public sealed class SafetyCatalog
             throw new CorpusFormatException(sourceName, $"sign '{sign.Name}': crisis signs cannot be negatable");
         }
 
+        if (sign.Alone && (phrases.Count == 0 || near.Count > 0 || sign.Unless.Count > 0))
+        {
+            throw new CorpusFormatException(sourceName, $"sign '{sign.Name}' is read from emoji alone: give it phrases (the words its emoji spell) and no near groups or unless");
+        }
+
         return sign.Within is < 1 or > MaxWithin
             ? throw new CorpusFormatException(sourceName, $"sign '{sign.Name}': 'within' must be 1 to {MaxWithin} words")
-            : new SafetySign(sign.Name.Trim(), sign.Covers.Trim(), phrases, near, sign.Within, [.. Clean(sign.Unless)], sign.Negatable);
+            : new SafetySign(sign.Name.Trim(), sign.Covers.Trim(), phrases, near, sign.Within, [.. Clean(sign.Unless)], sign.Negatable, sign.Alone);
     }
 
     private static IEnumerable<string> Clean(List<string>? values) => (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v));

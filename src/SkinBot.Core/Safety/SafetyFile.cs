@@ -67,4 +67,10 @@ public sealed class SafetySignEntry
     public bool? Negatable { get; set; }
 
     public List<string> Unless { get; set; } = [];
+
+    /// <summary>
+    /// True for a sign that shows only on a message of nothing but emoji, each spelling one of its phrases: a
+    /// gravestone sent alone is a message, the word "gravestone" in a sentence is not.
+    /// </summary>
+    public bool Alone { get; set; }
 }

@@ -7,9 +7,9 @@ namespace SkinBot.Core.Safety;
 /// phrase within <see cref="Within"/> words of the first group's; an <see cref="Unless"/> phrase within the same
 /// reach cancels that occurrence, and so does a negation just before it when the sign is negatable ("no fever").
 /// Sentences are ignored on purpose: chat messages often have none, and "I had filler yesterday. Now my lip is
-/// white" must still match.
+/// white" must still match. An <see cref="Alone"/> sign reads only messages written in emoji alone.
 /// </summary>
-public sealed class SafetySign(string name, string covers, IReadOnlyList<string> phrases, IReadOnlyList<IReadOnlyList<string>> near, int within, IReadOnlyList<string> unless, bool? negatable = null)
+public sealed class SafetySign(string name, string covers, IReadOnlyList<string> phrases, IReadOnlyList<IReadOnlyList<string>> near, int within, IReadOnlyList<string> unless, bool? negatable = null, bool alone = false)
 {
     /// <summary>How many words before a sign a negation cancels it ("I don't have a fever").</summary>
     private const int NegationReach = 3;
@@ -33,11 +33,24 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
     /// <summary>Whether negations cancel this sign; null follows the tier.</summary>
     public bool? Negatable { get; } = negatable;
 
-    /// <summary>Every phrase the sign reads, for the catalog's single matching pass.</summary>
-    internal IEnumerable<string> AllPhrases => Phrases.Concat(Near.SelectMany(g => g)).Concat(Unless);
+    /// <summary>
+    /// Whether the sign shows only on a message written in nothing but emoji, every one of which spells one of its
+    /// phrases ("🪦", "🔪🩸"): with no words around them they can mean nothing else, while the same word written in a
+    /// sentence ("a knife-edge scar") means nothing at all.
+    /// </summary>
+    public bool Alone { get; } = alone;
+
+    /// <summary>Every phrase the sign reads, for the catalog's single matching pass; none for an emoji-alone sign.</summary>
+    internal IEnumerable<string> AllPhrases => Alone ? [] : Phrases.Concat(Near.SelectMany(g => g)).Concat(Unless);
 
     /// <summary>The phrases without which the sign cannot show: its own phrases and its first near group's.</summary>
-    internal IEnumerable<string> TriggerPhrases => Near.Count == 0 ? Phrases : Phrases.Concat(Near[0]);
+    internal IEnumerable<string> TriggerPhrases => Alone ? [] : Near.Count == 0 ? Phrases : Phrases.Concat(Near[0]);
+
+    /// <summary>The words of an emoji-only message when every one of them is a phrase of this sign, or null.</summary>
+    internal string? MatchAlone(IReadOnlyList<string> spelledWords) =>
+        Alone && spelledWords.Count > 0 && spelledWords.All(word => Phrases.Contains(word, StringComparer.Ordinal))
+            ? string.Join(' ', spelledWords.Take(MaxQuotedWords))
+            : null;
 
     /// <summary>The words that show this sign, or null when it does not show.</summary>
     /// <param name="negations">Words that cancel a match just after them; empty when the sign is not negatable.</param>

@@ -1,5 +1,6 @@
 using SkinBot.Core.Corpus;
 using SkinBot.Core.Domain;
+using SkinBot.Core.Markup;
 using SkinBot.Core.Safety;
 using SkinBot.Testing;
 
@@ -155,5 +156,38 @@ public sealed class SafetyCatalogTests
         Assert.Equal(Urgency.Crisis, catalog.Screen("🔪🛁 tonight")?.Urgency);
         Assert.Null(catalog.Screen("🎂 me soon"));
         Assert.Equal("plain words stay as they were", catalog.SpellEmoji("plain words stay as they were"));
+    }
+
+    [Theory]
+    [InlineData("🪦🙂")]
+    [InlineData("🔪🩸")]
+    [InlineData("⚰️")]
+    [InlineData("<@123456789012345678> 🪦")]
+    public void A_message_of_nothing_but_danger_emoji_is_a_crisis(string text)
+    {
+        var verdict = Real.Value.Screen(MessageNormalizer.Normalize(text));
+
+        Assert.Equal(Urgency.Crisis, verdict?.Urgency);
+        Assert.Equal("danger-emoji-alone", verdict?.Sign.Name);
+    }
+
+    [Theory]
+    [InlineData("this scar looks like a little gravestone lol")]
+    [InlineData("knife")]
+    [InlineData("🪦 this pit is the grave of my confidence lol")]
+    [InlineData("💀💀💀")]
+    [InlineData("😭")]
+    public void Danger_words_in_a_sentence_and_harmless_emoji_alone_are_not_that_sign(string text) =>
+        Assert.NotEqual("danger-emoji-alone", Real.Value.Screen(text)?.Sign.Name);
+
+    [Theory]
+    [InlineData("      - name: a\n        covers: x\n        phrases: [candle]\n        alone: true\n", "no emoji in 'emoji' spells 'candle'")]
+    [InlineData("      - name: a\n        covers: x\n        phrases: [coffin]\n        unless: [lol]\n        alone: true\n", "no near groups or unless")]
+    public void An_emoji_alone_sign_must_read_words_the_emoji_list_spells(string signs, string reason)
+    {
+        var yaml = "emoji: {\"⚰\": coffin}\n" + File4(signs);
+        var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(yaml));
+
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
     }
 }
