@@ -18,7 +18,7 @@ public sealed class ScopeCatalog
         .IgnoreUnmatchedProperties()
         .Build();
 
-    /// <summary>How many words before a pockmark word a negation cancels it ("they're not indented at all").</summary>
+    /// <summary>How many words before a pockmark or scarring word a negation cancels it ("they're not indented at all").</summary>
     private const int NegationReach = 3;
 
     private ScopeCatalog(IReadOnlyList<ScopeTopic> topics, PhraseSet pitted, PhraseSet scarring, PhraseSet prevention, string reply, IReadOnlySet<string> negations)
@@ -45,7 +45,7 @@ public sealed class ScopeCatalog
 
     public string Reply { get; }
 
-    /// <summary>Words that cancel a pockmark word shortly after them ("not", "arent", "no").</summary>
+    /// <summary>Words that cancel a pockmark or scarring word shortly after them ("not", "arent", "no").</summary>
     public IReadOnlySet<string> Negations { get; }
 
     /// <summary>The first subject the message is about that its pockmark words do not outweigh, or null.</summary>

@@ -13,7 +13,7 @@ public sealed class ScopeFile
     /// </summary>
     public List<string> PreventionWords { get; set; } = [];
 
-    /// <summary>Words that cancel a pitted word just after them ("not indented").</summary>
+    /// <summary>Words that cancel a pitted or scarring word just after them ("not indented", "no scars yet").</summary>
     public List<string> Negations { get; set; } = [];
 
     /// <summary>The reply for a known subject; <c>{about}</c> is replaced by the topic's <c>about</c>.</summary>

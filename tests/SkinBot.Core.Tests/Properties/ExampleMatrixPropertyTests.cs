@@ -13,10 +13,11 @@ public sealed class ExampleMatrixPropertyTests
 
     private static readonly Gen<float[]> UnitVector = Gen.Float[-1f, 1f].Array[Dimensions].Where(v => v.Any(x => MathF.Abs(x) > 0.01f)).Select(Normalised);
 
+    // Thresholds above 1 cannot be reached by unit vectors: then the scan must visit every block and be exact.
     [Fact]
     public void Largest_cosine_decides_a_threshold_as_the_full_scan_does_and_is_exact_when_nothing_reaches_it()
     {
-        Gen.Select(UnitVector.Array[1, 150], UnitVector, Gen.Float[-0.2f, 1f]).Sample((rows, message, enough) =>
+        Gen.Select(UnitVector.Array[1, 150], UnitVector, Gen.Float[-0.2f, 1.5f]).Sample((rows, message, enough) =>
         {
             var matrix = new ExampleMatrix(rows, Dimensions);
             var all = new float[matrix.Stride];
@@ -30,19 +31,6 @@ public sealed class ExampleMatrixPropertyTests
             {
                 Assert.Equal(fullLargest, largest, 4);
             }
-        });
-    }
-
-    [Fact]
-    public void Largest_cosine_with_an_unreachable_threshold_is_the_largest_of_all()
-    {
-        Gen.Select(UnitVector.Array[1, 150], UnitVector).Sample((rows, message) =>
-        {
-            var matrix = new ExampleMatrix(rows, Dimensions);
-            var all = new float[matrix.Stride];
-            matrix.Cosines(message, all);
-
-            Assert.Equal(Math.Max(0f, all.AsSpan(0, matrix.Count).ToArray().Max()), matrix.LargestCosine(message, float.MaxValue), 4);
         });
     }
 

@@ -45,7 +45,7 @@ public sealed class NamedScarTypeRule : IIntentRule
     /// </summary>
     private static bool AsksForTheTypesTreatments(RuleInput input, string about) =>
         about == IntentIds.TreatmentAny
-        || (about is IntentIds.ScarTypes or IntentIds.Definition or IntentIds.TreatmentInOffice
+        || ((about is IntentIds.ScarTypes or IntentIds.Definition || IntentIds.IsTreatment(about))
             && input.Features.Setting is null
             && input.Features.TreatmentsSetting is not TreatmentSetting.AtHome
             && PickOfTreatments.IsAskedIn(input.Evidence.Surface));
