@@ -25,6 +25,8 @@ public sealed class ScopeCatalogTests
     [InlineData("is it safe to dye my hair while breastfeeding", "pregnancy_other")]
     [InlineData("does accutane make you tired all the time", "isotretinoin_other")]
     [InlineData("can I use retinol together with my benzoyl peroxide wash?", "medicines")]
+    [InlineData("can i use tretinoin and bha on my pitted scars or will they react", "medicines")]
+    [InlineData("do vitamin c and retinol cancel each other out? using both for boxcar scars", "medicines")]
     [InlineData("how do I clear my breakouts before prom", "active_acne")]
     [InlineData("I want to get a mole removed from my cheek", "moles")]
     [InlineData("what helps with vitiligo patches", "other_skin")]
@@ -42,6 +44,7 @@ public sealed class ScopeCatalogTests
     [InlineData("my red marks are gone but the little holes are still there, will they ever fill in?")]
     [InlineData("hypertrophic scar vs keloid, whats the actual difference?")]
     [InlineData("what would a dermatologist give me for dark post acne spots?")]
+    [InlineData("will concealer cancel out the shadows my rolling scars make")]
     public void A_message_about_pockmarks_is_not_taken_for_another_subject(string text)
     {
         Assert.Null(TopicOf(text));
