@@ -188,10 +188,11 @@ public sealed class SafetyCatalog
             .DistinctBy(e => e.Key.Trim(), StringComparer.Ordinal)
             .ToDictionary(e => e.Key.Trim(), e => e.Value.Trim().ToLowerInvariant(), StringComparer.Ordinal);
         var spelledWords = emoji.Values.ToHashSet(StringComparer.Ordinal);
-        var unspelled = tiers.SelectMany(t => t.Signs).Where(s => s.Alone).SelectMany(s => s.Phrases.Select(p => (s.Name, Phrase: p))).FirstOrDefault(p => !spelledWords.Contains(p.Phrase));
+        var unspelled = tiers.SelectMany(t => t.Signs).Where(s => s.Alone).SelectMany(s => s.Phrases.Select(p => (s.Name, Phrase: p))).FirstOrDefault(p => !spelledWords.Contains(p.Phrase) || p.Phrase.Contains(' ', StringComparison.Ordinal));
         if (unspelled.Name is not null)
         {
-            throw new CorpusFormatException(sourceName, $"sign '{unspelled.Name}' is read from emoji alone, but no emoji in 'emoji' spells '{unspelled.Phrase}'");
+            // An emoji-only message is read word by word, so a two-word spelling ("safety pin") could never match.
+            throw new CorpusFormatException(sourceName, $"sign '{unspelled.Name}' is read from emoji alone, but no emoji in 'emoji' spells '{unspelled.Phrase}' as one word");
         }
 
         var negationWords = Clean(file.Negations).Select(n => string.Concat(n.Where(char.IsLetterOrDigit)).ToLowerInvariant());

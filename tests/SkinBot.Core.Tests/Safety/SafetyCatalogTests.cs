@@ -182,10 +182,11 @@ public sealed class SafetyCatalogTests
 
     [Theory]
     [InlineData("      - name: a\n        covers: x\n        phrases: [candle]\n        alone: true\n", "no emoji in 'emoji' spells 'candle'")]
+    [InlineData("      - name: a\n        covers: x\n        phrases: [safety pin]\n        alone: true\n", "spells 'safety pin' as one word")]
     [InlineData("      - name: a\n        covers: x\n        phrases: [coffin]\n        unless: [lol]\n        alone: true\n", "no near groups or unless")]
     public void An_emoji_alone_sign_must_read_words_the_emoji_list_spells(string signs, string reason)
     {
-        var yaml = "emoji: {\"⚰\": coffin}\n" + File4(signs);
+        var yaml = "emoji: {\"⚰\": coffin, \"🧷\": safety pin}\n" + File4(signs);
         var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(yaml));
 
         Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
