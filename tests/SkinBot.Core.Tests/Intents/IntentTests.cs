@@ -76,6 +76,29 @@ public sealed class IntentTests
     }
 
     [Theory]
+    [InlineData("what would you recommend for rolling scars")]
+    [InlineData("what would you pick for ice pick scars")]
+    [InlineData("honestly what should i do about my boxcar scars, im 17 and they r getting to me")]
+    [InlineData("which treatment is best for rolling scars")]
+    public async Task A_pick_asked_outright_for_a_named_type_gets_the_types_treatments_without_hedging(string question)
+    {
+        var answer = await AskAsync(question);
+
+        Assert.Equal("treatment_by_scar_type", answer.Intent);
+        Assert.False(answer.LowConfidence);
+    }
+
+    [Theory]
+    [InlineData("what are boxcar scars, should i get them checked", IntentIds.ScarTypes)]
+    [InlineData("what does subcision do for rolling scars", IntentIds.TreatmentInOffice)]
+    public async Task Words_that_name_nothing_to_pick_for_are_not_a_pick(string question, string intent)
+    {
+        var answer = await AskAsync(question);
+
+        Assert.Equal(intent, answer.Intent);
+    }
+
+    [Theory]
     [InlineData("does retinol help pockmarks?", "Retinol", IntentIds.TreatmentAtHome)]
     [InlineData("is glycolic acid worth trying for my scars", "Alpha hydroxy acids", IntentIds.TreatmentAtHome)]
     [InlineData("should I add vitamin c serum for acne scars?", "Vitamin C", IntentIds.TreatmentAtHome)]

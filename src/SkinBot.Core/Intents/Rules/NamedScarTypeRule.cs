@@ -22,17 +22,24 @@ public sealed class NamedScarTypeRule : IIntentRule
             || input.AsksAboutNamedThing(top)
             ? top
             : IntentIds.ScarTypes;
+        var confidence = input.Evidence.MarginConfidence(input.Tuning);
         if (IntentIds.IsTreatment(about) && features.Setting is { } setting)
         {
             about = IntentIds.ForSetting(setting);
         }
         else if (AsksForTheTypesTreatments(input, about) && input.Knowledge.Intents.File.Intents.FirstOrDefault(i => i.TreatsNamedScarType) is { } byScarType)
         {
-            // "what works on rolling scars?" without at home or in a clinic: the treatments matched to that type.
+            // "what works on rolling scars?" without at home or in a clinic: the treatments matched to that type. A
+            // pick asked outright ("what would you recommend for rolling scars") is as sure as a named type alone
+            // asking what it is, however the words split between "what is it" and the kinds of treatment.
+            if (PickOfTreatments.IsAskedIn(input.Evidence.Surface))
+            {
+                confidence = Math.Max(confidence, input.Tuning.Named);
+            }
+
             about = byScarType.Id;
         }
 
-        var confidence = input.Evidence.MarginConfidence(input.Tuning);
         // Naming a scar type makes "what is it" likely, but only as sure as the wording agrees: when the words point
         // elsewhere ("what fills in boxcar and rolling holes?"), the margin says how sure SkinBot really is.
         var agrees = top is IntentIds.ScarTypes or IntentIds.Definition;

@@ -21,7 +21,40 @@ internal static class PickOfTreatments
     public static bool IsAskedIn(IReadOnlyList<string> words) =>
         words.Any(OtherChoices.Contains)
         || (words.Any(w => w is "best" or "better" or "which") && words.Any(TreatmentWords.Contains))
-        || BestForSomething(words);
+        || BestForSomething(words)
+        || RecommendationFor(words);
+
+    /// <summary>
+    /// Verbs that ask for someone's pick when the thing they are for follows ("what would you recommend for rolling
+    /// scars", "what should i use on them", "what can i do about boxcars"), each with the words that may join it to that
+    /// thing. "should i get them checked" or "do they fade" name no thing to pick for; "do" counts only after a person
+    /// ("what can i do about"), since "what does subcision do for rolling scars" asks about subcision.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> PickVerbs = new(StringComparer.Ordinal)
+    {
+        ["recommend"] = ["for", "on"],
+        ["suggest"] = ["for", "on"],
+        ["pick"] = ["for"],
+        ["choose"] = ["for"],
+        ["get"] = ["for"],
+        ["use"] = ["for", "on"],
+        ["try"] = ["for", "on"],
+        ["do"] = ["for", "about"],
+    };
+
+    private static bool RecommendationFor(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (PickVerbs.TryGetValue(words[i], out var joins) && joins.Contains(words[i + 1], StringComparer.Ordinal)
+                && (words[i] != "do" || (i > 0 && words[i - 1] is "i" or "you" or "u" or "we")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>"is microneedling or laser better for boxcar": what is best or better for a thing is being picked.</summary>
     private static bool BestForSomething(IReadOnlyList<string> words)
