@@ -89,7 +89,7 @@ public static class AnswerComposer
             var tier = knowledge.Safety[decision.Urgency == Domain.Urgency.None ? Domain.Urgency.Infection : decision.Urgency];
             return Base(knowledge, decision, tier.Headline) with
             {
-                Message = tier.Message,
+                Message = decision.Safety?.CrisisReading is null ? tier.Message : $"{tier.Message}\n{knowledge.Safety[Domain.Urgency.Crisis].Aside ?? Safety.SafetyNet.Text}",
                 Caveat = tier.Caveat,
                 Urgency = tier.Urgency,
             };

@@ -82,6 +82,11 @@ public static partial class IntentClassifier
         lines.AppendLine("rules:");
         trace.ForEach(t => lines.AppendLine($"  {t}"));
         lines.AppendLine($"urgency:          {Domain.UrgencyNames.ToName(decision.Urgency)}{(decision.Safety is { } safety ? $" (sign {safety.Sign.Name}: \"{safety.MatchedWords}\"; {safety.Sign.Covers})" : string.Empty)}");
+        if (decision.Safety?.CrisisReading is { } reading)
+        {
+            lines.AppendLine($"also crisis-like: {reading}; the crisis lines are added to the reply");
+        }
+
         lines.AppendLine($"decision:         {decision.Intent} {decision.Confidence:0.00}{(decision.LowConfidence ? " (low confidence: offers the nearest topics)" : decision.BestGuess ? " (best guess: says so and offers the nearest topics first)" : string.Empty)} by {decision.Rule}");
         lines.Append($"other asks:       {string.Join(", ", asks)}");
         return lines.ToString();

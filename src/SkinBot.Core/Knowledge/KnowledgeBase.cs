@@ -65,8 +65,11 @@ public sealed class KnowledgeBase : IDisposable
     public IReadOnlyList<(string Stage, TimeSpan Elapsed)> BuildStages { get; init; } = [];
 
     /// <summary>
-    /// The most urgent sign the text shows: the signs of safety.yml first; when none of them is a crisis, a clause
-    /// that reads like a crisis example still makes it one, since a crisis outranks every other tier.
+    /// The most urgent sign the text shows: the signs of safety.yml first; when none of them shows, a clause that
+    /// reads like a crisis example makes it a crisis. Beside a sign of another tier (spreading redness and chills after
+    /// subcision) the reading by meaning is only a guess ("i woke up with chills" read like "tired of waking up") while
+    /// the sign is plain, so that tier's reply stands and carries the crisis lines too: the person who needs a doctor
+    /// today gets that, and the one who also meant the darker thing still gets where to turn.
     /// </summary>
     public SafetyVerdict? ScreenSafety(string text)
     {
@@ -78,7 +81,9 @@ public sealed class KnowledgeBase : IDisposable
             return verdict;
         }
 
-        return new SafetyVerdict(Safety[Urgency.Crisis], CrisisLikeness.Sign, likeness.Describe());
+        return verdict is null
+            ? new SafetyVerdict(Safety[Urgency.Crisis], CrisisLikeness.Sign, likeness.Describe())
+            : verdict with { CrisisReading = likeness.Describe() };
     }
 
     public void Dispose()

@@ -218,6 +218,11 @@ public sealed class SafetyCatalog
             throw new CorpusFormatException(sourceName, "tier 'crisis' cannot be negatable: \"I'm not going to kill myself\" still needs a person");
         }
 
+        if (urgency != Urgency.Crisis && !string.IsNullOrWhiteSpace(entry.Aside))
+        {
+            throw new CorpusFormatException(sourceName, $"tier '{id}' has an aside: only crisis has one, added to another tier's reply");
+        }
+
         var sources = (entry.Sources ?? []).Select((s, i) => ParseSource(s, id, i + 1, sourceName)).ToList();
         if (sources.Count == 0)
         {
@@ -227,7 +232,7 @@ public sealed class SafetyCatalog
         var signs = (entry.Signs ?? []).Select((s, i) => ParseSign(s, id, i + 1, sourceName)).ToList();
         return signs.Count == 0
             ? throw new CorpusFormatException(sourceName, $"tier '{id}' has no signs")
-            : new SafetyTier(urgency.Value, entry.Headline.Trim(), entry.Message.Trim(), entry.Caveat.Trim(), entry.Negatable, sources, signs);
+            : new SafetyTier(urgency.Value, entry.Headline.Trim(), entry.Message.Trim(), entry.Caveat.Trim(), entry.Negatable, sources, signs, string.IsNullOrWhiteSpace(entry.Aside) ? null : entry.Aside.Trim());
     }
 
     private static SafetySource ParseSource(SafetySourceEntry? source, string tier, int number, string sourceName)

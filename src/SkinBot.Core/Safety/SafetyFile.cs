@@ -26,6 +26,12 @@ public sealed class SafetyTierEntry
     /// <summary>Whether "no", "not", "without" just before a sign cancel it. Never for crisis: recall comes first.</summary>
     public bool Negatable { get; set; }
 
+    /// <summary>
+    /// Crisis only: the short form of its reply, added to another tier's reply when a clause of the message reads like
+    /// a crisis but no crisis sign shows (see <see cref="SafetyVerdict.CrisisReading"/>).
+    /// </summary>
+    public string? Aside { get; set; }
+
     public List<SafetySourceEntry> Sources { get; set; } = [];
 
     public List<SafetySignEntry> Signs { get; set; } = [];

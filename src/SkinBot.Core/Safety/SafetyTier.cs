@@ -10,4 +10,5 @@ public sealed record SafetyTier(
     string Caveat,
     bool Negatable,
     IReadOnlyList<SafetySource> Sources,
-    IReadOnlyList<SafetySign> Signs);
+    IReadOnlyList<SafetySign> Signs,
+    string? Aside = null);

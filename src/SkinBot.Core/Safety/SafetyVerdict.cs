@@ -2,8 +2,12 @@ using SkinBot.Core.Domain;
 
 namespace SkinBot.Core.Safety;
 
-/// <summary>The most urgent sign a message shows: its tier, the named sign, and the words that showed it.</summary>
-public sealed record SafetyVerdict(SafetyTier Tier, SafetySign Sign, string MatchedWords)
+/// <summary>
+/// The most urgent sign a message shows: its tier, the named sign, and the words that showed it. <see
+/// cref="CrisisReading"/> is set when the tier is not crisis but a clause of the message also read like a crisis by
+/// meaning: the reply for the sign stands, with the crisis lines added.
+/// </summary>
+public sealed record SafetyVerdict(SafetyTier Tier, SafetySign Sign, string MatchedWords, string? CrisisReading = null)
 {
     public Urgency Urgency => Tier.Urgency;
 }

@@ -47,6 +47,28 @@ public sealed class SafetyCatalogTests
     }
 
     [Fact]
+    public void The_crisis_aside_added_to_other_replies_says_where_to_turn_now()
+    {
+        var aside = Real.Value[Urgency.Crisis].Aside;
+
+        Assert.NotNull(aside);
+        Assert.Contains("988", aside, StringComparison.Ordinal);
+        Assert.Contains("116 123", aside, StringComparison.Ordinal);
+        Assert.Contains("emergency number", aside, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_crisis_tier_may_have_an_aside()
+    {
+        var withAside = File4().Replace("  - id: emergency\n    headline: h\n", "  - id: emergency\n    headline: h\n    aside: call someone\n", StringComparison.Ordinal);
+        Assert.NotEqual(File4(), withAside);
+
+        var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(withAside, "safety.yml"));
+
+        Assert.Contains("only crisis has one", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_crisis_reply_offers_people_to_talk_to_now_and_no_skincare()
     {
         var crisis = Real.Value[Urgency.Crisis];

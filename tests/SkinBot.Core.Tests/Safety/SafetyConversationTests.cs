@@ -61,6 +61,39 @@ public sealed class SafetyConversationTests
             .RunAsync();
     }
 
+    [Fact]
+    public async Task A_plain_sign_of_infection_keeps_its_reply_when_a_clause_only_reads_like_a_crisis_and_the_crisis_lines_are_added()
+    {
+        const string text = "Had subcision 5 days ago on my left cheek. Since yesterday the redness is spreading past where they worked, " +
+            "it's hot to touch and swollen, and i woke up this morning with chills. When can i restart tret?";
+        var holder = await KnowledgeBases.SharedRepositoryCorpusAsync();
+        using (var lease = holder.Acquire())
+        {
+            // The premise: a sign of infection shows, no crisis sign does, and one clause reads like a crisis example.
+            Assert.Equal(Urgency.Infection, lease.Knowledge.Safety.Screen(text)?.Urgency);
+            Assert.NotNull(lease.Knowledge.ScreenSafety(text)?.CrisisReading);
+        }
+
+        await (await ChatAsync())
+            .Send(text)
+            .AssertUrgency(Urgency.Infection)
+            .Assert(IsGoToCareOnly, "the infection reply alone: no passages, no follow-ups")
+            .AssertMessageContains("urgent-care")
+            .AssertMessageContains("988")
+            .AssertMessageContains("116 123")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_crisis_sign_still_outranks_a_sign_of_infection()
+    {
+        await (await ChatAsync())
+            .Send("the redness round my popped spot is spreading and i have a fever, honestly i want to die, what cream do i use")
+            .AssertUrgency(Urgency.Crisis)
+            .Assert(a => !a.Message!.Contains("infection", StringComparison.OrdinalIgnoreCase), "no infection text in a crisis reply")
+            .RunAsync();
+    }
+
     [Theory]
     [InlineData("we're going out tonight, should we pick a film or just go for pizza?")]
     [InlineData("i hope i dont wake up with a new breakout tomorrow lol")]
