@@ -14,6 +14,9 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
     /// <summary>How many words before a sign a negation cancels it ("I don't have a fever").</summary>
     private const int NegationReach = 3;
 
+    /// <summary>Words a negation reaches across without counting them: "not really", "no redness or heat".</summary>
+    private static readonly HashSet<string> NegationFillers = new(StringComparer.Ordinal) { "or", "nor", "really", "very", "too", "that", "so", "even", "at", "all", "particularly", "especially" };
+
     /// <summary>The longest quote of the matched words kept for --explain.</summary>
     private const int MaxQuotedWords = 24;
 
@@ -136,11 +139,24 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
             return false;
         }
 
-        for (var i = Math.Max(0, match.Start - NegationReach); i < match.Start; i++)
+        // Fillers do not count towards the reach, so "not really red or hot" negates "hot" as "not hot" does; "and"
+        // and "but" end it, since "no fever and hot skin" says the skin is hot.
+        var counted = 0;
+        for (var i = match.Start - 1; i >= 0 && counted < NegationReach; i--)
         {
+            if (words[i] is "and" or "but")
+            {
+                return false;
+            }
+
             if (negations.Contains(words[i]))
             {
                 return true;
+            }
+
+            if (!NegationFillers.Contains(words[i]))
+            {
+                counted++;
             }
         }
 
