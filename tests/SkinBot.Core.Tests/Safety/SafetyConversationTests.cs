@@ -64,8 +64,10 @@ public sealed class SafetyConversationTests
     [Fact]
     public async Task A_plain_sign_of_infection_keeps_its_reply_when_a_clause_only_reads_like_a_crisis_and_the_crisis_lines_are_added()
     {
-        const string text = "Had subcision 5 days ago on my left cheek. Since yesterday the redness is spreading past where they worked, " +
-            "it's hot to touch and swollen, and i woke up this morning with chills. When can i restart tret?";
+        // The crisis clause is one of the messages the screen reads only by meaning (see the theory above); beside a
+        // plain sign of infection it adds the crisis lines to the infection reply instead of replacing it.
+        const string text = "the redness round my popped spot is spreading past the pen line and i have a fever. " +
+            "i hold a match to my arm when the mirror gets too much";
         var holder = await KnowledgeBases.SharedRepositoryCorpusAsync();
         using (var lease = holder.Acquire())
         {
