@@ -95,6 +95,14 @@ public static class AnswerComposer
             };
         }
 
+        if (decision.OtherLanguage is { } language && !string.IsNullOrWhiteSpace(intents.File.OtherLanguageMessage))
+        {
+            return Base(knowledge, decision, "I can only read English") with
+            {
+                Message = intents.File.OtherLanguageMessage.Replace("{language}", language, StringComparison.Ordinal),
+            };
+        }
+
         if (decision.Uncovered is { } uncovered)
         {
             // Never a near-miss passage dressed as an answer: say what is not covered, and offer what is.

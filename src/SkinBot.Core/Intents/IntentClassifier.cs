@@ -20,6 +20,7 @@ public static partial class IntentClassifier
     [
         new SafetyScreenRule(),
         new NothingToReadRule(),
+        new OtherLanguageRule(),
         new PleasantriesOnlyRule(),
         new OtherSubjectRule(),
         new OutOfScopeSignalRule(),

@@ -31,6 +31,9 @@ public sealed record IntentDecision(
     /// <summary>The subject SkinBot does not cover that the message is about, when that decided it.</summary>
     public ScopeVerdict? Scope { get; init; }
 
+    /// <summary>The language other than English the message is written in, when that decided it.</summary>
+    public string? OtherLanguage { get; init; }
+
     /// <summary>
     /// Answered, but not confidently: the reply says it may have misread the question and offers
     /// <see cref="Nearest"/> first (see <see cref="ClassifierTuning.BestGuess"/>).

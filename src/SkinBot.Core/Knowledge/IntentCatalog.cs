@@ -23,7 +23,11 @@ public sealed class IntentCatalog
     {
         File = file;
         ById = file.Intents.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        OtherLanguages = [.. file.OtherLanguageWords.Select(l => new OtherLanguage(l.Key, new HashSet<string>(l.Value.Select(w => w.ToLowerInvariant()), StringComparer.Ordinal)))];
     }
+
+    /// <summary>The languages SkinBot can tell a message is written in, though it cannot read them.</summary>
+    public IReadOnlyList<OtherLanguage> OtherLanguages { get; }
 
     public IntentFile File { get; }
 

@@ -77,6 +77,15 @@ public sealed class IntentFile
     /// <summary>Said before an answer that is only a best guess at what the question meant.</summary>
     public string BestGuessMessage { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The reply to a message written in another language ({language} names it): SkinBot reads only English, so it
+    /// says so and where to turn if the message meant danger.
+    /// </summary>
+    public string OtherLanguageMessage { get; set; } = string.Empty;
+
+    /// <summary>Common short words of other languages, by language name, that tell a message is not in English.</summary>
+    public Dictionary<string, List<string>> OtherLanguageWords { get; set; } = [];
+
     /// <summary>Extra words that mark a message as being about skin scarring, beyond lead terms and synonyms.</summary>
     public List<string> DomainTerms { get; set; } = [];
 

@@ -1,0 +1,59 @@
+using SkinBot.Core.Domain;
+using SkinBot.Core.Knowledge;
+using SkinBot.Testing;
+
+namespace SkinBot.Core.Tests.Intents;
+
+/// <summary>A message SkinBot cannot read is told so, with where to turn, instead of being answered on a borrowed word.</summary>
+public sealed class OtherLanguageTests
+{
+    private static readonly OtherLanguage[] Languages =
+    [
+        new("Spanish", new HashSet<string>(["que", "de", "el", "por", "mi"], StringComparer.Ordinal)),
+        new("Tagalog", new HashSet<string>(["po", "ang", "sa", "ko", "yung"], StringComparer.Ordinal)),
+    ];
+
+    private static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    [Fact]
+    public void Three_common_words_of_a_language_making_a_fifth_of_the_message_name_it()
+    {
+        Assert.Equal("Spanish", OtherLanguage.Of(Words("mi hija dice que el laser de su amiga funciona"), Languages)?.Name);
+        Assert.Equal("Tagalog", OtherLanguage.Of(Words("ano po ba ang gamot sa pitted scars ko"), Languages)?.Name);
+    }
+
+    [Theory]
+    [InlineData("ngl my scars r so bad rn lol idk what to do fr")]
+    [InlineData("de nada lol, thanks for the tips on rolling scars everyone, going to try them this week")]
+    [InlineData("my derm said que sera sera about my boxcar scars and i want a second opinion on laser")]
+    public void English_with_slang_or_a_borrowed_phrase_is_not_another_language(string text)
+    {
+        Assert.Null(OtherLanguage.Of(Words(text), Languages));
+    }
+
+    [Fact]
+    public async Task A_message_in_portuguese_gets_told_skinbot_reads_english_and_where_to_turn_not_an_answer()
+    {
+        var engine = KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync());
+
+        await new Conversation(engine, Guid.NewGuid().ToString("N"))
+            .Send("minha filha de 13 anos tá usando blusa de manga comprida nesse calor e ela não fala comigo, o que eu faço?")
+            .AssertIntent(IntentIds.OutOfScope)
+            .AssertMessageContains("Portuguese")
+            .AssertMessageContains("emergency number")
+            .AssertMessageContains("findahelpline.com")
+            .Assert(a => a.Passages.Count == 0, "no article passages for a message SkinBot cannot read")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task The_safety_screen_still_reads_first_so_a_danger_said_in_english_inside_another_language_keeps_its_tier()
+    {
+        var engine = KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync());
+
+        await new Conversation(engine, Guid.NewGuid().ToString("N"))
+            .Send("hola, mi hermana tiene 15 y dice que she wants to kill herself por las cicatrices de acné, que hago")
+            .AssertUrgency(Urgency.Crisis)
+            .RunAsync();
+    }
+}
