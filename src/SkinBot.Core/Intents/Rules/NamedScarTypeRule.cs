@@ -23,16 +23,17 @@ public sealed class NamedScarTypeRule : IIntentRule
             ? top
             : IntentIds.ScarTypes;
         var confidence = input.Evidence.MarginConfidence(input.Tuning);
+        var pickAsked = PickOfTreatments.IsAskedIn(input.Evidence.Surface);
         if (IntentIds.IsTreatment(about) && features.Setting is { } setting)
         {
             about = IntentIds.ForSetting(setting);
         }
-        else if (AsksForTheTypesTreatments(input, about) && input.Knowledge.Intents.File.Intents.FirstOrDefault(i => i.TreatsNamedScarType) is { } byScarType)
+        else if (AsksForTheTypesTreatments(input, about, pickAsked) && input.Knowledge.Intents.File.Intents.FirstOrDefault(i => i.TreatsNamedScarType) is { } byScarType)
         {
             // "what works on rolling scars?" without at home or in a clinic: the treatments matched to that type. A
             // pick asked outright ("what would you recommend for rolling scars") is as sure as a named type alone
             // asking what it is, however the words split between "what is it" and the kinds of treatment.
-            if (PickOfTreatments.IsAskedIn(input.Evidence.Surface))
+            if (pickAsked)
             {
                 confidence = Math.Max(confidence, input.Tuning.Named);
             }
@@ -50,10 +51,10 @@ public sealed class NamedScarTypeRule : IIntentRule
     /// "what works on rolling scars?", or the pick of treatments for the type ("which treatment is best for that type",
     /// "is microneedling or laser better for boxcar") with neither home nor clinic said: the type's own treatments.
     /// </summary>
-    private static bool AsksForTheTypesTreatments(RuleInput input, string about) =>
+    private static bool AsksForTheTypesTreatments(RuleInput input, string about, bool pickAsked) =>
         about == IntentIds.TreatmentAny
         || ((about is IntentIds.ScarTypes or IntentIds.Definition || IntentIds.IsTreatment(about))
             && input.Features.Setting is null
             && input.Features.TreatmentsSetting is not TreatmentSetting.AtHome
-            && PickOfTreatments.IsAskedIn(input.Evidence.Surface));
+            && pickAsked);
 }
