@@ -36,12 +36,16 @@ public sealed class SafetyCatalog
     /// </summary>
     private readonly Dictionary<string, SafetySign[]> _signsByTrigger;
 
+    /// <summary>The signs each yielding sign gives way to (safety.yml <c>yields_to</c>), resolved once.</summary>
+    private readonly Dictionary<SafetySign, YieldTarget[]> _yields;
+
     /// <summary>Emoji read as the words they stand for, longest first so a sequence wins over its first emoji.</summary>
     private readonly KeyValuePair<string, string>[] _emojiWords;
 
-    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords)
+    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields)
     {
         Tiers = tiers;
+        _yields = yields;
         _negations = negations;
         _emojiWords = [.. emojiWords.OrderByDescending(e => e.Key.Length)];
         _everyPhrase = new PhraseSet(tiers.SelectMany(t => t.Signs).SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
@@ -120,12 +124,13 @@ public sealed class SafetyCatalog
             return null;
         }
 
-        // Tiers and their signs keep their order: the most urgent tier's first sign that shows is the verdict.
+        // Tiers and their signs keep their order: the most urgent tier's first sign that shows is the verdict, unless
+        // it yields to a tier that shows too; that tier then comes up later in the same walk.
         foreach (var tier in Tiers)
         {
             foreach (var sign in tier.Signs)
             {
-                if (candidates.Contains(sign) && sign.Match(matches, sign.Negatable ?? tier.Negatable ? _negations : EmptySet) is { } words)
+                if (MatchOf(tier, sign, matches, candidates) is { } words && !GivesWay(sign, matches, candidates))
                 {
                     return new SafetyVerdict(tier, sign, words);
                 }
@@ -134,6 +139,18 @@ public sealed class SafetyCatalog
 
         return null;
     }
+
+    /// <remarks>
+    /// A negated unless phrase ("it never closed up", "blisters but no pus") keeps a medical sign; the crisis tier's
+    /// unless phrases name a topic, not a state ("i hope i dont wake up with a new breakout"), so negation leaves them be.
+    /// </remarks>
+    private string? MatchOf(SafetyTier tier, SafetySign sign, SafetyMatches matches, HashSet<SafetySign> candidates) =>
+        candidates.Contains(sign)
+            ? sign.Match(matches, sign.Negatable ?? tier.Negatable ? _negations : EmptySet, tier.Urgency == Urgency.Crisis ? EmptySet : _negations)
+            : null;
+
+    private bool GivesWay(SafetySign sign, SafetyMatches matches, HashSet<SafetySign> candidates) =>
+        _yields.TryGetValue(sign, out var targets) && targets.Any(t => MatchOf(t.Tier, t.Sign, matches, candidates) is not null);
 
     /// <summary>The most urgent emoji-alone sign an emoji-only message shows, or null.</summary>
     private SafetyVerdict? ScreenEmojiAlone(IReadOnlyList<string> spelledWords)
@@ -196,7 +213,8 @@ public sealed class SafetyCatalog
         }
 
         var negationWords = Clean(file.Negations).Select(n => string.Concat(n.Where(char.IsLetterOrDigit)).ToLowerInvariant());
-        return new SafetyCatalog([.. tiers.OrderByDescending(t => t.Urgency)], new HashSet<string>(negationWords, StringComparer.Ordinal), emoji);
+        List<SafetyTier> ordered = [.. tiers.OrderByDescending(t => t.Urgency)];
+        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sourceName));
     }
 
     private static SafetyTier ParseTier(SafetyTierEntry entry, int number, string sourceName)
@@ -283,7 +301,43 @@ public sealed class SafetyCatalog
 
         return sign.Within is < 1 or > MaxWithin
             ? throw new CorpusFormatException(sourceName, $"sign '{sign.Name}': 'within' must be 1 to {MaxWithin} words")
-            : new SafetySign(sign.Name.Trim(), sign.Covers.Trim(), phrases, near, sign.Within, [.. Clean(sign.Unless)], sign.Negatable, sign.Alone);
+            : new SafetySign(sign.Name.Trim(), sign.Covers.Trim(), phrases, near, sign.Within, [.. Clean(sign.Unless)], sign.Negatable, sign.Alone, [.. Clean(sign.YieldsTo).Select(n => n.Trim())]);
+    }
+
+    /// <summary>
+    /// What each sign that yields gives way to: every sign of a named tier, or a named sign, always less urgent than
+    /// its own, since a sign cannot give way upwards and a crisis sign never gives way.
+    /// </summary>
+    private static Dictionary<SafetySign, YieldTarget[]> ResolveYields(IReadOnlyList<SafetyTier> tiers, string sourceName)
+    {
+        var yields = new Dictionary<SafetySign, YieldTarget[]>(ReferenceEqualityComparer.Instance);
+        foreach (var tier in tiers)
+        {
+            foreach (var sign in tier.Signs.Where(s => s.YieldsTo.Count > 0))
+            {
+                if (tier.Urgency == Urgency.Crisis)
+                {
+                    throw new CorpusFormatException(sourceName, $"sign '{sign.Name}': crisis signs cannot yield to another tier");
+                }
+
+                yields[sign] = [.. sign.YieldsTo.SelectMany(name => YieldTargets(tiers, tier, sign, name, sourceName))];
+            }
+        }
+
+        return yields;
+    }
+
+    private static IEnumerable<YieldTarget> YieldTargets(IReadOnlyList<SafetyTier> tiers, SafetyTier own, SafetySign sign, string name, string sourceName)
+    {
+        var lower = tiers.Where(t => t.Urgency < own.Urgency).ToList();
+        if (UrgencyNames.Parse(name) is { } urgency && lower.FirstOrDefault(t => t.Urgency == urgency) is { } tier)
+        {
+            return tier.Signs.Select(s => new YieldTarget(tier, s));
+        }
+
+        return lower.SelectMany(t => t.Signs.Where(s => s.Name == name).Select(s => new YieldTarget(t, s))).ToList() is [_, ..] signs
+            ? signs
+            : throw new CorpusFormatException(sourceName, $"sign '{sign.Name}' yields to '{name}': name a tier less urgent than '{own.Urgency.ToName()}' or one of its signs");
     }
 
     private static IEnumerable<string> Clean(List<string>? values) => (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v));

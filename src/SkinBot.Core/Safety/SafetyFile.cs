@@ -51,7 +51,7 @@ public sealed class SafetySourceEntry
 
 /// <summary>
 /// One named sign. It shows when any of its <c>phrases</c> occurs, or when a phrase of every <c>near</c> group
-/// occurs within <c>within</c> words of the first group's; <c>unless</c> phrases in the same sentence cancel it.
+/// occurs within <c>within</c> words of the first group's; <c>unless</c> phrases as near (15 words at most) cancel it.
 /// </summary>
 public sealed class SafetySignEntry
 {
@@ -73,6 +73,13 @@ public sealed class SafetySignEntry
     public bool? Negatable { get; set; }
 
     public List<string> Unless { get; set; } = [];
+
+    /// <summary>
+    /// Less urgent tiers, or signs of them, that take the message from this one when they also show: a swollen cheek after
+    /// filler is an emergency, but with pus and a fever it is an infection. Precedence written down here, rather
+    /// than as far-reaching <c>unless</c> phrases.
+    /// </summary>
+    public List<string> YieldsTo { get; set; } = [];
 
     /// <summary>
     /// True for a sign that shows only on a message of nothing but emoji, each spelling one of its phrases: a

@@ -5,14 +5,26 @@ namespace SkinBot.Core.Safety;
 /// <summary>
 /// One named sign of a tier. It shows when one of its phrases occurs, or when every <see cref="Near"/> group has a
 /// phrase within <see cref="Within"/> words of the first group's; an <see cref="Unless"/> phrase within the same
-/// reach cancels that occurrence, and so does a negation just before it when the sign is negatable ("no fever").
+/// reach (at most <see cref="MaxUnlessReach"/> words) cancels that occurrence, and so does a negation just before it when the sign is negatable ("no fever").
 /// Sentences are ignored on purpose: chat messages often have none, and "I had filler yesterday. Now my lip is
 /// white" must still match. An <see cref="Alone"/> sign reads only messages written in emoji alone.
 /// </summary>
-public sealed class SafetySign(string name, string covers, IReadOnlyList<string> phrases, IReadOnlyList<IReadOnlyList<string>> near, int within, IReadOnlyList<string> unless, bool? negatable = null, bool alone = false)
+public sealed class SafetySign(string name, string covers, IReadOnlyList<string> phrases, IReadOnlyList<IReadOnlyList<string>> near, int within, IReadOnlyList<string> unless, bool? negatable = null, bool alone = false, IReadOnlyList<string>? yieldsTo = null)
 {
     /// <summary>How many words before a sign a negation cancels it ("I don't have a fever").</summary>
     private const int NegationReach = 3;
+
+    /// <summary>
+    /// The furthest an unless phrase reaches, whatever the sign's own reach: a "lol" or a "pus" thirty words away
+    /// says nothing about the sign. Which tier takes a message that shows two is written as yields_to instead.
+    /// </summary>
+    private const int MaxUnlessReach = 15;
+
+    /// <summary>
+    /// How many words before an unless phrase a negation turns it round: "it never closed up" is no "closed up", and
+    /// "blisters but no pus" no "pus".
+    /// </summary>
+    private const int UnlessNegationReach = 2;
 
     /// <summary>Words a negation reaches across without counting them: "not really", "no redness or heat".</summary>
     private static readonly HashSet<string> NegationFillers = new(StringComparer.Ordinal) { "or", "nor", "really", "very", "too", "that", "so", "even", "at", "all", "particularly", "especially" };
@@ -32,6 +44,12 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
     public int Within { get; } = within;
 
     public IReadOnlyList<string> Unless { get; } = unless;
+
+    /// <summary>
+    /// Less urgent tiers, or signs of them, that take the message when they show too (safety.yml <c>yields_to</c>),
+    /// as written; the catalog checks and resolves them.
+    /// </summary>
+    public IReadOnlyList<string> YieldsTo { get; } = yieldsTo ?? [];
 
     /// <summary>Whether negations cancel this sign; null follows the tier.</summary>
     public bool? Negatable { get; } = negatable;
@@ -57,24 +75,25 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
 
     /// <summary>The words that show this sign, or null when it does not show.</summary>
     /// <param name="negations">Words that cancel a match just after them; empty when the sign is not negatable.</param>
-    internal string? Match(SafetyMatches matches, IReadOnlySet<string> negations)
+    /// <param name="unlessNegations">Words that stop an unless phrase just after them from cancelling the sign.</param>
+    internal string? Match(SafetyMatches matches, IReadOnlySet<string> negations, IReadOnlySet<string> unlessNegations)
     {
         var words = matches.Words;
         foreach (var phrase in Phrases)
         {
             foreach (var found in matches.Of(phrase))
             {
-                if (!Negated(words, found, negations) && !Cancelled(matches, found.Start, found.Start + found.Length))
+                if (!Negated(words, found, negations) && !Cancelled(matches, found.Start, found.Start + found.Length, unlessNegations))
                 {
                     return Quote(words, found.Start, found.Start + found.Length);
                 }
             }
         }
 
-        return Near.Count == 0 ? null : MatchNear(matches, negations);
+        return Near.Count == 0 ? null : MatchNear(matches, negations, unlessNegations);
     }
 
-    private string? MatchNear(SafetyMatches matches, IReadOnlySet<string> negations)
+    private string? MatchNear(SafetyMatches matches, IReadOnlySet<string> negations, IReadOnlySet<string> unlessNegations)
     {
         var words = matches.Words;
         var groups = new List<PhraseMatch>[Near.Count];
@@ -104,7 +123,7 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
                 last = Math.Max(last, groups[g][partner].Start + groups[g][partner].Length);
             }
 
-            if (all && !Cancelled(matches, first, last))
+            if (all && !Cancelled(matches, first, last, unlessNegations))
             {
                 return Quote(words, first, last);
             }
@@ -113,19 +132,37 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
         return null;
     }
 
-    /// <summary>An unless phrase starting within <see cref="Within"/> words of the occurrence cancels it.</summary>
-    private bool Cancelled(SafetyMatches matches, int start, int end)
+    /// <summary>
+    /// An unless phrase within <see cref="Within"/> words of the occurrence, and no further than <see
+    /// cref="MaxUnlessReach"/>, cancels it, unless negated.
+    /// </summary>
+    private bool Cancelled(SafetyMatches matches, int start, int end, IReadOnlySet<string> unlessNegations)
     {
-        var from = start - Within;
-        var to = end + Within;
+        var reach = Math.Min(Within, MaxUnlessReach);
+        var from = start - reach;
+        var to = end + reach;
         foreach (var phrase in Unless)
         {
             foreach (var found in matches.Of(phrase))
             {
-                if (found.Start >= from && found.Start + found.Length <= to)
+                if (found.Start >= from && found.Start + found.Length <= to && !UnlessNegated(matches.Words, found, unlessNegations))
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a negation just before an unless phrase turns it round ("never closed up").</summary>
+    private static bool UnlessNegated(IReadOnlyList<string> words, PhraseMatch unless, IReadOnlySet<string> negations)
+    {
+        for (var i = unless.Start - 1; i >= 0 && i >= unless.Start - UnlessNegationReach; i--)
+        {
+            if (negations.Contains(words[i]))
+            {
+                return true;
             }
         }
 

@@ -132,6 +132,81 @@ public sealed class SafetyCatalogTests
         Assert.Equal(Urgency.Crisis, catalog.Screen("I cut myself shaving last week. And today I cut myself on purpose again")?.Urgency);
     }
 
+    [Fact]
+    public void A_sign_that_yields_to_a_less_urgent_tier_gives_way_only_when_that_tier_shows_too()
+    {
+        var yaml = File4().Replace(
+            "phrases: [after filler white]\n",
+            "phrases: [after filler white]\n      - name: weeping\n        covers: x\n        phrases: [weeping after the peel]\n        yields_to: [infection]\n",
+            StringComparison.Ordinal);
+        var catalog = SafetyCatalog.Parse(yaml);
+
+        Assert.Equal(Urgency.Emergency, catalog.Screen("skin weeping after the peel")?.Urgency);
+        Assert.Equal(Urgency.Infection, catalog.Screen("skin weeping after the peel and a fever")?.Urgency);
+        Assert.Equal(Urgency.Emergency, catalog.Screen("skin weeping after the peel and no fever")?.Urgency);
+        Assert.Equal(Urgency.Emergency, catalog.Screen("after filler white skin and a fever")?.Urgency);
+    }
+
+    [Fact]
+    public void An_unless_phrase_reaches_no_further_than_fifteen_words_whatever_the_signs_reach()
+    {
+        var catalog = SafetyCatalog.Parse(File4().Replace(
+            "phrases: [after filler white]\n",
+            "near:\n          - [filler]\n          - [white]\n        within: 40\n        unless: [lol]\n",
+            StringComparison.Ordinal));
+        var far = string.Join(' ', Enumerable.Repeat("and", 16));
+
+        Assert.Null(catalog.Screen("after filler my lip went white lol"));
+        Assert.Equal(Urgency.Emergency, catalog.Screen($"after filler my lip went white {far} my friend said lol")?.Urgency);
+    }
+
+    [Fact]
+    public void A_sign_may_yield_to_a_single_sign_of_a_less_urgent_tier()
+    {
+        var yaml = File4().Replace(
+            "phrases: [after filler white]\n",
+            "phrases: [after filler white]\n        yields_to: [d]\n",
+            StringComparison.Ordinal);
+        var catalog = SafetyCatalog.Parse(yaml);
+
+        Assert.Equal(Urgency.Emergency, catalog.Screen("after filler white and a fever")?.Urgency);
+        Assert.Equal(Urgency.SeeDoctorSoon, catalog.Screen("after filler white and the mole changed")?.Urgency);
+    }
+
+    [Theory]
+    [InlineData("emergency")]
+    [InlineData("infection")]
+    [InlineData("calm")]
+    public void A_sign_may_yield_only_to_a_less_urgent_tier(string tier)
+    {
+        var yaml = File4().Replace("phrases: [fever]\n", $"phrases: [fever]\n        yields_to: [{tier}]\n", StringComparison.Ordinal);
+
+        var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(yaml));
+
+        Assert.Contains("name a tier less urgent than 'infection' or one of its signs", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_negated_unless_phrase_keeps_a_medical_sign_but_leaves_crisis_unless_phrases_alone()
+    {
+        var catalog = SafetyCatalog.Parse(File4("      - name: a\n        covers: x\n        phrases: [dont wake up]\n        unless: [breakout]\n        within: 5\n")
+            .Replace("phrases: [fever]\n", "phrases: [fever]\n        unless: [gone]\n        within: 4\n", StringComparison.Ordinal));
+
+        Assert.Null(catalog.Screen("had a fever but its gone"));
+        Assert.Equal(Urgency.Infection, catalog.Screen("a fever that has not gone")?.Urgency);
+        Assert.Null(catalog.Screen("hope i dont wake up with a breakout"));
+    }
+
+    [Fact]
+    public void The_repository_file_keeps_a_sore_open_for_months_after_a_procedure_out_of_the_emergency_tier()
+    {
+        var verdict = Real.Value.Screen("the spot where i did tca cross 2 months ago never closed up, its still a little open crater that weeps sometimes");
+
+        Assert.Equal(Urgency.SeeDoctorSoon, verdict?.Urgency);
+        Assert.Equal(Urgency.Infection, Real.Value.Screen("after my derma roller session my cheeks are yellow crusty and weepy and my temp is 38.4")?.Urgency);
+        Assert.Equal(Urgency.Emergency, Real.Value.Screen("2 days after my peel my cheeks are weeping clear fluid")?.Urgency);
+    }
+
     [Theory]
     [InlineData("negations: []\ntiers: []\n", "tier 'crisis' is missing")]
     [InlineData("tiers: [unclosed\n", "not valid YAML")]
@@ -150,6 +225,7 @@ public sealed class SafetyCatalogTests
     [InlineData("      - name: a\n        covers: x\n        phrases: [x]\n", "    negatable: true\n", "cannot be negatable")]
     [InlineData("      - name: a\n        covers: x\n        phrases: [x]\n        within: 0\n", "", "'within'")]
     [InlineData("      - name: b\n        covers: x\n        phrases: [x]\n", "", "sign 'b' is defined twice")]
+    [InlineData("      - name: a\n        covers: x\n        phrases: [x]\n        yields_to: [infection]\n", "", "crisis signs cannot yield")]
     public void A_maintainers_mistake_in_a_sign_is_refused_with_a_reason(string signs, string extra, string reason)
     {
         var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(File4(signs, extra)));
