@@ -83,6 +83,11 @@ public static partial class IntentClassifier
         lines.AppendLine("rules:");
         trace.ForEach(t => lines.AppendLine($"  {t}"));
         lines.AppendLine($"urgency:          {Domain.UrgencyNames.ToName(decision.Urgency)}{(decision.Safety is { } safety ? $" (sign {safety.Sign.Name}: \"{safety.MatchedWords}\"; {safety.Sign.Covers})" : string.Empty)}");
+        if (decision.Safety?.GaveWay is { } gaveWay)
+        {
+            lines.AppendLine($"gave way:         sign {gaveWay.Name} showed too, but yields to this one");
+        }
+
         if (decision.Safety?.CrisisReading is { } reading)
         {
             lines.AppendLine($"also crisis-like: {reading}; the crisis lines are added to the reply");

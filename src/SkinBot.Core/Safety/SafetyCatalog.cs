@@ -126,14 +126,22 @@ public sealed class SafetyCatalog
 
         // Tiers and their signs keep their order: the most urgent tier's first sign that shows is the verdict, unless
         // it yields to a tier that shows too; that tier then comes up later in the same walk.
+        SafetySign? gaveWay = null;
         foreach (var tier in Tiers)
         {
             foreach (var sign in tier.Signs)
             {
-                if (MatchOf(tier, sign, matches, candidates) is { } words && !GivesWay(sign, matches, candidates))
+                if (MatchOf(tier, sign, matches, candidates) is not { } words)
                 {
-                    return new SafetyVerdict(tier, sign, words);
+                    continue;
                 }
+
+                if (!GivesWay(sign, matches, candidates))
+                {
+                    return new SafetyVerdict(tier, sign, words, GaveWay: gaveWay);
+                }
+
+                gaveWay ??= sign;
             }
         }
 

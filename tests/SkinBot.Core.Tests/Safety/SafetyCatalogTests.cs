@@ -143,6 +143,7 @@ public sealed class SafetyCatalogTests
 
         Assert.Equal(Urgency.Emergency, catalog.Screen("skin weeping after the peel")?.Urgency);
         Assert.Equal(Urgency.Infection, catalog.Screen("skin weeping after the peel and a fever")?.Urgency);
+        Assert.Equal("weeping", catalog.Screen("skin weeping after the peel and a fever")?.GaveWay?.Name);
         Assert.Equal(Urgency.Emergency, catalog.Screen("skin weeping after the peel and no fever")?.Urgency);
         Assert.Equal(Urgency.Emergency, catalog.Screen("after filler white skin and a fever")?.Urgency);
     }
