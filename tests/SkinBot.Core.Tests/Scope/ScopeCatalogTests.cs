@@ -45,6 +45,7 @@ public sealed class ScopeCatalogTests
     [InlineData("hypertrophic scar vs keloid, whats the actual difference?")]
     [InlineData("what would a dermatologist give me for dark post acne spots?")]
     [InlineData("will concealer cancel out the shadows my rolling scars make")]
+    [InlineData("had punch excision last week, the stitches come out friday and it looks fine")]
     public void A_message_about_pockmarks_is_not_taken_for_another_subject(string text)
     {
         Assert.Null(TopicOf(text));
