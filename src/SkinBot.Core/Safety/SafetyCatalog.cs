@@ -125,7 +125,7 @@ public sealed class SafetyCatalog
         }
 
         // Tiers and their signs keep their order: the most urgent tier's first sign that shows is the verdict, unless
-        // it yields to a tier that shows too; that tier then comes up later in the same walk.
+        // it yields to a less urgent tier or sign that shows too, which then comes up later in the same walk.
         SafetySign? gaveWay = null;
         foreach (var tier in Tiers)
         {
