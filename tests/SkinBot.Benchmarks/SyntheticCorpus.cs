@@ -18,6 +18,7 @@ public static class SyntheticCorpus
         File.Copy(Path.Combine(realCorpus, "intent-examples.yml"), Path.Combine(root, "intent-examples.yml"));
         File.Copy(Path.Combine(realCorpus, "topics.yml"), Path.Combine(root, "topics.yml"));
         File.Copy(Path.Combine(realCorpus, "safety.yml"), Path.Combine(root, "safety.yml"));
+        File.Copy(Path.Combine(realCorpus, "safety-languages.yml"), Path.Combine(root, "safety-languages.yml"));
         var source = File.ReadAllText(Path.Combine(realCorpus, "articles", "pockmarks.md"));
         var body = source[(source.IndexOf("\n---", 3, StringComparison.Ordinal) + 4)..];
         var lines = body.Split('\n');

@@ -64,7 +64,10 @@ public static class CorpusChecker
         }
 
         await ParseAsync(layout.TopicsFile, findings, text => Task.FromResult(ScopeCatalog.Parse(text, layout.TopicsFile)), cancellationToken, optional: true);
-        await ParseAsync(layout.SafetyFile, findings, text => Task.FromResult(SafetyCatalog.Parse(text, layout.SafetyFile)), cancellationToken);
+        var languageSigns = File.Exists(layout.SafetyLanguagesFile)
+            ? new SafetySignsText(await File.ReadAllTextAsync(layout.SafetyLanguagesFile, cancellationToken), layout.SafetyLanguagesFile)
+            : null;
+        await ParseAsync(layout.SafetyFile, findings, text => Task.FromResult(SafetyCatalog.Parse(text, layout.SafetyFile, languageSigns)), cancellationToken);
         await ParseAsync(layout.SafetyExamplesFile, findings, text => Task.FromResult(SafetyExamples.Parse(text, layout.SafetyExamplesFile)), cancellationToken, optional: true);
         await ParseAsync(layout.DisagreementsFile, findings, text => Task.FromResult(SourceDisagreements.Parse(text, layout.DisagreementsFile, passages)), cancellationToken, optional: true);
         var synonyms = await ParseAsync(layout.SynonymsFile, findings, text => Task.FromResult(SynonymLoader.Parse(text, layout.SynonymsFile)), cancellationToken, optional: true);
@@ -96,7 +99,8 @@ public static class CorpusChecker
         }
         catch (CorpusFormatException error)
         {
-            findings.Add(CorpusFinding.Error("file-format", file, 0, error.Reason));
+            // safety.yml is parsed with safety-languages.yml, so the finding names whichever file is at fault.
+            findings.Add(CorpusFinding.Error("file-format", error.FilePath, 0, error.Reason));
             return null;
         }
     }

@@ -134,8 +134,11 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
         var scope = File.Exists(layout.TopicsFile)
             ? ScopeCatalog.Parse(await files.ReadTextAsync(layout.TopicsFile, cancellationToken), layout.TopicsFile)
             : ScopeCatalog.Empty;
+        var languageSigns = File.Exists(layout.SafetyLanguagesFile)
+            ? new SafetySignsText(await files.ReadTextAsync(layout.SafetyLanguagesFile, cancellationToken), layout.SafetyLanguagesFile)
+            : null;
         var safety = File.Exists(layout.SafetyFile)
-            ? SafetyCatalog.Parse(await files.ReadTextAsync(layout.SafetyFile, cancellationToken), layout.SafetyFile)
+            ? SafetyCatalog.Parse(await files.ReadTextAsync(layout.SafetyFile, cancellationToken), layout.SafetyFile, languageSigns)
             : throw new CorpusFormatException(layout.SafetyFile, "safety.yml is missing: SkinBot does not answer without its safety screen");
         var intents = IntentCatalog.Parse(intentsText, layout.IntentsFile, extraExamples);
         var synonyms = SynonymLoader.Parse(synonymsText, layout.SynonymsFile);

@@ -177,7 +177,13 @@ public sealed class SafetyCatalog
         return null;
     }
 
-    public static SafetyCatalog Parse(string yaml, string sourceName = "safety.yml")
+    /// <param name="yaml">safety.yml's text.</param>
+    /// <param name="sourceName">Its name, for error messages.</param>
+    /// <param name="moreSigns">
+    /// Signs kept in a file of their own (safety-languages.yml), added after each tier's own signs: the tiers, their
+    /// replies and their sources stay in safety.yml alone.
+    /// </param>
+    public static SafetyCatalog Parse(string yaml, string sourceName = "safety.yml", SafetySignsText? moreSigns = null)
     {
         var file = CorpusYaml.Deserialize<SafetyFile?>(Deserializer, yaml, sourceName) ?? new SafetyFile();
 
@@ -201,10 +207,18 @@ public sealed class SafetyCatalog
             }
         }
 
+        var fromMore = new HashSet<SafetySign>(ReferenceEqualityComparer.Instance);
+        if (moreSigns is not null)
+        {
+            var more = ParseMoreSigns(moreSigns);
+            fromMore.UnionWith(more.Values.SelectMany(signs => signs));
+            tiers = [.. tiers.Select(t => more.TryGetValue(t.Urgency, out var signs) ? t with { Signs = [.. t.Signs, .. signs] } : t)];
+        }
+
         var duplicate = tiers.SelectMany(t => t.Signs).GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new CorpusFormatException(sourceName, $"sign '{duplicate.Key}' is defined twice");
+            throw new CorpusFormatException(moreSigns is null ? sourceName : $"{sourceName} and {moreSigns.SourceName}", $"sign '{duplicate.Key}' is defined twice");
         }
 
         // An emoji listed twice (once with a stray space) keeps its first word rather than failing the whole screen.
@@ -222,7 +236,27 @@ public sealed class SafetyCatalog
 
         var negationWords = Clean(file.Negations).Select(n => string.Concat(n.Where(char.IsLetterOrDigit)).ToLowerInvariant());
         List<SafetyTier> ordered = [.. tiers.OrderByDescending(t => t.Urgency)];
-        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sourceName));
+        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName));
+    }
+
+    private static Dictionary<Urgency, List<SafetySign>> ParseMoreSigns(SafetySignsText text)
+    {
+        var file = CorpusYaml.Deserialize<Dictionary<string, List<SafetySignEntry?>?>?>(Deserializer, text.Yaml, text.SourceName) ?? [];
+        var signs = new Dictionary<Urgency, List<SafetySign>>();
+        foreach (var (tierId, entries) in file)
+        {
+            var urgency = UrgencyNames.Parse(tierId);
+            if (urgency is null or Urgency.None)
+            {
+                throw new CorpusFormatException(text.SourceName, $"'{tierId}' is not a tier: use crisis, emergency, infection or see_doctor");
+            }
+
+            var id = urgency.Value.ToName();
+            var list = signs.TryGetValue(urgency.Value, out var existing) ? existing : signs[urgency.Value] = [];
+            list.AddRange((entries ?? []).Select((s, i) => ParseSign(s, id, i + 1, text.SourceName)));
+        }
+
+        return signs;
     }
 
     private static SafetyTier ParseTier(SafetyTierEntry entry, int number, string sourceName)
@@ -316,7 +350,7 @@ public sealed class SafetyCatalog
     /// What each sign that yields gives way to: every sign of a named tier, or a named sign, always less urgent than
     /// its own, since a sign cannot give way upwards and a crisis sign never gives way.
     /// </summary>
-    private static Dictionary<SafetySign, YieldTarget[]> ResolveYields(IReadOnlyList<SafetyTier> tiers, string sourceName)
+    private static Dictionary<SafetySign, YieldTarget[]> ResolveYields(IReadOnlyList<SafetyTier> tiers, Func<SafetySign, string> sourceOf)
     {
         var yields = new Dictionary<SafetySign, YieldTarget[]>(ReferenceEqualityComparer.Instance);
         foreach (var tier in tiers)
@@ -325,10 +359,10 @@ public sealed class SafetyCatalog
             {
                 if (tier.Urgency == Urgency.Crisis)
                 {
-                    throw new CorpusFormatException(sourceName, $"sign '{sign.Name}': crisis signs cannot yield to another tier");
+                    throw new CorpusFormatException(sourceOf(sign), $"sign '{sign.Name}': crisis signs cannot yield to another tier");
                 }
 
-                yields[sign] = [.. sign.YieldsTo.SelectMany(name => YieldTargets(tiers, tier, sign, name, sourceName))];
+                yields[sign] = [.. sign.YieldsTo.SelectMany(name => YieldTargets(tiers, tier, sign, name, sourceOf(sign)))];
             }
         }
 

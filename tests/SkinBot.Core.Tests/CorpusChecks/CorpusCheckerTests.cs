@@ -194,6 +194,17 @@ public sealed class CorpusCheckerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task A_mistake_in_the_safety_signs_of_other_languages_is_an_error_named_by_that_file()
+    {
+        _corpus.Write("safety-languages.yml", "urgent:\n  - {name: a-spanish, covers: x, phrases: [morir]}\n");
+
+        var error = await SingleErrorAsync("file-format");
+
+        Assert.Equal(_corpus.PathOf("safety-languages.yml"), error.File);
+        Assert.Contains("'urgent' is not a tier", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_synonym_group_for_a_word_the_corpus_never_uses_is_a_warning()
     {
         _corpus.Edit("synonyms.txt", text => text + "\nzzyzx, zzyzxes\n");

@@ -39,6 +39,7 @@ public sealed class EvaluationGateTests(ITestOutputHelper output)
     [InlineData("safety-holdout.yml")]
     [InlineData("safety-blind.yml")]
     [InlineData("safety-blind-2.yml")]
+    [InlineData("safety-languages.yml")]
     public async Task Every_urgent_message_of_a_safety_set_gets_its_tier_and_look_alikes_are_answered(string fileName)
     {
         var path = RepositoryRoot.Eval(fileName);

@@ -1,0 +1,114 @@
+using SkinBot.Core.Corpus;
+using SkinBot.Core.Domain;
+using SkinBot.Core.Safety;
+using SkinBot.Testing;
+
+namespace SkinBot.Core.Tests.Safety;
+
+/// <summary>safety-languages.yml: the same tiers' signs in other languages, kept in a file of their own.</summary>
+public sealed class SafetyLanguageSignsTests
+{
+    private static readonly string[] Languages =
+        ["spanish", "portuguese", "french", "german", "italian", "tagalog", "hindi", "indonesian", "polish", "turkish", "arabizi"];
+
+    private static readonly Lazy<SafetyCatalog> Real = new(() => SafetyCatalog.Parse(
+        File.ReadAllText(Path.Combine(RepositoryRoot.Corpus, "safety.yml")),
+        "safety.yml",
+        new SafetySignsText(File.ReadAllText(Path.Combine(RepositoryRoot.Corpus, "safety-languages.yml")), "safety-languages.yml")));
+
+    private const string SafetyYaml = """
+        negations: [no]
+        tiers:
+          - id: crisis
+            headline: h
+            message: m
+            caveat: c
+            sources: [{title: t, publisher: p, url: "https://example.org/", retrieved: 2026-12-05}]
+            signs:
+              - {name: english, covers: x, phrases: [kill myself]}
+          - id: emergency
+            headline: h
+            message: m
+            caveat: c
+            sources: [{title: t, publisher: p, url: "https://example.org/", retrieved: 2026-12-05}]
+            signs:
+              - {name: filler, covers: x, phrases: [after filler white]}
+          - id: infection
+            headline: h
+            message: m
+            caveat: c
+            negatable: true
+            sources: [{title: t, publisher: p, url: "https://example.org/", retrieved: 2026-12-05}]
+            signs:
+              - {name: fever, covers: x, phrases: [fever]}
+          - id: see_doctor
+            headline: h
+            message: m
+            caveat: c
+            negatable: true
+            sources: [{title: t, publisher: p, url: "https://example.org/", retrieved: 2026-12-05}]
+            signs:
+              - {name: mole, covers: x, phrases: [mole changed]}
+        """;
+
+    private static SafetyCatalog Parse(string languages) =>
+        SafetyCatalog.Parse(SafetyYaml, "safety.yml", new SafetySignsText(languages, "safety-languages.yml"));
+
+    [Fact]
+    public void Signs_of_the_languages_file_join_their_tier_after_its_own_and_show_its_reply()
+    {
+        var catalog = Parse("""
+            crisis:
+              - {name: crisis-spanish, covers: x, phrases: [quiero morirme]}
+            see_doctor:
+              - name: mole-spanish
+                covers: x
+                near:
+                  - [lunar]
+                  - [sangra]
+                within: 5
+            """);
+
+        Assert.Equal(["english", "crisis-spanish"], catalog[Urgency.Crisis].Signs.Select(s => s.Name));
+        Assert.Equal("crisis-spanish", catalog.Screen("ya no puedo más, quiero morirme")?.Sign.Name);
+        Assert.Equal(Urgency.SeeDoctorSoon, catalog.Screen("mi lunar sangra desde ayer")?.Tier.Urgency);
+        Assert.Equal("english", catalog.Screen("i want to kill myself")?.Sign.Name);
+        Assert.Null(catalog.Screen("quiero un protector solar"));
+    }
+
+    [Theory]
+    [InlineData("urgent:\n  - {name: a-spanish, covers: x, phrases: [morir]}\n", "'urgent' is not a tier")]
+    [InlineData("crisis:\n  - {name: english, covers: x, phrases: [morir]}\n", "sign 'english' is defined twice")]
+    [InlineData("crisis:\n  - {name: a-spanish, phrases: [morir]}\n", "needs a name and a 'covers'")]
+    [InlineData("crisis:\n  - {name: a-spanish, covers: x, phrases: [morir], yields_to: [infection]}\n", "crisis signs cannot yield")]
+    public void A_mistake_in_the_languages_file_is_refused_and_names_it(string languages, string reason)
+    {
+        var error = Assert.Throws<CorpusFormatException>(() => Parse(languages));
+
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+        Assert.Contains("safety-languages.yml", error.FilePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_sign_of_the_repository_file_names_its_language()
+    {
+        var english = SafetyCatalog.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Corpus, "safety.yml")), "safety.yml")
+            .Tiers.SelectMany(t => t.Signs).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var added = Real.Value.Tiers.SelectMany(t => t.Signs).Where(s => !english.Contains(s.Name)).ToList();
+
+        Assert.True(added.Count >= 100, $"safety-languages.yml adds only {added.Count} signs");
+        Assert.All(added, sign => Assert.Contains(Languages, language => sign.Name.EndsWith("-" + language, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("ya no quiero despertar, todos estarían mejor sin mí", Urgency.Crisis)]
+    [InlineData("je veux juste dormir et ne jamais me réveiller", Urgency.Crisis)]
+    [InlineData("annem bilmiyor ama kollarıma jilet atıyorum", Urgency.Crisis)]
+    [InlineData("mój tata ma pieprzyk, który zaczął swędzieć i krwawić", Urgency.SeeDoctorSoon)]
+    [InlineData("me muero de risa con este meme jaja", Urgency.None)]
+    [InlineData("ya tengo todo listo para mi cita de láser mañana", Urgency.None)]
+    public void The_repository_files_read_a_risk_in_another_language_and_leave_its_idioms_alone(string message, Urgency expected)
+    {
+        Assert.Equal(expected, Real.Value.Screen(message)?.Tier.Urgency ?? Urgency.None);
+    }
+}
