@@ -105,6 +105,9 @@ public sealed class SafetyLanguageSignsTests
     [InlineData("je veux juste dormir et ne jamais me réveiller", Urgency.Crisis)]
     [InlineData("annem bilmiyor ama kollarıma jilet atıyorum", Urgency.Crisis)]
     [InlineData("mój tata ma pieprzyk, który zaczął swędzieć i krwawić", Urgency.SeeDoctorSoon)]
+    [InlineData("tenho uma ferida no nariz que não sara há semanas", Urgency.SeeDoctorSoon)]
+    [InlineData("pas de fièvre, pas de pus, juste un petit bouton rouge", Urgency.None)]
+    [InlineData("tidak ada nanah dan tidak demam, cuma merah dikit", Urgency.None)]
     [InlineData("me muero de risa con este meme jaja", Urgency.None)]
     [InlineData("ya tengo todo listo para mi cita de láser mañana", Urgency.None)]
     public void The_repository_files_read_a_risk_in_another_language_and_leave_its_idioms_alone(string message, Urgency expected)
