@@ -16,40 +16,16 @@ public sealed class SafetyLanguageSignsTests
         "safety.yml",
         new SafetySignsText(File.ReadAllText(Path.Combine(RepositoryRoot.Corpus, "safety-languages.yml")), "safety-languages.yml")));
 
-    private const string SafetyYaml = """
-        negations: [no]
-        tiers:
-          - id: crisis
-            headline: h
-            message: m
-            caveat: c
-            sources: [{title: t, publisher: p, url: "https://example.org/", retrieved: 2026-12-05}]
-            signs:
-              - {name: english, covers: x, phrases: [kill myself]}
-          - id: emergency
-            headline: h
-            message: m
-            caveat: c
-            sources: [{title: t, publisher: p, url: "https://example.org/", retrieved: 2026-12-05}]
-            signs:
-              - {name: filler, covers: x, phrases: [after filler white]}
-          - id: infection
-            headline: h
-            message: m
-            caveat: c
-            negatable: true
-            sources: [{title: t, publisher: p, url: "https://example.org/", retrieved: 2026-12-05}]
-            signs:
-              - {name: fever, covers: x, phrases: [fever]}
-          - id: see_doctor
-            headline: h
-            message: m
-            caveat: c
-            negatable: true
-            sources: [{title: t, publisher: p, url: "https://example.org/", retrieved: 2026-12-05}]
-            signs:
-              - {name: mole, covers: x, phrases: [mole changed]}
-        """;
+    private static string Tier(string id, string sign, bool negatable = false) =>
+        $"  - id: {id}\n    headline: h\n    message: m\n    caveat: c\n    negatable: {(negatable ? "true" : "false")}\n"
+        + "    sources: [{title: t, publisher: p, url: \"https://example.org/\", retrieved: 2026-12-05}]\n"
+        + $"    signs:\n      - {sign}\n";
+
+    private static readonly string SafetyYaml = "negations: [no]\ntiers:\n"
+        + Tier("crisis", "{name: english, covers: x, phrases: [kill myself]}")
+        + Tier("emergency", "{name: filler, covers: x, phrases: [after filler white]}")
+        + Tier("infection", "{name: fever, covers: x, phrases: [fever]}", negatable: true)
+        + Tier("see_doctor", "{name: mole, covers: x, phrases: [mole changed]}", negatable: true);
 
     private static SafetyCatalog Parse(string languages) =>
         SafetyCatalog.Parse(SafetyYaml, "safety.yml", new SafetySignsText(languages, "safety-languages.yml"));
