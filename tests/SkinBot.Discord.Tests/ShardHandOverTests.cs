@@ -60,6 +60,8 @@ public sealed class ShardHandOverTests
         var first = await BotHost.StartAsync(settings, services: shared.Register);
         await discord.Gateway.WaitForReadyAsync();
 
+        // Under load READY can reach the fake before the first pod has stored the session this test hands over.
+        await EventuallyAsync(async () => await shared.LoadSessionAsync(0, None) is not null);
         await using var second = await BotHost.StartAsync(settings, services: shared.Register);
         await Task.Delay(600);
         Assert.Single(discord.Gateway.Connections);

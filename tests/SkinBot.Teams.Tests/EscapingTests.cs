@@ -34,6 +34,17 @@ public sealed class EscapingTests
         Assert.Contains(@"\[Free cure\]\(https\:\/\/evil\.example\)", card["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("S?Mut$mCqD<y<at2RHWn5`bu")]
+    [InlineData("<AT id=1>x</at>")]
+    [InlineData("< / atx")]
+    public void The_start_of_a_mention_tag_is_broken_whatever_follows_it(string typed)
+    {
+        var card = TeamsMessageFactory.AnswerCard(Echoing(typed), CardActionStyle.Submit);
+
+        Assert.All(RunTexts(card), t => Assert.DoesNotMatch(@"(?i)<\s*/?\s*at", t));
+    }
+
     [Fact]
     public void Nothing_a_person_types_becomes_a_link_a_mention_or_markup_in_a_card()
     {

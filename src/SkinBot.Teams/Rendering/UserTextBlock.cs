@@ -32,7 +32,8 @@ internal static partial class UserTextBlock
     [GeneratedRegex(@"(?<=\{)(?=\{)|(?<=\})(?=\})", RegexOptions.CultureInvariant)]
     private static partial Regex DoubledBrace();
 
-    [GeneratedRegex(@"<(?=\s*/?\s*at\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // No word boundary after "at": a cut echo can end "<at2" or "<atx" and still read as the start of a tag to a client.
+    [GeneratedRegex(@"<(?=\s*/?\s*at)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpenAtTag();
 
     /// <summary>User text where Teams reads markdown (the card's fallback text): ASCII punctuation backslash-escaped.</summary>
