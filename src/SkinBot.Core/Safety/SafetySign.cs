@@ -29,6 +29,12 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
     /// <summary>Words a negation reaches across without counting them: "not really", "no redness or heat".</summary>
     private static readonly HashSet<string> NegationFillers = new(StringComparer.Ordinal) { "or", "nor", "really", "very", "too", "that", "so", "even", "at", "all", "particularly", "especially" };
 
+    /// <summary>
+    /// Words that turn a negation into "more than": "more swollen, not less, and oozing pus" and "not just red, it's
+    /// oozing" say the sign is there.
+    /// </summary>
+    private static readonly HashSet<string> NotNegating = new(StringComparer.Ordinal) { "just", "only", "less", "merely", "simply" };
+
     /// <summary>The longest quote of the matched words kept for --explain.</summary>
     private const int MaxQuotedWords = 24;
 
@@ -99,11 +105,25 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
         var groups = new List<PhraseMatch>[Near.Count];
         for (var g = 0; g < Near.Count; g++)
         {
-            groups[g] = [.. Near[g].SelectMany(matches.Of).Where(m => !Negated(words, m, negations))];
-            if (groups[g].Count == 0)
+            // Loops rather than LINQ: this runs for every candidate sign of every message.
+            List<PhraseMatch>? group = null;
+            foreach (var phrase in Near[g])
+            {
+                foreach (var found in matches.Of(phrase))
+                {
+                    if (!Negated(words, found, negations))
+                    {
+                        (group ??= []).Add(found);
+                    }
+                }
+            }
+
+            if (group is null)
             {
                 return null;
             }
+
+            groups[g] = group;
         }
 
         foreach (var anchor in groups[0])
@@ -186,7 +206,7 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
                 return false;
             }
 
-            if (negations.Contains(words[i]))
+            if (negations.Contains(words[i]) && !(i + 1 < words.Count && NotNegating.Contains(words[i + 1])))
             {
                 return true;
             }

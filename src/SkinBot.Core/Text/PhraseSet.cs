@@ -2,25 +2,19 @@ namespace SkinBot.Core.Text;
 
 /// <summary>
 /// A set of short phrases matched against <see cref="SurfaceWords"/>. A word ending in <c>*</c> matches any word
-/// it starts ("scratch*" matches "scratches" and "scratched"). Phrases are indexed by their first word, so a
-/// message costs one lookup per word, whatever the number of phrases.
+/// it starts ("scratch*" matches "scratches" and "scratched"). Phrases are stored as a tree of words, so a message
+/// costs a few lookups per word however many phrases share a first word ("i", "my" and "no" start thousands).
 /// </summary>
 public sealed class PhraseSet
 {
-    /// <summary>Phrases whose first word is a prefix ("scratch*") are indexed by its first two letters.</summary>
-    private const int PrefixKeyLength = 2;
-
-    private readonly Dictionary<string, List<Phrase>> _byFirstWord = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Phrase>> _byFirstLetters = new(StringComparer.Ordinal);
-    private readonly List<Phrase> _shortPrefixFirst = [];
-    private readonly Dictionary<string, List<Phrase>>.AlternateLookup<ReadOnlySpan<char>> _byFirstLettersOfWord;
+    private readonly PhraseNode _root = new();
 
     public PhraseSet(IEnumerable<string> phrases)
     {
         foreach (var text in phrases)
         {
             var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(w => w.EndsWith('*') ? new PhraseWord(Normalise(w[..^1]), true) : new PhraseWord(Normalise(w), false))
+                .Select(w => w.EndsWith('*') ? (Text: Normalise(w[..^1]), IsPrefix: true) : (Text: Normalise(w), IsPrefix: false))
                 .Where(w => w.Text.Length > 0)
                 .ToArray();
             if (words.Length == 0)
@@ -28,95 +22,152 @@ public sealed class PhraseSet
                 continue;
             }
 
-            var phrase = new Phrase(text, words);
+            var node = _root;
+            foreach (var (word, isPrefix) in words)
+            {
+                node = isPrefix ? node.PrefixChild(word) : node.ExactChild(word);
+            }
+
+            node.AddEnd(new PhraseEnd(text, Count, words.Length));
             Count++;
-            if (words[0].IsPrefix && words[0].Text.Length < PrefixKeyLength)
-            {
-                _shortPrefixFirst.Add(phrase);
-            }
-            else if (words[0].IsPrefix)
-            {
-                var key = words[0].Text[..PrefixKeyLength];
-                (_byFirstLetters.TryGetValue(key, out var list) ? list : _byFirstLetters[key] = []).Add(phrase);
-            }
-            else
-            {
-                (_byFirstWord.TryGetValue(words[0].Text, out var list) ? list : _byFirstWord[words[0].Text] = []).Add(phrase);
-            }
         }
 
-        _byFirstLettersOfWord = _byFirstLetters.GetAlternateLookup<ReadOnlySpan<char>>();
+        _root.Seal();
     }
 
     public int Count { get; }
 
-    /// <summary>Every phrase that occurs, as written in the data, in order of occurrence.</summary>
+    /// <summary>Every phrase that occurs, as written in the data, in order of occurrence (and in data order where several start at one word).</summary>
     /// <param name="words">The message's <see cref="SurfaceWords"/>.</param>
     /// <param name="all">Every occurrence rather than each phrase once.</param>
     public IReadOnlyList<PhraseMatch> Find(IReadOnlyList<string> words, bool all = false)
     {
+        List<PhraseEnd>? ends = null;
         List<PhraseMatch>? found = null;
-        for (var i = 0; i < words.Count; i++)
+        HashSet<string>? seen = all ? null : new HashSet<string>(StringComparer.Ordinal);
+        for (var start = 0; start < words.Count; start++)
         {
-            if (_byFirstWord.TryGetValue(words[i], out var candidates))
+            ends?.Clear();
+            _root.Collect(words, start, ref ends);
+            if (ends is not { Count: > 0 })
             {
-                Collect(candidates, words, i, all, ref found);
+                continue;
             }
 
-            if (_byFirstLetters.Count > 0 && words[i].Length >= PrefixKeyLength && _byFirstLettersOfWord.TryGetValue(words[i].AsSpan(0, PrefixKeyLength), out var prefixed))
+            if (ends.Count > 1)
             {
-                Collect(prefixed, words, i, all, ref found);
+                ends.Sort(static (a, b) => a.Order.CompareTo(b.Order));
             }
 
-            if (_shortPrefixFirst.Count > 0)
+            foreach (var end in ends)
             {
-                Collect(_shortPrefixFirst, words, i, all, ref found);
+                if (seen is null || seen.Add(end.Text))
+                {
+                    (found ??= []).Add(new PhraseMatch(end.Text, start, end.Length));
+                }
             }
         }
 
         return found ?? (IReadOnlyList<PhraseMatch>)[];
     }
 
-    public bool Any(IReadOnlyList<string> words) => Find(words).Count > 0;
-
-    private static void Collect(List<Phrase> candidates, IReadOnlyList<string> words, int start, bool all, ref List<PhraseMatch>? found)
+    public bool Any(IReadOnlyList<string> words)
     {
-        foreach (var phrase in candidates)
+        List<PhraseEnd>? ends = null;
+        for (var start = 0; start < words.Count; start++)
         {
-            if (phrase.MatchesAt(words, start) && (all || found is null || !found.Exists(f => f.Phrase == phrase.Text)))
+            _root.Collect(words, start, ref ends);
+            if (ends is { Count: > 0 })
             {
-                (found ??= []).Add(new PhraseMatch(phrase.Text, start, phrase.Words.Length));
+                return true;
             }
         }
+
+        return false;
     }
 
     /// <summary>Data is written the way people type; it is read the way <see cref="SurfaceWords"/> reads messages.</summary>
     private static string Normalise(string word) =>
         string.Concat(word.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant));
 
-    private readonly record struct PhraseWord(string Text, bool IsPrefix)
-    {
-        public bool Matches(string word) => IsPrefix ? word.StartsWith(Text, StringComparison.Ordinal) : word == Text;
-    }
+    /// <summary>A phrase that ends at a node: its text as written, its place in the data and its length in words.</summary>
+    private sealed record PhraseEnd(string Text, int Order, int Length);
 
-    private sealed record Phrase(string Text, PhraseWord[] Words)
+    /// <summary>One word of the tree: the words that may follow it, exactly or as a prefix, and the phrases it ends.</summary>
+    private sealed class PhraseNode
     {
-        public bool MatchesAt(IReadOnlyList<string> words, int start)
+        /// <summary>Prefix words ("scratch*") are found by their first letters, so a word is not tried against every one.</summary>
+        private const int PrefixKeyLength = 2;
+
+        private readonly Dictionary<string, PhraseNode> _exact = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, PhraseNode> _prefixes = new(StringComparer.Ordinal);
+        private readonly List<PhraseEnd> _ends = [];
+        private Dictionary<string, (string Prefix, PhraseNode Node)[]> _prefixesByKey = [];
+        private Dictionary<string, (string Prefix, PhraseNode Node)[]>.AlternateLookup<ReadOnlySpan<char>> _prefixesByKeyOfWord;
+        private (string Prefix, PhraseNode Node)[] _shortPrefixes = [];
+
+        public PhraseNode ExactChild(string word) =>
+            _exact.TryGetValue(word, out var child) ? child : _exact[word] = new PhraseNode();
+
+        public PhraseNode PrefixChild(string prefix) =>
+            _prefixes.TryGetValue(prefix, out var child) ? child : _prefixes[prefix] = new PhraseNode();
+
+        public void AddEnd(PhraseEnd end) => _ends.Add(end);
+
+        /// <summary>Builds the prefix lookups once every phrase is in.</summary>
+        public void Seal()
         {
-            if (start + Words.Length > words.Count)
+            _shortPrefixes = [.. _prefixes.Where(p => p.Key.Length < PrefixKeyLength).Select(p => (p.Key, p.Value))];
+            _prefixesByKey = _prefixes.Where(p => p.Key.Length >= PrefixKeyLength)
+                .GroupBy(p => p.Key[..PrefixKeyLength], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value)).ToArray(), StringComparer.Ordinal);
+            _prefixesByKeyOfWord = _prefixesByKey.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var child in _exact.Values.Concat(_prefixes.Values))
             {
-                return false;
+                child.Seal();
+            }
+        }
+
+        /// <summary>Adds every phrase that runs through this node's words and on through the message from <paramref name="next"/>.</summary>
+        /// <param name="next">The message word after this node's.</param>
+        public void Collect(IReadOnlyList<string> words, int next, ref List<PhraseEnd>? ends)
+        {
+            if (_ends.Count > 0)
+            {
+                (ends ??= []).AddRange(_ends);
             }
 
-            for (var j = 0; j < Words.Length; j++)
+            if (next >= words.Count)
             {
-                if (!Words[j].Matches(words[start + j]))
+                return;
+            }
+
+            var word = words[next];
+            if (_exact.TryGetValue(word, out var child))
+            {
+                child.Collect(words, next + 1, ref ends);
+            }
+
+            if (_prefixesByKey.Count > 0 && word.Length >= PrefixKeyLength && _prefixesByKeyOfWord.TryGetValue(word.AsSpan(0, PrefixKeyLength), out var keyed))
+            {
+                CollectPrefixed(keyed, words, next, ref ends);
+            }
+
+            if (_shortPrefixes.Length > 0)
+            {
+                CollectPrefixed(_shortPrefixes, words, next, ref ends);
+            }
+        }
+
+        private static void CollectPrefixed((string Prefix, PhraseNode Node)[] children, IReadOnlyList<string> words, int next, ref List<PhraseEnd>? ends)
+        {
+            foreach (var (prefix, node) in children)
+            {
+                if (words[next].StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    return false;
+                    node.Collect(words, next + 1, ref ends);
                 }
             }
-
-            return true;
         }
     }
 }

@@ -123,6 +123,13 @@ public sealed class SafetyCatalogTests
         Assert.Null(catalog.Screen("the mole on my back, which I have had since I was a child, changed"));
     }
 
+    [Theory]
+    [InlineData("getting more swollen not less, fever since last night")]
+    [InlineData("not only a fever but the spot is bigger")]
+    [InlineData("its not just a fever")]
+    public void A_negation_that_means_more_than_does_not_cancel_a_sign(string text) =>
+        Assert.Equal(Urgency.Infection, SafetyCatalog.Parse(File4()).Screen(text)?.Urgency);
+
     [Fact]
     public void An_unless_phrase_near_a_sign_cancels_only_that_occurrence()
     {

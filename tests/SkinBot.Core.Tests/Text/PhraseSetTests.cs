@@ -1,0 +1,43 @@
+using SkinBot.Core.Text;
+
+namespace SkinBot.Core.Tests.Text;
+
+public class PhraseSetTests
+{
+    private static readonly PhraseSet Phrases = new(["i want", "i want to go", "i want out", "i scratch* my arm*", "my arm", "s* it", "*"]);
+
+    [Fact]
+    public void Phrases_that_share_their_first_words_are_each_found_where_they_occur()
+    {
+        var found = Phrases.Find(SurfaceWords.Of("I want to go home, i want out"), all: true);
+
+        Assert.Equal([("i want", 0), ("i want to go", 0), ("i want", 5), ("i want out", 5)], found.Select(m => (m.Phrase, m.Start)));
+        Assert.Equal([2, 4, 2, 3], found.Select(m => m.Length));
+    }
+
+    [Fact]
+    public void A_prefix_word_matches_inflections_anywhere_in_a_phrase()
+    {
+        var found = Phrases.Find(SurfaceWords.Of("i scratched my arm, so it hurts"));
+
+        Assert.Equal(["i scratch* my arm*", "my arm", "s* it"], found.Select(m => m.Phrase));
+    }
+
+    [Fact]
+    public void Without_all_each_phrase_is_reported_once_at_its_first_occurrence()
+    {
+        var found = Phrases.Find(SurfaceWords.Of("i want i want i want"));
+
+        Assert.Equal([("i want", 0)], found.Select(m => (m.Phrase, m.Start)));
+        Assert.Equal(3, Phrases.Find(SurfaceWords.Of("i want i want i want"), all: true).Count);
+    }
+
+    [Fact]
+    public void A_phrase_with_no_letters_is_ignored_and_a_message_without_phrases_finds_nothing()
+    {
+        Assert.Equal(6, Phrases.Count);
+        Assert.Empty(Phrases.Find(SurfaceWords.Of("nothing here at all")));
+        Assert.False(Phrases.Any(SurfaceWords.Of("i")));
+        Assert.True(Phrases.Any(SurfaceWords.Of("see it")));
+    }
+}
