@@ -40,7 +40,8 @@ public sealed class ExampleIndex : IDisposable
         _ignored = new HashSet<string>(ignoreWords.SelectMany(analyzer.Terms), StringComparer.Ordinal);
         // Examples are analysed and masked up front, then indexed as plain space-separated terms.
         using var whitespace = new WhitespaceAnalyzer(LuceneSettings.Version);
-        var config = new IndexWriterConfig(LuceneSettings.Version, whitespace) { Similarity = new BM25Similarity() };
+        // Plain segment files: a compound file is read through a locked, sliced input on every query.
+        var config = new IndexWriterConfig(LuceneSettings.Version, whitespace) { Similarity = new BM25Similarity(), UseCompoundFile = false };
         using (var writer = new IndexWriter(_directory, config))
         {
             foreach (var intent in intents)
