@@ -44,7 +44,7 @@ public sealed class PhraseSet
     {
         List<PhraseEnd>? ends = null;
         List<PhraseMatch>? found = null;
-        HashSet<string>? seen = all ? null : new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = null;
         for (var start = 0; start < words.Count; start++)
         {
             ends?.Clear();
@@ -61,7 +61,8 @@ public sealed class PhraseSet
 
             foreach (var end in ends)
             {
-                if (seen is null || seen.Add(end.Text))
+                // Made only once something is found: most messages match none of a topic's phrases.
+                if (all || (seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(end.Text))
                 {
                     (found ??= []).Add(new PhraseMatch(end.Text, start, end.Length));
                 }
