@@ -25,6 +25,7 @@ public sealed class PassageIndex : IDisposable
     // concurrent searches could read another document's ordinal.
     private readonly int[] _ordinals;
     private readonly HashSet<string> _vocabulary;
+    private readonly Dictionary<string, int> _sectionSizes;
 
     /// <param name="shards">The shard directories written by <see cref="PassageIndexWriter"/>; owned by this index.</param>
     /// <param name="passages">The passages, by ordinal.</param>
@@ -32,6 +33,7 @@ public sealed class PassageIndex : IDisposable
     {
         _directories = shards;
         _passages = passages;
+        _sectionSizes = passages.GroupBy(p => p.SectionId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         // Statistics (document frequencies, lengths) are computed over all shards, so scores equal one index's.
         _reader = shards.Count == 1
             ? DirectoryReader.Open(shards[0])
@@ -53,6 +55,10 @@ public sealed class PassageIndex : IDisposable
     }
 
     public int DocumentCount => _reader.NumDocs;
+
+    /// <summary>How many passages the listed sections hold, each section counted once.</summary>
+    public int PassageCountIn(IEnumerable<string> sections) =>
+        sections.Distinct(StringComparer.Ordinal).Sum(section => _sectionSizes.GetValueOrDefault(section));
 
     /// <summary>True when some passage's text or lead contains the term (a set lookup: this runs per word of every message).</summary>
     public bool Contains(string term) => _vocabulary.Contains(term);
