@@ -13,7 +13,12 @@ public static class IntentPassageRanking
     {
         // One search over every listed section, then each section's best in the listed order: the passages a search
         // per section would give (a passage sits in one section, and the section filter scores the same either way),
-        // for one query instead of one per section.
+        // for one query instead of one per section. No section, no passage: without a filter the search would read them all.
+        if (sections.Count == 0 || size <= 0)
+        {
+            return [];
+        }
+
         var ranked = index.Search(terms, sections, index.PassageCountIn(sections));
         var hits = new List<ScoredPassage>(size);
         foreach (var section in sections)
