@@ -63,14 +63,13 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
 
         var analyzer = new SkinBotAnalyzer(synonyms);
         PassageIndex? index = null;
-        ExampleIndex? examples = null;
         try
         {
             (index, var built) = store.Open(fingerprint, analyzer, corpus.Passages);
             Stage("passage index");
             var vocabulary = DomainVocabulary.Build(analyzer, corpus.Passages, index, intents, synonymsText);
             Stage("vocabulary");
-            examples = new ExampleIndex(analyzer, vocabulary, intents.File.Intents, intents.File.IgnoreWords);
+            var examples = new ExampleIndex(analyzer, vocabulary, intents.File.Intents, intents.File.IgnoreWords);
             var signals = new SignalMatcher(analyzer, vocabulary, intents.File.Intents);
             Stage("intent examples");
             // The first build of a process also reads the shipped word vectors; later builds reuse them.
@@ -115,7 +114,6 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
         catch
         {
             // A failed build must not leave readers and directories open behind it.
-            examples?.Dispose();
             index?.Dispose();
             analyzer.Dispose();
             throw;

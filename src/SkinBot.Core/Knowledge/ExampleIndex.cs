@@ -9,51 +9,66 @@ using SkinBot.Core.Search;
 namespace SkinBot.Core.Knowledge;
 
 /// <summary>
-/// The example utterances of intents.yml in a small in-memory Lucene index. A question is classified by its
-/// nearest examples (BM25 over the same analysis as passages), which copes with paraphrase and word order
+/// The example utterances of intents.yml, scored as in a small in-memory Lucene index. A question is classified by
+/// its nearest examples (BM25 over the same analysis as passages), which copes with paraphrase and word order
 /// better than keyword lists and stays editable as data.
 /// </summary>
-public sealed class ExampleIndex : IDisposable
+public sealed class ExampleIndex
 {
-    private const string IntentField = "intent";
-    private const string TextField = "text";
-    private const int Neighbours = 12;
+    internal const string IntentField = "intent";
+    internal const string TextField = "text";
+    internal const int Neighbours = 12;
+    internal const int MaxClauses = 48;
 
     /// <summary>Weight of an intent's 1st, 2nd, 3rd nearest example; further ones do not count.</summary>
-    private static readonly double[] RankWeights = [1.0, 0.5, 0.25];
+    internal static readonly double[] RankWeights = [1.0, 0.5, 0.25];
 
-    private readonly RAMDirectory _directory = new();
     private readonly HashSet<string> _ignored;
     private readonly List<string> _intentIds = [];
-    // Read once into an array: a Lucene NumericDocValues instance is not safe to share between threads, and under
-    // concurrent questions it returned wrong intent ordinals (seen as an index out of range under load).
+    // Per document, the first ordinal of its intent's id: scores are gathered per id, as a dictionary keyed by id did.
     private readonly int[] _intentOfDocument;
-    private readonly HashSet<string> _exampleTerms;
-    private readonly DirectoryReader _reader;
-    private readonly IndexSearcher _searcher;
+    private readonly ExamplePostings _postings;
 
     /// <param name="analyzer">Analysis shared with passages and questions.</param>
     /// <param name="vocabulary">Used to mask scar-type and treatment names (see <see cref="TermMasker"/>).</param>
     /// <param name="ignoreWords">Words left out of example matching (see intents.yml ignore_words).</param>
     public ExampleIndex(SkinBotAnalyzer analyzer, DomainVocabulary vocabulary, IEnumerable<IntentDefinition> intents, IEnumerable<string> ignoreWords)
     {
-        _ignored = new HashSet<string>(ignoreWords.SelectMany(analyzer.Terms), StringComparer.Ordinal);
+        _ignored = IgnoredTerms(analyzer, ignoreWords);
+        var intentList = intents.ToList();
+        _intentIds.AddRange(intentList.Select(i => i.Id));
+        // The Lucene index defines the scores; once they are read into postings nothing needs it any more.
+        using var directory = Write(analyzer, vocabulary, intentList, _ignored);
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        var values = MultiDocValues.GetNumericValues(reader, IntentField) ?? DocValues.EMPTY_NUMERIC;
+        _intentOfDocument = [.. Enumerable.Range(0, reader.MaxDoc).Select(doc => _intentIds.IndexOf(_intentIds[(int)values.Get(doc)]))];
+        _postings = ExamplePostings.Read(searcher, TextField);
+    }
+
+    internal static HashSet<string> IgnoredTerms(SkinBotAnalyzer analyzer, IEnumerable<string> ignoreWords) =>
+        new(ignoreWords.SelectMany(analyzer.Terms), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The examples as a Lucene index: one document per example in intent order, the intent's ordinal as a doc
+    /// value, the analysed and masked terms as text. Also what tests compare the postings against.
+    /// </summary>
+    internal static RAMDirectory Write(SkinBotAnalyzer analyzer, DomainVocabulary vocabulary, IReadOnlyList<IntentDefinition> intents, HashSet<string> ignored)
+    {
+        var directory = new RAMDirectory();
         // Examples are analysed and masked up front, then indexed as plain space-separated terms.
         using var whitespace = new WhitespaceAnalyzer(LuceneSettings.Version);
-        // Plain segment files: a compound file is read through a locked, sliced input on every query.
         var config = new IndexWriterConfig(LuceneSettings.Version, whitespace) { Similarity = new BM25Similarity(), UseCompoundFile = false };
-        using (var writer = new IndexWriter(_directory, config))
+        using (var writer = new IndexWriter(directory, config))
         {
-            foreach (var intent in intents)
+            for (var ordinal = 0; ordinal < intents.Count; ordinal++)
             {
-                _intentIds.Add(intent.Id);
-                foreach (var example in intent.Examples)
+                foreach (var example in intents[ordinal].Examples)
                 {
                     writer.AddDocument(new Document
                     {
-                        // A doc value, not a stored field: reading a stored field decompresses a whole block per hit.
-                        new NumericDocValuesField(IntentField, _intentIds.Count - 1),
-                        new Lucene.Net.Documents.TextField(TextField, string.Join(' ', TermMasker.Mask(analyzer.Terms(example), vocabulary).Where(t => !_ignored.Contains(t))), Field.Store.NO),
+                        new NumericDocValuesField(IntentField, ordinal),
+                        new Lucene.Net.Documents.TextField(TextField, string.Join(' ', TermMasker.Mask(analyzer.Terms(example), vocabulary).Where(t => !ignored.Contains(t))), Field.Store.NO),
                     });
                 }
             }
@@ -61,49 +76,76 @@ public sealed class ExampleIndex : IDisposable
             writer.Commit();
         }
 
-        _reader = DirectoryReader.Open(_directory);
-        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
-        var values = MultiDocValues.GetNumericValues(_reader, IntentField) ?? DocValues.EMPTY_NUMERIC;
-        _intentOfDocument = [.. Enumerable.Range(0, _reader.MaxDoc).Select(doc => (int)values.Get(doc))];
-        _exampleTerms = PassageIndex.IndexedTerms(_reader, TextField);
+        return directory;
     }
 
     /// <summary>True when at least one example contains the term.</summary>
-    public bool Knows(string term) => _exampleTerms.Contains(term);
+    public bool Knows(string term) => _postings.Contains(term);
 
     /// <summary>Intents scored by their nearest examples, best first; empty when nothing matched.</summary>
     /// <param name="terms">Analysed and masked terms of the message.</param>
     public IReadOnlyList<IntentScore> Classify(IReadOnlyList<string> terms)
     {
-        var query = new BooleanQuery();
-        foreach (var term in terms.Where(t => !_ignored.Contains(t) && _exampleTerms.Contains(t)).Distinct(StringComparer.Ordinal).Take(48))
+        // The first distinct known terms that are not ignored, as the clauses of a Lucene query were.
+        Span<int> clauses = stackalloc int[MaxClauses];
+        var clauseCount = 0;
+        for (var i = 0; i < terms.Count && clauseCount < MaxClauses; i++)
         {
-            query.Add(new TermQuery(new Term(TextField, term)), Occur.SHOULD);
+            if (_postings.TryGetTermId(terms[i], out var id) && !_ignored.Contains(terms[i]) && !clauses[..clauseCount].Contains(id))
+            {
+                clauses[clauseCount++] = id;
+            }
         }
 
-        if (query.Clauses.Count == 0)
+        if (clauseCount == 0)
         {
             return [];
         }
 
-        var scores = new Dictionary<string, (double Score, int Seen)>(StringComparer.Ordinal);
-        foreach (var hit in _searcher.Search(query, Neighbours).ScoreDocs)
+        Span<int> docs = stackalloc int[Neighbours];
+        Span<float> hitScores = stackalloc float[Neighbours];
+        var hits = _postings.Search(clauses[..clauseCount], docs, hitScores);
+
+        // Intents in the order of their first hit, each with its rank-weighted score.
+        Span<int> intents = stackalloc int[Neighbours];
+        Span<double> scores = stackalloc double[Neighbours];
+        Span<int> seen = stackalloc int[Neighbours];
+        var intentCount = 0;
+        for (var hit = 0; hit < hits; hit++)
         {
-            var intent = _intentIds[_intentOfDocument[hit.Doc]];
-            var (score, seen) = scores.GetValueOrDefault(intent);
-            if (seen < RankWeights.Length)
+            var intent = _intentOfDocument[docs[hit]];
+            var at = intents[..intentCount].IndexOf(intent);
+            if (at < 0)
             {
-                scores[intent] = (score + (hit.Score * RankWeights[seen]), seen + 1);
+                at = intentCount++;
+                intents[at] = intent;
+                scores[at] = 0;
+                seen[at] = 0;
+            }
+
+            if (seen[at] < RankWeights.Length)
+            {
+                scores[at] += hitScores[hit] * RankWeights[seen[at]];
+                seen[at]++;
             }
         }
 
-        return [.. scores.Select(s => new IntentScore(s.Key, s.Value.Score)).OrderByDescending(s => s.Score)];
-    }
+        // Best first; a stable insertion sort, so equal scores keep the order of first hits.
+        var result = new IntentScore[intentCount];
+        for (var i = 0; i < intentCount; i++)
+        {
+            var entry = new IntentScore(_intentIds[intents[i]], scores[i]);
+            var at = i;
+            while (at > 0 && result[at - 1].Score < entry.Score)
+            {
+                result[at] = result[at - 1];
+                at--;
+            }
 
-    public void Dispose()
-    {
-        _reader.Dispose();
-        _directory.Dispose();
+            result[at] = entry;
+        }
+
+        return result;
     }
 }
 

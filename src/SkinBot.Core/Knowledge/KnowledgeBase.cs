@@ -89,7 +89,6 @@ public sealed class KnowledgeBase : IDisposable
     public void Dispose()
     {
         Index.Dispose();
-        Examples.Dispose();
         Analyzer.Dispose();
     }
 }
