@@ -78,7 +78,8 @@ internal sealed class ExamplePostings
         var touched = scratch.Touched;
         var touchedCount = 0;
         // Lucene's BooleanScorer keeps its sub-scorers in a list built by prepending, so a document's score is
-        // summed from the last clause to the first; the same order here gives the same double, bit for bit.
+        // summed from the last clause to the first. A double holds such sums of BM25 floats exactly nearly always,
+        // but where it would round, only the same order gives the same double.
         for (var clause = termIds.Length - 1; clause >= 0; clause--)
         {
             var term = termIds[clause];
