@@ -25,6 +25,13 @@ public sealed class SafetyCatalog
 
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
 
+    /// <summary>
+    /// The words that turn round a crisis sign's unless phrase: only a plain "not" and its forms of "be". "not for my
+    /// acne", "not from the cat" and "not a joke" say the opposite of the harmless topic, while "i hope i dont wake up
+    /// with a new breakout" still names one (see <see cref="MatchOf"/>).
+    /// </summary>
+    private static readonly IReadOnlySet<string> CrisisUnlessNegations = new HashSet<string>(StringComparer.Ordinal) { "not", "isnt", "arent", "wasnt", "werent" };
+
     private readonly IReadOnlySet<string> _negations;
 
     /// <summary>Every phrase of every sign, so a message is scanned once whatever the number of signs.</summary>
@@ -150,11 +157,12 @@ public sealed class SafetyCatalog
 
     /// <remarks>
     /// A negated unless phrase ("it never closed up", "blisters but no pus") keeps a medical sign; the crisis tier's
-    /// unless phrases name a topic, not a state ("i hope i dont wake up with a new breakout"), so negation leaves them be.
+    /// unless phrases name a topic, not a state ("i hope i dont wake up with a new breakout"), so only a plain "not"
+    /// turns them round ("whats the max doxy u can take before it does real damage, not for my acne").
     /// </remarks>
     private string? MatchOf(SafetyTier tier, SafetySign sign, SafetyMatches matches, HashSet<SafetySign> candidates) =>
         candidates.Contains(sign)
-            ? sign.Match(matches, sign.Negatable ?? tier.Negatable ? _negations : EmptySet, tier.Urgency == Urgency.Crisis ? EmptySet : _negations)
+            ? sign.Match(matches, sign.Negatable ?? tier.Negatable ? _negations : EmptySet, tier.Urgency == Urgency.Crisis ? CrisisUnlessNegations : _negations)
             : null;
 
     private bool GivesWay(SafetySign sign, SafetyMatches matches, HashSet<SafetySign> candidates) =>

@@ -140,6 +140,18 @@ public sealed class SafetyCatalogTests
     }
 
     [Fact]
+    public void A_plain_not_before_a_crisis_unless_phrase_keeps_the_sign_but_other_negations_do_not()
+    {
+        var catalog = SafetyCatalog.Parse(File4("      - name: a\n        covers: x\n        phrases: [how much doxy]\n        unless: [for my acne, wake up with]\n        within: 10\n"));
+
+        Assert.Null(catalog.Screen("how much doxy should i take for my acne"));
+        Assert.Equal(Urgency.Crisis, catalog.Screen("how much doxy before it does real damage, not for my acne")?.Urgency);
+        Assert.Equal(Urgency.Crisis, catalog.Screen("how much doxy would do it, this isnt for my acne")?.Urgency);
+        // "dont" names the harmless topic rather than denying it: the crisis tier's unless phrases are not turned round by it.
+        Assert.Null(catalog.Screen("how much doxy, i dont wake up with new spots anymore"));
+    }
+
+    [Fact]
     public void A_sign_that_yields_to_a_less_urgent_tier_gives_way_only_when_that_tier_shows_too()
     {
         var yaml = File4().Replace(

@@ -86,6 +86,7 @@ public sealed class SafetyLanguageSignsTests
     [InlineData("tidak ada nanah dan tidak demam, cuma merah dikit", Urgency.None)]
     [InlineData("me muero de risa con este meme jaja", Urgency.None)]
     [InlineData("ya tengo todo listo para mi cita de láser mañana", Urgency.None)]
+    [InlineData("online wala laser use kiya, ab chhale pad gaye hain", Urgency.Emergency)]
     public void The_repository_files_read_a_risk_in_another_language_and_leave_its_idioms_alone(string message, Urgency expected)
     {
         Assert.Equal(expected, Real.Value.Screen(message)?.Tier.Urgency ?? Urgency.None);
