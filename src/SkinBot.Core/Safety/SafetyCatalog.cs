@@ -49,9 +49,13 @@ public sealed class SafetyCatalog
     /// <summary>Emoji read as the words they stand for, longest first so a sequence wins over its first emoji.</summary>
     private readonly KeyValuePair<string, string>[] _emojiWords;
 
-    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields)
+    /// <summary>Misspellings read as a second time through the screen ("gona tak the pils tonite").</summary>
+    private readonly SafetyRespelling _respelling;
+
+    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields, SafetyRespelling respelling)
     {
         Tiers = tiers;
+        _respelling = respelling;
         _yields = yields;
         _negations = negations;
         _emojiWords = [.. emojiWords.OrderByDescending(e => e.Key.Length)];
@@ -101,10 +105,25 @@ public sealed class SafetyCatalog
         return spelled.ToString();
     }
 
-    /// <summary>The most urgent sign the words show, or null.</summary>
+    /// <summary>
+    /// The most urgent sign the words show, as written or with their listed misspellings respelled ("gona tak the pils
+    /// tonite"), or null. The words as written are always read, so a respelling only ever adds a sign.
+    /// </summary>
     /// <param name="surfaceWords">The message's words, its emoji already spelled.</param>
     /// <param name="emojiOnly">Whether the message was written in emoji alone (<see cref="IsEmojiOnly"/>).</param>
     public SafetyVerdict? Screen(IReadOnlyList<string> surfaceWords, bool emojiOnly = false)
+    {
+        var asWritten = ScreenWords(surfaceWords, emojiOnly);
+        if (asWritten?.Urgency == Urgency.Crisis || _respelling.Respell(surfaceWords) is not { } respelled)
+        {
+            return asWritten;
+        }
+
+        var asMeant = ScreenWords(respelled, emojiOnly);
+        return asMeant is not null && (asWritten is null || asMeant.Urgency > asWritten.Urgency) ? asMeant : asWritten;
+    }
+
+    private SafetyVerdict? ScreenWords(IReadOnlyList<string> surfaceWords, bool emojiOnly)
     {
         if (emojiOnly && ScreenEmojiAlone(surfaceWords) is { } alone)
         {
@@ -244,7 +263,7 @@ public sealed class SafetyCatalog
 
         var negationWords = Clean(file.Negations).Select(n => string.Concat(n.Where(char.IsLetterOrDigit)).ToLowerInvariant());
         List<SafetyTier> ordered = [.. tiers.OrderByDescending(t => t.Urgency)];
-        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName));
+        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName), SafetyRespelling.Parse(file.Spellings, sourceName));
     }
 
     private static Dictionary<Urgency, List<SafetySign>> ParseMoreSigns(SafetySignsText text)

@@ -10,6 +10,9 @@ public sealed class SafetyFile
 
     /// <summary>Emoji the screen reads as words (🪦: gravestone), since people say with them what they would not write.</summary>
     public Dictionary<string, string>? Emoji { get; set; }
+
+    /// <summary>Misspellings the screen also reads as the words they stand for (pils: pills), see <see cref="SafetyRespelling"/>.</summary>
+    public Dictionary<string, string>? Spellings { get; set; }
 }
 
 /// <summary>One tier: the reply, the public sources it rests on, and the signs that call for it.</summary>

@@ -152,6 +152,35 @@ public sealed class SafetyCatalogTests
     }
 
     [Fact]
+    public void Listed_misspellings_are_read_a_second_time_as_the_words_they_stand_for()
+    {
+        var catalog = SafetyCatalog.Parse(File4("      - name: a\n        covers: x\n        phrases: [take the pills tonight]\n") + "spellings: {tak: take, pils: pills, tonite: tonight}\n");
+
+        Assert.Equal(Urgency.Crisis, catalog.Screen("gona tak the pils tonite")?.Urgency);
+        Assert.Equal("take the pills tonight", catalog.Screen("gona tak the pils tonite")?.MatchedWords);
+        Assert.Equal(Urgency.Crisis, catalog.Screen("going to take the pills tonight")?.Urgency);
+        Assert.Null(catalog.Screen("tak the vitamins tonite"));
+    }
+
+    [Fact]
+    public void A_respelling_never_hides_what_the_words_as_written_show()
+    {
+        // "fever" respelled to something harmless must not clear the infection the message shows as written.
+        var catalog = SafetyCatalog.Parse(File4() + "spellings: {fever: favour}\n");
+
+        Assert.Equal(Urgency.Infection, catalog.Screen("I have a fever")?.Urgency);
+    }
+
+    [Theory]
+    [InlineData("spellings: {two words: x}\n", "write one misspelt word")]
+    [InlineData("spellings: {pils: ''}\n", "write one misspelt word")]
+    public void A_bad_spelling_is_refused_and_named(string spellings, string reason)
+    {
+        var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(File4() + spellings));
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_sign_that_yields_to_a_less_urgent_tier_gives_way_only_when_that_tier_shows_too()
     {
         var yaml = File4().Replace(
