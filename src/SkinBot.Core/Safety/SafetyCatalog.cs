@@ -49,7 +49,7 @@ public sealed class SafetyCatalog
     /// <summary>Emoji read as the words they stand for, longest first so a sequence wins over its first emoji.</summary>
     private readonly KeyValuePair<string, string>[] _emojiWords;
 
-    /// <summary>Misspellings read as a second time through the screen ("gona tak the pils tonite").</summary>
+    /// <summary>Misspellings the screen reads a second time as the words they stand for ("gona tak the pils tonite").</summary>
     private readonly SafetyRespelling _respelling;
 
     private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields, SafetyRespelling respelling)

@@ -15,10 +15,6 @@ public sealed class SafetyRespelling
 
     private SafetyRespelling(Dictionary<string, string[]> meanings) => _meanings = meanings;
 
-    public static SafetyRespelling None { get; } = new(new Dictionary<string, string[]>(StringComparer.Ordinal));
-
-    public int Count => _meanings.Count;
-
     /// <param name="spellings">Each misspelt word (one word, as the screen reads it) to the word or words it stands for.</param>
     /// <param name="sourceName">The file they come from, for error messages.</param>
     public static SafetyRespelling Parse(IReadOnlyDictionary<string, string>? spellings, string sourceName)
