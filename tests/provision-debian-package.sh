@@ -26,6 +26,15 @@ else
   exit 0
 fi
 
+# Test projects provision at the same time (Chromium for one, redis-server for another), and apt-get update takes the
+# package lists' lock, which DPkg::Lock::Timeout does not wait for: the second install used to fail. Take turns, and
+# look again once it is our turn, since the one before may have installed it.
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"${TMPDIR:-/tmp}/skinbot-provision.lock"
+  flock 9
+  [ -x "$binary" ] && exit 0
+fi
+
 echo "$label: installing Debian's $package package (once per machine)"
 # Wait for a concurrent apt (another test run, unattended upgrades) instead of failing on its lock.
 lock="-o DPkg::Lock::Timeout=600"
