@@ -76,6 +76,7 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
             var semantic = (options?.Value ?? new EngineOptions()).SemanticIntents ? StaticVectorIntentIndex.FromEmbedded(intents.File.Intents, intents.File.IgnoreWords) : null;
             // Not switched off with the semantic intents: it is part of the safety screen, not of understanding.
             var crisisLikeness = CrisisLikenessOf(safetyExamples, intents);
+            var crisisModel = CrisisModel.Embedded;
             Stage("semantic examples");
             var spelling = new SpellingCorrector(
                 KnownTexts(corpus.Passages, intents, synonymsText),
@@ -104,6 +105,7 @@ public sealed partial class KnowledgeBaseBuilder(CorpusLoader loader, PassageInd
                 Disagreements = disagreements,
                 SemanticExamples = semantic,
                 CrisisLikeness = crisisLikeness,
+                CrisisModel = crisisModel,
                 Safety = safety,
                 Treatments = treatments,
                 Built = built,

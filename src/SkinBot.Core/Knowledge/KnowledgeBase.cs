@@ -45,6 +45,14 @@ public sealed class KnowledgeBase : IDisposable
     /// </summary>
     public CrisisLikeness? CrisisLikeness { get; init; }
 
+    /// <summary>
+    /// The crisis screen by model (crisis-model.bin), read when neither the signs nor the reading by meaning found a
+    /// crisis; null only where a test leaves it out.
+    /// </summary>
+    public CrisisModel? CrisisModel { get; init; }
+
+    public CrisisModelTuning CrisisModelTuning { get; init; } = CrisisModelTuning.Default;
+
     /// <summary>Where the sources differ (disagreements.yml).</summary>
     public SourceDisagreements Disagreements { get; init; } = SourceDisagreements.Empty;
 
@@ -65,25 +73,36 @@ public sealed class KnowledgeBase : IDisposable
     public IReadOnlyList<(string Stage, TimeSpan Elapsed)> BuildStages { get; init; } = [];
 
     /// <summary>
-    /// The most urgent sign the text shows: the signs of safety.yml first; when none of them shows, a clause that
-    /// reads like a crisis example makes it a crisis. Beside a sign of another tier (spreading redness and chills after
-    /// subcision) the reading by meaning is only a guess ("i woke up with chills" read like "tired of waking up") while
-    /// the sign is plain, so that tier's reply stands and carries the crisis lines too: the person who needs a doctor
-    /// today gets that, and the one who also meant the darker thing still gets where to turn.
+    /// The most urgent sign the text shows: the signs of safety.yml first; when none of them shows a crisis, a clause
+    /// that reads like a crisis example, or that the crisis model reads as one, makes it a crisis. Beside a sign of
+    /// another tier (spreading redness and chills after subcision) such a reading is only a guess ("i woke up with
+    /// chills" read like "tired of waking up") while the sign is plain, so that tier's reply stands and carries the
+    /// crisis lines too: the person who needs a doctor today gets that, and the one who also meant the darker thing
+    /// still gets where to turn.
     /// </summary>
     public SafetyVerdict? ScreenSafety(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var spelled = Safety.SpellEmoji(text);
         var verdict = Safety.Screen(SurfaceWords.Of(spelled), SafetyCatalog.IsEmojiOnly(text));
-        if (verdict?.Urgency == Urgency.Crisis || CrisisLikeness?.Find(spelled) is not { } likeness)
+        if (verdict?.Urgency == Urgency.Crisis)
+        {
+            return verdict;
+        }
+
+        var (sign, reading) = CrisisLikeness?.Find(spelled) is { } likeness
+            ? (CrisisLikeness.Sign, likeness.Describe())
+            : CrisisModel?.Find(text, ClauseSplitter.Split(text, CrisisModelTuning.MinimumClauseWords), CrisisModelTuning.Threshold) is { } modelled
+                ? (CrisisModel.Sign, modelled.Describe())
+                : (null, null);
+        if (sign is null || reading is null)
         {
             return verdict;
         }
 
         return verdict is null
-            ? new SafetyVerdict(Safety[Urgency.Crisis], CrisisLikeness.Sign, likeness.Describe())
-            : verdict with { CrisisReading = likeness.Describe() };
+            ? new SafetyVerdict(Safety[Urgency.Crisis], sign, reading)
+            : verdict with { CrisisReading = reading };
     }
 
     public void Dispose()

@@ -7,17 +7,24 @@ namespace SkinBot.Core.Tests.Safety;
 /// Everyday messages that only sound like danger ("dead tired", "logging off for the night", a goodbye card for a
 /// teacher) must rarely get a go-to-care reply. tests/eval/everyday-holdout.tsv was written by a separate session that
 /// had not seen the screen, and is kept out of corpus/safety-examples.yml, so it measures what the screen does with
-/// idioms nobody tuned it for. Recall comes first, so a few false alarms are tolerated, not many.
+/// idioms nobody tuned it for. tests/eval/everyday-languages-holdout.tsv does the same in the eleven other languages
+/// (every third message of a blind set; the rest trains the crisis model as look-alikes). Recall comes first, so a
+/// few false alarms are tolerated, not many.
 /// </summary>
 public sealed class EverydayMessagesTests(ITestOutputHelper output)
 {
-    /// <summary>Measured 8 of 250 on 2026-12-04; lowered as the screen improves, never raised to let a change pass.</summary>
+    /// <summary>
+    /// English: 8 of 250 on 2026-12-04, 9 of 250 on 2026-12-06 with the crisis model. The other languages: 0 of 110
+    /// on 2026-12-06. Lowered as the screen improves, never raised to let a change pass.
+    /// </summary>
     private const int MaxFalseAlarmsPerHundred = 4;
 
-    [Fact]
-    public async Task Everyday_messages_that_sound_like_danger_rarely_get_an_urgent_reply()
+    [Theory]
+    [InlineData("everyday-holdout.tsv", 250)]
+    [InlineData("everyday-languages-holdout.tsv", 110)]
+    public async Task Everyday_messages_that_sound_like_danger_rarely_get_an_urgent_reply(string list, int size)
     {
-        var messages = (await File.ReadAllLinesAsync(RepositoryRoot.Eval("everyday-holdout.tsv")))
+        var messages = (await File.ReadAllLinesAsync(RepositoryRoot.Eval(list)))
             .Where(line => line.StartsWith("none\t", StringComparison.Ordinal))
             .Select(line => line["none\t".Length..])
             .ToList();
@@ -33,7 +40,7 @@ public sealed class EverydayMessagesTests(ITestOutputHelper output)
             output.WriteLine($"{verdict!.Urgency} ({verdict.Sign.Name}): {message}");
         }
 
-        Assert.True(messages.Count >= 250, $"the set should hold 250 messages, has {messages.Count}");
+        Assert.True(messages.Count >= size, $"the set should hold {size} messages, has {messages.Count}");
         Assert.True(alarms.Count * 100 <= messages.Count * MaxFalseAlarmsPerHundred, $"{alarms.Count} of {messages.Count} everyday messages got an urgent reply (listed above)");
     }
 }

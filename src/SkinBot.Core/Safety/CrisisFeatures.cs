@@ -1,0 +1,158 @@
+using System.Buffers;
+
+namespace SkinBot.Core.Safety;
+
+/// <summary>
+/// What the crisis model (<see cref="CrisisModel"/>) reads in a text, shared by the trainer and the bot so both see
+/// the same evidence: every run of three to five characters (across word boundaries, so "no mor" and "pils" carry
+/// what "no more" and "pills" carry), every word and every pair of neighbouring words, each hashed into one of
+/// 2^bits buckets. Characters are read folded: lower case, accents dropped ("não" and "nao", "kończyć" and
+/// "konczyc" are written both ways), apostrophes gone, and a letter held three or more times cut to two ("sooo").
+/// </summary>
+public static class CrisisFeatures
+{
+    public const int ShortestRun = 3;
+    public const int LongestRun = 5;
+
+    private const int StackLimit = 512;
+    private const uint RunSeed = 0x9E3779B1;
+    private const uint WordSeed = 0x85EBCA77;
+    private const uint PairSeed = 0xC2B2AE3D;
+
+    // Invariant globalization leaves "é" as it is in string.Normalize, so the folding is a table: the accented
+    // letters of the languages the screen reads (safety-languages.yml), lower case, to their bare letter.
+    private static readonly Dictionary<char, char> Bare = BuildBare(
+        "aàáâãäåāăą", "cçćč", "dďđ", "eèéêëēėęě", "gğ", "iìíîïīįıİ", "lł", "nñńň", "oòóôõöøő", "rřŕ", "sśšş", "tťţ",
+        "uùúûüūůű", "yýÿ", "zźżž");
+
+    /// <summary>Calls <paramref name="sink"/> once per feature of <paramref name="text"/> (a feature seen twice counts twice).</summary>
+    public static void Visit<TSink>(ReadOnlySpan<char> text, int bits, ref TSink sink)
+        where TSink : struct, ICrisisFeatureSink, allows ref struct
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bits, 8);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bits, 24);
+        var mask = (1u << bits) - 1;
+        char[]? rented = null;
+        var room = text.Length + 2;
+        var buffer = room <= StackLimit ? stackalloc char[StackLimit] : rented = ArrayPool<char>.Shared.Rent(room);
+        try
+        {
+            var folded = buffer[..Fold(text, buffer)];
+            for (var length = ShortestRun; length <= LongestRun; length++)
+            {
+                for (var start = 0; start + length <= folded.Length; start++)
+                {
+                    sink.Add((int)(Hash(folded.Slice(start, length), RunSeed) & mask));
+                }
+            }
+
+            // Words sit between single spaces, and a pair is the span from one word's start to the next one's end.
+            var previousStart = -1;
+            var wordStart = -1;
+            for (var i = 0; i < folded.Length; i++)
+            {
+                if (folded[i] != ' ')
+                {
+                    if (wordStart < 0)
+                    {
+                        wordStart = i;
+                    }
+
+                    continue;
+                }
+
+                if (wordStart >= 0)
+                {
+                    sink.Add((int)(Hash(folded[wordStart..i], WordSeed) & mask));
+                    if (previousStart >= 0)
+                    {
+                        sink.Add((int)(Hash(folded[previousStart..i], PairSeed) & mask));
+                    }
+
+                    previousStart = wordStart;
+                    wordStart = -1;
+                }
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the folded text into <paramref name="into"/> (at least two longer than the text): words of letters
+    /// and digits, one space before, between and after them. Returns its length.
+    /// </summary>
+    public static int Fold(ReadOnlySpan<char> text, Span<char> into)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(into.Length, text.Length + 2);
+        var length = 0;
+        into[length++] = ' ';
+        foreach (var original in text)
+        {
+            if (original is '\'' or '’')
+            {
+                continue;
+            }
+
+            var c = char.IsLetterOrDigit(original) ? Folded(original) : ' ';
+            var previous = into[length - 1];
+            if (c == ' ' ? previous == ' ' : length >= 2 && c == previous && c == into[length - 2])
+            {
+                continue;
+            }
+
+            into[length++] = c;
+        }
+
+        if (into[length - 1] != ' ')
+        {
+            into[length++] = ' ';
+        }
+
+        return length;
+    }
+
+    private static char Folded(char c)
+    {
+        var lower = char.ToLowerInvariant(c);
+        return lower < 128 ? lower : Bare.GetValueOrDefault(lower, lower);
+    }
+
+    private static uint Hash(ReadOnlySpan<char> span, uint seed)
+    {
+        // FNV-1a: stable across processes and runtimes, unlike string.GetHashCode, since the trained weights are
+        // stored by bucket.
+        var hash = 2166136261u ^ seed;
+        foreach (var c in span)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
+    }
+
+    private static Dictionary<char, char> BuildBare(params string[] groups)
+    {
+        var bare = new Dictionary<char, char>();
+        foreach (var group in groups)
+        {
+            foreach (var accented in group.AsSpan(1))
+            {
+                bare[accented] = group[0];
+            }
+        }
+
+        return bare;
+    }
+}
+
+/// <summary>Receives the hashed features of a text from <see cref="CrisisFeatures.Visit"/>.</summary>
+public interface ICrisisFeatureSink
+{
+    void Add(int bucket);
+}
