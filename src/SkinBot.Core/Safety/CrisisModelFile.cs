@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace SkinBot.Core.Safety;
@@ -50,9 +51,15 @@ public static class CrisisModelFile
 
         var bias = reader.ReadSingle();
         var weights = new float[1 << bits];
+        var halves = reader.ReadBytes(weights.Length * sizeof(ushort));
+        if (halves.Length != weights.Length * sizeof(ushort))
+        {
+            throw new EndOfStreamException($"crisis model file ends after {halves.Length / sizeof(ushort)} of {weights.Length} weights");
+        }
+
         for (var i = 0; i < weights.Length; i++)
         {
-            weights[i] = (float)reader.ReadHalf();
+            weights[i] = (float)BitConverter.UInt16BitsToHalf(BinaryPrimitives.ReadUInt16LittleEndian(halves.AsSpan(i * sizeof(ushort))));
         }
 
         return new CrisisModel(bits, bias, weights);
