@@ -6,11 +6,12 @@ using SkinBot.Core.Engine;
 using SkinBot.Core.Evaluation;
 using SkinBot.Core.Knowledge;
 using SkinBot.Core.Knowledge.Semantic;
+using SkinBot.Core.Text;
 
 namespace SkinBot.Benchmarks;
 
 /// <summary>
-/// <c>--semantic</c>: what the static-vector intent index and the crisis screen by meaning cost. Loading the shipped vectors (once per process),
+/// <c>--semantic</c>: what the static-vector intent index, the crisis screen by meaning and the crisis model cost. Loading the shipped vectors (once per process),
 /// embedding the intent examples (once per knowledge base), one <c>Classify</c> per message, and whole answers
 /// with the index on and off, since the engine's budget is per answer.
 /// </summary>
@@ -60,6 +61,12 @@ public static class SemanticCommand
             Console.WriteLine($"crisis by meaning: {Percentiles(TimeEach(texts, text => likeness.Find(text)))} ({likeness.CrisisExampleCount} crisis examples, {likeness.LookAlikeCount} look-alike clauses)");
         }
 
+        if (on.CrisisModel is { } model)
+        {
+            var tuning = on.CrisisModelTuning;
+            Console.WriteLine($"crisis by model:  {Percentiles(TimeEach(texts, text => model.Find(text, ClauseSplitter.Split(text, tuning.MinimumClauseWords), tuning.Threshold)))} (2^{model.Bits} weights)");
+        }
+
         Console.WriteLine($"answer, semantic: {Percentiles(await AnswerTimesAsync(on, texts))}");
         Console.WriteLine($"answer, without:  {Percentiles(await AnswerTimesAsync(off, texts))}");
     }
@@ -88,7 +95,8 @@ public static class SemanticCommand
         // The holder would dispose the knowledge base with it; the caller owns it, so the holder is not disposed.
         var holder = new KnowledgeBaseHolder();
         holder.Swap(knowledge);
-        var options = Options.Create(new EngineOptions());
+        // Without the answer memo, as in the latency command: the rounds repeat the same messages.
+        var options = Options.Create(new EngineOptions { AnswerMemoCapacity = SkinBotBenchEnvironment.MemoCapacity });
         var engine = new ChatEngine(holder, new InMemoryConversationStore(options, TimeProvider.System), options, TimeProvider.System);
         var requests = texts.Select((t, i) => new ChatRequest(Platforms.Cli, $"bench-{i}", "bench", t)).ToArray();
         foreach (var request in requests.Concat(requests).Concat(requests))
