@@ -11,7 +11,7 @@ public sealed class LogisticTrainer(TrainerSettings settings)
     public CrisisModel Train(IReadOnlyList<LabelledText> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var rows = texts.Select(t => (Buckets: Buckets(t.Text, settings.Bits), t.Crisis, t.Weight)).ToArray();
+        var rows = texts.Select(t => (Buckets: CrisisFeatures.Buckets(t.Text, settings.Bits), t.Crisis, t.Weight)).ToArray();
         var weights = new double[1 << settings.Bits];
         var squaredGradients = new double[weights.Length];
         var bias = 0.0;
@@ -51,19 +51,6 @@ public sealed class LogisticTrainer(TrainerSettings settings)
         }
 
         return new CrisisModel(settings.Bits, (float)bias, [.. weights.Select(w => (float)(Half)w)]);
-    }
-
-    /// <summary>Every feature of the text, a repeated one as often as it occurs, as the bot will sum them.</summary>
-    public static int[] Buckets(string text, int bits)
-    {
-        var sink = new BucketList([]);
-        CrisisFeatures.Visit(text, bits, ref sink);
-        return [.. sink.Buckets];
-    }
-
-    private readonly record struct BucketList(List<int> Buckets) : ICrisisFeatureSink
-    {
-        public void Add(int bucket) => Buckets.Add(bucket);
     }
 }
 

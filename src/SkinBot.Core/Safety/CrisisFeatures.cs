@@ -84,6 +84,17 @@ public static class CrisisFeatures
     }
 
     /// <summary>
+    /// Every feature of the text as its bucket, a repeated one as often as it occurs: for the trainer and for tests.
+    /// The bot sums weights as it goes instead (<see cref="Visit"/>), without a list.
+    /// </summary>
+    public static int[] Buckets(ReadOnlySpan<char> text, int bits)
+    {
+        var list = new BucketList([]);
+        Visit(text, bits, ref list);
+        return [.. list.Buckets];
+    }
+
+    /// <summary>
     /// Writes the folded text into <paramref name="into"/> (at least two longer than the text): words of letters
     /// and digits, one space before, between and after them. Returns its length.
     /// </summary>
@@ -149,6 +160,11 @@ public static class CrisisFeatures
 
         return bare;
     }
+}
+
+internal readonly record struct BucketList(List<int> Buckets) : ICrisisFeatureSink
+{
+    public void Add(int bucket) => Buckets.Add(bucket);
 }
 
 /// <summary>Receives the hashed features of a text from <see cref="CrisisFeatures.Visit"/>.</summary>

@@ -8,9 +8,7 @@ public sealed class CrisisModelTests
     private static CrisisModel Marker()
     {
         var weights = Enumerable.Repeat(-1f, 1 << 12).ToArray();
-        var sink = new Collect([]);
-        CrisisFeatures.Visit("xq", 12, ref sink);
-        foreach (var bucket in sink.Buckets)
+        foreach (var bucket in CrisisFeatures.Buckets("xq", 12))
         {
             weights[bucket] = 40f;
         }
@@ -71,10 +69,5 @@ public sealed class CrisisModelTests
         bytes[4] = 9;
         Assert.Throws<InvalidDataException>(() => CrisisModelFile.Read(new MemoryStream(bytes)));
         Assert.ThrowsAny<EndOfStreamException>(() => CrisisModelFile.Read(new MemoryStream(file.ToArray()[..100])));
-    }
-
-    private readonly record struct Collect(List<int> Buckets) : ICrisisFeatureSink
-    {
-        public void Add(int bucket) => Buckets.Add(bucket);
     }
 }

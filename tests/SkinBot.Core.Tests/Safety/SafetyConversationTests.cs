@@ -13,6 +13,14 @@ public sealed class SafetyConversationTests
     private static async Task<Conversation> ChatAsync() =>
         new(KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync()), Guid.NewGuid().ToString("N"));
 
+    private static async Task AssertCrisisReplyAloneAsync(string text) =>
+        await (await ChatAsync())
+            .Send(text)
+            .AssertUrgency(Urgency.Crisis)
+            .Assert(IsGoToCareOnly, "the crisis reply alone: no passages, no follow-ups")
+            .AssertMessageContains("988")
+            .RunAsync();
+
     private static bool IsGoToCareOnly(Answer answer) =>
         answer.Intent == IntentIds.Urgent && answer.Passages.Count == 0 && answer.FollowUps.Count == 0 && !string.IsNullOrWhiteSpace(answer.Caveat);
 
@@ -54,12 +62,7 @@ public sealed class SafetyConversationTests
             Assert.Same(CrisisLikeness.Sign, lease.Knowledge.ScreenSafety(text)?.Sign);
         }
 
-        await (await ChatAsync())
-            .Send(text)
-            .AssertUrgency(Urgency.Crisis)
-            .Assert(IsGoToCareOnly, "the crisis reply alone: no passages, no follow-ups")
-            .AssertMessageContains("988")
-            .RunAsync();
+        await AssertCrisisReplyAloneAsync(text);
     }
 
     [Theory]
@@ -69,8 +72,7 @@ public sealed class SafetyConversationTests
     {
         // As above: the premise is that the two earlier readers miss it. When a new sign or example reads it, pick
         // a message they miss (`ask --explain` names the reader).
-        var holder = await KnowledgeBases.SharedRepositoryCorpusAsync();
-        using (var lease = holder.Acquire())
+        using (var lease = (await KnowledgeBases.SharedRepositoryCorpusAsync()).Acquire())
         {
             Assert.Null(lease.Knowledge.Safety.Screen(text));
             Assert.Null(lease.Knowledge.CrisisLikeness?.Find(lease.Knowledge.Safety.SpellEmoji(text)));
@@ -79,12 +81,7 @@ public sealed class SafetyConversationTests
             Assert.Contains("crisis model", verdict!.MatchedWords, StringComparison.Ordinal);
         }
 
-        await (await ChatAsync())
-            .Send(text)
-            .AssertUrgency(Urgency.Crisis)
-            .Assert(IsGoToCareOnly, "the crisis reply alone: no passages, no follow-ups")
-            .AssertMessageContains("988")
-            .RunAsync();
+        await AssertCrisisReplyAloneAsync(text);
     }
 
     [Fact]
