@@ -27,6 +27,8 @@ public sealed class CrisisModel
     public CrisisModel(int bits, float bias, float[] weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bits, 8);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bits, 24);
         ArgumentOutOfRangeException.ThrowIfNotEqual(weights.Length, 1 << bits);
         Bits = bits;
         Bias = bias;

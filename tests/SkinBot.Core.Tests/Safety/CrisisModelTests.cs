@@ -69,5 +69,7 @@ public sealed class CrisisModelTests
         bytes[4] = 9;
         Assert.Throws<InvalidDataException>(() => CrisisModelFile.Read(new MemoryStream(bytes)));
         Assert.ThrowsAny<EndOfStreamException>(() => CrisisModelFile.Read(new MemoryStream(file.ToArray()[..100])));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CrisisModel(30, 0f, []));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CrisisModel(8, 0f, new float[255]));
     }
 }
