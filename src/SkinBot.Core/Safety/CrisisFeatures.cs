@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Text;
+using Lucene.Net.Analysis.Miscellaneous;
 
 namespace SkinBot.Core.Safety;
 
@@ -19,11 +21,8 @@ public static class CrisisFeatures
     private const uint WordSeed = 0x85EBCA77;
     private const uint PairSeed = 0xC2B2AE3D;
 
-    // Invariant globalization leaves "é" as it is in string.Normalize, so the folding is a table: the accented
-    // letters of the languages the screen reads (safety-languages.yml), lower case, to their bare letter.
-    private static readonly Dictionary<char, char> Bare = BuildBare(
-        "aàáâãäåāăą", "cçćč", "dďđ", "eèéêëēėęě", "gğ", "iìíîïīįıİ", "lł", "nñńň", "oòóôõöøő", "rřŕ", "sśšş", "tťţ",
-        "uùúûüūůű", "yýÿ", "zźżž");
+    /// <summary>Lucene's ASCII folding writes at most this many characters for one ("ǆ" is "dz", "⑴" is "(1)").</summary>
+    private const int LongestAsciiFolding = 4;
 
     /// <summary>Calls <paramref name="sink"/> once per feature of <paramref name="text"/> (a feature seen twice counts twice).</summary>
     public static void Visit<TSink>(ReadOnlySpan<char> text, int bits, ref TSink sink)
@@ -32,12 +31,25 @@ public static class CrisisFeatures
         ArgumentOutOfRangeException.ThrowIfLessThan(bits, 8);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bits, 24);
         var mask = (1u << bits) - 1;
+        char[]? asciiInput = null;
+        char[]? asciiOutput = null;
         char[]? rented = null;
-        var room = text.Length + 2;
-        var buffer = room <= StackLimit ? stackalloc char[StackLimit] : rented = ArrayPool<char>.Shared.Rent(room);
         try
         {
-            var folded = buffer[..Fold(text, buffer)];
+            // Accents go first, by Lucene's ASCII folding as in ArticleIds (string.Normalize does nothing under
+            // invariant globalization): "não" is "nao", "kończyć" "konczyc", "ı" and "İ" are "i", "ß" is "ss".
+            var source = text;
+            if (!Ascii.IsValid(text))
+            {
+                asciiInput = ArrayPool<char>.Shared.Rent(text.Length);
+                asciiOutput = ArrayPool<char>.Shared.Rent(text.Length * LongestAsciiFolding);
+                text.CopyTo(asciiInput);
+                source = asciiOutput.AsSpan(0, ASCIIFoldingFilter.FoldToASCII(asciiInput, 0, asciiOutput, 0, text.Length));
+            }
+
+            var room = source.Length + 2;
+            var buffer = room <= StackLimit ? stackalloc char[StackLimit] : rented = ArrayPool<char>.Shared.Rent(room);
+            var folded = buffer[..Fold(source, buffer)];
             for (var length = ShortestRun; length <= LongestRun; length++)
             {
                 for (var start = 0; start + length <= folded.Length; start++)
@@ -76,11 +88,25 @@ public static class CrisisFeatures
         }
         finally
         {
-            if (rented is not null)
+            foreach (var array in (ReadOnlySpan<char[]?>)[asciiInput, asciiOutput, rented])
             {
-                ArrayPool<char>.Shared.Return(rented);
+                if (array is not null)
+                {
+                    ArrayPool<char>.Shared.Return(array);
+                }
             }
         }
+    }
+
+    /// <summary>The text as the features read it (for tests and for reading what the model sees).</summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var input = text.ToCharArray();
+        var ascii = new char[(text.Length * LongestAsciiFolding) + 2];
+        var length = ASCIIFoldingFilter.FoldToASCII(input, 0, ascii, 0, input.Length);
+        var into = new char[length + 2];
+        return new string(into, 0, Fold(ascii.AsSpan(0, length), into));
     }
 
     /// <summary>
@@ -95,12 +121,11 @@ public static class CrisisFeatures
     }
 
     /// <summary>
-    /// Writes the folded text into <paramref name="into"/> (at least two longer than the text): words of letters
-    /// and digits, one space before, between and after them. Returns its length.
+    /// Writes the text, already folded to ASCII, into <paramref name="into"/> (at least two longer than the text):
+    /// words of letters and digits in lower case, one space before, between and after them. Returns its length.
     /// </summary>
-    public static int Fold(ReadOnlySpan<char> text, Span<char> into)
+    private static int Fold(ReadOnlySpan<char> text, Span<char> into)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(into.Length, text.Length + 2);
         var length = 0;
         into[length++] = ' ';
         foreach (var original in text)
@@ -110,7 +135,7 @@ public static class CrisisFeatures
                 continue;
             }
 
-            var c = char.IsLetterOrDigit(original) ? Folded(original) : ' ';
+            var c = char.IsLetterOrDigit(original) ? char.ToLowerInvariant(original) : ' ';
             var previous = into[length - 1];
             if (c == ' ' ? previous == ' ' : length >= 2 && c == previous && c == into[length - 2])
             {
@@ -128,12 +153,6 @@ public static class CrisisFeatures
         return length;
     }
 
-    private static char Folded(char c)
-    {
-        var lower = char.ToLowerInvariant(c);
-        return lower < 128 ? lower : Bare.GetValueOrDefault(lower, lower);
-    }
-
     private static uint Hash(ReadOnlySpan<char> span, uint seed)
     {
         // FNV-1a: stable across processes and runtimes, unlike string.GetHashCode, since the trained weights are
@@ -145,20 +164,6 @@ public static class CrisisFeatures
         }
 
         return hash;
-    }
-
-    private static Dictionary<char, char> BuildBare(params string[] groups)
-    {
-        var bare = new Dictionary<char, char>();
-        foreach (var group in groups)
-        {
-            foreach (var accented in group.AsSpan(1))
-            {
-                bare[accented] = group[0];
-            }
-        }
-
-        return bare;
     }
 }
 
