@@ -14,8 +14,7 @@ public sealed class PhraseSet
         foreach (var text in phrases)
         {
             var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(w => w.EndsWith('*') ? (Text: Normalise(w[..^1]), IsPrefix: true) : (Text: Normalise(w), IsPrefix: false))
-                .Where(w => w.Text.Length > 0)
+                .SelectMany(Words)
                 .ToArray();
             if (words.Length == 0)
             {
@@ -89,7 +88,21 @@ public sealed class PhraseSet
 
     /// <summary>Data is written the way people type; it is read the way <see cref="SurfaceWords"/> reads messages.</summary>
     private static string Normalise(string word) =>
-        string.Concat(word.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant));
+        string.Concat(word.Where(SurfaceWords.IsWordCharacter).Select(char.ToLowerInvariant));
+
+    /// <summary>
+    /// The words one space-separated piece of a phrase stands for: usually itself, normalised; in Chinese, Japanese
+    /// or Thai, each character, as <see cref="SurfaceWords"/> reads a message. A trailing <c>*</c> makes the last a prefix.
+    /// </summary>
+    private static IEnumerable<(string Text, bool IsPrefix)> Words(string written)
+    {
+        var isPrefix = written.EndsWith('*');
+        var pieces = SurfaceWords.Of(Normalise(isPrefix ? written[..^1] : written));
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            yield return (pieces[i], isPrefix && i == pieces.Count - 1);
+        }
+    }
 
     /// <summary>A phrase that ends at a node: its text as written, its place in the data and its length in words.</summary>
     private sealed record PhraseEnd(string Text, int Order, int Length);

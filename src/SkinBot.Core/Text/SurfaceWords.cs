@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SkinBot.Core.Text;
 
 /// <summary>
@@ -7,14 +9,24 @@ namespace SkinBot.Core.Text;
 /// </summary>
 public static class SurfaceWords
 {
-    /// <summary>Letters and digits; an apostrophe inside a word is dropped so "don't" and "dont" read the same.</summary>
+    /// <summary>
+    /// Letters and digits; an apostrophe inside a word is dropped so "don't" and "dont" read the same. Chinese,
+    /// Japanese and Thai put no spaces between words, so each of their characters is a word of its own, and a phrase
+    /// written in them is matched wherever its characters occur in a row.
+    /// </summary>
     public static IReadOnlyList<string> Of(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var words = new List<string>();
         var current = new System.Text.StringBuilder();
         foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c))
+            if (StandsAlone(c))
+            {
+                Flush(words, current);
+                words.Add(c.ToString());
+            }
+            else if (IsWordCharacter(c))
             {
                 current.Append(char.ToLowerInvariant(c));
             }
@@ -22,18 +34,36 @@ public static class SurfaceWords
             {
                 continue;
             }
-            else if (current.Length > 0)
+            else
             {
-                words.Add(current.ToString());
-                current.Clear();
+                Flush(words, current);
             }
         }
 
+        Flush(words, current);
+        return words;
+    }
+
+    /// <summary>
+    /// A letter, a digit, or a vowel sign or other mark of a script that writes them apart from the letter (Hindi
+    /// "मैं" is a letter and a mark): splitting at those would cut every word of the script in pieces. Latin's
+    /// combining accents stay separators, as before, since typed Latin text arrives with its accents composed.
+    /// </summary>
+    public static bool IsWordCharacter(char c) =>
+        char.IsLetterOrDigit(c)
+        || (c > '\u036F' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
+
+    /// <summary>A character of a script written without spaces between words: Chinese, Japanese kana, Thai.</summary>
+    public static bool StandsAlone(char c) =>
+        c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')
+            or (>= '\u0E00' and <= '\u0E7F');
+
+    private static void Flush(List<string> words, System.Text.StringBuilder current)
+    {
         if (current.Length > 0)
         {
             words.Add(current.ToString());
+            current.Clear();
         }
-
-        return words;
     }
 }

@@ -52,6 +52,22 @@ public sealed class OtherLanguageTests
             .RunAsync();
     }
 
+    [Theory]
+    [InlineData("у меня шрамы от акне на щеках, что делать?", "Cyrillic script")]
+    [InlineData("我脸上有很多痘坑,用什么激光比较好?", "Chinese")]
+    public async Task A_message_in_another_script_gets_told_skinbot_reads_english_not_the_help_menu(string text, string script)
+    {
+        var engine = KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync());
+
+        await new Conversation(engine, Guid.NewGuid().ToString("N"))
+            .Send(text)
+            .AssertIntent(IntentIds.OutOfScope)
+            .AssertMessageContains(script)
+            .AssertMessageContains("findahelpline.com")
+            .Assert(a => a.Passages.Count == 0, "no article passages for a message SkinBot cannot read")
+            .RunAsync();
+    }
+
     [Fact]
     public async Task A_danger_said_in_another_language_gets_its_tier_from_that_languages_signs()
     {

@@ -40,4 +40,15 @@ public class PhraseSetTests
         Assert.False(Phrases.Any(SurfaceWords.Of("i")));
         Assert.True(Phrases.Any(SurfaceWords.Of("see it")));
     }
+
+    [Fact]
+    public void A_phrase_in_a_spaceless_script_is_found_wherever_its_characters_occur_in_a_row()
+    {
+        var phrases = new PhraseSet(["想死", "死にたい", "мне не жить"]);
+
+        Assert.Equal(["想死"], phrases.Find(SurfaceWords.Of("我真的好想死了, lol")).Select(m => m.Phrase));
+        Assert.Equal(["死にたい"], phrases.Find(SurfaceWords.Of("もう死にたい")).Select(m => m.Phrase));
+        Assert.Empty(phrases.Find(SurfaceWords.Of("我想象中的死海")));
+        Assert.Equal(["мне не жить"], phrases.Find(SurfaceWords.Of("Мне не жить...")).Select(m => m.Phrase));
+    }
 }

@@ -4,16 +4,17 @@ using SkinBot.Core.Knowledge;
 namespace SkinBot.Core.Intents.Rules;
 
 /// <summary>
-/// A message written in another language ("minha filha tá usando blusa de manga comprida…") is not guessed at:
-/// SkinBot reads only English, so after the safety screen has read what it can, the reply says so and where to turn
-/// if the message meant danger, rather than an answer matched on a borrowed word or two.
+/// A message written in another language ("minha filha tá usando blusa de manga comprida…", "я не знаю…") is not
+/// guessed at: SkinBot reads only English, so after the safety screen has read what it can, the reply says so and
+/// where to turn if the message meant danger, rather than an answer matched on a borrowed word or two, or the help
+/// menu for a message none of whose words it knows.
 /// </summary>
 public sealed class OtherLanguageRule : IIntentRule
 {
     public string Name => "other-language";
 
     public IntentDecision? Decide(RuleInput input) =>
-        OtherLanguage.Of(input.Evidence.Surface, input.Knowledge.Intents.OtherLanguages) is { } language
-            ? input.Decision(IntentIds.OutOfScope, 1.0) with { OtherLanguage = language.Name, ScarTypes = [] }
+        (OtherLanguage.Of(input.Evidence.Surface, input.Knowledge.Intents.OtherLanguages)?.Name ?? ForeignScript.Of(input.Evidence.Text)) is { } language
+            ? input.Decision(IntentIds.OutOfScope, 1.0) with { OtherLanguage = language, ScarTypes = [] }
             : null;
 }
