@@ -50,7 +50,10 @@ public static partial class TrainingSources
             var clauses = ClauseSplitter.Split(message.Text, CrisisModelTuning.Default.MinimumClauseWords);
             if (!message.Crisis && clauses.Count > 1)
             {
-                texts.AddRange(clauses.Select(clause => message with { Text = clause, Weight = ClauseWeight, IsClause = true }));
+                // A clause can be a held-out question on its own ("what do rolling scars look like").
+                texts.AddRange(clauses
+                    .Where(clause => !heldOut.Contains(MessageNormalizer.Normalize(clause)))
+                    .Select(clause => message with { Text = clause, Weight = ClauseWeight, IsClause = true }));
             }
         }
 

@@ -47,11 +47,12 @@ public static class SurfaceWords
     /// <summary>
     /// A letter, a digit, or a vowel sign or other mark of a script that writes them apart from the letter (Hindi
     /// "मैं" is a letter and a mark): splitting at those would cut every word of the script in pieces. Latin's
-    /// combining accents stay separators, as before, since typed Latin text arrives with its accents composed.
+    /// combining accents stay separators, as before, since typed Latin text arrives with its accents composed, and so
+    /// do the marks that follow emoji and symbols (the variation selector of "⚰️", a keycap), which the emoji reading spells.
     /// </summary>
     public static bool IsWordCharacter(char c) =>
         char.IsLetterOrDigit(c)
-        || (c > '\u036F' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
+        || (c is >= '\u0483' and <= '\u1AAF' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
 
     /// <summary>A character of a script written without spaces between words: Chinese, Japanese kana, Thai.</summary>
     public static bool StandsAlone(char c) =>

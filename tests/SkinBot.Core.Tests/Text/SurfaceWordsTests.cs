@@ -38,4 +38,12 @@ public sealed class SurfaceWordsTests
         Assert.Equal(["я", "хочу", "умереть"], SurfaceWords.Of("Я хочу УМЕРЕТЬ"));
         Assert.Equal(["죽고", "싶어"], SurfaceWords.Of("죽고 싶어..."));
     }
+
+    [Theory]
+    [InlineData("⚰️")]
+    [InlineData("1️⃣")]
+    public void The_marks_that_follow_emoji_and_symbols_are_not_words(string text)
+    {
+        Assert.DoesNotContain(SurfaceWords.Of(text), word => word.Any(c => c is '\uFE0F' or '\u20E3'));
+    }
 }
