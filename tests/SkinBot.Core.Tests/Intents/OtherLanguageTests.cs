@@ -22,6 +22,9 @@ public sealed class OtherLanguageTests
     [InlineData("ano po ba ang gamot sa pitted scars ko", "Tagalog")]
     [InlineData("bhai mere face ke scars pe sab hasste hain", "Hindi")]
     [InlineData("ich hab meine narben mit einem dermapen behandelt und jetzt ist die haut rot", "German")]
+    [InlineData("ik heb littekens van acne en ik weet niet wat ik moet doen", "Dutch")]
+    [InlineData("toi bi seo ro tren mat, lam sao de het a", "Vietnamese")]
+    [InlineData("jag har ärr efter finnar och vet inte vad jag ska göra", "Swedish")]
     public async Task Three_common_words_of_a_language_making_a_fifth_of_the_message_name_it(string text, string language)
     {
         Assert.Equal(language, OtherLanguage.Of(Words(text), await ShippedLanguagesAsync())?.Name);
