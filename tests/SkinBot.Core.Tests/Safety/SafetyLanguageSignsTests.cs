@@ -9,7 +9,10 @@ namespace SkinBot.Core.Tests.Safety;
 public sealed class SafetyLanguageSignsTests
 {
     private static readonly string[] Languages =
-        ["spanish", "portuguese", "french", "german", "italian", "tagalog", "hindi", "indonesian", "polish", "turkish", "arabizi"];
+    [
+        "spanish", "portuguese", "french", "german", "italian", "tagalog", "hindi", "indonesian", "polish", "turkish", "arabizi",
+        "dutch", "russian", "ukrainian", "chinese", "japanese", "korean", "arabic", "urdu", "persian", "bengali", "vietnamese", "thai", "swedish", "greek", "romanian",
+    ];
 
     private static readonly Lazy<SafetyCatalog> Real = new(() => SafetyCatalog.Parse(
         File.ReadAllText(Path.Combine(RepositoryRoot.Corpus, "safety.yml")),
