@@ -79,6 +79,12 @@ public static class AnswerComposer
         };
     }
 
+    /// <summary>The message followed by where to turn, in the language the person wrote in, when SkinBot has that line.</summary>
+    private static string WithHelpLine(IntentCatalog intents, IntentDecision decision, string message) =>
+        decision.OtherLanguage is { } language && intents.File.HelpLines.TryGetValue(language, out var line) && !string.IsNullOrWhiteSpace(line)
+            ? $"{message}\n\n{line.Trim()}"
+            : message;
+
     private static Answer ComposeMain(KnowledgeBase knowledge, IntentDecision decision)
     {
         var intents = knowledge.Intents;
@@ -87,9 +93,10 @@ public static class AnswerComposer
             // Only the safety screen decides urgency; a tierless urgent decision would be a bug, so it gets the
             // reply that sends the person to a doctor today rather than none.
             var tier = knowledge.Safety[decision.Urgency == Domain.Urgency.None ? Domain.Urgency.Infection : decision.Urgency];
+            var message = decision.Safety?.CrisisReading is null ? tier.Message : $"{tier.Message}\n{knowledge.Safety[Domain.Urgency.Crisis].Aside ?? Safety.SafetyNet.Text}";
             return Base(knowledge, decision, tier.Headline) with
             {
-                Message = decision.Safety?.CrisisReading is null ? tier.Message : $"{tier.Message}\n{knowledge.Safety[Domain.Urgency.Crisis].Aside ?? Safety.SafetyNet.Text}",
+                Message = WithHelpLine(intents, decision, message),
                 Caveat = tier.Caveat,
                 Urgency = tier.Urgency,
             };
@@ -99,7 +106,7 @@ public static class AnswerComposer
         {
             return Base(knowledge, decision, "I can only read English") with
             {
-                Message = intents.File.OtherLanguageMessage.Replace("{language}", language, StringComparison.Ordinal),
+                Message = WithHelpLine(intents, decision, intents.File.OtherLanguageMessage.Replace("{language}", language, StringComparison.Ordinal)),
             };
         }
 

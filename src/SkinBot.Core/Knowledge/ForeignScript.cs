@@ -16,15 +16,31 @@ public static class ForeignScript
 
     private const string Japanese = "Japanese";
 
+    private const string Cyrillic = "Cyrillic script";
+
+    private const string ArabicScript = "Arabic script";
+
+    private const string Ukrainian = "Ukrainian";
+
+    private const string Urdu = "Urdu";
+
+    private const string Persian = "Persian";
+
+    private static readonly System.Buffers.SearchValues<char> UkrainianLetters = System.Buffers.SearchValues.Create("іїєґІЇЄҐ");
+
+    private static readonly System.Buffers.SearchValues<char> UrduLetters = System.Buffers.SearchValues.Create("ےٹڈڑں");
+
+    private static readonly System.Buffers.SearchValues<char> PersianLetters = System.Buffers.SearchValues.Create("پچژگیک");
+
     /// <summary>Unicode blocks and how the reply names what is written in them.</summary>
     private static readonly (char First, char Last, string Name)[] Blocks =
     [
         ('\u0370', '\u03FF', "Greek"),
-        ('\u0400', '\u052F', "Cyrillic script"),
+        ('\u0400', '\u052F', Cyrillic),
         ('\u0530', '\u058F', "Armenian"),
         ('\u0590', '\u05FF', "Hebrew"),
-        ('\u0600', '\u06FF', "Arabic script"),
-        ('\u0750', '\u077F', "Arabic script"),
+        ('\u0600', '\u06FF', ArabicScript),
+        ('\u0750', '\u077F', ArabicScript),
         ('\u0900', '\u097F', "Devanagari script"),
         ('\u0980', '\u09FF', "Bengali script"),
         ('\u0A00', '\u0A7F', "Gurmukhi script"),
@@ -83,8 +99,24 @@ public static class ForeignScript
         }
 
         var (best, count) = counts.MaxBy(pair => pair.Value);
-        return count >= MinimumLetters && count >= MinimumShare * letters ? best : null;
+        return count >= MinimumLetters && count >= MinimumShare * letters ? Narrowed(best, text) : null;
     }
+
+    /// <summary>Every name <see cref="Of"/> can return, so the data can be checked to have a help line for each.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        [.. Blocks.Select(b => b.Name).Concat([Ukrainian, Urdu, Persian]).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// A language its script shares but its own letters give away: Ukrainian's і ї є ґ among Cyrillic; Urdu's ے ٹ ڈ ڑ ں,
+    /// then Persian's پ چ ژ گ and its ی and ک (which Urdu writes too, and Arabic writes ي and ك), among Arabic script.
+    /// </summary>
+    private static string Narrowed(string script, string text) => script switch
+    {
+        Cyrillic when text.AsSpan().IndexOfAny(UkrainianLetters) >= 0 => Ukrainian,
+        ArabicScript when text.AsSpan().IndexOfAny(UrduLetters) >= 0 => Urdu,
+        ArabicScript when text.AsSpan().IndexOfAny(PersianLetters) >= 0 => Persian,
+        _ => script,
+    };
 
     private static string? NameOf(char c)
     {

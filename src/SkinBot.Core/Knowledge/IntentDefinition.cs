@@ -83,6 +83,13 @@ public sealed class IntentFile
     /// </summary>
     public string OtherLanguageMessage { get; set; } = string.Empty;
 
+    /// <summary>
+    /// One sentence per language name (as <see cref="OtherLanguageWords"/> and <see cref="ForeignScript"/> name them)
+    /// saying, in that language, where to turn now: added to the other-language reply and to the crisis reply, so
+    /// someone who cannot read the English reply still finds help.
+    /// </summary>
+    public Dictionary<string, string> HelpLines { get; set; } = [];
+
     /// <summary>Common short words of other languages, by language name, that tell a message is not in English.</summary>
     public Dictionary<string, List<string>> OtherLanguageWords { get; set; } = [];
 

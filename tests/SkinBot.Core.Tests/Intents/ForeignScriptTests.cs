@@ -13,6 +13,9 @@ public sealed class ForeignScriptTests
     [InlineData("मेरे चेहरे पर गड्ढे हैं", "Devanagari script")]
     [InlineData("ฉันมีหลุมสิว", "Thai")]
     [InlineData("Έχω ουλές ακμής", "Greek")]
+    [InlineData("у мене шрами від акне, що робити?", "Ukrainian")]
+    [InlineData("میرے چہرے پر گڑھے ہیں", "Urdu")]
+    [InlineData("جای جوش روی صورتم مونده", "Persian")]
     public void A_message_mostly_in_another_script_is_named_by_it(string text, string script)
     {
         Assert.Equal(script, ForeignScript.Of(text));

@@ -50,6 +50,7 @@ public sealed class OtherLanguageTests
             .AssertIntent(IntentIds.OutOfScope)
             .AssertMessageContains("Portuguese")
             .AssertMessageContains("emergency number")
+            .AssertMessageContains("ligue agora para o número de emergência")
             .AssertMessageContains("findahelpline.com")
             .Assert(a => a.Passages.Count == 0, "no article passages for a message SkinBot cannot read")
             .RunAsync();
@@ -68,6 +69,35 @@ public sealed class OtherLanguageTests
             .AssertMessageContains(script)
             .AssertMessageContains("findahelpline.com")
             .Assert(a => a.Passages.Count == 0, "no article passages for a message SkinBot cannot read")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Every_language_skinbot_can_name_by_its_words_has_a_help_line_and_every_help_line_names_one()
+    {
+        var holder = await KnowledgeBases.SharedRepositoryCorpusAsync();
+        using var lease = holder.Acquire();
+        var file = lease.Knowledge.Intents.File;
+        var nameable = file.OtherLanguageWords.Keys.Concat(ForeignScript.Names).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(file.OtherLanguageWords.Keys, language => Assert.Contains(language, file.HelpLines.Keys));
+        Assert.All(file.HelpLines.Keys, language => Assert.Contains(language, nameable));
+        Assert.All(file.HelpLines.Values, line => Assert.Contains("findahelpline.com", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_crisis_read_in_another_language_also_says_where_to_turn_in_that_language_and_one_in_english_does_not()
+    {
+        var engine = KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync());
+
+        await new Conversation(engine, Guid.NewGuid().ToString("N"))
+            .Send("я больше не хочу жить")
+            .AssertUrgency(Urgency.Crisis)
+            .AssertMessageContains("988")
+            .AssertMessageContains("экстренную службу")
+            .Send("i dont want to live anymore")
+            .AssertUrgency(Urgency.Crisis)
+            .Assert(a => a.Message?.Contains("экстренную", StringComparison.Ordinal) == false, "no Russian line beside an English message")
             .RunAsync();
     }
 

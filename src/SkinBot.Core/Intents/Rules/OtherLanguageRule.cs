@@ -14,7 +14,7 @@ public sealed class OtherLanguageRule : IIntentRule
     public string Name => "other-language";
 
     public IntentDecision? Decide(RuleInput input) =>
-        (OtherLanguage.Of(input.Evidence.Surface, input.Knowledge.Intents.OtherLanguages)?.Name ?? ForeignScript.Of(input.Evidence.Text)) is { } language
+        MessageLanguage.Of(input.Evidence.Surface, input.Evidence.Text, input.Knowledge.Intents.OtherLanguages) is { } language
             ? input.Decision(IntentIds.OutOfScope, 1.0) with { OtherLanguage = language, ScarTypes = [] }
             : null;
 }

@@ -1,10 +1,13 @@
 using SkinBot.Core.Domain;
+using SkinBot.Core.Knowledge;
+
 namespace SkinBot.Core.Intents.Rules;
 
 /// <summary>
 /// The safety screen (safety.yml, then safety-examples.yml for a crisis said in other words), first: a message
 /// that shows any urgent sign gets that tier's reply, whatever else it asks. It reads the message as written,
-/// before spelling correction, so no correction can hide a sign.
+/// before spelling correction, so no correction can hide a sign. A crisis read in another language carries that
+/// language, so the reply can say where to turn in it too.
 /// </summary>
 public sealed class SafetyScreenRule : IIntentRule
 {
@@ -12,6 +15,11 @@ public sealed class SafetyScreenRule : IIntentRule
 
     public IntentDecision? Decide(RuleInput input) =>
         input.Knowledge.ScreenSafety(input.Evidence.Text) is { } verdict
-            ? IntentDecision.Of(IntentIds.Urgent, 1.0) with { Urgency = verdict.Urgency, Safety = verdict }
+            ? IntentDecision.Of(IntentIds.Urgent, 1.0) with
+            {
+                Urgency = verdict.Urgency,
+                Safety = verdict,
+                OtherLanguage = verdict.Urgency == Urgency.Crisis ? MessageLanguage.Of(input.Evidence.Surface, input.Evidence.Text, input.Knowledge.Intents.OtherLanguages) : null,
+            }
             : null;
 }
