@@ -8,20 +8,20 @@ namespace SkinBot.Core.Tests.Safety;
 /// teacher) must rarely get a go-to-care reply. tests/eval/everyday-holdout.tsv was written by a separate session that
 /// had not seen the screen, and is kept out of corpus/safety-examples.yml, so it measures what the screen does with
 /// idioms nobody tuned it for. tests/eval/everyday-languages-holdout.tsv does the same in the eleven other languages
-/// (every third message of a blind set; the rest trains the crisis model as look-alikes). Recall comes first, so a
+/// and sixteen more (every third message of a blind set; the rest trains the crisis model as look-alikes). Recall comes first, so a
 /// few false alarms are tolerated, not many.
 /// </summary>
 public sealed class EverydayMessagesTests(ITestOutputHelper output)
 {
     /// <summary>
     /// English: 8 of 250 on 2026-12-04, 9 of 250 on 2026-12-06 with the crisis model. The other languages: 1 of 220
-    /// on 2026-12-06. Lowered as the screen improves, never raised to let a change pass.
+    /// on 2026-12-06, 1 of 284 with the sixteen more languages' 64. Lowered as the screen improves, never raised to let a change pass.
     /// </summary>
     private const int MaxFalseAlarmsPerHundred = 4;
 
     [Theory]
     [InlineData("everyday-holdout.tsv", 250)]
-    [InlineData("everyday-languages-holdout.tsv", 110)]
+    [InlineData("everyday-languages-holdout.tsv", 284)]
     public async Task Everyday_messages_that_sound_like_danger_rarely_get_an_urgent_reply(string list, int size)
     {
         var messages = (await File.ReadAllLinesAsync(RepositoryRoot.Eval(list)))
