@@ -84,7 +84,7 @@ public sealed class KnowledgeBase : IDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         var spelled = Safety.SpellEmoji(text);
-        var verdict = Safety.Screen(SurfaceWords.Of(spelled), SafetyCatalog.IsEmojiOnly(text));
+        var verdict = Safety.ScreenSpelled(spelled, SafetyCatalog.IsEmojiOnly(text));
         if (verdict?.Urgency == Urgency.Crisis)
         {
             return verdict;

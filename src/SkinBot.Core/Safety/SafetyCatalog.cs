@@ -52,6 +52,9 @@ public sealed class SafetyCatalog
     /// <summary>Misspellings the screen reads a second time as the words they stand for ("gona tak the pils tonite").</summary>
     private readonly SafetyRespelling _respelling;
 
+    /// <summary>Filter-dodging spellings ("su1c1de", "self h@rm") the screen reads a second time as plain words.</summary>
+    private readonly DisguisedSpelling _disguised;
+
     private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields, SafetyRespelling respelling)
     {
         Tiers = tiers;
@@ -59,7 +62,9 @@ public sealed class SafetyCatalog
         _yields = yields;
         _negations = negations;
         _emojiWords = [.. emojiWords.OrderByDescending(e => e.Key.Length)];
-        _everyPhrase = new PhraseSet(tiers.SelectMany(t => t.Signs).SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
+        var everyPhrase = tiers.SelectMany(t => t.Signs).SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal).ToList();
+        _everyPhrase = new PhraseSet(everyPhrase);
+        _disguised = new DisguisedSpelling(everyPhrase);
         _signsByTrigger = tiers.SelectMany(t => t.Signs)
             .SelectMany(sign => sign.TriggerPhrases.Distinct(StringComparer.Ordinal).Select(phrase => (phrase, sign)))
             .GroupBy(p => p.phrase, StringComparer.Ordinal)
@@ -72,7 +77,26 @@ public sealed class SafetyCatalog
     public SafetyTier this[Urgency urgency] => Tiers.First(t => t.Urgency == urgency);
 
     /// <summary>The most urgent sign the text shows, or null. Emoji that stand for words are read as those words.</summary>
-    public SafetyVerdict? Screen(string text) => Screen(SurfaceWords.Of(SpellEmoji(text)), IsEmojiOnly(text));
+    public SafetyVerdict? Screen(string text) => ScreenSpelled(SpellEmoji(text), IsEmojiOnly(text));
+
+    /// <summary>
+    /// The most urgent sign a text whose emoji are already spelled shows, as written or with its filter-dodging
+    /// spellings decoded ("su1c1de", "self h@rm", <see cref="DisguisedSpelling"/>); the text as written is always read,
+    /// so decoding only ever adds a sign.
+    /// </summary>
+    /// <param name="spelled">The text after <see cref="SpellEmoji"/>.</param>
+    /// <param name="emojiOnly">Whether the message was written in emoji alone (<see cref="IsEmojiOnly"/>).</param>
+    public SafetyVerdict? ScreenSpelled(string spelled, bool emojiOnly)
+    {
+        var asWritten = Screen(SurfaceWords.Of(spelled), emojiOnly);
+        if (asWritten?.Urgency == Urgency.Crisis || _disguised.Decode(spelled) is not { } decoded)
+        {
+            return asWritten;
+        }
+
+        var asDecoded = Screen(SurfaceWords.Of(decoded), emojiOnly);
+        return asDecoded is not null && (asWritten is null || asDecoded.Urgency > asWritten.Urgency) ? asDecoded : asWritten;
+    }
 
     /// <summary>
     /// Whether the text says something with emoji and without a single written word ("🪦🙂"): only such a message

@@ -1,0 +1,136 @@
+using System.Text;
+
+namespace SkinBot.Core.Safety;
+
+/// <summary>
+/// Words spelt to slip past platform filters ("su1c1de", "self h@rm", "k!ll mys3lf", "s u i c i d e", "d.i.e") read as
+/// the words they disguise. On TikTok, Instagram and Discord people learn to write the words a filter would catch this
+/// way, and the screen's phrases are written plainly. Like <see cref="SafetyRespelling"/>, this is a second reading: the
+/// message as written is always screened too, so decoding can add a sign but never hide one. A word is decoded only into
+/// a word the screen's phrases use: Arabizi writes letters as digits too ("da7k" is laughter), and reading those as
+/// stand-ins would turn its words, and the idioms that cancel a sign, into nonsense.
+/// </summary>
+public sealed class DisguisedSpelling
+{
+    /// <summary>Fewest single letters in a row, spaced out, read as one word ("d i e"); two would join "i a".</summary>
+    private const int MinimumSpacedLetters = 3;
+
+    /// <summary>The letter each stand-in character usually replaces inside a word.</summary>
+    private static readonly Dictionary<char, char> StandIns = new()
+    {
+        ['0'] = 'o',
+        ['1'] = 'i',
+        ['3'] = 'e',
+        ['4'] = 'a',
+        ['5'] = 's',
+        ['7'] = 't',
+        ['@'] = 'a',
+        ['$'] = 's',
+        ['!'] = 'i',
+        ['|'] = 'i',
+    };
+
+    /// <summary>Characters put between the letters of a word to break it up ("d.i.e", "s-h").</summary>
+    private const string Breaks = ".-_";
+
+    private readonly HashSet<string> _words = new(StringComparer.Ordinal);
+
+    private readonly List<string> _prefixes = [];
+
+    /// <param name="phrases">The screen's phrases as written in the data (a word ending in * is a prefix).</param>
+    public DisguisedSpelling(IEnumerable<string> phrases)
+    {
+        ArgumentNullException.ThrowIfNull(phrases);
+        foreach (var written in phrases.SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+        {
+            if (written.EndsWith('*'))
+            {
+                _prefixes.AddRange(Text.SurfaceWords.Of(written[..^1]).TakeLast(1));
+            }
+            else
+            {
+                _words.UnionWith(Text.SurfaceWords.Of(written));
+            }
+        }
+    }
+
+    /// <summary>The text with disguised words written plainly, or null when nothing in it is disguised.</summary>
+    public string? Decode(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = text.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        var changed = false;
+        var decoded = new List<string>(tokens.Length);
+        foreach (var token in tokens)
+        {
+            var plain = (WithoutStandIns(token) ?? WithoutBreaks(token)) is { } candidate && IsPhraseWord(candidate) ? candidate : null;
+            changed |= plain is not null;
+            decoded.Add(plain ?? token);
+        }
+
+        var joined = JoinSpacedLetters(decoded, IsPhraseWord);
+        changed |= joined.Count != decoded.Count;
+        return changed ? string.Join(' ', joined) : null;
+    }
+
+    private bool IsPhraseWord(string candidate)
+    {
+        var word = candidate.ToLowerInvariant();
+        return _words.Contains(word) || _prefixes.Exists(prefix => word.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    /// <summary>A word with stand-ins between or after its letters ("su1c1de", "h@rm", "k!ll"); numbers and prices are left alone.</summary>
+    private static string? WithoutStandIns(string token)
+    {
+        var core = token.TrimEnd('.', ',', '?', '!', ':', ';', ')', '"', '\'');
+        if (core.Length < 3 || !core.Any(char.IsLetter) || !core.Skip(1).Any(StandIns.ContainsKey) || core.Count(char.IsLetter) < 2)
+        {
+            return null;
+        }
+
+        var plain = new StringBuilder(core.Length);
+        for (var i = 0; i < core.Length; i++)
+        {
+            // The first character stays: "$600", "1st" and "4am" start with a number, not a disguised letter.
+            plain.Append(i > 0 && StandIns.TryGetValue(core[i], out var letter) ? letter : core[i]);
+        }
+
+        return plain.ToString();
+    }
+
+    /// <summary>Single letters joined by dots or dashes ("d.i.e", "s.h.") as one word.</summary>
+    private static string? WithoutBreaks(string token)
+    {
+        var core = token.TrimEnd('.', ',', '?', '!');
+        var parts = core.Split(Breaks.ToCharArray());
+        return parts.Length >= 2 && parts.All(p => p.Length == 1 && char.IsLetter(p[0])) ? string.Concat(parts) : null;
+    }
+
+    /// <summary>Three or more single letters in a row ("s u i c i d e") as one word.</summary>
+    private static List<string> JoinSpacedLetters(List<string> tokens, Func<string, bool> isPhraseWord)
+    {
+        var joined = new List<string>(tokens.Count);
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var end = i;
+            while (end < tokens.Count && tokens[end].Length == 1 && char.IsLetter(tokens[end][0]))
+            {
+                end++;
+            }
+
+            if (end - i >= MinimumSpacedLetters && isPhraseWord(string.Concat(tokens.Skip(i).Take(end - i))))
+            {
+                joined.Add(string.Concat(tokens.Skip(i).Take(end - i)));
+                i = end;
+            }
+            else
+            {
+                joined.Add(tokens[i]);
+                i++;
+            }
+        }
+
+        return joined;
+    }
+}

@@ -1,0 +1,47 @@
+using SkinBot.Core.Domain;
+using SkinBot.Core.Safety;
+using SkinBot.Testing;
+
+namespace SkinBot.Core.Tests.Safety;
+
+public sealed class DisguisedSpellingTests
+{
+    private static readonly DisguisedSpelling Spelling = new(["suicid*", "self harm", "kill myself", "die", "sh", "dont want to live"]);
+
+    [Theory]
+    [InlineData("su1c1de thoughts again", "suicide thoughts again")]
+    [InlineData("self h@rm is the only thing", "self harm is the only thing")]
+    [InlineData("i want to k!ll mys3lf", "i want to kill myself")]
+    [InlineData("i just want to d.i.e", "i just want to die")]
+    [InlineData("s u i c i d e feels like the fix", "suicide feels like the fix")]
+    [InlineData("relapsed on s.h. last night", "relapsed on sh last night")]
+    public void Filter_dodging_spellings_read_as_the_words_they_disguise(string text, string plain)
+    {
+        Assert.Equal(plain, Spelling.Decode(text));
+    }
+
+    [Theory]
+    [InlineData("a session is $600 and i finish at 4am on the 1st")]
+    [InlineData("iza mitt mn el da7k 3a hal video")]
+    [InlineData("i a m so tired of these scars")]
+    [InlineData("e.g. tretinoin or adapalene")]
+    public void Prices_times_arabizi_and_letters_that_spell_no_screen_word_are_left_alone(string text)
+    {
+        Assert.Null(Spelling.Decode(text));
+    }
+
+    [Theory]
+    [InlineData("su1c1de thoughts every time i look in the mirror, is microneedling worth it")]
+    [InlineData("self h@rm is the only thing that shuts the scar anxiety up rn")]
+    [InlineData("s u i c i d e feels like the only real fix for these scars")]
+    public async Task A_crisis_spelt_to_dodge_a_filter_gets_the_crisis_reply(string text)
+    {
+        var engine = KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync());
+
+        await new Conversation(engine, Guid.NewGuid().ToString("N"))
+            .Send(text)
+            .AssertUrgency(Urgency.Crisis)
+            .AssertMessageContains("988")
+            .RunAsync();
+    }
+}
