@@ -79,11 +79,14 @@ public sealed class DisguisedSpelling
         return _words.Contains(word) || _prefixes.Exists(prefix => word.StartsWith(prefix, StringComparison.Ordinal));
     }
 
-    /// <summary>A word with stand-ins between or after its letters ("su1c1de", "h@rm", "k!ll"); numbers and prices are left alone.</summary>
+    /// <summary>
+    /// A word with stand-ins after its first letter ("su1c1de", "h@rm", "k!ll", "d13"); a token that starts with a digit
+    /// or a symbol ("$600", "1st", "4am") is a number, not a disguised word, and is left alone.
+    /// </summary>
     private static string? WithoutStandIns(string token)
     {
-        var core = token.TrimEnd('.', ',', '?', '!', ':', ';', ')', '"', '\'');
-        if (core.Length < 3 || !core.Any(char.IsLetter) || !core.Skip(1).Any(StandIns.ContainsKey) || core.Count(char.IsLetter) < 2)
+        var core = token.TrimStart('(', '"', '\'', '*').TrimEnd('.', ',', '?', '!', ':', ';', ')', '"', '\'', '*');
+        if (core.Length < 3 || !char.IsLetter(core[0]) || !core.Skip(1).Any(StandIns.ContainsKey))
         {
             return null;
         }
@@ -91,7 +94,6 @@ public sealed class DisguisedSpelling
         var plain = new StringBuilder(core.Length);
         for (var i = 0; i < core.Length; i++)
         {
-            // The first character stays: "$600", "1st" and "4am" start with a number, not a disguised letter.
             plain.Append(i > 0 && StandIns.TryGetValue(core[i], out var letter) ? letter : core[i]);
         }
 

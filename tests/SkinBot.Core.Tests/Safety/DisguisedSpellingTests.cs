@@ -15,6 +15,8 @@ public sealed class DisguisedSpellingTests
     [InlineData("i just want to d.i.e", "i just want to die")]
     [InlineData("s u i c i d e feels like the fix", "suicide feels like the fix")]
     [InlineData("relapsed on s.h. last night", "relapsed on sh last night")]
+    [InlineData("honestly i wanna d13", "honestly i wanna die")]
+    [InlineData("\"su1c1de\" is all i think about", "suicide is all i think about")]
     public void Filter_dodging_spellings_read_as_the_words_they_disguise(string text, string plain)
     {
         Assert.Equal(plain, Spelling.Decode(text));
