@@ -1,6 +1,4 @@
-using SkinBot.Core.Domain;
 using SkinBot.Core.Safety;
-using SkinBot.Testing;
 
 namespace SkinBot.Core.Tests.Safety;
 
@@ -36,14 +34,5 @@ public sealed class DisguisedSpellingTests
     [InlineData("su1c1de thoughts every time i look in the mirror, is microneedling worth it")]
     [InlineData("self h@rm is the only thing that shuts the scar anxiety up rn")]
     [InlineData("s u i c i d e feels like the only real fix for these scars")]
-    public async Task A_crisis_spelt_to_dodge_a_filter_gets_the_crisis_reply(string text)
-    {
-        var engine = KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync());
-
-        await new Conversation(engine, Guid.NewGuid().ToString("N"))
-            .Send(text)
-            .AssertUrgency(Urgency.Crisis)
-            .AssertMessageContains("988")
-            .RunAsync();
-    }
+    public Task A_crisis_spelt_to_dodge_a_filter_gets_the_crisis_reply(string text) => CrisisReplies.AssertAloneAsync(text);
 }

@@ -10,19 +10,11 @@ namespace SkinBot.Core.Tests.Safety;
 /// <summary>What a person sees when a message shows an urgent sign: the tier's reply, before anything else.</summary>
 public sealed class SafetyConversationTests
 {
-    private static async Task<Conversation> ChatAsync() =>
-        new(KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync()), Guid.NewGuid().ToString("N"));
+    private static Task<Conversation> ChatAsync() => CrisisReplies.ChatAsync();
 
-    private static async Task AssertCrisisReplyAloneAsync(string text) =>
-        await (await ChatAsync())
-            .Send(text)
-            .AssertUrgency(Urgency.Crisis)
-            .Assert(IsGoToCareOnly, "the crisis reply alone: no passages, no follow-ups")
-            .AssertMessageContains("988")
-            .RunAsync();
+    private static Task AssertCrisisReplyAloneAsync(string text) => CrisisReplies.AssertAloneAsync(text);
 
-    private static bool IsGoToCareOnly(Answer answer) =>
-        answer.Intent == IntentIds.Urgent && answer.Passages.Count == 0 && answer.FollowUps.Count == 0 && !string.IsNullOrWhiteSpace(answer.Caveat);
+    private static bool IsGoToCareOnly(Answer answer) => CrisisReplies.IsGoToCareOnly(answer);
 
     [Fact]
     public async Task Self_harm_mixed_with_a_skin_question_gets_the_crisis_reply_with_no_skincare_and_never_the_infection_text()
