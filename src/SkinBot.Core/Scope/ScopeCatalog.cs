@@ -21,8 +21,9 @@ public sealed class ScopeCatalog
     /// <summary>How many words before a pockmark or scarring word a negation cancels it ("they're not indented at all").</summary>
     private const int NegationReach = 3;
 
-    private ScopeCatalog(IReadOnlyList<ScopeTopic> topics, PhraseSet pitted, PhraseSet scarring, PhraseSet prevention, string reply, IReadOnlySet<string> negations)
+    private ScopeCatalog(IReadOnlyList<ScopeTopic> topics, PhraseSet pitted, PhraseSet scarring, PhraseSet prevention, PhraseSet candidacy, string reply, IReadOnlySet<string> negations)
     {
+        CandidacyWords = candidacy;
         Negations = negations;
         Topics = topics;
         PittedWords = pitted;
@@ -32,7 +33,7 @@ public sealed class ScopeCatalog
     }
 
     /// <summary>Used when a corpus has no topics.yml: nothing is recognised as another subject by name.</summary>
-    public static ScopeCatalog Empty { get; } = new([], new PhraseSet([]), new PhraseSet([]), new PhraseSet([]), string.Empty, new HashSet<string>());
+    public static ScopeCatalog Empty { get; } = new([], new PhraseSet([]), new PhraseSet([]), new PhraseSet([]), new PhraseSet([]), string.Empty, new HashSet<string>());
 
     public IReadOnlyList<ScopeTopic> Topics { get; }
 
@@ -42,6 +43,9 @@ public sealed class ScopeCatalog
 
     /// <summary>Words that ask how to keep scars from forming; see <see cref="AboutScarring"/>.</summary>
     public PhraseSet PreventionWords { get; }
+
+    /// <summary>Words that ask whether a procedure suits someone with a condition; see <see cref="ScopeVerdict.AsksCandidacy"/>.</summary>
+    public PhraseSet CandidacyWords { get; }
 
     public string Reply { get; }
 
@@ -69,7 +73,7 @@ public sealed class ScopeCatalog
             if (!yields)
             {
                 var first = found[0];
-                return new ScopeVerdict(topic, string.Join(' ', surfaceWords.Skip(first.Start).Take(first.Length)));
+                return new ScopeVerdict(topic, string.Join(' ', surfaceWords.Skip(first.Start).Take(first.Length)), CandidacyWords.Any(surfaceWords));
             }
         }
 
@@ -127,7 +131,7 @@ public sealed class ScopeCatalog
         var duplicate = topics.GroupBy(t => t.Id).FirstOrDefault(g => g.Count() > 1);
         return duplicate is not null
             ? throw new CorpusFormatException(sourceName, $"topic '{duplicate.Key}' is defined twice")
-            : new ScopeCatalog(topics, new PhraseSet(Clean(file.PittedWords)), new PhraseSet(Clean(file.ScarringWords)), new PhraseSet(Clean(file.PreventionWords)), file.Reply.Trim(), new HashSet<string>(Clean(file.Negations).Select(n => n.Replace("'", string.Empty, StringComparison.Ordinal).ToLowerInvariant()), StringComparer.Ordinal));
+            : new ScopeCatalog(topics, new PhraseSet(Clean(file.PittedWords)), new PhraseSet(Clean(file.ScarringWords)), new PhraseSet(Clean(file.PreventionWords)), new PhraseSet(Clean(file.CandidacyWords)), file.Reply.Trim(), new HashSet<string>(Clean(file.Negations).Select(n => n.Replace("'", string.Empty, StringComparison.Ordinal).ToLowerInvariant()), StringComparer.Ordinal));
     }
 
     private static IEnumerable<string> Clean(List<string>? values) => (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v));

@@ -13,6 +13,12 @@ public sealed class ScopeFile
     /// </summary>
     public List<string> PreventionWords { get; set; } = [];
 
+    /// <summary>
+    /// Words that ask whether a scar procedure suits someone with another condition ("shouldn't get", "a problem if",
+    /// "rule me out"); see <see cref="ScopeVerdict.AsksCandidacy"/>.
+    /// </summary>
+    public List<string> CandidacyWords { get; set; } = [];
+
     /// <summary>Words that cancel a pitted or scarring word just after them ("not indented", "no scars yet").</summary>
     public List<string> Negations { get; set; } = [];
 

@@ -17,9 +17,12 @@ public sealed class OtherSubjectRule : IIntentRule
             return null;
         }
 
-        // "Can I still dermaroll with active breakouts?" is about a scar treatment, not about clearing acne.
+        // "Can I still dermaroll with active breakouts?" is about a scar treatment, not about clearing acne; "I have
+        // eczema, does that rule me out for microneedling?" is about the treatment's risks, not about eczema.
         var namesScarTreatment = input.Features.Treatments.Count > 0 || input.Features.ScarTypes.Count > 0;
-        return scope.Topic.YieldsTo == Scope.TopicYield.Scarring && namesScarTreatment
+        var background = scope.Topic.YieldsTo == Scope.TopicYield.Scarring
+            || (scope.Topic.YieldsTo == Scope.TopicYield.Pitted && scope.AsksCandidacy);
+        return background && namesScarTreatment
             ? null
             : input.Decision(IntentIds.OutOfScope, input.Tuning.OutOfScope) with { Scope = scope, ScarTypes = [] };
     }
