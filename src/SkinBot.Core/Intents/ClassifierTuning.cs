@@ -65,6 +65,13 @@ public sealed record ClassifierTuning
     public int UnanchoredUnknownTerms { get; init; } = 2;
 
     /// <summary>
+    /// Without a word of skin, a message whose intent has only weak signals is answered only when it has at most this
+    /// many words SkinBot does not know: "am I stuck with these forever?" is asked in SkinBot's own words, "can you
+    /// recommend a good laptop for working from home?" borrows two of them ("recommend", "home") for something else.
+    /// </summary>
+    public int UnanchoredPlainUnknownTerms { get; init; } = 0;
+
+    /// <summary>
     /// A message naming a treatment is still about permanence, prevention or what pockmarks are when that intent
     /// has strong signals and scores at least this multiple of the best treatment intent.
     /// </summary>

@@ -41,7 +41,7 @@ public sealed class UnanchoredRule : IIntentRule
         var clearlyAsked = features.AboutSkin && chosen == evidence.Top.Intent && features.Signals.GetValueOrDefault(chosen) >= tuning.StrongSignal;
         // Without a word of skin, words SkinBot does not know need the intent's own words said plainly: "how do i fix
         // my bike chain" has one treatment word and is about a bike.
-        var plainlyAsked = features.AboutSkin || features.UnknownTerms <= 1 || features.Signals.GetValueOrDefault(chosen) >= tuning.StrongSignal;
+        var plainlyAsked = features.AboutSkin || features.UnknownTerms <= tuning.UnanchoredPlainUnknownTerms || features.Signals.GetValueOrDefault(chosen) >= tuning.StrongSignal;
         if (IntentClassifier.IsSubstantive(chosen) && confidence >= tuning.LowConfidence && ((signalled && ((!foreign && plainlyAsked) || clearlyAsked)) || features.UnknownTerms == 0))
         {
             return input.Decision(chosen, confidence * (signalled ? tuning.UnanchoredSignalled : tuning.UnanchoredExamplesOnly), !signalled);
