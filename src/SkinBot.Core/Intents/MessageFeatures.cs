@@ -29,6 +29,12 @@ public sealed partial record MessageFeatures(
     /// <summary>Terms that turn the setting word after them around: "without a clinic", "can't afford a derm".</summary>
     private static readonly HashSet<string> SettingNegations = new(StringComparer.Ordinal) { "without", "afford", "avoid", "skip", "instead", "no" };
 
+    /// <summary>
+    /// Words just after a setting cue that take it back without pointing to the other setting: "budget isn't an issue",
+    /// "money is no object", "home is not an option", "at home or whatever" say nothing about where the treatment should happen.
+    /// </summary>
+    private static readonly HashSet<string> CueRetractions = new(StringComparer.Ordinal) { "isnt", "isn't", "not", "no", "aint", "ain't", "wasnt", "wasn't", "whatev", "whatever" };
+
     /// <summary>How many words of each setting the message has; a negated one counts for the other setting.</summary>
     private static (int Home, int Office) CountSettingCues(IReadOnlyList<string> terms, DomainVocabulary vocabulary)
     {
@@ -36,6 +42,11 @@ public sealed partial record MessageFeatures(
         for (var i = 0; i < terms.Count; i++)
         {
             if (!vocabulary.SettingCues.TryGetValue(terms[i], out var cue))
+            {
+                continue;
+            }
+
+            if ((i + 1 < terms.Count && CueRetractions.Contains(terms[i + 1])) || (i + 2 < terms.Count && CueRetractions.Contains(terms[i + 2])))
             {
                 continue;
             }

@@ -79,8 +79,15 @@ public sealed class ExampleIndex
         return directory;
     }
 
-    /// <summary>True when at least one example contains the term.</summary>
-    public bool Knows(string term) => _postings.Contains(term);
+    /// <summary>
+    /// How many examples must use a word before SkinBot counts it as one of its own. One long example that mentions a
+    /// teacher or a bike would otherwise make every message about teachers or bikes sound like a skin question, and
+    /// the more examples there are, the fewer words would be left to tell a question about something else.
+    /// </summary>
+    private const int ExamplesToKnowAWord = 2;
+
+    /// <summary>True when enough examples use the term for it to be one of SkinBot's words.</summary>
+    public bool Knows(string term) => _postings.DocumentFrequency(term) >= ExamplesToKnowAWord;
 
     /// <summary>Intents scored by their nearest examples, best first; empty when nothing matched.</summary>
     /// <param name="terms">Analysed and masked terms of the message.</param>

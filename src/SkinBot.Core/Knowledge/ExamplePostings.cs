@@ -57,6 +57,10 @@ internal sealed class ExamplePostings
 
     public bool Contains(string term) => _termIds.ContainsKey(term);
 
+    /// <summary>How many documents contain the term (0 when none does).</summary>
+    public int DocumentFrequency(string term) =>
+        _termIds.TryGetValue(term, out var id) ? _starts[id + 1] - _starts[id] : 0;
+
     public bool TryGetTermId(string term, out int id) => _termIds.TryGetValue(term, out id);
 
     /// <summary>

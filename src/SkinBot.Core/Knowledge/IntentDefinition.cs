@@ -56,6 +56,13 @@ public sealed class IntentDefinition
     /// </summary>
     public List<string> Narrows { get; set; } = [];
 
+    /// <summary>
+    /// The intent asks about procedures done in a clinic (what they cost, how they feel, the recovery): a message
+    /// that says at home and names no clinic treatment ("cheapest stuff I can do from my bathroom") is asking for
+    /// the at-home treatments instead (intents.yml <c>clinic_only: true</c>).
+    /// </summary>
+    public bool ClinicOnly { get; set; }
+
     public bool RanksByRelevance => string.Equals(Rank, "relevance", StringComparison.OrdinalIgnoreCase);
 }
 

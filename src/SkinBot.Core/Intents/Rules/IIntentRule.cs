@@ -22,6 +22,10 @@ public sealed record RuleInput(MessageEvidence Evidence, KnowledgeBase Knowledge
 
     public IReadOnlyList<string> Terms => Evidence.Terms;
 
+    /// <summary>Whether the intent asks about procedures done in a clinic (<c>clinic_only</c>).</summary>
+    public bool AsksAboutClinicProcedures(string intent) =>
+        Knowledge.Intents.ById.TryGetValue(intent, out var definition) && definition.ClinicOnly;
+
     /// <summary>Whether the intent asks something particular about a named scar type or treatment (<c>about_named</c>).</summary>
     public bool AsksAboutNamedThing(string intent) =>
         Knowledge.Intents.ById.TryGetValue(intent, out var definition) && definition.AboutNamed;

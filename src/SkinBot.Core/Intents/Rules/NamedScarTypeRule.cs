@@ -24,11 +24,15 @@ public sealed class NamedScarTypeRule : IIntentRule
             : IntentIds.ScarTypes;
         var confidence = input.Evidence.MarginConfidence(input.Tuning);
         var pickAsked = PickOfTreatments.IsAskedIn(input.Evidence.Surface);
-        if (IntentIds.IsTreatment(about) && features.Setting is { } setting)
+        var byScarType = input.Knowledge.Intents.File.Intents.FirstOrDefault(i => i.TreatsNamedScarType);
+        // "which procedure is best for boxcar scars? laser, peel, needling??" picks among clinic treatments for the type:
+        // the type's own treatments answer that better than the whole clinic list.
+        var pickForTheTypeInAClinic = pickAsked && features.Setting == TreatmentSetting.InOffice && IntentIds.IsTreatment(about) && byScarType is not null;
+        if (IntentIds.IsTreatment(about) && features.Setting is { } setting && !pickForTheTypeInAClinic)
         {
             about = IntentIds.ForSetting(setting);
         }
-        else if (AsksForTheTypesTreatments(input, about, pickAsked) && input.Knowledge.Intents.File.Intents.FirstOrDefault(i => i.TreatsNamedScarType) is { } byScarType)
+        else if ((pickForTheTypeInAClinic || AsksForTheTypesTreatments(input, about, pickAsked)) && byScarType is not null)
         {
             // "what works on rolling scars?" without at home or in a clinic: the treatments matched to that type. A
             // pick asked outright ("what would you recommend for rolling scars") is as sure as a named type alone

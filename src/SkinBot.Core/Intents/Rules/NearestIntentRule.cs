@@ -39,6 +39,14 @@ public sealed class NearestIntentRule : IIntentRule
             chosen = IntentIds.ForSetting(setting);
         }
 
+        // Clinic prices and recovery answer neither "cheapest stuff i can do from my bathroom" nor "is it better to do
+        // creams or go to a derm?".
+        if (features.Setting is TreatmentSetting.AtHome or TreatmentSetting.All && input.AsksAboutClinicProcedures(chosen)
+            && !features.Treatments.Any(treatment => input.Knowledge.Vocabulary.TreatmentSettings[treatment.Id] == TreatmentSetting.InOffice))
+        {
+            chosen = IntentIds.ForSetting(features.Setting);
+        }
+
         chosen = NarrowestAsked(chosen, input);
 
         var confidence = evidence.MarginConfidence(input.Tuning);
