@@ -80,7 +80,8 @@ public sealed partial record MessageFeatures(
             : office > home ? TreatmentSetting.InOffice
             : home > 0 ? TreatmentSetting.All
             : null;
-        var knownTerms = terms.Count(t => knowledge.Examples.Knows(t) || knowledge.Signals.Knows(t) || knowledge.Index.Contains(t));
+        // Question words and the words examples ignore ("ok", "how", "those") are SkinBot's own too, though no example is matched on them.
+        var knownTerms = terms.Count(t => knowledge.Examples.Knows(t) || knowledge.Signals.Knows(t) || knowledge.Index.Contains(t) || vocabulary.NonRankingTerms.Contains(t));
         var known = terms.Count == 0 ? 0 : knownTerms / (double)terms.Count;
         // No word SkinBot recognises at all ("yo", "heeelp", "asdf"): noise rather than a question about something else.
         var noise = !WordPattern().Matches(text).Any(m => m.Length > 1 && knowledge.Spelling.IsKnownWord(m.Value));
