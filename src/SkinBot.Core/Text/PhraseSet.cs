@@ -11,12 +11,20 @@ public sealed class PhraseSet
 
     public PhraseSet(IEnumerable<string> phrases)
     {
+        // One string per distinct word, shared by every node that reads it: the safety screen's 37,000 phrases use
+        // far fewer words than they have nodes, and a phrase's words are read without a string per piece.
+        var pool = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var words = new List<(string Text, bool IsPrefix)>();
+        var buffer = new char[64];
         foreach (var text in phrases)
         {
-            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .SelectMany(Words)
-                .ToArray();
-            if (words.Length == 0)
+            words.Clear();
+            foreach (var range in text.AsSpan().Split(' '))
+            {
+                AddWords(text.AsSpan(range).Trim(), words, pool, ref buffer);
+            }
+
+            if (words.Count == 0)
             {
                 continue;
             }
@@ -27,7 +35,7 @@ public sealed class PhraseSet
                 node = isPrefix ? node.PrefixChild(word) : node.ExactChild(word);
             }
 
-            node.AddEnd(new PhraseEnd(text, Count, words.Length));
+            node.AddEnd(new PhraseEnd(text, Count, words.Count));
             Count++;
         }
 
@@ -86,59 +94,139 @@ public sealed class PhraseSet
         return false;
     }
 
-    /// <summary>Data is written the way people type; it is read the way <see cref="SurfaceWords"/> reads messages.</summary>
-    private static string Normalise(string word) =>
-        string.Concat(word.Where(SurfaceWords.IsWordCharacter).Select(char.ToLowerInvariant));
-
     /// <summary>
-    /// The words one space-separated piece of a phrase stands for: usually itself, normalised; in Chinese, Japanese
-    /// or Thai, each character, as <see cref="SurfaceWords"/> reads a message. A trailing <c>*</c> makes the last a prefix.
+    /// The words one space-separated piece of a phrase stands for. Data is written the way people type: the piece is
+    /// lower-cased and what is not a letter, digit or mark is dropped ("self-harm" reads "selfharm"); then it is split
+    /// the way <see cref="SurfaceWords"/> splits a message, so Chinese, Japanese or Thai is read one character at a
+    /// time. A trailing <c>*</c> makes the last word a prefix.
     /// </summary>
-    private static IEnumerable<(string Text, bool IsPrefix)> Words(string written)
+    /// <param name="buffer">Room for the piece's words, grown when a piece is longer.</param>
+    private static void AddWords(ReadOnlySpan<char> written, List<(string Text, bool IsPrefix)> words, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> pool, ref char[] buffer)
     {
-        var isPrefix = written.EndsWith('*');
-        var pieces = SurfaceWords.Of(Normalise(isPrefix ? written[..^1] : written));
-        for (var i = 0; i < pieces.Count; i++)
+        if (written.IsEmpty)
         {
-            yield return (pieces[i], isPrefix && i == pieces.Count - 1);
+            return;
         }
+
+        if (buffer.Length < written.Length)
+        {
+            buffer = new char[written.Length];
+        }
+
+        var first = words.Count;
+        var isPrefix = written[^1] == '*';
+        var length = 0;
+        foreach (var c in isPrefix ? written[..^1] : written)
+        {
+            // Dropped, not a break between two words: "self-harm" is one.
+            if (!SurfaceWords.IsWordCharacter(c))
+            {
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            if (SurfaceWords.StandsAlone(lower))
+            {
+                Flush(buffer, ref length, words, pool);
+                Flush([lower], words, pool);
+            }
+            else
+            {
+                buffer[length++] = lower;
+            }
+        }
+
+        Flush(buffer, ref length, words, pool);
+        if (isPrefix && words.Count > first)
+        {
+            words[^1] = (words[^1].Text, true);
+        }
+    }
+
+    private static void Flush(Span<char> buffer, ref int length, List<(string Text, bool IsPrefix)> words, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> pool)
+    {
+        if (length > 0)
+        {
+            Flush(buffer[..length], words, pool);
+            length = 0;
+        }
+    }
+
+    private static void Flush(ReadOnlySpan<char> word, List<(string Text, bool IsPrefix)> words, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> pool)
+    {
+        if (!pool.TryGetValue(word, out var shared))
+        {
+            shared = word.ToString();
+            pool.Set.Add(shared);
+        }
+
+        words.Add((shared, false));
     }
 
     /// <summary>A phrase that ends at a node: its text as written, its place in the data and its length in words.</summary>
     private sealed record PhraseEnd(string Text, int Order, int Length);
 
     /// <summary>One word of the tree: the words that may follow it, exactly or as a prefix, and the phrases it ends.</summary>
+    /// <remarks>
+    /// The safety screen's tree has about 60,000 nodes, more than half of them leaves and most of the rest with one
+    /// child, so a node makes its lookups only when it has something to put in them. Nodes that each carried two
+    /// dictionaries, a third for prefixes and a list, empty or not, were 19 of the host's 65 MB of live heap, and
+    /// their sealing half the time the safety catalog took to parse (docs/performance.md, "Start-up and memory").
+    /// </remarks>
     private sealed class PhraseNode
     {
         /// <summary>Prefix words ("scratch*") are found by their first letters, so a word is not tried against every one.</summary>
         private const int PrefixKeyLength = 2;
 
-        private readonly Dictionary<string, PhraseNode> _exact = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, PhraseNode> _prefixes = new(StringComparer.Ordinal);
-        private readonly List<PhraseEnd> _ends = [];
-        private Dictionary<string, (string Prefix, PhraseNode Node)[]> _prefixesByKey = [];
+        private Dictionary<string, PhraseNode>? _exact;
+
+        /// <summary>Prefix children while the tree is built; <see cref="Seal"/> files them by first letters and lets this go.</summary>
+        private Dictionary<string, PhraseNode>? _prefixes;
+
+        private PhraseEnd[] _ends = [];
+        private Dictionary<string, (string Prefix, PhraseNode Node)[]>? _prefixesByKey;
         private Dictionary<string, (string Prefix, PhraseNode Node)[]>.AlternateLookup<ReadOnlySpan<char>> _prefixesByKeyOfWord;
         private (string Prefix, PhraseNode Node)[] _shortPrefixes = [];
 
         public PhraseNode ExactChild(string word) =>
-            _exact.TryGetValue(word, out var child) ? child : _exact[word] = new PhraseNode();
+            (_exact ??= new(StringComparer.Ordinal)).TryGetValue(word, out var child) ? child : _exact[word] = new PhraseNode();
 
         public PhraseNode PrefixChild(string prefix) =>
-            _prefixes.TryGetValue(prefix, out var child) ? child : _prefixes[prefix] = new PhraseNode();
+            (_prefixes ??= new(StringComparer.Ordinal)).TryGetValue(prefix, out var child) ? child : _prefixes[prefix] = new PhraseNode();
 
-        public void AddEnd(PhraseEnd end) => _ends.Add(end);
+        /// <summary>Most nodes end one phrase or none, so an array grown by one beats a list with room for four.</summary>
+        public void AddEnd(PhraseEnd end) => _ends = [.. _ends, end];
 
         /// <summary>Builds the prefix lookups once every phrase is in.</summary>
         public void Seal()
         {
-            _shortPrefixes = [.. _prefixes.Where(p => p.Key.Length < PrefixKeyLength).Select(p => (p.Key, p.Value))];
-            _prefixesByKey = _prefixes.Where(p => p.Key.Length >= PrefixKeyLength)
-                .GroupBy(p => p.Key[..PrefixKeyLength], StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value)).ToArray(), StringComparer.Ordinal);
-            _prefixesByKeyOfWord = _prefixesByKey.GetAlternateLookup<ReadOnlySpan<char>>();
-            foreach (var child in _exact.Values.Concat(_prefixes.Values))
+            if (_prefixes is not null)
             {
-                child.Seal();
+                _shortPrefixes = [.. _prefixes.Where(p => p.Key.Length < PrefixKeyLength).Select(p => (p.Key, p.Value))];
+                var byKey = _prefixes.Where(p => p.Key.Length >= PrefixKeyLength)
+                    .GroupBy(p => p.Key[..PrefixKeyLength], StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value)).ToArray(), StringComparer.Ordinal);
+                if (byKey.Count > 0)
+                {
+                    _prefixesByKey = byKey;
+                    _prefixesByKeyOfWord = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+                }
+
+                foreach (var (_, child) in _prefixes)
+                {
+                    child.Seal();
+                }
+
+                _prefixes = null;
+            }
+
+            if (_exact is not null)
+            {
+                // Pairs rather than .Values: a dictionary keeps the values view it hands out, one more object per node.
+                foreach (var (_, child) in _exact)
+                {
+                    child.Seal();
+                }
             }
         }
 
@@ -146,7 +234,7 @@ public sealed class PhraseSet
         /// <param name="next">The message word after this node's.</param>
         public void Collect(IReadOnlyList<string> words, int next, ref List<PhraseEnd>? ends)
         {
-            if (_ends.Count > 0)
+            if (_ends.Length > 0)
             {
                 (ends ??= []).AddRange(_ends);
             }
@@ -157,12 +245,12 @@ public sealed class PhraseSet
             }
 
             var word = words[next];
-            if (_exact.TryGetValue(word, out var child))
+            if (_exact is not null && _exact.TryGetValue(word, out var child))
             {
                 child.Collect(words, next + 1, ref ends);
             }
 
-            if (_prefixesByKey.Count > 0 && word.Length >= PrefixKeyLength && _prefixesByKeyOfWord.TryGetValue(word.AsSpan(0, PrefixKeyLength), out var keyed))
+            if (_prefixesByKey is not null && word.Length >= PrefixKeyLength && _prefixesByKeyOfWord.TryGetValue(word.AsSpan(0, PrefixKeyLength), out var keyed))
             {
                 CollectPrefixed(keyed, words, next, ref ends);
             }
