@@ -41,7 +41,8 @@ public sealed class DisguisedSpelling
     public DisguisedSpelling(IEnumerable<string> phrases)
     {
         ArgumentNullException.ThrowIfNull(phrases);
-        foreach (var written in phrases.SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+        // Each piece once: the catalogs' phrases repeat their words ("i", "my", "want", "pills") many times over.
+        foreach (var written in phrases.SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal))
         {
             if (written.EndsWith('*'))
             {

@@ -195,7 +195,13 @@ public sealed class PhraseSet
             (_prefixes ??= new(StringComparer.Ordinal)).TryGetValue(prefix, out var child) ? child : _prefixes[prefix] = new PhraseNode();
 
         /// <summary>Most nodes end one phrase or none, so an array grown by one beats a list with room for four.</summary>
-        public void AddEnd(PhraseEnd end) => _ends = [.. _ends, end];
+        public void AddEnd(PhraseEnd end)
+        {
+            var ends = new PhraseEnd[_ends.Length + 1];
+            _ends.CopyTo(ends, 0);
+            ends[^1] = end;
+            _ends = ends;
+        }
 
         /// <summary>Builds the prefix lookups once every phrase is in.</summary>
         public void Seal()
