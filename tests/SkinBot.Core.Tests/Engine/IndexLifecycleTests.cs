@@ -197,6 +197,38 @@ public sealed class IndexLifecycleTests : IDisposable
         Assert.EndsWith(file, error.FilePath, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// safety.yml is read while the index is built, but a build with two broken files still reports the one that was
+    /// read first when they were read one after another: topics.yml before safety.yml, safety.yml before the rest.
+    /// </summary>
+    [Theory]
+    [InlineData("topics.yml", "topics: [broken\n", "topics.yml")]
+    [InlineData("intents.yml", "intents: [broken\n", "safety.yml")]
+    [InlineData("safety-examples.yml", "crisis: [broken\n", "safety.yml")]
+    public async Task With_safety_yml_broken_too_the_file_read_first_is_reported(string file, string content, string reported)
+    {
+        _corpus.Write("safety.yml", "tiers: [broken\n");
+        _corpus.Write(file, content);
+
+        var error = await Assert.ThrowsAsync<CorpusFormatException>(() => BuildAsync());
+
+        Assert.EndsWith(reported, error.FilePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_safety_yml_is_reported_before_a_corpus_with_no_loadable_article()
+    {
+        _corpus.Write("safety.yml", "tiers: [broken\n");
+        foreach (var article in Directory.GetFiles(_corpus.PathOf("articles"), "*.md"))
+        {
+            File.WriteAllText(article, string.Empty);
+        }
+
+        var error = await Assert.ThrowsAsync<CorpusFormatException>(() => BuildAsync());
+
+        Assert.Equal(_corpus.Layout.SafetyFile, error.FilePath);
+    }
+
     [Fact]
     public async Task An_intent_naming_a_section_the_corpus_lacks_is_logged()
     {
