@@ -44,6 +44,7 @@ public sealed class CorpusIndexer(
                 knowledge.Passages.Count,
                 knowledge.Skipped.Count,
                 knowledge.BuildTime.TotalMilliseconds);
+            BuildLeftovers.Release(logger);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -18,6 +18,9 @@ internal static partial class IndexingLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Index {Action} for corpus {Fingerprint}: {ArticleCount} articles, {PassageCount} passages, {SkippedCount} files skipped, in {ElapsedMs:0} ms")]
     public static partial void IndexReady(this ILogger logger, string action, string fingerprint, int articleCount, int passageCount, int skippedCount, double elapsedMs);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Gave back {ReleasedMb:0} MB of GC heap left by the build, in {ElapsedMs:0} ms")]
+    public static partial void BuildLeftoversReleased(this ILogger logger, double releasedMb, double elapsedMs);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Corpus rebuild failed, still serving corpus {Fingerprint}: {Reason}")]
     public static partial void RebuildFailed(this ILogger logger, Exception? exception, string? fingerprint, string reason);
 
