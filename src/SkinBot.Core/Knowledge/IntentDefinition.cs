@@ -59,7 +59,8 @@ public sealed class IntentDefinition
     /// <summary>
     /// The intent asks about procedures done in a clinic (what they cost, how they feel, the recovery): a message
     /// that says at home and names no clinic treatment ("cheapest stuff I can do from my bathroom") is asking for
-    /// the at-home treatments instead (intents.yml <c>clinic_only: true</c>).
+    /// the at-home treatments instead, and one that weighs home against clinic ("creams or a derm?") for all the
+    /// options (intents.yml <c>clinic_only: true</c>).
     /// </summary>
     public bool ClinicOnly { get; set; }
 

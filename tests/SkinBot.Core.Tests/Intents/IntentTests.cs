@@ -58,6 +58,15 @@ public sealed class IntentTests
         { "can subcision make things worse? what are the downsides and side effects", "procedure_risks" },
         // A home tool's own passage carries its warnings: the procedure sections are for clinic treatments.
         { "could my dermaroller damage my skin if i use it at home too often? what are the downsides", IntentIds.TreatmentAtHome },
+        // A condition named as background to a procedure question is about the procedure's risks.
+        { "I get eczema on my cheeks now and then, would that stop me having microneedling?", "procedure_risks" },
+        // Clinic prices do not answer a question about what to do at home, nor one that weighs home against clinic.
+        { "whats the cheapest thing i can try at home for pitted scars", IntentIds.TreatmentAtHome },
+        { "is it better to stick with creams or see a derm for my pockmarks? which gets better results", IntentIds.TreatmentAny },
+        // "budget isn't an issue" says nothing about where the treatment happens.
+        { "what is the best treatment for boxcar scars? budget isnt an issue", "treatment_by_scar_type" },
+        // Borrowing two of SkinBot's words ("recommend", "home") does not make a question about something else a skin question.
+        { "any tips for a comfy chair for working from home?", IntentIds.OutOfScope },
         { "How do I get rid of a tattoo?", IntentIds.OutOfScope },
         { "what's a good recipe for banana bread", IntentIds.OutOfScope },
         { "my keloid from my ear piercing is itchy, what do I do", IntentIds.OutOfScope },

@@ -31,6 +31,10 @@ public sealed class ScopeCatalogTests
     [InlineData("how do I clear my breakouts before prom", "active_acne")]
     [InlineData("I want to get a mole removed from my cheek", "moles")]
     [InlineData("what helps with vitiligo patches", "other_skin")]
+    [InlineData("can i keep taking my antibiotics while im on tretinoin?", "medicines_taken")]
+    [InlineData("got a scar on my knee from coming off my scooter", "injury_scars")]
+    [InlineData("sun spots on my hands, how do i fade them", "other_skin")]
+    [InlineData("my flu jab left a hypertrophic scar on my arm, would silicone sheets flatten it?", "raised_scars")]
     public void A_message_about_another_subject_names_it(string text, string topic)
     {
         Assert.Equal(topic, TopicOf(text));
@@ -49,6 +53,9 @@ public sealed class ScopeCatalogTests
     [InlineData("what would a dermatologist give me for dark post acne spots?")]
     [InlineData("will concealer cancel out the shadows my rolling scars make")]
     [InlineData("had punch excision last week, the stitches come out friday and it looks fine")]
+    [InlineData("stopped roaccutane in april, when can i start doing something about the holes?")]
+    [InlineData("i was on antibiotics for my acne last year and now i just have flat pink marks left from it")]
+    [InlineData("the scab from the spot i picked, do i let it fall off on its own?")]
     public void A_message_about_pockmarks_is_not_taken_for_another_subject(string text)
     {
         Assert.Null(TopicOf(text));
@@ -119,5 +126,17 @@ public sealed class ScopeCatalogTests
 
         Assert.Equal("raised_scars", catalog.Screen(SurfaceWords.Of("my keloid from a piercing"))?.Topic.Id);
         Assert.Null(catalog.Screen(SurfaceWords.Of("what is a keloid")));
+    }
+
+    [Theory]
+    [InlineData("I get eczema on my cheeks now and then, would that stop me having microneedling?", true)]
+    [InlineData("prone to cold sores, is a laser a problem for someone like me?", true)]
+    [InlineData("what cream helps my eczema flare-ups", false)]
+    public void A_condition_asked_about_as_background_to_a_procedure_says_so(string text, bool background)
+    {
+        var verdict = Repository.Value.Screen(SurfaceWords.Of(text));
+
+        Assert.NotNull(verdict);
+        Assert.Equal(background, verdict.AsksCandidacy);
     }
 }
