@@ -24,10 +24,20 @@ internal sealed partial class FeedbackPurge(IFeedbackStore store, IOptions<Feedb
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.PurgeInterval, time);
+        var migrated = false;
         do
         {
             try
             {
+                // The purge on start can run before the writer has made the tables on a new database; the migration is
+                // idempotent and serialised by the store (SQLite's write lock, Postgres's advisory lock), so it is run
+                // here too rather than failing the first purge with "no such table".
+                if (!migrated)
+                {
+                    await store.MigrateAsync(stoppingToken);
+                    migrated = true;
+                }
+
                 await PurgeOnceAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

@@ -46,4 +46,35 @@ public sealed class FeedbackPurgeTests
 
         Assert.Null((await store.ReadAsync(DateTimeOffset.UnixEpoch, CancellationToken.None)).Answers.Single().QuestionText);
     }
+
+    [Fact]
+    public async Task The_purge_on_start_makes_the_tables_of_a_new_database_instead_of_failing_on_them()
+    {
+        await using var database = FeedbackDatabases.Sqlite();
+        var store = database.Store();
+        using var purge = new FeedbackPurge(store, Options.Create(new FeedbackOptions()), TimeProvider.System, NullLogger<FeedbackPurge>.Instance);
+
+        await purge.StartAsync(CancellationToken.None);
+        var latest = FeedbackMigrations.Latest;
+        var version = 0;
+        for (var attempt = 0; attempt < 100 && version < latest; attempt++)
+        {
+            try
+            {
+                version = await store.SchemaVersionAsync(CancellationToken.None);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                // Not made yet: the purge runs in the background.
+            }
+
+            if (version < latest)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        await purge.StopAsync(CancellationToken.None);
+        Assert.Equal(latest, version);
+    }
 }
