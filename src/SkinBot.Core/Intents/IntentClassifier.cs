@@ -41,7 +41,7 @@ public static partial class IntentClassifier
     {
         text = MessageNormalizer.Normalize(text);
         var evidence = MessageEvidence.Read(text, knowledge, tuning);
-        var decision = Decide(evidence, knowledge, context, tuning, trace: null);
+        var decision = PreferFirstAsk(Decide(evidence, knowledge, context, tuning, trace: null), text, knowledge, tuning, trace: null);
         if (context is not null && ConversationFollowUp.Applies(evidence, tuning))
         {
             decision = ConversationFollowUp.Apply(decision, evidence, context, knowledge, tuning);
@@ -64,7 +64,7 @@ public static partial class IntentClassifier
         var evidence = MessageEvidence.Read(text, knowledge, tuning);
         var features = evidence.Features;
         var trace = new List<string>();
-        var decision = WithBestGuess(Decide(evidence, knowledge, null, tuning, trace), tuning);
+        var decision = WithBestGuess(PreferFirstAsk(Decide(evidence, knowledge, null, tuning, trace), text, knowledge, tuning, trace), tuning);
         var asks = IsSubstantive(decision.Intent) && !decision.LowConfidence ? OtherAsks(text, decision, knowledge, tuning) : [];
         var lines = new StringBuilder();
         lines.AppendLine($"normalised:       {text}");
@@ -117,6 +117,25 @@ public static partial class IntentClassifier
 
         // UnanchoredRule always decides; this is only reached if the rule list is edited without one.
         return input.Decision(IntentIds.OutOfScope, 0.5) with { Rule = "fallback" };
+    }
+
+    /// <summary>The decision on the message's first question instead, when <see cref="FirstAsk"/> says it should stand.</summary>
+    private static IntentDecision PreferFirstAsk(IntentDecision whole, string text, KnowledgeBase knowledge, ClassifierTuning tuning, List<string>? trace)
+    {
+        if (!IntentClassifier.IsSubstantive(whole.Intent) || FirstAsk.Prefix(text) is not { } prefix)
+        {
+            return whole;
+        }
+
+        var first = Decide(MessageEvidence.Read(prefix, knowledge, tuning), knowledge, null, tuning, trace: null);
+        if (!FirstAsk.Overrides(whole, first, tuning))
+        {
+            trace?.Add($"first-ask: kept {whole.Intent} (the first question alone reads {first.Intent} {first.Confidence:0.00})");
+            return whole;
+        }
+
+        trace?.Add($"first-ask: decided {first.Intent} (\"{prefix}\" by {first.Rule})");
+        return first with { Rule = $"first-ask ({first.Rule})" };
     }
 
     /// <summary>

@@ -20,7 +20,8 @@ public sealed class DomainVocabulary
     // The words that only name SkinBot's subject: "can you answer questions about acne scars?" asks about the bot.
     private static readonly string[] SubjectNameWords = ["scar", "scars", "pockmark", "acne", "pitted", "pits", "skin"];
 
-    private static readonly string[] SpecificWords = ["pockmark", "acne", "pitted", "pit", "indented", "dent", "divot", "crater", "pimple", "cystic", "breakout"];
+    // Subcision is done for nothing but scars, so naming it says what the message is about ("what is subcision? is it like surgery?").
+    private static readonly string[] SpecificWords = ["pockmark", "acne", "pitted", "pit", "indented", "dent", "divot", "crater", "pimple", "cystic", "breakout", "subcision"];
 
     /// <summary>Words that on their own make a message about pitted scarring.</summary>
     private static readonly string[] CoreDomainWords =
