@@ -16,8 +16,15 @@ public static partial class FirstAsk
     /// </summary>
     public static string? Prefix(string text)
     {
-        var ends = QuestionEnd().Matches(text).Select(m => m.Index + m.Length).Where(end => HasWords(text[end..])).ToList();
-        return ends.Count > 0 && HasQuestionAfter(text[ends[0]..]) ? text[..ends[0]].TrimEnd() : null;
+        var end = QuestionEnd().Matches(text).Select(m => m.Index + m.Length).FirstOrDefault(end => HasWords(text[end..]));
+        if (end > 0 && HasQuestionAfter(text[end..]))
+        {
+            return text[..end].TrimEnd();
+        }
+
+        // "what are my options ... im desperate lol. also will they ever go away": a side ask tacked on with no question mark.
+        var side = SideAsk().Match(text);
+        return side.Success && side.Index > 0 && QuestionWord().IsMatch(text[..side.Index]) ? text[..side.Index].TrimEnd() : null;
     }
 
     /// <summary>Whether the first ask's decision should stand for the whole message.</summary>
@@ -40,7 +47,13 @@ public static partial class FirstAsk
     [GeneratedRegex(@"[?][?!]*", RegexOptions.CultureInvariant)]
     private static partial Regex QuestionEnd();
 
-    // Side asks tacked on without a question mark: "... and how long till i can wear makeup", "also does it hurt".
-    [GeneratedRegex(@"(^|[.!\n]\s*|\b(also|and|plus|btw)\s+)(how|what|which|when|will|would|can|could|should|do|does|is|are)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(also|btw|plus|oh and|and also)\s+(how|what|which|when|will|would|can|could|should|do|does|is|are)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SideAsk();
+
+    [GeneratedRegex(@"\b(how|what|whats|which|why|when|will|would|can|could|should|does|is there|are there|any)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionWord();
+
+    // Side asks tacked on without a question mark: "... and how long till i can wear makeup", "if not whats the cheapest fix".
+    [GeneratedRegex(@"(^|[.!\n]\s*|\b(also|and|plus|btw|if not|or)\s+)(how|hows|what|whats|which|when|will|would|can|could|should|do|does|is|are)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LaterQuestionOpening();
 }

@@ -174,6 +174,6 @@ public static partial class IntentClassifier
     [GeneratedRegex(@"(?<=[?!.\n])\s+|\n+", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"^(what|how|why|which|when|where|will|would|can|could|should|do|does|is|are|am|any)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((and|also|plus|btw|oh and|and also)\s+)?(what|how|why|which|when|where|will|would|can|could|should|do|does|is|are|am|any)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionOpening();
 }

@@ -107,6 +107,7 @@ public sealed class MessageEvidence
         return [.. combined.Select(c => new IntentScore(c.Key, c.Value)).OrderByDescending(c => c.Score).ThenBy(c => c.Intent, StringComparer.Ordinal)];
     }
 
+    // A setting word ranks no passage, but "what can I do at home?" asks for something, so it is not a pleasantry.
     private static bool IsContentTerm(string term, KnowledgeBase knowledge) =>
-        !knowledge.Vocabulary.NonRankingTerms.Contains(term);
+        !knowledge.Vocabulary.NonRankingTerms.Contains(term) || knowledge.Vocabulary.SettingCues.ContainsKey(term);
 }

@@ -23,6 +23,9 @@ public sealed partial record MessageFeatures(
     /// <summary>The message says "scar" (or a synonym group that means one), not just skin.</summary>
     public bool MentionsScar { get; init; }
 
+    /// <summary>As many terms as a follow-up to the previous answer has ("and rolling?", "what about rolling ones").</summary>
+    private const int FollowUpTerms = 4;
+
     /// <summary>Weighted out-of-scope signals ("keloid", "tattoo", "python").</summary>
     public int OutOfScopeSignals => Signals.GetValueOrDefault(IntentIds.OutOfScope);
 
@@ -71,7 +74,12 @@ public sealed partial record MessageFeatures(
     public static MessageFeatures Read(IReadOnlyList<string> terms, KnowledgeBase knowledge, string text = "")
     {
         var vocabulary = knowledge.Vocabulary;
-        var scarTypes = terms.Where(vocabulary.ScarTypeTerms.ContainsKey).Select(t => vocabulary.ScarTypeTerms[t]).Distinct().ToList();
+        var aboutScarring = NamesScarring(terms, vocabulary);
+        // "before we roll it out" names no scar type: a scar type's everyday word counts only in a message about scarring
+        // (the synonyms fold "rolling scars" into one term, so the written word "scar" counts too) or in a follow-up of a
+        // few words ("and rolling?").
+        var saysScar = aboutScarring || terms.Count <= FollowUpTerms || text.Contains("scar", StringComparison.OrdinalIgnoreCase);
+        var scarTypes = terms.Where(t => vocabulary.ScarTypeTerms.ContainsKey(t) && (saysScar || !vocabulary.EverydayTerms.Contains(t))).Select(t => vocabulary.ScarTypeTerms[t]).Distinct().ToList();
         var treatments = terms.SelectMany(t => vocabulary.TreatmentTerms.GetValueOrDefault(t) ?? []).Distinct().ToList();
         var treatmentSettings = treatments.Select(p => vocabulary.TreatmentSettings[p.Id]).Distinct().ToList();
         var (home, office) = CountSettingCues(terms, vocabulary);
@@ -85,7 +93,6 @@ public sealed partial record MessageFeatures(
         var known = terms.Count == 0 ? 0 : knownTerms / (double)terms.Count;
         // No word SkinBot recognises at all ("yo", "heeelp", "asdf"): noise rather than a question about something else.
         var noise = !WordPattern().Matches(text).Any(m => m.Length > 1 && knowledge.Spelling.IsKnownWord(m.Value));
-        var aboutScarring = NamesScarring(terms, vocabulary);
         var masked = TermMasker.Mask(terms, vocabulary);
         var signals = knowledge.Signals.Count(masked);
         return new MessageFeatures(

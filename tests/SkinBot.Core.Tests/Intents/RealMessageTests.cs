@@ -23,16 +23,49 @@ public sealed class RealMessageTests
     [Fact]
     public async Task A_message_with_several_questions_answers_the_main_one_and_offers_the_others()
     {
-        // The main ask is the one the whole message weighs most ("ever go away completely"); the others follow.
+        // The main ask is the one it opens with (people lead with what they came for and tack the rest on); the others follow.
         await (await ChatAsync())
             .Send("What are boxcar scars? Will mine ever go away completely? And what can I do at home, I'm on a budget")
-            .AssertIntent(IntentIds.Permanence).AssertCaveat()
-            .AssertFollowUp("What types of pockmarks are there?")
+            .AssertIntent(IntentIds.ScarTypes).AssertFirstLead("Boxcar scars").AssertCaveat()
+            .AssertFollowUp("Are pockmarks permanent?")
             .AssertFollowUp("What can I do at home for pockmarks?")
             .RunAsync();
     }
 
     [Theory]
+    [InlineData("what is subcision exactly? my derm suggested it for the dents on my cheeks. does it hurt a lot?", IntentIds.TreatmentInOffice, "Do acne scar procedures hurt?")]
+    [InlineData("if i get a fractional laser on thursday can i go back to work on monday? and is it painful?", "procedure_downtime", "Do acne scar procedures hurt?")]
+    public async Task A_question_asked_first_is_the_main_ask_even_when_a_tacked_on_one_has_stronger_words(string text, string intent, string followUp)
+    {
+        // "hurt" and "painful" are strong words for the pain answer; read as one bag, the side ask outvoted the first.
+        await (await ChatAsync())
+            .Send(text)
+            .AssertIntent(intent).AssertCaveat()
+            .AssertFollowUp(followUp)
+            .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("i get cold sores sometimes, is there anyone who shouldnt get laser done?", "procedure_risks")]
+    [InlineData("whats the difference between micro derm and dermabrasion?", "microdermabrasion_vs_dermabrasion")]
+    [InlineData("on tane atm, how long till i can get laser for my scars", "isotretinoin_timing")]
+    [InlineData("what can i do at home?", IntentIds.TreatmentAtHome)]
+    public async Task Everyday_words_for_a_covered_question_reach_its_answer(string text, string intent)
+    {
+        await (await ChatAsync()).Send(text).AssertIntent(intent).AssertCaveat().RunAsync();
+    }
+
+    [Fact]
+    public async Task A_word_that_names_a_scar_type_only_in_skin_talk_names_none_elsewhere()
+    {
+        await (await ChatAsync())
+            .Send("we want to roll it out to the whole team next month, is that ok?")
+            .AssertNotIntent(IntentIds.ScarTypes).AssertNoPassages()
+            .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("my neighbour's dog bit my cheek when i was little and left a dent, would microneedling fix it?", "bite")]
     [InlineData("my cat scratched my arm last month and it left a white line. will it fade?", "scratch")]
     [InlineData("does retin-a react badly with my salicylic face wash? I use both every night", "medicine")]
     [InlineData("can i take ibuprofen while on accutane for a headache?", "isotretinoin")]

@@ -40,7 +40,7 @@ public sealed class NamedTreatmentRule : IIntentRule
         && input.Features.Setting is not TreatmentSetting.AtHome
         && input.Features.TreatmentsSetting is not TreatmentSetting.AtHome
         && PickOfTreatments.IsAskedIn(input.Evidence.Surface)
-        && (IntentIds.IsTreatment(input.Evidence.Top.Intent) || input.TreatsNamedScarType(input.Evidence.Top.Intent));
+        && (IntentIds.IsTreatment(input.Evidence.Top.Intent) || input.TreatsNamedScarType(input.Evidence.Top.Intent) || input.Evidence.Top.Intent == IntentIds.ScarTypes);
 
     private static bool AsksSomethingElse(RuleInput input)
     {

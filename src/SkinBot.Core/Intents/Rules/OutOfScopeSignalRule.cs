@@ -12,7 +12,8 @@ public sealed class OutOfScopeSignalRule : IIntentRule
     public IntentDecision? Decide(RuleInput input)
     {
         var features = input.Features;
-        var namedForScar = features.Treatments.Count > 0 && features.MentionsScar;
+        // "Is there anyone who shouldn't get microneedling? I get cold sores" asks about the procedure's risks.
+        var namedForScar = features.Treatments.Count > 0 && (features.MentionsScar || input.Evidence.Scope?.AsksCandidacy == true);
         return features.OutOfScopeSignals > 0 && !features.AboutPockmarks && !(namedForScar && features.OutOfScopeSignals < input.Tuning.StrongSignal)
             ? input.Decision(IntentIds.OutOfScope, Math.Max(input.Evidence.MarginConfidence(input.Tuning), input.Tuning.OutOfScope)) with { ScarTypes = [] }
             : null;

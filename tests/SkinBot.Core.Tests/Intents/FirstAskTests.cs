@@ -1,0 +1,21 @@
+using SkinBot.Core.Intents;
+
+namespace SkinBot.Core.Tests.Intents;
+
+public sealed class FirstAskTests
+{
+    [Theory]
+    [InlineData("what is subcision?? does it hurt?", "what is subcision??")]
+    [InlineData("im 17 and got dents. will they fade? if not whats the cheapest fix", "im 17 and got dents. will they fade?")]
+    [InlineData("what are my options for the holes, anything really. also will they fade by themselves", "what are my options for the holes, anything really.")]
+    public void The_first_ask_runs_to_the_end_of_the_first_question_with_its_background(string text, string prefix) =>
+        Assert.Equal(prefix, FirstAsk.Prefix(text));
+
+    [Theory]
+    [InlineData("what is subcision?")]
+    [InlineData("what is subcision? thanks!!")]
+    [InlineData("my scars are deep. i hate them.")]
+    [InlineData("i tried retinol and also a peel")]
+    public void A_message_with_one_question_or_none_has_no_first_ask_of_its_own(string text) =>
+        Assert.Null(FirstAsk.Prefix(text));
+}
