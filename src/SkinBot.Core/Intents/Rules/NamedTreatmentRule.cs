@@ -39,8 +39,12 @@ public sealed class NamedTreatmentRule : IIntentRule
         input.Features.ScarTypes.Count > 0
         && input.Features.Setting is not TreatmentSetting.AtHome
         && input.Features.TreatmentsSetting is not TreatmentSetting.AtHome
-        && PickOfTreatments.IsAskedIn(input.Evidence.Surface)
+        && (PickOfTreatments.IsAskedIn(input.Evidence.Surface) || WeighsOneAgainstAnother(input))
         && (IntentIds.IsTreatment(input.Evidence.Top.Intent) || input.TreatsNamedScarType(input.Evidence.Top.Intent) || input.Evidence.Top.Intent == IntentIds.ScarTypes);
+
+    /// <summary>"boxcar scars: laser or subcision?" asks for the pick between two treatments for the type.</summary>
+    private static bool WeighsOneAgainstAnother(RuleInput input) =>
+        input.Evidence.Surface.Contains("or") && input.Features.Treatments.Select(p => p.LeadTerm).Distinct().Count() >= 2;
 
     private static bool AsksSomethingElse(RuleInput input)
     {
