@@ -92,7 +92,7 @@ public sealed class KnowledgeBase : IDisposable
 
         var (sign, reading) = CrisisLikeness?.Find(spelled) is { } likeness
             ? (CrisisLikeness.Sign, likeness.Describe())
-            : CrisisModel?.Find(text, ClauseSplitter.Split(text, CrisisModelTuning.MinimumClauseWords), CrisisModelTuning.Threshold) is { } modelled
+            : CrisisModel?.Find(text, ClauseSplitter.Split(text, CrisisModelTuning.MinimumClauseWords), CrisisModelTuning.Threshold, CrisisThresholdFor) is { } modelled
                 ? (CrisisModel.Sign, modelled.Describe())
                 : (null, null);
         if (sign is null || reading is null)
@@ -104,6 +104,9 @@ public sealed class KnowledgeBase : IDisposable
             ? new SafetyVerdict(Safety[Urgency.Crisis], sign, reading)
             : verdict with { CrisisReading = reading };
     }
+
+    private double CrisisThresholdFor(string reading) =>
+        Analyzer.Terms(reading).Any(Vocabulary.SpecificTerms.Contains) ? CrisisModelTuning.SkinTalkThreshold : CrisisModelTuning.Threshold;
 
     public void Dispose()
     {

@@ -66,21 +66,24 @@ public sealed class CrisisModel
     /// reaches <paramref name="threshold"/>; otherwise null. A long message is read clause by clause too, because
     /// its skin words would otherwise drown the one serious clause.
     /// </summary>
-    public CrisisModelMatch? Find(string text, IReadOnlyList<string> clauses, double threshold)
+    /// <param name="threshold">The bar every reading (the whole text or one clause) must reach.</param>
+    /// <param name="higherBarFor">Optional: a higher bar for a reading by what it says; asked only of readings that reach
+    /// <paramref name="threshold"/>, so its cost is paid rarely.</param>
+    public CrisisModelMatch? Find(string text, IReadOnlyList<string> clauses, double threshold, Func<string, double>? higherBarFor = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(clauses);
-        var best = new CrisisModelMatch(text, Probability(text));
-        for (var i = 0; clauses.Count > 1 && i < clauses.Count; i++)
+        CrisisModelMatch? best = null;
+        foreach (var reading in clauses.Count > 1 ? [text, .. clauses] : (IEnumerable<string>)[text])
         {
-            var probability = Probability(clauses[i]);
-            if (probability > best.Probability)
+            var probability = Probability(reading);
+            if (probability > (best?.Probability ?? 0) && probability >= threshold && (higherBarFor is null || probability >= higherBarFor(reading)))
             {
-                best = new CrisisModelMatch(clauses[i], probability);
+                best = new CrisisModelMatch(reading, probability);
             }
         }
 
-        return best.Probability >= threshold ? best : null;
+        return best;
     }
 
     private static CrisisModel LoadEmbedded()

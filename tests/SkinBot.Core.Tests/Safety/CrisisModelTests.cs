@@ -28,6 +28,21 @@ public sealed class CrisisModelTests
     }
 
     [Fact]
+    public void A_reading_that_talks_about_pockmarks_must_reach_the_higher_bar_and_another_clause_still_can_fire()
+    {
+        var model = Marker();
+        static double Bar(string reading) => reading.Contains("dents", StringComparison.Ordinal) ? 1.01 : 0.5;
+
+        // The only crisis-like reading talks about dents, and no probability reaches a bar above 1.
+        Assert.Null(model.Find("xq dents on my cheeks", ["xq dents on my cheeks"], 0.5, Bar));
+
+        // A clause of its own that says it is still found beside the skin question.
+        var match = model.Find("dents on my cheeks xq, xq tonight", ["dents on my cheeks xq", "xq tonight"], 0.5, Bar);
+        Assert.NotNull(match);
+        Assert.Equal("xq tonight", match.Text);
+    }
+
+    [Fact]
     public void A_long_message_is_read_clause_by_clause_and_the_clause_that_reads_as_a_crisis_is_named()
     {
         var model = Marker();
