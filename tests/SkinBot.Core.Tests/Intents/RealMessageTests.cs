@@ -50,6 +50,8 @@ public sealed class RealMessageTests
     [InlineData("whats the difference between micro derm and dermabrasion?", "microdermabrasion_vs_dermabrasion")]
     [InlineData("on tane atm, how long till i can get laser for my scars", "isotretinoin_timing")]
     [InlineData("what can i do at home?", IntentIds.TreatmentAtHome)]
+    [InlineData("my aunt is in nursing school and says the dents on my cheeks are boxcar scars. what are those?", IntentIds.ScarTypes)]
+    [InlineData("mine are raised lumps on my jaw where i had cysts, not holes. does silicone gel help?", "raised_scars")]
     public async Task Everyday_words_for_a_covered_question_reach_its_answer(string text, string intent)
     {
         await (await ChatAsync()).Send(text).AssertIntent(intent).AssertCaveat().RunAsync();
@@ -66,6 +68,7 @@ public sealed class RealMessageTests
 
     [Theory]
     [InlineData("my neighbour's dog bit my cheek when i was little and left a dent, would microneedling fix it?", "bite")]
+    [InlineData("do bleaching creams work to make my whole face lighter?", "skin concern")]
     [InlineData("my cat scratched my arm last month and it left a white line. will it fade?", "scratch")]
     [InlineData("does retin-a react badly with my salicylic face wash? I use both every night", "medicine")]
     [InlineData("can i take ibuprofen while on accutane for a headache?", "isotretinoin")]
