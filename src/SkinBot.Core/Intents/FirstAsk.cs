@@ -16,7 +16,7 @@ public static partial class FirstAsk
     /// </summary>
     public static string? Prefix(string text)
     {
-        var end = QuestionEnd().Matches(text).Select(m => m.Index + m.Length).FirstOrDefault(end => HasWords(text[end..]));
+        var end = QuestionEnd().Matches(text).Select(m => m.Index + m.Length).FirstOrDefault(at => HasWords(text[at..]));
         if (end > 0 && HasQuestionAfter(text[end..]))
         {
             return text[..end].TrimEnd();
