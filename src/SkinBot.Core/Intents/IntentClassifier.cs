@@ -152,10 +152,16 @@ public static partial class IntentClassifier
         }
 
         var asks = new List<string>();
+        // "what is subcision? ... does it hurt?": a later question says "it" for what the message named.
+        var named = main.Treatments.Select(t => t.LeadTerm).Distinct(StringComparer.Ordinal).Take(2).ToList() is { Count: 1 } one ? one[0] : null;
         foreach (var question in questions)
         {
-            var evidence = MessageEvidence.Read(question, knowledge, tuning);
-            var decision = Decide(evidence, knowledge, null, tuning, trace: null);
+            var decision = Decide(MessageEvidence.Read(question, knowledge, tuning), knowledge, null, tuning, trace: null);
+            if (named is not null && (!IsSubstantive(decision.Intent) || decision.LowConfidence) && !question.Contains(named, StringComparison.OrdinalIgnoreCase))
+            {
+                decision = Decide(MessageEvidence.Read($"{named}: {question}", knowledge, tuning), knowledge, null, tuning, trace: null);
+            }
+
             if (IsSubstantive(decision.Intent) && !decision.LowConfidence && decision.Intent != main.Intent && !asks.Contains(decision.Intent))
             {
                 asks.Add(decision.Intent);

@@ -35,6 +35,7 @@ public sealed class RealMessageTests
     [Theory]
     [InlineData("what is subcision exactly? my derm suggested it for the dents on my cheeks. does it hurt a lot?", IntentIds.TreatmentInOffice, "Do acne scar procedures hurt?")]
     [InlineData("if i get a fractional laser on thursday can i go back to work on monday? and is it painful?", "procedure_downtime", "Do acne scar procedures hurt?")]
+    [InlineData("what is subcision?? my derm mentioned it. does it hurt?", IntentIds.TreatmentInOffice, "Do acne scar procedures hurt?")]
     public async Task A_question_asked_first_is_the_main_ask_even_when_a_tacked_on_one_has_stronger_words(string text, string intent, string followUp)
     {
         // "hurt" and "painful" are strong words for the pain answer; read as one bag, the side ask outvoted the first.
