@@ -101,10 +101,22 @@ public static partial class IntentClassifier
     public static bool IsSubstantive(string intent) =>
         intent is not (IntentIds.GreetingHelp or IntentIds.OutOfScope or IntentIds.Urgent);
 
-    private static IntentDecision Decide(MessageEvidence evidence, KnowledgeBase knowledge, ConversationContext? context, ClassifierTuning tuning, List<string>? trace)
+    private static IntentDecision Decide(MessageEvidence evidence, KnowledgeBase knowledge, ConversationContext? context, ClassifierTuning tuning, List<string>? trace) =>
+        Decide(evidence, knowledge, context, tuning, trace, Rules);
+
+    /// <summary>
+    /// A part of a message already screened as a whole (its first question, its other questions): the screen, the
+    /// costliest rule, is not run again, and an urgent part could not stand for the message anyway.
+    /// </summary>
+    private static IntentDecision DecidePart(string part, KnowledgeBase knowledge, ClassifierTuning tuning) =>
+        Decide(MessageEvidence.Read(part, knowledge, tuning), knowledge, null, tuning, trace: null, RulesAfterTheScreen);
+
+    private static readonly IIntentRule[] RulesAfterTheScreen = [.. Rules.Where(rule => rule is not SafetyScreenRule)];
+
+    private static IntentDecision Decide(MessageEvidence evidence, KnowledgeBase knowledge, ConversationContext? context, ClassifierTuning tuning, List<string>? trace, IIntentRule[] rules)
     {
         var input = new RuleInput(evidence, knowledge, context, tuning);
-        foreach (var rule in Rules)
+        foreach (var rule in rules)
         {
             if (rule.Decide(input) is { } decision)
             {
@@ -127,7 +139,7 @@ public static partial class IntentClassifier
             return whole;
         }
 
-        var first = Decide(MessageEvidence.Read(prefix, knowledge, tuning), knowledge, null, tuning, trace: null);
+        var first = DecidePart(prefix, knowledge, tuning);
         if (!FirstAsk.Overrides(whole, first, tuning))
         {
             trace?.Add($"first-ask: kept {whole.Intent} (the first question alone reads {first.Intent} {first.Confidence:0.00})");
@@ -156,10 +168,10 @@ public static partial class IntentClassifier
         var named = main.Treatments.Select(t => t.LeadTerm).Distinct(StringComparer.Ordinal).Take(2).ToList() is { Count: 1 } one ? one[0] : null;
         foreach (var question in questions)
         {
-            var decision = Decide(MessageEvidence.Read(question, knowledge, tuning), knowledge, null, tuning, trace: null);
+            var decision = DecidePart(question, knowledge, tuning);
             if (named is not null && (!IsSubstantive(decision.Intent) || decision.LowConfidence) && !question.Contains(named, StringComparison.OrdinalIgnoreCase))
             {
-                decision = Decide(MessageEvidence.Read($"{named}: {question}", knowledge, tuning), knowledge, null, tuning, trace: null);
+                decision = DecidePart($"{named}: {question}", knowledge, tuning);
             }
 
             if (IsSubstantive(decision.Intent) && !decision.LowConfidence && decision.Intent != main.Intent && !asks.Contains(decision.Intent))

@@ -78,7 +78,7 @@ public sealed partial record MessageFeatures(
         // "before we roll it out" names no scar type: a scar type's everyday word counts only in a message about scarring
         // (the synonyms fold "rolling scars" into one term, so the written word "scar" counts too) or in a follow-up of a
         // few words ("and rolling?").
-        var saysScar = aboutScarring || terms.Count <= FollowUpTerms || text.Contains("scar", StringComparison.OrdinalIgnoreCase);
+        var saysScar = aboutScarring || terms.Count <= FollowUpTerms || ScarWord().IsMatch(text);
         var scarTypes = terms.Where(t => vocabulary.ScarTypeTerms.ContainsKey(t) && (saysScar || !vocabulary.EverydayTerms.Contains(t))).Select(t => vocabulary.ScarTypeTerms[t]).Distinct().ToList();
         var treatments = terms.SelectMany(t => vocabulary.TreatmentTerms.GetValueOrDefault(t) ?? []).Distinct().ToList();
         var treatmentSettings = treatments.Select(p => vocabulary.TreatmentSettings[p.Id]).Distinct().ToList();
@@ -136,6 +136,10 @@ public sealed partial record MessageFeatures(
 
         return everydayOnly && terms.Any(t => !vocabulary.EverydayTerms.Contains(t) && (vocabulary.RelatedTerms.Contains(t) || vocabulary.FaceTerms.Contains(t)));
     }
+
+    // "scars", not "scared" or "scarf".
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bscar(s|red|ring)?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ScarWord();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex WordPattern();
