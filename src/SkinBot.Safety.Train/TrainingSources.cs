@@ -25,7 +25,14 @@ public static partial class TrainingSources
         ["safety.yml", "safety-languages.yml", "safety-holdout.yml", "safety-blind.yml", "safety-blind-2.yml", "real-style.yml", "real-style-holdout.yml"];
 
     /// <summary>Tab-separated lists of everyday messages (tier, then text), written blind and kept out of every other file.</summary>
-    public static readonly string[] HeldOutLists = ["everyday-holdout.tsv", "everyday-languages-holdout.tsv"];
+    public static readonly string[] HeldOutLists = ["everyday-holdout.tsv", "everyday-languages-holdout.tsv", "everyday-long-holdout.tsv"];
+
+    /// <summary>
+    /// Tab-separated lists of ordinary messages trained on whole: long questions about one's own scars, full of feelings,
+    /// read as a crisis on their own words until the model had seen some. Their clauses are look-alikes in
+    /// corpus/safety-examples.yml already, so only the whole messages are added here.
+    /// </summary>
+    public static readonly string[] OrdinaryLists = ["everyday-long.tsv"];
 
     public static readonly string[] HeldOutSets =
         ["questions.yml", "dev-questions.yml", "real-style-blind.yml", "corpus-camouflage.yml", "corpus-medicines.yml", "corpus-procedures.yml", "corpus-skin.yml"];
@@ -56,6 +63,12 @@ public static partial class TrainingSources
                     .Select(clause => message with { Text = clause, Weight = ClauseWeight, IsClause = true }));
             }
         }
+
+        texts.AddRange(OrdinaryLists
+            .SelectMany(list => ReadList(Path.Combine(repository, "tests", "eval", list)))
+            .Select(MessageNormalizer.Normalize)
+            .Where(text => seen.Add(text))
+            .Select(text => new LabelledText(text, false, 1f)));
 
         var examples = SafetyExamples.Parse(File.ReadAllText(Path.Combine(repository, "corpus", "safety-examples.yml")));
         texts.AddRange(examples.Crisis.Select(clause => new LabelledText(clause, true, CrisisWeight)));
@@ -94,10 +107,7 @@ public static partial class TrainingSources
     public static IReadOnlyList<string> HeldOutOrdinary(string repository)
     {
         var eval = Path.Combine(repository, "tests", "eval");
-        var everyday = HeldOutLists
-            .SelectMany(list => File.ReadLines(Path.Combine(eval, list)))
-            .Where(line => line.Trim().Length > 0)
-            .Select(line => line.Split('\t')[^1]);
+        var everyday = HeldOutLists.SelectMany(list => ReadList(Path.Combine(eval, list)));
         return [.. HeldOutSets
             .SelectMany(set => EvalSet.Parse(File.ReadAllText(Path.Combine(eval, set)), set).Questions)
             .Where(q => q.Urgency is null or "none" && q.Intent != Core.Domain.IntentIds.Urgent)
@@ -105,6 +115,10 @@ public static partial class TrainingSources
             .Concat(everyday)
             .Select(MessageNormalizer.Normalize)];
     }
+
+    /// <summary>The texts of a tab-separated list (tier, then text), blank lines skipped.</summary>
+    private static IEnumerable<string> ReadList(string path) =>
+        File.ReadLines(path).Where(line => line.Trim().Length > 0).Select(line => line.Split('\t')[^1]);
 
     private static List<string?> PartOfEachQuestion(string yaml)
     {
