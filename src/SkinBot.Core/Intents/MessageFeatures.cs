@@ -38,6 +38,16 @@ public sealed partial record MessageFeatures(
     /// </summary>
     private static readonly HashSet<string> CueRetractions = new(StringComparer.Ordinal) { "isnt", "isn't", "not", "no", "aint", "ain't", "wasnt", "wasn't", "whatev", "whatever" };
 
+    /// <summary>
+    /// Analysed words just after a setting cue that make it the source of what the person heard, not where they want
+    /// treatment: "his dermatologist told us he has ice pick scars, which treatments work best?" asks about every
+    /// treatment for the type, and "my derm put me on adapalene" about a cream.
+    /// </summary>
+    private static readonly HashSet<string> ReportingWords = new(StringComparer.Ordinal)
+    {
+        "told", "said", "sai", "say", "mention", "think", "diagnos", "explain", "reckon", "call", "prescrib", "put", "gave", "suggest", "recommend",
+    };
+
     /// <summary>How many words of each setting the message has; a negated one counts for the other setting.</summary>
     private static (int Home, int Office) CountSettingCues(IReadOnlyList<string> terms, DomainVocabulary vocabulary)
     {
@@ -50,6 +60,11 @@ public sealed partial record MessageFeatures(
             }
 
             if ((i + 1 < terms.Count && CueRetractions.Contains(terms[i + 1])) || (i + 2 < terms.Count && CueRetractions.Contains(terms[i + 2])))
+            {
+                continue;
+            }
+
+            if (cue == TreatmentSetting.InOffice && i + 1 < terms.Count && ReportingWords.Contains(terms[i + 1]))
             {
                 continue;
             }

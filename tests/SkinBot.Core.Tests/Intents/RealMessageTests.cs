@@ -53,6 +53,9 @@ public sealed class RealMessageTests
     [InlineData("what can i do at home?", IntentIds.TreatmentAtHome)]
     [InlineData("my aunt is in nursing school and says the dents on my cheeks are boxcar scars. what are those?", IntentIds.ScarTypes)]
     [InlineData("mine are raised lumps on my jaw where i had cysts, not holes. does silicone gel help?", "raised_scars")]
+    [InlineData("my daughter's dermatologist told us she has boxcar scars. which treatment works best for that type?", "treatment_by_scar_type")]
+    [InlineData("the gp said to give it time. will the little dents on her cheeks fill in by themselves?", IntentIds.Permanence)]
+    [InlineData("what should i do beforehand for my first subcision appointment?", "procedure_expectations")]
     public async Task Everyday_words_for_a_covered_question_reach_its_answer(string text, string intent)
     {
         await (await ChatAsync()).Send(text).AssertIntent(intent).AssertCaveat().RunAsync();
