@@ -25,14 +25,15 @@ public static partial class TrainingSources
         ["safety.yml", "safety-languages.yml", "safety-holdout.yml", "safety-blind.yml", "safety-blind-2.yml", "real-style.yml", "real-style-holdout.yml"];
 
     /// <summary>Tab-separated lists of everyday messages (tier, then text), written blind and kept out of every other file.</summary>
-    public static readonly string[] HeldOutLists = ["everyday-holdout.tsv", "everyday-languages-holdout.tsv", "everyday-long-holdout.tsv"];
+    public static readonly string[] HeldOutLists = ["everyday-holdout.tsv", "everyday-languages-holdout.tsv", "everyday-long-holdout.tsv", "everyday-offtopic-holdout.tsv"];
 
     /// <summary>
     /// Tab-separated lists of ordinary messages trained on whole: long questions about one's own scars, full of feelings,
-    /// read as a crisis on their own words until the model had seen some. Their clauses are look-alikes in
+    /// and long messages about other troubles (taxes, a landlord, redundancy), read as a crisis on their own words until
+    /// the model had seen some. Their clauses are look-alikes in
     /// corpus/safety-examples.yml already, so only the whole messages are added here.
     /// </summary>
-    public static readonly string[] OrdinaryLists = ["everyday-long.tsv"];
+    public static readonly string[] OrdinaryLists = ["everyday-long.tsv", "everyday-offtopic.tsv"];
 
     public static readonly string[] HeldOutSets =
         ["questions.yml", "dev-questions.yml", "real-style-blind.yml", "corpus-camouflage.yml", "corpus-medicines.yml", "corpus-procedures.yml", "corpus-skin.yml"];

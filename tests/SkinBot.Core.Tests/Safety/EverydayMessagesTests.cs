@@ -11,7 +11,7 @@ namespace SkinBot.Core.Tests.Safety;
 /// and sixteen more (every third message of a blind set; the rest trains the crisis model as look-alikes).
 /// tests/eval/everyday-long-holdout.tsv holds long questions about one's own or a child's scars, full of feelings ("I hate
 /// my face", "she won't be in photos"), the kind the crisis readers took for a crisis. Recall comes first, so a few false
-/// alarms are tolerated, not many.
+/// alarms are tolerated, not many. tests/eval/everyday-offtopic-holdout.tsv holds long messages about other troubles.
 /// </summary>
 public sealed class EverydayMessagesTests(ITestOutputHelper output)
 {
@@ -23,11 +23,20 @@ public sealed class EverydayMessagesTests(ITestOutputHelper output)
     /// </summary>
     private const int MaxFalseAlarmsPerHundred = 4;
 
+    /// <summary>
+    /// Long messages about other troubles (taxes, a landlord, redundancy, a parent in hospital): 29 of 150 got an urgent
+    /// reply when first written (2026-12-06), mostly from the crisis model reading the whole message; with half of them
+    /// trained on, 8 of the other 75. Above the 4 in 100 the other lists meet: this ceiling only stops it getting worse
+    /// until more such messages are written for the trainer.
+    /// </summary>
+    private const int MaxOffTopicFalseAlarmsPerHundred = 11;
+
     [Theory]
-    [InlineData("everyday-holdout.tsv", 250)]
-    [InlineData("everyday-languages-holdout.tsv", 284)]
-    [InlineData("everyday-long-holdout.tsv", 200)]
-    public async Task Everyday_messages_that_sound_like_danger_rarely_get_an_urgent_reply(string list, int size)
+    [InlineData("everyday-holdout.tsv", 250, MaxFalseAlarmsPerHundred)]
+    [InlineData("everyday-languages-holdout.tsv", 284, MaxFalseAlarmsPerHundred)]
+    [InlineData("everyday-long-holdout.tsv", 200, MaxFalseAlarmsPerHundred)]
+    [InlineData("everyday-offtopic-holdout.tsv", 75, MaxOffTopicFalseAlarmsPerHundred)]
+    public async Task Everyday_messages_that_sound_like_danger_rarely_get_an_urgent_reply(string list, int size, int maxPerHundred)
     {
         var messages = (await File.ReadAllLinesAsync(RepositoryRoot.Eval(list)))
             .Where(line => line.StartsWith("none\t", StringComparison.Ordinal))
@@ -46,6 +55,6 @@ public sealed class EverydayMessagesTests(ITestOutputHelper output)
         }
 
         Assert.True(messages.Count >= size, $"the set should hold {size} messages, has {messages.Count}");
-        Assert.True(alarms.Count * 100 <= messages.Count * MaxFalseAlarmsPerHundred, $"{alarms.Count} of {messages.Count} everyday messages got an urgent reply (listed above)");
+        Assert.True(alarms.Count * 100 <= messages.Count * maxPerHundred, $"{alarms.Count} of {messages.Count} everyday messages got an urgent reply (listed above)");
     }
 }
