@@ -84,7 +84,8 @@ public sealed class RestClientTests : IAsyncLifetime
         {
             ["X-RateLimit-Limit"] = "5",
             ["X-RateLimit-Remaining"] = "0",
-            ["X-RateLimit-Reset-After"] = "1.5",
+            // Long enough that a loaded machine's slow round trip cannot pass for waiting out the reset.
+            ["X-RateLimit-Reset-After"] = "3",
             ["X-RateLimit-Bucket"] = "b-channels", // the hash the fake gives every /channels route
         };
         _discord.Rest.Script("POST", $"/channels/{ChannelA}/messages", new FakeResponse(200, """{"id":"1"}""", exhausted));
@@ -96,8 +97,8 @@ public sealed class RestClientTests : IAsyncLifetime
         await Rest.CreateMessageAsync(ChannelA, Hello, CancellationToken.None);
         var sameChannel = _discord.Rest.Calls.Last().At;
 
-        Assert.True(otherChannel - first < TimeSpan.FromMilliseconds(1200), "another channel is another bucket");
-        Assert.True(sameChannel - first >= TimeSpan.FromMilliseconds(1450), $"same bucket went after {(sameChannel - first).TotalMilliseconds} ms");
+        Assert.True(otherChannel - first < TimeSpan.FromMilliseconds(2500), $"another channel is another bucket, but it went after {(otherChannel - first).TotalMilliseconds} ms");
+        Assert.True(sameChannel - first >= TimeSpan.FromMilliseconds(2950), $"same bucket went after {(sameChannel - first).TotalMilliseconds} ms");
         Assert.Equal(0, _metrics.Total("skinbot.discord.rest.rate_limited"));
     }
 
