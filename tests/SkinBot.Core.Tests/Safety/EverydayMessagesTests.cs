@@ -26,10 +26,10 @@ public sealed class EverydayMessagesTests(ITestOutputHelper output)
     /// <summary>
     /// Long messages about other troubles (taxes, a landlord, redundancy, a parent in hospital): 29 of 150 got an urgent
     /// reply when first written (2026-12-06), mostly from the crisis model reading the whole message; with half of them
-    /// trained on, 8 of the other 75. Above the 4 in 100 the other lists meet: this ceiling only stops it getting worse
-    /// until more such messages are written for the trainer.
+    /// and 300 more from another session trained on, 4 of the other 75, all from signs. Above the 4 in 100 the other lists
+    /// meet: this ceiling only stops it getting worse until those signs are mended from messages nobody holds out.
     /// </summary>
-    private const int MaxOffTopicFalseAlarmsPerHundred = 11;
+    private const int MaxOffTopicFalseAlarmsPerHundred = 6;
 
     [Theory]
     [InlineData("everyday-holdout.tsv", 250, MaxFalseAlarmsPerHundred)]
