@@ -10,15 +10,15 @@ namespace SkinBot.Core.Tests.Safety;
 /// idioms nobody tuned it for. tests/eval/everyday-languages-holdout.tsv does the same in the eleven other languages
 /// and sixteen more (every third message of a blind set; the rest trains the crisis model as look-alikes).
 /// tests/eval/everyday-long-holdout.tsv holds long questions about one's own or a child's scars, full of feelings ("I hate
-/// my face", "she won't be in photos"), the kind the crisis readers took for a crisis. Recall comes first, so a few false
-/// alarms are tolerated, not many. tests/eval/everyday-offtopic-holdout.tsv holds long messages about other troubles.
+/// my face", "she won't be in photos"), and tests/eval/everyday-offtopic-holdout.tsv long messages about other troubles:
+/// the kinds the crisis readers took for a crisis. Recall comes first, so a few false alarms are tolerated, not many.
 /// </summary>
 public sealed class EverydayMessagesTests(ITestOutputHelper output)
 {
     /// <summary>
     /// English: 8 of 250 on 2026-12-04, 9 of 250 on 2026-12-06 with the crisis model. The other languages: 1 of 220
     /// on 2026-12-06, 1 of 284 with the sixteen more languages' 64. Long ordinary messages: 26 of 200 when first written
-    /// (2026-12-06), and under the bar once the crisis model and the reader by meaning had seen 300 others like them.
+    /// (2026-12-06), 4 of 200 once the crisis model and the reader by meaning had seen 700 others like them.
     /// Lowered as the screen improves, never raised to let a change pass.
     /// </summary>
     private const int MaxFalseAlarmsPerHundred = 4;
