@@ -13,6 +13,7 @@ public sealed class SafetyLanguageSignsTests
         "spanish", "portuguese", "french", "german", "italian", "tagalog", "hindi", "indonesian", "polish", "turkish", "arabizi",
         "dutch", "russian", "ukrainian", "chinese", "japanese", "korean", "arabic", "urdu", "persian", "bengali", "vietnamese", "thai", "swedish", "greek", "romanian",
         "swahili", "czech", "hebrew", "punjabi", "serbian-croatian", "amharic", "tigrinya", "nepali", "tamil", "telugu", "sinhala", "yoruba", "hausa",
+        "finnish", "pidgin", "singlish",
         "hungarian",
     ];
 
