@@ -95,7 +95,8 @@ public sealed partial record MessageFeatures(
         // few words ("and rolling?").
         var saysScar = aboutScarring || terms.Count <= FollowUpTerms || ScarWord().IsMatch(text);
         var scarTypes = terms.Where(t => vocabulary.ScarTypeTerms.ContainsKey(t) && (saysScar || !vocabulary.EverydayTerms.Contains(t))).Select(t => vocabulary.ScarTypeTerms[t]).Distinct().ToList();
-        var treatments = terms.SelectMany(t => vocabulary.TreatmentTerms.GetValueOrDefault(t) ?? []).Distinct().ToList();
+        // "revising for my mocks" names no scar revision: a treatment's everyday word counts only where a scar type's does.
+        var treatments = terms.Where(t => saysScar || !vocabulary.EverydayTerms.Contains(t)).SelectMany(t => vocabulary.TreatmentTerms.GetValueOrDefault(t) ?? []).Distinct().ToList();
         var treatmentSettings = treatments.Select(p => vocabulary.TreatmentSettings[p.Id]).Distinct().ToList();
         var (home, office) = CountSettingCues(terms, vocabulary);
         // As many at-home as in-office words ("creams or a doctor?") is a question about all options.

@@ -176,6 +176,8 @@ public sealed class IntentTests
     [InlineData("write me some python code")]
     [InlineData("how do i fix my bike chain")]
     [InlineData("what's the best way to treat a sprained ankle")]
+    [InlineData("my brother plays his music really loud while i'm trying to revise. noise cancelling headphones are like £200, what cheap stuff actually works")]
+    [InlineData("I got a C in my A level mocks in economics and my offer needs an A. Is it even possible to jump two grades?")]
     public async Task An_out_of_scope_question_has_no_passages_and_says_what_SkinBot_can_answer(string text)
     {
         var answer = await AskAsync(text);
