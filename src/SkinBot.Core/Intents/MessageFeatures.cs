@@ -48,6 +48,15 @@ public sealed partial record MessageFeatures(
         "told", "said", "sai", "say", "mention", "think", "diagnos", "explain", "reckon", "call", "prescrib", "put", "gave", "suggest", "recommend",
     };
 
+    /// <summary>
+    /// Analysed words just before "myself" that make it about how the person sees or feels about themselves, not who
+    /// would do the treatment: "I hate every photo of myself" asks nothing about doing it at home.
+    /// </summary>
+    private static readonly HashSet<string> SelfRegardWords = new(StringComparer.Ordinal)
+    {
+        "hate", "photo", "pictur", "pic", "pics", "selfi", "look", "see", "feel", "love", "accept", "blame", "compar", "mirror", "video", "proud", "asham", "embarrass",
+    };
+
     /// <summary>How many words of each setting the message has; a negated one counts for the other setting.</summary>
     private static (int Home, int Office) CountSettingCues(IReadOnlyList<string> terms, DomainVocabulary vocabulary)
     {
@@ -60,6 +69,11 @@ public sealed partial record MessageFeatures(
             }
 
             if ((i + 1 < terms.Count && CueRetractions.Contains(terms[i + 1])) || (i + 2 < terms.Count && CueRetractions.Contains(terms[i + 2])))
+            {
+                continue;
+            }
+
+            if (terms[i] == "myself" && i > 0 && SelfRegardWords.Contains(terms[i - 1]))
             {
                 continue;
             }

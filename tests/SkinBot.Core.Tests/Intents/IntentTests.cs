@@ -100,7 +100,18 @@ public sealed class IntentTests
     [Theory]
     [InlineData("what are boxcar scars, should i get them checked", IntentIds.ScarTypes)]
     [InlineData("what does subcision do for rolling scars", IntentIds.TreatmentInOffice)]
+    [InlineData("my cousin said the ones on my cheeks look like rolling and the ones on my temples are boxcar. i only noticed after seeing myself on zoom all day at work. what's the difference, and which do i have?", IntentIds.ScarTypes)]
     public async Task Words_that_name_nothing_to_pick_for_are_not_a_pick(string question, string intent)
+    {
+        var answer = await AskAsync(question);
+
+        Assert.Equal(intent, answer.Intent);
+    }
+
+    [Theory]
+    [InlineData("what can i do about the holes on my cheeks?? im 17 and i hate every photo of myself", IntentIds.TreatmentAny)]
+    [InlineData("can i treat my pockmarks myself", IntentIds.TreatmentAtHome)]
+    public async Task Myself_is_an_at_home_cue_only_when_it_says_who_does_the_treatment(string question, string intent)
     {
         var answer = await AskAsync(question);
 

@@ -18,9 +18,15 @@ internal static class PickOfTreatments
         "treatment", "treatments", "procedure", "procedures", "works", "work", "type", "types",
     };
 
+    /// <summary>Words before "work" that make it the job, not a treatment working: "on Zoom all day at work", "after work".</summary>
+    private static readonly HashSet<string> WorkplaceWords = new(StringComparer.Ordinal) { "at", "to", "from", "after", "before", "off" };
+
+    private static bool NamesTreatments(IReadOnlyList<string> words, int i) =>
+        TreatmentWords.Contains(words[i]) && !(words[i] == "work" && i > 0 && WorkplaceWords.Contains(words[i - 1]));
+
     public static bool IsAskedIn(IReadOnlyList<string> words) =>
         words.Any(OtherChoices.Contains)
-        || (words.Any(w => w is "best" or "better" or "which") && words.Any(TreatmentWords.Contains))
+        || (words.Any(w => w is "best" or "better" or "which") && Enumerable.Range(0, words.Count).Any(i => NamesTreatments(words, i)))
         || BestForSomething(words)
         || RecommendationFor(words);
 
