@@ -59,8 +59,9 @@ public sealed partial class NotCoveredRule : IIntentRule
     private static readonly HashSet<string> GenericWords =
         ["version", "stuff", "thing", "things", "one", "ones", "kind", "type", "option", "options", "way", "ways", "method", "route", "product", "products", "treatment", "treatments", "procedure", "procedures", "actually", "really", "just"];
 
+    // "can do from my bathroom that actually helps" is a verb, not a thing: "do", "get" and "go" never start a subject.
     // The subject: up to five words after "does/do/will/would/can/could/is/are/should i use/try", before the verb that
     // asks whether it works. Pronouns and determiners alone never make a subject (the analyser drops them).
-    [GeneratedRegex(@"\b(?:does|do|will|would|can|could|is|are|should i (?:use|try)|has anyone tried|anyone tried)\s+(?!(?:it|that|this|they|them|there|these|those|i|you|u|ya|ppl|people|someone|anyone|anybody|we|he|she|my skin|my scars?|harder|easier|worse|better|possible|posible|more|less|anything|something|nothing)\b)(?<subject>(?:[a-z][a-z'-]*\s+){0,4}?[a-z][a-z'-]{2,})\s+(?:actually\s+|really\s+)?(?:help|helps|work|works|fix|fixes|fade|get rid|improve|reduce|heal|good for|worth it|any good)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:does|do|will|would|can|could|is|are|should i (?:use|try)|has anyone tried|anyone tried)\s+(?!(?:it|that|this|they|them|there|these|those|i|you|u|ya|ppl|people|someone|anyone|anybody|we|he|she|my skin|my scars?|harder|easier|worse|better|possible|posible|more|less|anything|something|nothing|do|get|go)\b)(?<subject>(?:[a-z][a-z'-]*\s+){0,4}?[a-z][a-z'-]{2,})\s+(?:actually\s+|really\s+)?(?:help|helps|work|works|fix|fixes|fade|get rid|improve|reduce|heal|good for|worth it|any good)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksWhetherSomethingHelps();
 }
