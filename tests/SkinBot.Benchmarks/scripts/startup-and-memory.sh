@@ -16,7 +16,11 @@ export Engine__IndexPath="$out/index" Urls="http://127.0.0.1:$port" Limits__PerU
 start=$(date +%s.%N)
 dotnet "$out/app/skinbot.dll" >"$out/host.log" 2>&1 &
 pid=$!
-until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do sleep 0.02; done
+# A host that exits (a broken publish, a port in use) fails the run instead of leaving it waiting for ever.
+until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do
+  kill -0 "$pid" 2>/dev/null || { echo "the host exited before it was ready:" >&2; cat "$out/host.log" >&2; exit 1; }
+  sleep 0.02
+done
 ready=$(date +%s.%N)
 echo "ready after $(echo "$ready - $start" | bc) s (process start to /readyz 200, index built from scratch)"
 host_pid=$pid
