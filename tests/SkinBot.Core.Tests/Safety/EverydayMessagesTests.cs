@@ -19,7 +19,7 @@ public sealed class EverydayMessagesTests(ITestOutputHelper output)
     /// English: 8 of 250 on 2026-12-04, 9 of 250 on 2026-12-06 with the crisis model. The other languages: 1 of 220
     /// on 2026-12-06, 1 of 284 with the sixteen more languages' 64. Long ordinary messages: 26 of 200 when first written
     /// (2026-12-06), 4 of 200 once the crisis model and the reader by meaning had seen 700 others like them. Long messages
-    /// about other troubles (taxes, a landlord, exams, a group chat): 29 of 150, then 7 of a second blind 150 written by
+    /// about other troubles (taxes, a landlord, exams, a group chat): 29 of 150, then 7 of a second blind 150 written in
     /// teens' voices, when first written; 3 of the 150 held out once 750 others were trained on and five signs mended.
     /// Lowered as the screen improves, never raised to let a change pass.
     /// </summary>
