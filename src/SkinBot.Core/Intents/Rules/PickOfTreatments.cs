@@ -21,12 +21,22 @@ internal static class PickOfTreatments
     /// <summary>Words before "work" that make it the job, not a treatment working: "on Zoom all day at work", "after work".</summary>
     private static readonly HashSet<string> WorkplaceWords = new(StringComparer.Ordinal) { "at", "to", "from", "after", "before", "off" };
 
-    private static bool NamesTreatments(IReadOnlyList<string> words, int i) =>
-        TreatmentWords.Contains(words[i]) && !(words[i] == "work" && i > 0 && WorkplaceWords.Contains(words[i - 1]));
+    private static bool NamesTreatments(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (TreatmentWords.Contains(words[i]) && !(words[i] == "work" && i > 0 && WorkplaceWords.Contains(words[i - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool IsAskedIn(IReadOnlyList<string> words) =>
         words.Any(OtherChoices.Contains)
-        || (words.Any(w => w is "best" or "better" or "which") && Enumerable.Range(0, words.Count).Any(i => NamesTreatments(words, i)))
+        || (words.Any(w => w is "best" or "better" or "which") && NamesTreatments(words))
         || BestForSomething(words)
         || RecommendationFor(words);
 
