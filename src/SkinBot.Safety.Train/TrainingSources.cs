@@ -25,7 +25,7 @@ public static partial class TrainingSources
         ["safety.yml", "safety-languages.yml", "safety-holdout.yml", "safety-blind.yml", "safety-blind-2.yml", "real-style.yml", "real-style-holdout.yml"];
 
     /// <summary>Tab-separated lists of everyday messages (tier, then text), written blind and kept out of every other file.</summary>
-    public static readonly string[] HeldOutLists = ["everyday-holdout.tsv", "everyday-languages-holdout.tsv", "everyday-long-holdout.tsv", "everyday-offtopic-holdout.tsv"];
+    public static readonly string[] HeldOutLists = ["everyday-holdout.tsv", "everyday-languages-holdout.tsv", "everyday-long-holdout.tsv", "everyday-offtopic-holdout.tsv", "everyday-healing-holdout.tsv"];
 
     /// <summary>
     /// Tab-separated lists of ordinary messages trained on whole: long questions about one's own scars, full of feelings,
