@@ -24,6 +24,7 @@ public sealed class NotCoveredTests
     [InlineData("does tea tree oil help pitted scars?", "tea tree oil")]
     [InlineData("my aunt swears by rice water. does rice water help pitted acne scars??", "rice water")]
     [InlineData("would the ordinary niacinamide help my rolling scars", "niacinamide")]
+    [InlineData("does toothpaste actually fill in acne holes?? a girl at school swears by it", "toothpaste")]
     public async Task A_thing_the_articles_never_mention_is_said_to_be_not_covered_with_the_nearest_topics(string question, string thing)
     {
         await (await ChatAsync())
@@ -36,6 +37,7 @@ public sealed class NotCoveredTests
     [Theory]
     [InlineData("does retinol help pockmarks?")]
     [InlineData("would microneedling help my rolling scars")]
+    [InlineData("do fillers fill in rolling scars for good?")]
     [InlineData("is the home version of dermarolling any good")]
     [InlineData("is it posible to totaly get rid of pitted scars")]
     public async Task A_thing_the_articles_discuss_or_a_vague_subject_is_answered_as_usual(string question)

@@ -6,9 +6,9 @@ namespace SkinBot.Core.Intents.Rules;
 /// <summary>
 /// "Does tea tree oil help pitted scars?" asks about something the corpus never mentions. Answering with the
 /// at-home list would dress a near miss up as an answer; instead SkinBot says its articles don't cover that thing
-/// and offers the nearest topics it does cover. Only the thing a "does X help / work / fix" question asks about is
-/// read, and only when most of its words appear nowhere in the corpus, so ordinary personal context never
-/// triggers it.
+/// and offers the nearest topics it does cover ("does toothpaste fill in the holes?" too). Only the thing a "does X
+/// help / work / fix / fill" question asks about is read, and only when most of its words appear nowhere in the
+/// corpus, so ordinary personal context never triggers it.
 /// </summary>
 public sealed partial class NotCoveredRule : IIntentRule
 {
@@ -62,6 +62,6 @@ public sealed partial class NotCoveredRule : IIntentRule
     // "can do from my bathroom that actually helps" is a verb, not a thing: "do", "get" and "go" never start a subject.
     // The subject: up to five words after "does/do/will/would/can/could/is/are/should i use/try", before the verb that
     // asks whether it works. Pronouns and determiners alone never make a subject (the analyser drops them).
-    [GeneratedRegex(@"\b(?:does|do|will|would|can|could|is|are|should i (?:use|try)|has anyone tried|anyone tried)\s+(?!(?:it|that|this|they|them|there|these|those|i|you|u|ya|ppl|people|someone|anyone|anybody|we|he|she|my skin|my scars?|harder|easier|worse|better|possible|posible|more|less|anything|something|nothing|do|get|go)\b)(?<subject>(?:[a-z][a-z'-]*\s+){0,4}?[a-z][a-z'-]{2,})\s+(?:actually\s+|really\s+)?(?:help|helps|work|works|fix|fixes|fade|get rid|improve|reduce|heal|good for|worth it|any good)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:does|do|will|would|can|could|is|are|should i (?:use|try)|has anyone tried|anyone tried)\s+(?!(?:it|that|this|they|them|there|these|those|i|you|u|ya|ppl|people|someone|anyone|anybody|we|he|she|my skin|my scars?|harder|easier|worse|better|possible|posible|more|less|anything|something|nothing|do|get|go)\b)(?<subject>(?:[a-z][a-z'-]*\s+){0,4}?[a-z][a-z'-]{2,})\s+(?:actually\s+|really\s+)?(?:help|helps|work|works|fix|fixes|fade|get rid|improve|reduce|heal|good for|worth it|any good|fill|fills|erase|smooth|shrink)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksWhetherSomethingHelps();
 }
