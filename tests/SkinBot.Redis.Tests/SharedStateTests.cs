@@ -70,6 +70,19 @@ public sealed class SharedStateTests : IAsyncLifetime
     }
 
     [RedisFact]
+    public async Task A_crisis_reply_remembered_on_one_replica_is_seen_by_another()
+    {
+        await using var a = new Replica(_server.Configuration);
+        await using var b = new Replica(_server.Configuration);
+        var now = DateTimeOffset.UtcNow;
+        var context = new ConversationContext("greeting_help", null, now, now.AddSeconds(-5));
+
+        await a.Conversations.SetAsync("teams:c1:u1", context, CancellationToken.None);
+
+        Assert.Equal(context, await b.Conversations.GetAsync("teams:c1:u1", CancellationToken.None));
+    }
+
+    [RedisFact]
     public async Task Concurrent_updates_from_two_replicas_keep_the_newest_context()
     {
         await using var a = new Replica(_server.Configuration);

@@ -92,7 +92,10 @@ public static class AnswerComposer
         {
             // Only the safety screen decides urgency; a tierless urgent decision would be a bug, so it gets the
             // reply that sends the person to a doctor today rather than none.
-            var tier = knowledge.Safety[decision.Urgency == Domain.Urgency.None ? Domain.Urgency.Infection : decision.Urgency];
+            // The verdict's own tier: after a crisis reply it carries the after-crisis headline and message.
+            var tier = decision.Safety?.Tier is { } screened && screened.Urgency == decision.Urgency
+                ? screened
+                : knowledge.Safety[decision.Urgency == Domain.Urgency.None ? Domain.Urgency.Infection : decision.Urgency];
             var message = decision.Safety?.CrisisReading is null ? tier.Message : $"{tier.Message}\n{knowledge.Safety[Domain.Urgency.Crisis].Aside ?? Safety.SafetyNet.Text}";
             return Base(knowledge, decision, tier.Headline) with
             {

@@ -4,4 +4,8 @@ namespace SkinBot.Core.Conversations;
 /// <param name="Intent">The last answered intent.</param>
 /// <param name="Topic">The last topic (scar type id or treatment lead term), if any.</param>
 /// <param name="AnsweredAt">When, so memory can expire.</param>
-public sealed record ConversationContext(string Intent, string? Topic, DateTimeOffset AnsweredAt);
+/// <param name="CrisisRepliedAt">
+/// When the conversation last got the crisis reply, if it did within <see cref="Engine.EngineOptions.AfterCrisisWindow"/>:
+/// the next messages are then read for what they mean after it ("i mean it", "nobody picks up").
+/// </param>
+public sealed record ConversationContext(string Intent, string? Topic, DateTimeOffset AnsweredAt, DateTimeOffset? CrisisRepliedAt = null);

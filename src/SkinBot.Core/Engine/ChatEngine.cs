@@ -5,6 +5,7 @@ using SkinBot.Core.Conversations;
 using SkinBot.Core.Domain;
 using SkinBot.Core.Intents;
 using SkinBot.Core.Knowledge;
+using SkinBot.Core.Safety;
 
 namespace SkinBot.Core.Engine;
 
@@ -27,6 +28,8 @@ public sealed class ChatEngine(
         using var lease = knowledgeHolder.Acquire();
         var knowledge = lease.Knowledge;
         var key = ConversationKeys.For(request.Platform, request.ConversationId, request.UserId);
+        var now = time.GetUtcNow();
+        var context = WithinCrisisWindow(await conversations.GetAsync(key, cancellationToken), now);
         // Questions are screened for urgent signs by the classifier's first rule; structured commands skip the
         // classifier, so they are screened here ("/treatments my cheek has red streaks and a fever" gets the
         // go-to-care reply just as a free-text message does).
@@ -34,20 +37,40 @@ public sealed class ChatEngine(
             ? UrgentSignScreen.Screen(request, knowledge) is { } verdict
                 ? AnswerComposer.Compose(knowledge, IntentDecision.Of(IntentIds.Urgent, 1.0) with { Urgency = verdict.Urgency, Safety = verdict, Rule = "safety-screen" })
                 : AnswerCommand(knowledge, command)
-            : await AnswerTextAsync(knowledge, key, request.Text, cancellationToken);
+            : _memo.GetOrAdd(knowledge, request.Text, context, () => Understand(knowledge, request.Text, context));
+        answer = KeepHelpInView(knowledge, answer, context);
 
+        var crisisRepliedAt = answer.Urgency == Urgency.Crisis ? now : context?.CrisisRepliedAt;
         if (IntentClassifier.IsSubstantive(answer.Intent) && !answer.LowConfidence)
         {
-            await conversations.SetAsync(key, new ConversationContext(answer.Intent, answer.Topic, time.GetUtcNow()), cancellationToken);
+            await conversations.SetAsync(key, new ConversationContext(answer.Intent, answer.Topic, now, crisisRepliedAt), cancellationToken);
+        }
+        else if (crisisRepliedAt is not null)
+        {
+            // A crisis reply is remembered even with no topic to carry: the next message is read for what it means after it.
+            await conversations.SetAsync(key, new ConversationContext(context?.Intent ?? IntentIds.GreetingHelp, context?.Topic, now, crisisRepliedAt), cancellationToken);
         }
 
         return answer;
     }
 
-    private async ValueTask<Answer> AnswerTextAsync(KnowledgeBase knowledge, string key, string text, CancellationToken cancellationToken)
+    /// <summary>The context, without its crisis reply once <see cref="EngineOptions.AfterCrisisWindow"/> has passed.</summary>
+    private ConversationContext? WithinCrisisWindow(ConversationContext? context, DateTimeOffset now) =>
+        context?.CrisisRepliedAt is { } at && now - at > options.Value.AfterCrisisWindow ? context with { CrisisRepliedAt = null } : context;
+
+    /// <summary>
+    /// After a crisis reply, an ordinary answer ("ok. do fillers hurt?") still says where to turn: the person asked
+    /// about something else, which does not mean the danger has passed.
+    /// </summary>
+    private static Answer KeepHelpInView(KnowledgeBase knowledge, Answer answer, ConversationContext? context)
     {
-        var context = await conversations.GetAsync(key, cancellationToken);
-        return _memo.GetOrAdd(knowledge, text, context, () => Understand(knowledge, text, context));
+        if (context?.CrisisRepliedAt is null || answer.IsUrgent)
+        {
+            return answer;
+        }
+
+        var aside = AnswerText.Own(knowledge.Safety[Urgency.Crisis].Aside ?? SafetyNet.Text);
+        return answer with { MessageText = answer.MessageText is { } message ? message + AnswerText.Own("\n\n") + aside : aside };
     }
 
     /// <summary>The answer to <paramref name="text"/> given what the conversation remembers: a pure function, so it can be memoised.</summary>

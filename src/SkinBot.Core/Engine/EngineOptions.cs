@@ -43,6 +43,13 @@ public sealed class EngineOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FollowUpWindow { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How long after the crisis reply a conversation's next messages are read for what they mean after it, and its
+    /// answers keep the crisis lines in view. Memory still ends when the conversation is quiet for <see cref="FollowUpWindow"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan AfterCrisisWindow { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Upper bound on remembered conversations in the in-memory store.</summary>
     [Range(100, 10_000_000)]
     public int MaxConversations { get; set; } = 100_000;

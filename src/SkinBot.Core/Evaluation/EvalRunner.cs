@@ -6,7 +6,8 @@ using SkinBot.Core.Intents;
 namespace SkinBot.Core.Evaluation;
 
 /// <summary>
-/// Runs a labelled question file through the engine, each question in a fresh conversation, and measures
+/// Runs a labelled question file through the engine, each question in a fresh conversation (after its <c>after</c>
+/// message, when it has one), and measures
 /// intent accuracy, hit@1/hit@3 on expected passages, the caveat rate, and the two safety properties.
 /// </summary>
 public static class EvalRunner
@@ -25,6 +26,11 @@ public static class EvalRunner
         for (var i = 0; i < set.Questions.Count; i++)
         {
             var question = set.Questions[i];
+            if (!string.IsNullOrWhiteSpace(question.After))
+            {
+                _ = await engine.AnswerAsync(new ChatRequest(Platforms.Cli, $"eval-{i}", "eval", question.After), cancellationToken);
+            }
+
             var answer = await engine.AnswerAsync(new ChatRequest(Platforms.Cli, $"eval-{i}", "eval", question.Text), cancellationToken);
             var expectedTier = UrgencyNames.Parse(question.Urgency) ?? Urgency.None;
             if (expectedTier != Urgency.None)

@@ -53,6 +53,12 @@ public sealed class EvalQuestion
     /// </summary>
     public string? Urgency { get; set; }
 
+    /// <summary>
+    /// A message sent first in the same conversation, its answer not scored: the question is then read as what the
+    /// person wrote next (after a crisis reply, "i mean it").
+    /// </summary>
+    public string? After { get; set; }
+
     /// <summary>clean, casual, long, named, out_of_scope, urgent, adversarial, real, safety: for reporting only.</summary>
     public string Style { get; set; } = "clean";
 }

@@ -80,7 +80,13 @@ public sealed class KnowledgeBase : IDisposable
     /// crisis lines too: the person who needs a doctor today gets that, and the one who also meant the darker thing
     /// still gets where to turn.
     /// </summary>
-    public SafetyVerdict? ScreenSafety(string text)
+    /// <param name="text">The message.</param>
+    /// <param name="afterCrisis">
+    /// Whether the conversation just got the crisis reply: then the after_crisis signs are read too ("i mean it",
+    /// "nobody picks up"), the crisis model reads at <see cref="CrisisModelTuning.AfterCrisisThreshold"/>, and a
+    /// crisis found that way gets the after-crisis reply, which answers what was said rather than repeating itself.
+    /// </param>
+    public SafetyVerdict? ScreenSafety(string text, bool afterCrisis = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var spelled = Safety.SpellEmoji(text);
@@ -90,9 +96,37 @@ public sealed class KnowledgeBase : IDisposable
             return verdict;
         }
 
+        var after = afterCrisis ? Safety.AfterCrisis : null;
+        if (after is not null)
+        {
+            // "I'm safe, my husband is home tonight" first: its words name no danger, whatever "tonight" says alone.
+            if (Safety.SaysSafeAfterCrisis(spelled))
+            {
+                return verdict;
+            }
+
+            if (Safety.ScreenAfterCrisis(spelled) is { } followUp)
+            {
+                return followUp;
+            }
+
+            if (verdict is not null)
+            {
+                // A plain medical sign keeps its own reply, with the crisis lines beside it.
+                return verdict with { CrisisReading = "after the crisis reply" };
+            }
+
+            if (!Analyzer.Terms(text).Any(Vocabulary.SpecificTerms.Contains))
+            {
+                // After the crisis reply the danger is assumed to go on until the person says they are safe or asks about skin.
+                return new SafetyVerdict(after.Tier, AfterCrisisReading.NoWordOfSafety, text.Length > MaxQuotedLength ? text[..MaxQuotedLength] : text);
+            }
+        }
+
+        var threshold = after is null ? CrisisModelTuning.Threshold : CrisisModelTuning.AfterCrisisThreshold;
         var (sign, reading) = CrisisLikeness?.Find(spelled) is { } likeness
             ? (CrisisLikeness.Sign, likeness.Describe())
-            : CrisisModel?.Find(text, ClauseSplitter.Split(text, CrisisModelTuning.MinimumClauseWords), CrisisModelTuning.Threshold, CrisisThresholdFor) is { } modelled
+            : CrisisModel?.Find(text, ClauseSplitter.Split(text, CrisisModelTuning.MinimumClauseWords), threshold, after is null ? CrisisThresholdFor : _ => threshold) is { } modelled
                 ? (CrisisModel.Sign, modelled.Describe())
                 : (null, null);
         if (sign is null || reading is null)
@@ -100,10 +134,13 @@ public sealed class KnowledgeBase : IDisposable
             return verdict;
         }
 
-        return verdict is null
-            ? new SafetyVerdict(Safety[Urgency.Crisis], sign, reading)
+        return verdict is null || after is not null
+            ? new SafetyVerdict(after?.Tier ?? Safety[Urgency.Crisis], sign, reading)
             : verdict with { CrisisReading = reading };
     }
+
+    /// <summary>The longest quote of a message kept for --explain when no sign names its words.</summary>
+    private const int MaxQuotedLength = 80;
 
     private double CrisisThresholdFor(string reading) =>
         Analyzer.Terms(reading).Any(Vocabulary.SpecificTerms.Contains) ? CrisisModelTuning.SkinTalkThreshold : CrisisModelTuning.Threshold;

@@ -55,9 +55,10 @@ public sealed class SafetyCatalog
     /// <summary>Filter-dodging spellings ("su1c1de", "self h@rm") the screen reads a second time as plain words.</summary>
     private readonly DisguisedSpelling _disguised;
 
-    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields, SafetyRespelling respelling)
+    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields, SafetyRespelling respelling, AfterCrisisReading? afterCrisis)
     {
         Tiers = tiers;
+        AfterCrisis = afterCrisis;
         _respelling = respelling;
         _yields = yields;
         _negations = negations;
@@ -75,6 +76,29 @@ public sealed class SafetyCatalog
     public IReadOnlyList<SafetyTier> Tiers { get; }
 
     public SafetyTier this[Urgency urgency] => Tiers.First(t => t.Urgency == urgency);
+
+    /// <summary>How the next messages after a crisis reply are read (safety.yml <c>after_crisis</c>); null when the file has none.</summary>
+    public AfterCrisisReading? AfterCrisis { get; }
+
+    /// <summary>
+    /// The after-crisis sign a text whose emoji are already spelled shows, as written or respelled, or null: read only
+    /// on a message of a conversation that just got the crisis reply, after the tiers' own signs found no crisis.
+    /// </summary>
+    public SafetyVerdict? ScreenAfterCrisis(string spelled)
+    {
+        if (AfterCrisis is null)
+        {
+            return null;
+        }
+
+        var words = SurfaceWords.Of(spelled);
+        return AfterCrisis.Find(words, CrisisUnlessNegations)
+            ?? (_respelling.Respell(words) is { } respelled ? AfterCrisis.Find(respelled, CrisisUnlessNegations) : null);
+    }
+
+    /// <summary>Whether a text whose emoji are already spelled says the person is safe now (after_crisis <c>safe_signs</c>).</summary>
+    public bool SaysSafeAfterCrisis(string spelled) =>
+        AfterCrisis is not null && AfterCrisis.ShowsSafety(SurfaceWords.Of(spelled), CrisisUnlessNegations);
 
     /// <summary>The most urgent sign the text shows, or null. Emoji that stand for words are read as those words.</summary>
     public SafetyVerdict? Screen(string text) => ScreenSpelled(SpellEmoji(text), IsEmojiOnly(text));
@@ -287,7 +311,38 @@ public sealed class SafetyCatalog
 
         var negationWords = Clean(file.Negations).Select(n => string.Concat(n.Where(char.IsLetterOrDigit)).ToLowerInvariant());
         List<SafetyTier> ordered = [.. tiers.OrderByDescending(t => t.Urgency)];
-        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName), SafetyRespelling.Parse(file.Spellings, sourceName));
+        var afterCrisis = file.AfterCrisis is null ? null : ParseAfterCrisis(file.AfterCrisis, ordered, sourceName);
+        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName), SafetyRespelling.Parse(file.Spellings, sourceName), afterCrisis);
+    }
+
+    private static AfterCrisisReading ParseAfterCrisis(SafetyAfterCrisisEntry entry, IReadOnlyList<SafetyTier> tiers, string sourceName)
+    {
+        if (string.IsNullOrWhiteSpace(entry.Headline) || string.IsNullOrWhiteSpace(entry.Message))
+        {
+            throw new CorpusFormatException(sourceName, "after_crisis needs a headline and a message");
+        }
+
+        var signs = (entry.Signs ?? []).Select((s, i) => ParseSign(s, UrgencyNames.Crisis, i + 1, sourceName)).ToList();
+        if (signs.Count == 0)
+        {
+            throw new CorpusFormatException(sourceName, "after_crisis has no signs");
+        }
+
+        var safeSigns = (entry.SafeSigns ?? []).Select((s, i) => ParseSign(s, UrgencyNames.Crisis, i + 1, sourceName)).ToList();
+        var tierSigns = tiers.SelectMany(t => t.Signs).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var duplicate = signs.Concat(safeSigns).GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1 || tierSigns.Contains(g.Key));
+        if (duplicate is not null)
+        {
+            throw new CorpusFormatException(sourceName, $"after_crisis sign '{duplicate.Key}' is defined twice");
+        }
+
+        if (signs.Concat(safeSigns).FirstOrDefault(s => s.Alone || s.YieldsTo.Count > 0) is { } odd)
+        {
+            throw new CorpusFormatException(sourceName, $"after_crisis sign '{odd.Name}' cannot be read from emoji alone or yield: it answers a crisis reply");
+        }
+
+        var crisis = tiers.First(t => t.Urgency == Urgency.Crisis);
+        return new AfterCrisisReading(crisis with { Headline = entry.Headline.Trim(), Message = entry.Message.Trim(), Signs = signs }, signs, safeSigns);
     }
 
     private static Dictionary<Urgency, List<SafetySign>> ParseMoreSigns(SafetySignsText text)

@@ -13,6 +13,22 @@ public sealed class SafetyFile
 
     /// <summary>Misspellings the screen also reads as the words they stand for (pils: pills), see <see cref="SafetyRespelling"/>.</summary>
     public Dictionary<string, string>? Spellings { get; set; }
+
+    /// <summary>What the next messages of a conversation that just got the crisis reply can mean (optional), see <see cref="AfterCrisisReading"/>.</summary>
+    public SafetyAfterCrisisEntry? AfterCrisis { get; set; }
+}
+
+/// <summary>after_crisis as written: the reply to a message that still shows danger after the crisis reply, and its signs.</summary>
+public sealed class SafetyAfterCrisisEntry
+{
+    public string Headline { get; set; } = string.Empty;
+
+    public string Message { get; set; } = string.Empty;
+
+    public List<SafetySignEntry> Signs { get; set; } = [];
+
+    /// <summary>Signs that the person says they are safe now (called someone, is with family, was quoting a song).</summary>
+    public List<SafetySignEntry> SafeSigns { get; set; } = [];
 }
 
 /// <summary>One tier: the reply, the public sources it rests on, and the signs that call for it.</summary>

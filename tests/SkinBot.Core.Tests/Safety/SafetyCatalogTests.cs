@@ -58,6 +58,37 @@ public sealed class SafetyCatalogTests
     }
 
     [Fact]
+    public void After_crisis_reads_its_own_signs_with_its_own_reply_and_the_crisis_caveat()
+    {
+        var catalog = SafetyCatalog.Parse(File4() + AfterCrisis("      - name: meaning-it\n        covers: x\n        phrases: [i mean it]\n"));
+
+        var verdict = catalog.ScreenAfterCrisis("i mean it tho");
+
+        Assert.NotNull(verdict);
+        Assert.Equal("meaning-it", verdict.Sign.Name);
+        Assert.Equal(Urgency.Crisis, verdict.Urgency);
+        Assert.Equal("still here", verdict.Tier.Headline);
+        Assert.Equal(catalog[Urgency.Crisis].Caveat, verdict.Tier.Caveat);
+        Assert.Null(catalog.Screen("i mean it tho"));
+        Assert.True(catalog.SaysSafeAfterCrisis("im safe now"));
+        Assert.False(catalog.SaysSafeAfterCrisis("im safe now but i still have them"));
+    }
+
+    [Theory]
+    [InlineData("      - name: a\n        covers: x\n        phrases: [i mean it]\n", "defined twice")]
+    [InlineData("", "has no signs")]
+    public void After_crisis_signs_are_checked_like_the_tiers_own(string signs, string expected)
+    {
+        var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(File4() + AfterCrisis(signs)));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    private static string AfterCrisis(string signs) =>
+        "after_crisis:\n  headline: still here\n  message: call now\n  signs:\n" + signs
+        + "  safe_signs:\n    - name: safe-now\n      covers: x\n      phrases: [im safe]\n      within: 10\n      unless: [but]\n";
+
+    [Fact]
     public void Only_the_crisis_tier_may_have_an_aside()
     {
         var withAside = File4().Replace("  - id: emergency\n    headline: h\n", "  - id: emergency\n    headline: h\n    aside: call someone\n", StringComparison.Ordinal);

@@ -7,14 +7,15 @@ namespace SkinBot.Core.Intents.Rules;
 /// The safety screen (safety.yml, then safety-examples.yml for a crisis said in other words), first: a message
 /// that shows any urgent sign gets that tier's reply, whatever else it asks. It reads the message as written,
 /// before spelling correction, so no correction can hide a sign. A crisis read in another language carries that
-/// language, so the reply can say where to turn in it too.
+/// language, so the reply can say where to turn in it too. In a conversation that just got the crisis reply the
+/// screen also reads what the next message means after it ("i mean it", "nobody picks up").
 /// </summary>
 public sealed class SafetyScreenRule : IIntentRule
 {
     public string Name => "safety-screen";
 
     public IntentDecision? Decide(RuleInput input) =>
-        input.Knowledge.ScreenSafety(input.Evidence.Text) is { } verdict
+        input.Knowledge.ScreenSafety(input.Evidence.Text, input.Context?.CrisisRepliedAt is not null) is { } verdict
             ? IntentDecision.Of(IntentIds.Urgent, 1.0) with
             {
                 Urgency = verdict.Urgency,

@@ -1,0 +1,73 @@
+using SkinBot.Core.Text;
+
+namespace SkinBot.Core.Safety;
+
+/// <summary>
+/// safety.yml's <c>after_crisis</c>: how SkinBot reads the next messages of a conversation that just got the crisis
+/// reply. "i mean it", "already did", "nobody picks up" or "im not in america" say nothing on their own and say
+/// everything after "I don't want to wake up tomorrow", so they are read only there, and they get a reply that
+/// answers them (<see cref="Tier"/>: the crisis tier's caveat and sources with this section's headline and message).
+/// Whatever the wording, a message there that neither says they are safe now (<see cref="ShowsSafety"/>) nor asks about
+/// skin gets that reply too (<see cref="NoWordOfSafety"/>): "its loaded", "next one comes in 5 min" and "take care"
+/// name no sign, and after a crisis reply the danger is assumed to go on until the person says otherwise.
+/// </summary>
+public sealed class AfterCrisisReading
+{
+    private static readonly IReadOnlySet<string> NoNegations = new HashSet<string>();
+
+    private readonly PhraseSet _phrases;
+
+    private readonly PhraseSet _safePhrases;
+
+    internal AfterCrisisReading(SafetyTier tier, IReadOnlyList<SafetySign> signs, IReadOnlyList<SafetySign> safeSigns)
+    {
+        Tier = tier;
+        Signs = signs;
+        SafeSigns = safeSigns;
+        _phrases = new PhraseSet(signs.SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
+        _safePhrases = new PhraseSet(safeSigns.SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>The sign named when a message after the crisis reply shows no sign of either kind and is not about skin.</summary>
+    public static SafetySign NoWordOfSafety { get; } = new(
+        "no-word-of-safety-yet",
+        "after the crisis reply, a message that neither says they are safe now nor asks about skin",
+        ["no word of safety yet"],
+        [],
+        1,
+        []);
+
+    /// <summary>Signs that say the person is safe now: they called or told someone, are not alone, or were quoting.</summary>
+    public IReadOnlyList<SafetySign> SafeSigns { get; }
+
+    /// <summary>The crisis tier as this reading replies: its own headline and message, the tier's caveat and sources.</summary>
+    public SafetyTier Tier { get; }
+
+    public IReadOnlyList<SafetySign> Signs { get; }
+
+    /// <summary>The first sign the words show, in file order, or null. Like every crisis sign, none is negatable.</summary>
+    internal SafetyVerdict? Find(IReadOnlyList<string> surfaceWords, IReadOnlySet<string> unlessNegations) =>
+        FirstShown(Signs, new SafetyMatches(_phrases, surfaceWords), unlessNegations);
+
+    /// <summary>Whether the words show a safe sign ("i called them", "my husband is home with me").</summary>
+    internal bool ShowsSafety(IReadOnlyList<string> surfaceWords, IReadOnlySet<string> unlessNegations) =>
+        FirstShown(SafeSigns, new SafetyMatches(_safePhrases, surfaceWords), unlessNegations) is not null;
+
+    private SafetyVerdict? FirstShown(IReadOnlyList<SafetySign> signs, SafetyMatches matches, IReadOnlySet<string> unlessNegations)
+    {
+        if (matches.IsEmpty)
+        {
+            return null;
+        }
+
+        foreach (var sign in signs)
+        {
+            if (sign.Match(matches, NoNegations, unlessNegations) is { } words)
+            {
+                return new SafetyVerdict(Tier, sign, words);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Time.Testing;
+using SkinBot.Core.Domain;
+using SkinBot.Core.Engine;
+using SkinBot.Testing;
+
+namespace SkinBot.Core.Tests.Conversations;
+
+/// <summary>
+/// What a person writes after the crisis reply is read for what it means after it: "its loaded" or "nobody picks up"
+/// get the after-crisis reply, saying they are safe or asking about skin gets an ordinary answer that still says
+/// where to turn, and none of it carries over to another conversation or past the window.
+/// </summary>
+public sealed class AfterCrisisTests
+{
+    private const string AfterCrisisHeadline = "I'm still here, and what you said matters";
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 6, 21, 0, 0, TimeSpan.Zero));
+
+    private async Task<ChatEngine> EngineAsync() =>
+        KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync(), _time, new EngineOptions { AfterCrisisWindow = TimeSpan.FromHours(1) });
+
+    [Theory]
+    [InlineData("i mean it")]
+    [InlineData("its loaded")]
+    [InlineData("nobody picks up")]
+    [InlineData("im not in america")]
+    [InlineData("ok. bye")]
+    [InlineData("next one comes in 5 min")]
+    public async Task A_next_message_that_names_no_safety_gets_the_after_crisis_reply(string next)
+    {
+        await new Conversation(await EngineAsync())
+            .Send("i dont want to wake up tomorrow").AssertUrgency(Urgency.Crisis)
+            .Send(next).AssertUrgency(Urgency.Crisis)
+            .Assert(a => a.Headline == AfterCrisisHeadline, "the after-crisis reply, which answers what was said")
+            .AssertMessageContains("988")
+            .AssertNoPassages()
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Saying_they_are_safe_and_asking_about_skin_gets_an_answer_that_still_says_where_to_turn()
+    {
+        await new Conversation(await EngineAsync())
+            .Send("i dont want to wake up tomorrow").AssertUrgency(Urgency.Crisis)
+            .Send("im safe now, my sister is with me. does subcision hurt?").AssertUrgency(Urgency.None)
+            .Assert(a => a.Passages.Count > 0, "an answer from the articles")
+            .AssertMessageContains("116 123")
+            .AssertCaveat()
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task The_same_words_in_another_conversation_or_after_the_window_are_read_alone()
+    {
+        var engine = await EngineAsync();
+        await new Conversation(engine, "other-conversation")
+            .Send("i mean it").AssertUrgency(Urgency.None)
+            .RunAsync();
+        await new Conversation(engine)
+            .Send("i dont want to wake up tomorrow").AssertUrgency(Urgency.Crisis)
+            .Then(() => _time.Advance(TimeSpan.FromMinutes(10)))
+            .Send("whatever").AssertUrgency(Urgency.Crisis)
+            .Then(() => _time.Advance(TimeSpan.FromMinutes(14)))
+            .Send("what are boxcar scars?").AssertUrgency(Urgency.None).AssertMessageContains("988")
+            .Then(() => _time.Advance(TimeSpan.FromMinutes(50)))
+            .Send("whatever").AssertUrgency(Urgency.None)
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_medical_sign_after_the_crisis_reply_keeps_its_own_reply_with_the_crisis_lines()
+    {
+        await new Conversation(await EngineAsync())
+            .Send("i dont want to wake up tomorrow").AssertUrgency(Urgency.Crisis)
+            .Send("also the spot i picked is hot, swollen and there is pus and i have a fever").AssertUrgency(Urgency.Infection)
+            .AssertMessageContains("988")
+            .RunAsync();
+    }
+}
