@@ -82,9 +82,11 @@ public sealed class KnowledgeBase : IDisposable
     /// </summary>
     /// <param name="text">The message.</param>
     /// <param name="afterCrisis">
-    /// Whether the conversation just got the crisis reply: then the after_crisis signs are read too ("i mean it",
-    /// "nobody picks up"), the crisis model reads at <see cref="CrisisModelTuning.AfterCrisisThreshold"/>, and a
-    /// crisis found that way gets the after-crisis reply, which answers what was said rather than repeating itself.
+    /// Whether the conversation just got the crisis reply. Then, unless a tier's own crisis sign shows: a safe sign ("i
+    /// called them") leaves the message to be answered as usual; an after_crisis sign ("i mean it", "nobody picks up")
+    /// gets the after-crisis reply, which answers what was said rather than repeating itself; a plain medical sign keeps
+    /// its reply with the crisis lines; a message about skin is read as usual (the crisis model at
+    /// <see cref="CrisisModelTuning.AfterCrisisThreshold"/>); and any other message gets the after-crisis reply.
     /// </param>
     public SafetyVerdict? ScreenSafety(string text, bool afterCrisis = false)
     {
