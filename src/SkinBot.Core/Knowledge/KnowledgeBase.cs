@@ -85,8 +85,8 @@ public sealed class KnowledgeBase : IDisposable
     /// Whether the conversation just got the crisis reply. Then, unless a tier's own crisis sign shows: a safe sign ("i
     /// called them") leaves the message to be answered as usual; an after_crisis sign ("i mean it", "nobody picks up")
     /// gets the after-crisis reply, which answers what was said rather than repeating itself; a plain medical sign keeps
-    /// its reply with the crisis lines; a message about skin is read as usual (the crisis model at
-    /// <see cref="CrisisModelTuning.AfterCrisisThreshold"/>); and any other message gets the after-crisis reply.
+    /// its reply with the crisis lines; a message about skin is read as usual; and any other message gets the
+    /// after-crisis reply.
     /// </param>
     public SafetyVerdict? ScreenSafety(string text, bool afterCrisis = false)
     {
@@ -118,17 +118,16 @@ public sealed class KnowledgeBase : IDisposable
                 return verdict with { CrisisReading = "after the crisis reply" };
             }
 
-            if (!Analyzer.Terms(text).Any(Vocabulary.SpecificTerms.Contains))
+            if (!AsksAboutSkin(text))
             {
                 // After the crisis reply the danger is assumed to go on until the person says they are safe or asks about skin.
                 return new SafetyVerdict(after.Tier, AfterCrisisReading.NoWordOfSafety, text.Length > MaxQuotedLength ? text[..MaxQuotedLength] : text);
             }
         }
 
-        var threshold = after is null ? CrisisModelTuning.Threshold : CrisisModelTuning.AfterCrisisThreshold;
         var (sign, reading) = CrisisLikeness?.Find(spelled) is { } likeness
             ? (CrisisLikeness.Sign, likeness.Describe())
-            : CrisisModel?.Find(text, ClauseSplitter.Split(text, CrisisModelTuning.MinimumClauseWords), threshold, after is null ? CrisisThresholdFor : _ => threshold) is { } modelled
+            : CrisisModel?.Find(text, ClauseSplitter.Split(text, CrisisModelTuning.MinimumClauseWords), CrisisModelTuning.Threshold, CrisisThresholdFor) is { } modelled
                 ? (CrisisModel.Sign, modelled.Describe())
                 : (null, null);
         if (sign is null || reading is null)
@@ -140,6 +139,13 @@ public sealed class KnowledgeBase : IDisposable
             ? new SafetyVerdict(after?.Tier ?? Safety[Urgency.Crisis], sign, reading)
             : verdict with { CrisisReading = reading };
     }
+
+    /// <summary>
+    /// Whether a message names SkinBot's subject: pitted scars, a scar type or a treatment ("whats the best sunscreen
+    /// after microneedling"), not a word with an everyday sense ("pick", "pop").
+    /// </summary>
+    private bool AsksAboutSkin(string text) =>
+        Analyzer.Terms(text).Any(t => Vocabulary.SpecificTerms.Contains(t) || (Vocabulary.DomainTerms.Contains(t) && !Vocabulary.EverydayTerms.Contains(t)));
 
     /// <summary>The longest quote of a message kept for --explain when no sign names its words.</summary>
     private const int MaxQuotedLength = 80;

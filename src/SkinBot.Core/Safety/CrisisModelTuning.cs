@@ -17,12 +17,6 @@ public sealed record CrisisModelTuning
     /// </summary>
     public double SkinTalkThreshold { get; init; } = 0.8;
 
-    /// <summary>
-    /// The bar on a message of a conversation that just got the crisis reply: there a short "whatever, doesnt matter"
-    /// or "thanks for trying" means more than it would alone, so less certainty is enough to answer it as a crisis.
-    /// </summary>
-    public double AfterCrisisThreshold { get; init; } = 0.5;
-
     /// <summary>Clauses shorter than this are not read on their own ("any point", "wish me luck").</summary>
     public int MinimumClauseWords { get; init; } = 3;
 }
