@@ -135,7 +135,8 @@ public sealed class KnowledgeBase : IDisposable
             return verdict;
         }
 
-        return verdict is null || after is not null
+        // After a crisis reply a medical verdict has already been returned, so only a verdict-less message gets here then.
+        return verdict is null
             ? new SafetyVerdict(after?.Tier ?? Safety[Urgency.Crisis], sign, reading)
             : verdict with { CrisisReading = reading };
     }

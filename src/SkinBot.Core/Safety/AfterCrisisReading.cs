@@ -32,9 +32,9 @@ public sealed class AfterCrisisReading
     public static SafetySign NoWordOfSafety { get; } = new(
         "no-word-of-safety-yet",
         "after the crisis reply, a message that neither says they are safe now nor asks about skin",
-        ["no word of safety yet"],
         [],
-        1,
+        [],
+        0,
         []);
 
     /// <summary>Signs that say the person is safe now: they called or told someone, are not alone, or were quoting.</summary>
