@@ -82,7 +82,8 @@ public sealed class KnowledgeBase : IDisposable
     /// </summary>
     /// <param name="text">The message.</param>
     /// <param name="afterCrisis">
-    /// Whether the conversation just got the crisis reply. Then, unless a tier's own crisis sign shows: a safe sign ("i
+    /// Whether the conversation just got the crisis reply. Then a message that takes back its own crisis words ("im not
+    /// actually suicidal, its just how we talk") is answered as usual; otherwise, unless a tier's own crisis sign shows: a safe sign ("i
     /// called them") leaves the message to be answered as usual; an after_crisis sign ("i mean it", "nobody picks up")
     /// gets the after-crisis reply, which answers what was said rather than repeating itself; a plain medical sign keeps
     /// its reply with the crisis lines; a message about skin is read as usual; and any other message gets the
@@ -95,7 +96,8 @@ public sealed class KnowledgeBase : IDisposable
         var verdict = Safety.ScreenSpelled(spelled, SafetyCatalog.IsEmojiOnly(text));
         if (verdict?.Urgency == Urgency.Crisis)
         {
-            return verdict;
+            // "lol no im not gonna off myself, i meant my chem grade" names its crisis words only to take them back.
+            return afterCrisis && Safety.TakesBackAfterCrisis(spelled) ? null : verdict;
         }
 
         var after = afterCrisis ? Safety.AfterCrisis : null;

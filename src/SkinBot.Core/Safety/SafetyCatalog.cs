@@ -100,6 +100,13 @@ public sealed class SafetyCatalog
     public bool SaysSafeAfterCrisis(string spelled) =>
         AfterCrisis is not null && AfterCrisis.ShowsSafety(SurfaceWords.Of(spelled), CrisisUnlessNegations);
 
+    /// <summary>
+    /// Whether a text whose emoji are already spelled takes back its own crisis words after the crisis reply ("lol no
+    /// im not gonna off myself", after_crisis <c>taking_back</c>) and shows no after-crisis danger sign ("not joking").
+    /// </summary>
+    public bool TakesBackAfterCrisis(string spelled) =>
+        AfterCrisis is not null && AfterCrisis.TakesBack(SurfaceWords.Of(spelled), CrisisUnlessNegations) && ScreenAfterCrisis(spelled) is null;
+
     /// <summary>The most urgent sign the text shows, or null. Emoji that stand for words are read as those words.</summary>
     public SafetyVerdict? Screen(string text) => ScreenSpelled(SpellEmoji(text), IsEmojiOnly(text));
 
@@ -329,20 +336,21 @@ public sealed class SafetyCatalog
         }
 
         var safeSigns = (entry.SafeSigns ?? []).Select((s, i) => ParseSign(s, UrgencyNames.Crisis, i + 1, sourceName)).ToList();
+        var takingBack = (entry.TakingBack ?? []).Select((s, i) => ParseSign(s, UrgencyNames.Crisis, i + 1, sourceName)).ToList();
         var tierSigns = tiers.SelectMany(t => t.Signs).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        var duplicate = signs.Concat(safeSigns).GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1 || tierSigns.Contains(g.Key));
+        var duplicate = signs.Concat(safeSigns).Concat(takingBack).GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1 || tierSigns.Contains(g.Key));
         if (duplicate is not null)
         {
             throw new CorpusFormatException(sourceName, $"after_crisis sign '{duplicate.Key}' is defined twice");
         }
 
-        if (signs.Concat(safeSigns).FirstOrDefault(s => s.Alone || s.YieldsTo.Count > 0) is { } odd)
+        if (signs.Concat(safeSigns).Concat(takingBack).FirstOrDefault(s => s.Alone || s.YieldsTo.Count > 0) is { } odd)
         {
             throw new CorpusFormatException(sourceName, $"after_crisis sign '{odd.Name}' cannot be read from emoji alone or yield: it answers a crisis reply");
         }
 
         var crisis = tiers.First(t => t.Urgency == Urgency.Crisis);
-        return new AfterCrisisReading(crisis with { Headline = entry.Headline.Trim(), Message = entry.Message.Trim(), Signs = signs }, signs, safeSigns);
+        return new AfterCrisisReading(crisis with { Headline = entry.Headline.Trim(), Message = entry.Message.Trim(), Signs = signs }, signs, safeSigns, takingBack);
     }
 
     private static Dictionary<Urgency, List<SafetySign>> ParseMoreSigns(SafetySignsText text)

@@ -29,6 +29,9 @@ public sealed class SafetyAfterCrisisEntry
 
     /// <summary>Signs that the person says they are safe now (called someone, is with family, was quoting a song).</summary>
     public List<SafetySignEntry> SafeSigns { get; set; } = [];
+
+    /// <summary>Signs that the person takes back the crisis words of the same message ("lol no im not gonna off myself").</summary>
+    public List<SafetySignEntry> TakingBack { get; set; } = [];
 }
 
 /// <summary>One tier: the reply, the public sources it rests on, and the signs that call for it.</summary>

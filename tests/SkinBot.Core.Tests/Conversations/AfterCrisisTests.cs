@@ -76,4 +76,42 @@ public sealed class AfterCrisisTests
             .AssertMessageContains("988")
             .RunAsync();
     }
+
+    [Theory]
+    [InlineData("lol no im not gonna off myself 😭 i meant my chem grade is dead. do pimple patches help the pits?")]
+    [InlineData("nooo thats just how we talk, 'i want to die' means im embarrassed. how do i hide boxcar scars in photos?")]
+    public async Task Taking_back_the_crisis_words_after_the_crisis_reply_gets_an_answer_that_still_says_where_to_turn(string next)
+    {
+        await new Conversation(await EngineAsync())
+            .Send("if i fail chem tmrw im literally gonna kill myself").AssertUrgency(Urgency.Crisis)
+            .Send(next).AssertUrgency(Urgency.None)
+            .AssertMessageContains("988")
+            .AssertCaveat()
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Taken_back_words_count_only_right_after_a_crisis_reply_and_never_beside_a_danger_sign()
+    {
+        await new Conversation(await EngineAsync(), "read-alone")
+            .Send("lol no im not gonna off myself").AssertUrgency(Urgency.Crisis)
+            .RunAsync();
+        await new Conversation(await EngineAsync())
+            .Send("if i fail chem tmrw im literally gonna kill myself").AssertUrgency(Urgency.Crisis)
+            .Send("not joking, i want to die, im not being dramatic").AssertUrgency(Urgency.Crisis)
+            .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("liguei pro CVV, conversei bastante e to melhor. e aí, microagulhamento resolve ou não?")]
+    [InlineData("sorry po, na-overwhelm lang ako kanina. okay na po ako, kasama ko na si ate")]
+    [InlineData("my youth pastor is driving over and we're gonna talk. ty bot")]
+    public async Task Saying_they_reached_someone_in_any_of_the_common_languages_ends_the_after_crisis_reading(string next)
+    {
+        await new Conversation(await EngineAsync())
+            .Send("i dont want to wake up tomorrow").AssertUrgency(Urgency.Crisis)
+            .Send(next).AssertUrgency(Urgency.None)
+            .AssertMessageContains("988")
+            .RunAsync();
+    }
 }

@@ -74,6 +74,19 @@ public sealed class SafetyCatalogTests
         Assert.False(catalog.SaysSafeAfterCrisis("im safe now but i still have them"));
     }
 
+    [Fact]
+    public void Taking_back_signs_say_the_person_is_safe_unless_a_danger_sign_stands_beside_them()
+    {
+        var catalog = SafetyCatalog.Parse(File4() + AfterCrisis("      - name: meaning-it\n        covers: x\n        phrases: [not joking]\n")
+            + "  taking_back:\n    - name: taking-back\n      covers: x\n      phrases: [not gonna off myself]\n      within: 10\n      unless: [yet]\n");
+
+        Assert.True(catalog.TakesBackAfterCrisis("lol no im not gonna off myself"));
+        Assert.True(catalog.SaysSafeAfterCrisis("lol no im not gonna off myself"));
+        Assert.False(catalog.TakesBackAfterCrisis("im not gonna off myself yet"));
+        Assert.False(catalog.TakesBackAfterCrisis("not joking, im not gonna off myself, ill just disappear"));
+        Assert.Equal("taking-back", Assert.Single(catalog.AfterCrisis!.TakingBack).Name);
+    }
+
     [Theory]
     [InlineData("      - name: a\n        covers: x\n        phrases: [i mean it]\n", "defined twice")]
     [InlineData("", "has no signs")]
