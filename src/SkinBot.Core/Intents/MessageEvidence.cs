@@ -23,7 +23,7 @@ public sealed class MessageEvidence
         Semantic = semantic;
     }
 
-    /// <summary>The normalised message (markup reduced, look-alikes folded).</summary>
+    /// <summary>The normalised message (markup reduced, look-alikes folded, chat shorthand spelled out).</summary>
     public string Text { get; }
 
     /// <summary>Its words as written, lower-cased.</summary>
@@ -62,13 +62,14 @@ public sealed class MessageEvidence
 
     public static MessageEvidence Read(string normalised, KnowledgeBase knowledge, ClassifierTuning tuning)
     {
-        var surface = SurfaceWords.Of(normalised);
-        var corrected = knowledge.Vocabulary.DescriptiveWords.Rewrite(knowledge.Spelling.Correct(normalised));
+        var spelledOut = knowledge.Vocabulary.Shorthand.Rewrite(normalised);
+        var surface = SurfaceWords.Of(spelledOut);
+        var corrected = knowledge.Vocabulary.DescriptiveWords.Rewrite(knowledge.Spelling.Correct(spelledOut));
         var terms = knowledge.Analyzer.Terms(corrected);
-        var features = MessageFeatures.Read(terms, knowledge, normalised);
+        var features = MessageFeatures.Read(terms, knowledge, spelledOut);
         var examples = knowledge.Examples.Classify(features.MaskedTerms);
-        var semantic = knowledge.SemanticExamples?.Classify(normalised) ?? [];
-        return new MessageEvidence(normalised, surface, corrected, features, knowledge.Scope.Screen(surface), Combine(examples, semantic, features, tuning), examples, semantic)
+        var semantic = knowledge.SemanticExamples?.Classify(spelledOut) ?? [];
+        return new MessageEvidence(spelledOut, surface, corrected, features, knowledge.Scope.Screen(surface), Combine(examples, semantic, features, tuning), examples, semantic)
         {
             PleasantriesOnly = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || !IsContentTerm(t, knowledge)),
             AsksAboutTheBot = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || knowledge.Vocabulary.SubjectNameTerms.Contains(t) || !IsContentTerm(t, knowledge)),

@@ -71,6 +71,9 @@ public sealed class DomainVocabulary
     /// <summary>Rewrites words that describe skin but stem like a treatment name ("peeling" → "flaking").</summary>
     public required Text.WordRewriter DescriptiveWords { get; init; }
 
+    /// <summary>Rewrites chat shorthand into the words it stands for ("hw" → "how", "b4" → "before").</summary>
+    public Text.WordRewriter Shorthand { get; init; } = Text.WordRewriter.None;
+
     /// <summary>Scar type → its passage.</summary>
     public required IReadOnlyDictionary<ScarType, Passage> ScarTypePassages { get; init; }
 
@@ -189,6 +192,7 @@ public sealed class DomainVocabulary
             SpecificTerms = new HashSet<string>([.. Analyse(SpecificWords), .. scarTypeTerms.Keys], StringComparer.Ordinal),
             ScarTypePassages = scarTypePassages,
             DescriptiveWords = new Text.WordRewriter(new Dictionary<string, string>(intents.File.DescriptiveWords, StringComparer.Ordinal)),
+            Shorthand = new Text.WordRewriter(new Dictionary<string, string>(intents.File.Shorthand, StringComparer.Ordinal)),
             PleasantryTerms = Analyse(intents.File.Intents.Where(i => i.Id == IntentIds.GreetingHelp).SelectMany(i => i.Examples.Concat(i.Signals.Select(SignalMatcher.StripWeight)))),
             TreatmentSettings = treatmentSettings,
         };

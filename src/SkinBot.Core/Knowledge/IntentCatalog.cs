@@ -104,6 +104,9 @@ public sealed class IntentCatalog
         file.DescriptiveWords = (file.DescriptiveWords ?? [])
             .Where(w => !string.IsNullOrWhiteSpace(w.Key) && !string.IsNullOrWhiteSpace(w.Value))
             .ToDictionary(w => w.Key.Trim().ToLowerInvariant(), w => w.Value.Trim(), StringComparer.Ordinal);
+        file.Shorthand = (file.Shorthand ?? [])
+            .Where(w => !string.IsNullOrWhiteSpace(w.Key) && !string.IsNullOrWhiteSpace(w.Value))
+            .ToDictionary(w => w.Key.Trim().ToLowerInvariant(), w => w.Value.Trim(), StringComparer.Ordinal);
         var blank = file.Intents.FindIndex(i => i is null || string.IsNullOrWhiteSpace(i.Id));
         if (blank >= 0)
         {

@@ -125,5 +125,11 @@ public sealed class IntentFile
     /// </summary>
     public Dictionary<string, string> DescriptiveWords { get; set; } = [];
 
+    /// <summary>
+    /// Chat shorthand ("hw", "wich", "b4", "tryin"), each with the words it stands for, read as those words before
+    /// anything else reads the message for its intent.
+    /// </summary>
+    public Dictionary<string, string> Shorthand { get; set; } = [];
+
     public List<IntentDefinition> Intents { get; set; } = [];
 }

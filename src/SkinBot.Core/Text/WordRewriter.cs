@@ -59,14 +59,15 @@ public sealed partial class WordRewriter
         var i = 0;
         while (i < text.Length)
         {
-            if (!char.IsLetter(text[i]))
+            if (!char.IsLetterOrDigit(text[i]))
             {
                 i++;
                 continue;
             }
 
+            // Digits belong to the word, so "b4" is a word of its own and "co2" is not "co" followed by a number.
             var start = i;
-            while (i < text.Length && char.IsLetter(text[i]))
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
             {
                 i++;
             }

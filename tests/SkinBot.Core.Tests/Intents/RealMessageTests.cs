@@ -47,6 +47,20 @@ public sealed class RealMessageTests
     }
 
     [Theory]
+    [InlineData("hw much wud subcision cost in the uk", "procedure_cost")]
+    [InlineData("wat r the diff types of pits", IntentIds.ScarTypes)]
+    [InlineData("hw do i stop my acne makin dents b4 it scars", IntentIds.Prevention)]
+    [InlineData("does laser 4 pits hurt alot", "procedure_pain")]
+    [InlineData("wich is better 4 rolling scars, subcision or filler", "treatment_by_scar_type")]
+    public async Task Chat_shorthand_is_read_as_the_words_it_stands_for(string text, string intent)
+    {
+        await (await ChatAsync())
+            .Send(text)
+            .AssertIntent(intent).AssertCaveat()
+            .RunAsync();
+    }
+
+    [Theory]
     [InlineData("i get cold sores sometimes, is there anyone who shouldnt get laser done?", "procedure_risks")]
     [InlineData("whats the difference between micro derm and dermabrasion?", "microdermabrasion_vs_dermabrasion")]
     [InlineData("on tane atm, how long till i can get laser for my scars", "isotretinoin_timing")]

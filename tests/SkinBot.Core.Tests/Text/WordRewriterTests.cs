@@ -9,6 +9,7 @@ public sealed class WordRewriterTests
         ["peeling"] = "flaking",
         ["peel it off"] = "pick it off",
         ["peel off"] = "pick off",
+        ["b4"] = "before",
     });
 
     [Theory]
@@ -17,6 +18,8 @@ public sealed class WordRewriterTests
     [InlineData("can i peel off the scab", "can i pick off the scab")]
     [InlineData("is a chemical peel worth it", "is a chemical peel worth it")]
     [InlineData("peeler, unpeel it off", "peeler, unpeel it off")]
+    [InlineData("B4 my co2 laser", "before my co2 laser")]
+    [InlineData("b42 and ab4 stay", "b42 and ab4 stay")]
     public void Whole_words_and_whole_phrases_are_rewritten_and_nothing_else(string text, string expected)
     {
         Assert.Equal(expected, Rewriter.Rewrite(text));
