@@ -23,13 +23,13 @@ public sealed class MessageEvidence
         Semantic = semantic;
     }
 
-    /// <summary>The normalised message (markup reduced, look-alikes folded, chat shorthand spelled out).</summary>
+    /// <summary>The normalised message (markup reduced, look-alikes folded).</summary>
     public string Text { get; }
 
     /// <summary>Its words as written, lower-cased.</summary>
     public IReadOnlyList<string> Surface { get; }
 
-    /// <summary>The message after spelling correction.</summary>
+    /// <summary>The message after its chat shorthand is spelled out and its spelling corrected.</summary>
     public string Corrected { get; }
 
     public MessageFeatures Features { get; }
@@ -62,14 +62,16 @@ public sealed class MessageEvidence
 
     public static MessageEvidence Read(string normalised, KnowledgeBase knowledge, ClassifierTuning tuning)
     {
+        // The safety screen and the language rules read the message as written ("s u i c i d e" is no "you"); only the
+        // reading for an intent spells its shorthand out.
         var spelledOut = knowledge.Vocabulary.Shorthand.Rewrite(normalised);
-        var surface = SurfaceWords.Of(spelledOut);
+        var surface = SurfaceWords.Of(normalised);
         var corrected = knowledge.Vocabulary.DescriptiveWords.Rewrite(knowledge.Spelling.Correct(spelledOut));
         var terms = knowledge.Analyzer.Terms(corrected);
         var features = MessageFeatures.Read(terms, knowledge, spelledOut);
         var examples = knowledge.Examples.Classify(features.MaskedTerms);
         var semantic = knowledge.SemanticExamples?.Classify(spelledOut) ?? [];
-        return new MessageEvidence(spelledOut, surface, corrected, features, knowledge.Scope.Screen(surface), Combine(examples, semantic, features, tuning), examples, semantic)
+        return new MessageEvidence(normalised, surface, corrected, features, knowledge.Scope.Screen(surface), Combine(examples, semantic, features, tuning), examples, semantic)
         {
             PleasantriesOnly = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || !IsContentTerm(t, knowledge)),
             AsksAboutTheBot = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || knowledge.Vocabulary.SubjectNameTerms.Contains(t) || !IsContentTerm(t, knowledge)),
