@@ -26,6 +26,7 @@ public sealed class AfterCrisisTests
     [InlineData("im not in america")]
     [InlineData("ok. bye")]
     [InlineData("next one comes in 5 min")]
+    [InlineData("answer my subcision question first and then ill call, deal")]
     public async Task A_next_message_that_names_no_safety_gets_the_after_crisis_reply(string next)
     {
         await new Conversation(await EngineAsync())
@@ -106,6 +107,7 @@ public sealed class AfterCrisisTests
     [InlineData("liguei pro CVV, conversei bastante e to melhor. e aí, microagulhamento resolve ou não?")]
     [InlineData("sorry po, na-overwhelm lang ako kanina. okay na po ako, kasama ko na si ate")]
     [InlineData("my youth pastor is driving over and we're gonna talk. ty bot")]
+    [InlineData("i handed the pills to my sister and we're watching a film together now")]
     public async Task Saying_they_reached_someone_in_any_of_the_common_languages_ends_the_after_crisis_reading(string next)
     {
         await new Conversation(await EngineAsync())
