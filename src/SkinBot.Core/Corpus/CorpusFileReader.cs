@@ -12,8 +12,11 @@ namespace SkinBot.Core.Corpus;
 /// <param name="MaxFileBytes">The largest file read (Engine:MaxCorpusFileBytes).</param>
 public sealed record CorpusFileReader(string Root, long MaxFileBytes = CorpusFileReader.DefaultMaxFileBytes)
 {
-    /// <summary>1 MiB: the largest corpus file today is about 60 KB.</summary>
-    public const long DefaultMaxFileBytes = 1024 * 1024;
+    /// <summary>
+    /// 4 MiB: the largest corpus file today, safety-languages.yml, is about 1 MB and grows with every language's signs;
+    /// an article is a few KB, so the limit is there for a file that is not corpus text at all.
+    /// </summary>
+    public const long DefaultMaxFileBytes = 4 * 1024 * 1024;
 
     /// <summary>256 MiB: a file is read whole into memory, and no article comes near this.</summary>
     public const long LargestMaxFileBytes = 256 * 1024 * 1024;

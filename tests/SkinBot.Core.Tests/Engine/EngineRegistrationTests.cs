@@ -90,7 +90,7 @@ public sealed class EngineRegistrationTests
 
         Assert.Equal(TimeSpan.FromMinutes(15), options.FollowUpWindow);
         Assert.False(options.InMemoryIndex);
-        Assert.Equal(1024 * 1024, options.MaxCorpusFileBytes);
+        Assert.Equal(4 * 1024 * 1024, options.MaxCorpusFileBytes);
     }
 
     [Fact]
