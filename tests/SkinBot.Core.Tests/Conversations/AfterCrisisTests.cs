@@ -92,7 +92,7 @@ public sealed class AfterCrisisTests
     }
 
     [Fact]
-    public async Task Taken_back_words_count_only_right_after_a_crisis_reply_and_never_beside_a_danger_sign()
+    public async Task Taken_back_words_count_only_right_after_a_crisis_reply_and_never_beside_a_danger_or_medical_sign()
     {
         await new Conversation(await EngineAsync(), "read-alone")
             .Send("lol no im not gonna off myself").AssertUrgency(Urgency.Crisis)
@@ -100,6 +100,7 @@ public sealed class AfterCrisisTests
         await new Conversation(await EngineAsync())
             .Send("if i fail chem tmrw im literally gonna kill myself").AssertUrgency(Urgency.Crisis)
             .Send("not joking, i want to die, im not being dramatic").AssertUrgency(Urgency.Crisis)
+            .Send("im not gonna kill myself but the spot i picked has pus and i have a fever").AssertUrgency(Urgency.Crisis)
             .RunAsync();
     }
 
