@@ -84,17 +84,8 @@ public sealed class SafetyCatalog
     /// The after-crisis sign a text whose emoji are already spelled shows, as written or respelled, or null: read only
     /// on a message of a conversation that just got the crisis reply, after the tiers' own signs found no crisis.
     /// </summary>
-    public SafetyVerdict? ScreenAfterCrisis(string spelled)
-    {
-        if (AfterCrisis is null)
-        {
-            return null;
-        }
-
-        var words = SurfaceWords.Of(spelled);
-        return AfterCrisis.Find(words, CrisisUnlessNegations)
-            ?? (_respelling.Respell(words) is { } respelled ? AfterCrisis.Find(respelled, CrisisUnlessNegations) : null);
-    }
+    public SafetyVerdict? ScreenAfterCrisis(string spelled) =>
+        AfterCrisis is null ? null : FindAfterCrisis(AfterCrisis, SurfaceWords.Of(spelled));
 
     /// <summary>Whether a text whose emoji are already spelled says the person is safe now (after_crisis <c>safe_signs</c>).</summary>
     public bool SaysSafeAfterCrisis(string spelled) =>
@@ -104,8 +95,21 @@ public sealed class SafetyCatalog
     /// Whether a text whose emoji are already spelled takes back its own crisis words after the crisis reply ("lol no
     /// im not gonna off myself", after_crisis <c>taking_back</c>) and shows no after-crisis danger sign ("not joking").
     /// </summary>
-    public bool TakesBackAfterCrisis(string spelled) =>
-        AfterCrisis is not null && AfterCrisis.TakesBack(SurfaceWords.Of(spelled), CrisisUnlessNegations) && ScreenAfterCrisis(spelled) is null;
+    public bool TakesBackAfterCrisis(string spelled)
+    {
+        if (AfterCrisis is null)
+        {
+            return false;
+        }
+
+        var words = SurfaceWords.Of(spelled);
+        return AfterCrisis.TakesBack(words, CrisisUnlessNegations) && FindAfterCrisis(AfterCrisis, words) is null;
+    }
+
+    /// <summary>The after-crisis sign the words show, as written or with their listed misspellings respelled.</summary>
+    private SafetyVerdict? FindAfterCrisis(AfterCrisisReading reading, IReadOnlyList<string> words) =>
+        reading.Find(words, CrisisUnlessNegations)
+        ?? (_respelling.Respell(words) is { } respelled ? reading.Find(respelled, CrisisUnlessNegations) : null);
 
     /// <summary>The most urgent sign the text shows, or null. Emoji that stand for words are read as those words.</summary>
     public SafetyVerdict? Screen(string text) => ScreenSpelled(SpellEmoji(text), IsEmojiOnly(text));
