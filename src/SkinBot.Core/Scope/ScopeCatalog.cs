@@ -87,9 +87,33 @@ public sealed class ScopeCatalog
     private bool AboutScarring(IReadOnlyList<string> words) =>
         Affirmed(ScarringWords, words) || (PreventionWords.Any(words) && ScarringWords.Any(words));
 
-    /// <summary>True when some phrase occurs without a negation just before it.</summary>
+    /// <summary>
+    /// Words that turn from what a negation denied to what is said instead: in "theyre not dents, just dark patches"
+    /// the "not" denies the dents, not the patches.
+    /// </summary>
+    private static readonly HashSet<string> ContrastWords = new(StringComparer.Ordinal) { "but", "just", "only", "instead", "rather", "though", "however" };
+
+    /// <summary>True when some phrase occurs without a negation just before it that still reaches it.</summary>
     private bool Affirmed(PhraseSet phrases, IReadOnlyList<string> words) =>
-        phrases.Find(words, all: true).Any(m => !words.Skip(Math.Max(0, m.Start - NegationReach)).Take(Math.Min(m.Start, NegationReach)).Any(Negations.Contains));
+        phrases.Find(words, all: true).Any(m => !IsNegated(words, m.Start));
+
+    private bool IsNegated(IReadOnlyList<string> words, int start)
+    {
+        for (var i = start - 1; i >= Math.Max(0, start - NegationReach); i--)
+        {
+            if (ContrastWords.Contains(words[i]))
+            {
+                return false;
+            }
+
+            if (Negations.Contains(words[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>"It sounds like you're asking about …", with the topic's next step when it has one.</summary>
     public string ReplyFor(ScopeVerdict verdict) =>

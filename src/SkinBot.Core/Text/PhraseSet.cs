@@ -118,9 +118,17 @@ public sealed class PhraseSet
         var length = 0;
         foreach (var c in isPrefix ? written[..^1] : written)
         {
-            // Dropped, not a break between two words: "self-harm" is one.
+            // Read as SurfaceWords reads a message: an apostrophe is dropped ("can't" is "cant"), any other character
+            // that is not part of a word is a break ("a&e" is "a e", "half-term" is "half term"), or the phrase could
+            // never match the words a message is split into.
+            if (c is '\'' or '’')
+            {
+                continue;
+            }
+
             if (!SurfaceWords.IsWordCharacter(c))
             {
+                Flush(buffer, ref length, words, pool);
                 continue;
             }
 

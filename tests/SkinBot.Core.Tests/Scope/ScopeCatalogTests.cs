@@ -56,6 +56,8 @@ public sealed class ScopeCatalogTests
     [InlineData("stopped roaccutane in april, when can i start doing something about the holes?")]
     [InlineData("i was on antibiotics for my acne last year and now i just have flat pink marks left from it")]
     [InlineData("the scab from the spot i picked, do i let it fall off on its own?")]
+    [InlineData("what about the brown ones. theyre not dents, just dark patches where the pimples used to be")]
+    [InlineData("still breaking out every week, how do i stop new ones from forming? i dont want more pits")]
     public void A_message_about_pockmarks_is_not_taken_for_another_subject(string text)
     {
         Assert.Null(TopicOf(text));

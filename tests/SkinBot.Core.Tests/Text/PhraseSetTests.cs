@@ -32,6 +32,19 @@ public class PhraseSetTests
         Assert.Equal(3, Phrases.Find(SurfaceWords.Of("i want i want i want"), all: true).Count);
     }
 
+    [Theory]
+    [InlineData("took me to a&e", "dad took me to A&E last night")]
+    [InlineData("half-term", "it was half term last week")]
+    [InlineData("half-term", "it was half-term last week")]
+    [InlineData("can't stop cutting", "i cant stop cutting")]
+    [InlineData("can't stop cutting", "i can’t stop cutting")]
+    public void A_phrase_with_punctuation_matches_the_words_a_message_with_it_is_split_into(string phrase, string message)
+    {
+        var found = new PhraseSet([phrase]).Find(SurfaceWords.Of(message));
+
+        Assert.Equal([phrase], found.Select(m => m.Phrase));
+    }
+
     [Fact]
     public void A_phrase_with_no_letters_is_ignored_and_a_message_without_phrases_finds_nothing()
     {

@@ -42,9 +42,13 @@ public sealed class NamedTreatmentRule : IIntentRule
         && (PickOfTreatments.IsAskedIn(input.Evidence.Surface) || WeighsOneAgainstAnother(input))
         && (IntentIds.IsTreatment(input.Evidence.Top.Intent) || input.TreatsNamedScarType(input.Evidence.Top.Intent) || input.Evidence.Top.Intent == IntentIds.ScarTypes);
 
-    /// <summary>"boxcar scars: laser or subcision?" asks for the pick between two treatments for the type.</summary>
+    /// <summary>
+    /// "boxcar scars: laser or subcision?", "one derm said subcision and another said laser, which one fits rolling
+    /// scars": the pick between two treatments for the type.
+    /// </summary>
     private static bool WeighsOneAgainstAnother(RuleInput input) =>
-        input.Evidence.Surface.Contains("or") && input.Features.Treatments.Select(p => p.LeadTerm).Distinct().Count() >= 2;
+        input.Evidence.Surface.Any(w => w is "or" or "which" or "vs" or "versus")
+        && input.Features.Treatments.Select(p => p.LeadTerm).Distinct().Count() >= 2;
 
     private static bool AsksSomethingElse(RuleInput input)
     {

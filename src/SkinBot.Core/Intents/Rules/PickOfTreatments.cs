@@ -18,6 +18,12 @@ internal static class PickOfTreatments
         "treatment", "treatments", "procedure", "procedures", "works", "work", "type", "types",
     };
 
+    /// <summary>
+    /// Words that, followed by "for" or "on", ask whether a treatment suits something: "good for boxcars". Not "work":
+    /// "does subcision work for rolling scars?" asks about subcision.
+    /// </summary>
+    private static readonly HashSet<string> SuitsWords = new(StringComparer.Ordinal) { "good", "suited", "effective", "ideal" };
+
     /// <summary>Words before "work" that make it the job, not a treatment working: "on Zoom all day at work", "after work".</summary>
     private static readonly HashSet<string> WorkplaceWords = new(StringComparer.Ordinal) { "at", "to", "from", "after", "before", "off" };
 
@@ -38,7 +44,8 @@ internal static class PickOfTreatments
         words.Any(OtherChoices.Contains)
         || (words.Any(w => w is "best" or "better" or "which") && NamesTreatments(words))
         || BestForSomething(words)
-        || RecommendationFor(words);
+        || RecommendationFor(words)
+        || AsksWhetherItSuits(words);
 
     /// <summary>
     /// Verbs that ask for someone's pick when the thing they are for follows ("what would you recommend for rolling
@@ -78,6 +85,21 @@ internal static class PickOfTreatments
         for (var i = 0; i + 1 < words.Count; i++)
         {
             if (words[i] is "best" or "better" && words[i + 1] is "for" or "on")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"is subcision good for boxcar scars or only rolling ones", "which one fits rolling scars" ask whether a treatment suits the type.</summary>
+    private static bool AsksWhetherItSuits(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] is "fits" or "fit" or "suits" or "suit"
+                || (i + 1 < words.Count && SuitsWords.Contains(words[i]) && words[i + 1] is "for" or "on"))
             {
                 return true;
             }
