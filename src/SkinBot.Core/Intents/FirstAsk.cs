@@ -16,7 +16,7 @@ public static partial class FirstAsk
     /// </summary>
     public static string? Prefix(string text)
     {
-        var end = QuestionEnd().Matches(text).Select(m => m.Index + m.Length).FirstOrDefault(at => HasWords(text[at..]));
+        var end = QuestionEnd().Matches(text).Select(m => m.Index + m.Length).FirstOrDefault(at => HasWords(text[at..]) && AsksSomething(text[..at]));
         if (end > 0 && HasQuestionAfter(text[end..]))
         {
             return text[..end].TrimEnd();
@@ -41,6 +41,17 @@ public static partial class FirstAsk
 
     private static bool HasWords(string rest) => rest.Any(char.IsLetter);
 
+    /// <summary>
+    /// Whether the sentence a question mark closes asks something: "ok so not pits i think??" only hedges, and the
+    /// question the person came with ("do those count as scars?") comes after it.
+    /// </summary>
+    private static bool AsksSomething(string upToQuestionMark)
+    {
+        var question = upToQuestionMark.TrimEnd('?', '!');
+        var start = question.LastIndexOfAny(['.', '!', '?', '\n']) + 1;
+        return SentenceQuestionWord().IsMatch(question[start..]);
+    }
+
     private static bool HasQuestionAfter(string rest) => rest.Contains('?') || LaterQuestionOpening().IsMatch(rest);
 
     // A run of question marks (with "?!" mixes) closes a question; "??" is one end, not two.
@@ -52,6 +63,9 @@ public static partial class FirstAsk
 
     [GeneratedRegex(@"\b(how|what|whats|which|why|when|will|would|can|could|should|does|is there|are there|any)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionWord();
+
+    [GeneratedRegex(@"\b(how|hows|what|whats|which|why|when|where|who|will|would|can|could|should|do|does|did|is|are|am|any|anyone|or|vs|versus)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceQuestionWord();
 
     // Side asks tacked on without a question mark: "... and how long till i can wear makeup", "if not whats the cheapest fix".
     [GeneratedRegex(@"(^|[.!\n]\s*|\b(also|and|plus|btw|if not|or)\s+)(how|hows|what|whats|which|when|will|would|can|could|should|do|does|is|are)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
