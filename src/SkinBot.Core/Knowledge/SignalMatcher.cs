@@ -21,7 +21,17 @@ public sealed class SignalMatcher
                 .DistinctBy(s => string.Join(' ', s.Terms))],
             StringComparer.Ordinal);
         _knownTerms = new HashSet<string>(_signals.Values.SelectMany(s => s).SelectMany(s => s.Terms), StringComparer.Ordinal);
+        Collapsed = [.. intents
+            .SelectMany(i => i.Signals.Select(s => (Intent: i.Id, Signal: s, Terms: TermMasker.Mask(analyzer.Terms(StripWeight(s)), vocabulary).ToArray())))
+            .Where(s => s.Terms.Length == 1 && StripWeight(s.Signal).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 1)
+            .Select(s => new CollapsedSignal(s.Intent, s.Signal, s.Terms[0]))];
     }
+
+    /// <summary>
+    /// Signals of several words that analyse to one term, since the others are stop or ignore words: "is it that bad"
+    /// counts wherever "bad" is said. Some are meant ("how painful" is "painful"); a new one is worth a look.
+    /// </summary>
+    public IReadOnlyList<CollapsedSignal> Collapsed { get; }
 
     /// <summary>True when some signal contains the term.</summary>
     public bool Knows(string term) => _knownTerms.Contains(term);
@@ -76,3 +86,6 @@ public sealed class SignalMatcher
         return false;
     }
 }
+
+/// <summary>A signal of several words that is read as the one term left after analysis.</summary>
+public sealed record CollapsedSignal(string Intent, string Signal, string Term);
