@@ -8,6 +8,8 @@ public sealed class FirstAskTests
     [InlineData("what is subcision?? does it hurt?", "what is subcision??")]
     [InlineData("im 17 and got dents. will they fade? if not whats the cheapest fix", "im 17 and got dents. will they fade?")]
     [InlineData("what are my options for the holes, anything really. also will they fade by themselves", "what are my options for the holes, anything really.")]
+    [InlineData("ok so not pits i think?? theres brown dots where my zits were. do those count as scars? and do they fade?", "ok so not pits i think?? theres brown dots where my zits were. do those count as scars?")]
+    [InlineData("laser or subcision? also does it hurt?", "laser or subcision?")]
     public void The_first_ask_runs_to_the_end_of_the_first_question_with_its_background(string text, string prefix) =>
         Assert.Equal(prefix, FirstAsk.Prefix(text));
 
