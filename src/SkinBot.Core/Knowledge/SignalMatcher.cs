@@ -13,16 +13,19 @@ public sealed class SignalMatcher
 
     public SignalMatcher(SkinBotAnalyzer analyzer, DomainVocabulary vocabulary, IEnumerable<IntentDefinition> intents)
     {
+        // Each signal is analysed once; the collapsed report reads the same terms the matcher keeps.
+        var analysed = intents
+            .SelectMany(i => i.Signals.Select(s => (Intent: i.Id, Signal: s, Terms: TermMasker.Mask(analyzer.Terms(StripWeight(s)), vocabulary).ToArray(), Weight: WeightOf(s))))
+            .ToList();
+        var byIntent = analysed.Where(s => s.Terms.Length > 0).ToLookup(s => s.Intent, StringComparer.Ordinal);
         _signals = intents.ToDictionary(
             i => i.Id,
-            i => (IReadOnlyList<(string[] Terms, int Weight)>)[.. i.Signals
-                .Select(s => (Terms: TermMasker.Mask(analyzer.Terms(StripWeight(s)), vocabulary).ToArray(), Weight: WeightOf(s)))
-                .Where(s => s.Terms.Length > 0)
+            i => (IReadOnlyList<(string[] Terms, int Weight)>)[.. byIntent[i.Id]
+                .Select(s => (s.Terms, s.Weight))
                 .DistinctBy(s => string.Join(' ', s.Terms))],
             StringComparer.Ordinal);
         _knownTerms = new HashSet<string>(_signals.Values.SelectMany(s => s).SelectMany(s => s.Terms), StringComparer.Ordinal);
-        Collapsed = [.. intents
-            .SelectMany(i => i.Signals.Select(s => (Intent: i.Id, Signal: s, Terms: TermMasker.Mask(analyzer.Terms(StripWeight(s)), vocabulary).ToArray())))
+        Collapsed = [.. analysed
             .Where(s => s.Terms.Length == 1 && StripWeight(s.Signal).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 1)
             .Select(s => new CollapsedSignal(s.Intent, s.Signal, s.Terms[0]))];
     }
