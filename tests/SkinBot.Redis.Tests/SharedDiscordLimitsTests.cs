@@ -26,16 +26,19 @@ public sealed class SharedDiscordLimitsTests : IAsyncLifetime
         var learner = new RateLimitBuckets(TimeProvider.System, a.Quota);
         var other = new RateLimitBuckets(TimeProvider.System, b.Quota);
         await learner.AcquireAsync(Route, None);
-        await learner.UpdateAsync(Route, Headers(remaining: 1, resetAfterSeconds: 0.8), None);
 
-        var clock = Stopwatch.StartNew();
+        // A window long enough that a stall on a busy CI machine cannot be mistaken for waiting on it, and each wait
+        // measured from a moment known to come before what it waits for.
+        var sinceUpdate = Stopwatch.StartNew();
+        await learner.UpdateAsync(Route, Headers(remaining: 1, resetAfterSeconds: 4), None);
+        var firstClock = Stopwatch.StartNew();
         await other.AcquireAsync(Route, None);
-        var first = clock.Elapsed;
+        var first = firstClock.Elapsed;
         await other.AcquireAsync(Route, None);
-        var second = clock.Elapsed;
+        var second = sinceUpdate.Elapsed;
 
-        Assert.True(first < TimeSpan.FromMilliseconds(300), $"the last request of the window waited {first}");
-        Assert.True(second >= TimeSpan.FromMilliseconds(600), $"a request past the shared count went out after {second}");
+        Assert.True(first < TimeSpan.FromSeconds(2), $"the last request of the window waited {first}");
+        Assert.True(second >= TimeSpan.FromSeconds(3.5), $"a request past the shared count went out {second} after the window was learned");
     }
 
     [RedisFact]
@@ -61,11 +64,12 @@ public sealed class SharedDiscordLimitsTests : IAsyncLifetime
         using var limited = Global(a);
         using var bystander = Global(b);
 
-        await limited.PauseForAsync(TimeSpan.FromMilliseconds(600), None);
+        // Timed from before the pause is set, so a slow round trip cannot eat into the wait being measured.
         var clock = Stopwatch.StartNew();
+        await limited.PauseForAsync(TimeSpan.FromMilliseconds(600), None);
         await bystander.WaitAsync(None);
 
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(450), $"the other replica sent after {clock.Elapsed}");
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(550), $"the other replica sent {clock.Elapsed} after the pause was set");
     }
 
     [RedisFact]
