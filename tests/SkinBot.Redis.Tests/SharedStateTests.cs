@@ -83,6 +83,22 @@ public sealed class SharedStateTests : IAsyncLifetime
     }
 
     [RedisFact]
+    public async Task A_near_miss_remembered_on_one_replica_is_seen_by_another_and_cleared_by_the_next_answer()
+    {
+        await using var a = new Replica(_server.Configuration);
+        await using var b = new Replica(_server.Configuration);
+        var now = DateTimeOffset.UtcNow;
+        var nearMiss = new ConversationContext("treatment_at_home", "retinol", now, CrisisNearMissAt: now);
+        var next = nearMiss with { AnsweredAt = now.AddSeconds(20), CrisisNearMissAt = null };
+
+        await a.Conversations.SetAsync("discord:c1:u1", nearMiss, CancellationToken.None);
+        Assert.Equal(nearMiss, await b.Conversations.GetAsync("discord:c1:u1", CancellationToken.None));
+        await b.Conversations.SetAsync("discord:c1:u1", next, CancellationToken.None);
+
+        Assert.Equal(next, await a.Conversations.GetAsync("discord:c1:u1", CancellationToken.None));
+    }
+
+    [RedisFact]
     public async Task Concurrent_updates_from_two_replicas_keep_the_newest_context()
     {
         await using var a = new Replica(_server.Configuration);

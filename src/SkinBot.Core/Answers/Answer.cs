@@ -69,6 +69,13 @@ public sealed record Answer
     public Urgency Urgency { get; init; }
 
     /// <summary>
+    /// Whether the message came near a crisis reading without getting one (a crisis sign one of its look-alikes
+    /// cancelled, or the crisis model's doubt): the conversation remembers it, and the next message is read for saying it
+    /// was meant ("no fr tho"). Never shown.
+    /// </summary>
+    public bool NearCrisis { get; init; }
+
+    /// <summary>
     /// Set by the host when it records the answer for feedback: vote buttons carry it. Null where feedback is off or
     /// the answer was not recorded, and then no vote buttons are shown.
     /// </summary>

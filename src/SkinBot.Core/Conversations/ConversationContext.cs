@@ -8,4 +8,9 @@ namespace SkinBot.Core.Conversations;
 /// When the conversation last got the crisis reply, if it did within <see cref="Engine.EngineOptions.AfterCrisisWindow"/>:
 /// the next messages are then read for what they mean after it ("i mean it", "nobody picks up").
 /// </param>
-public sealed record ConversationContext(string Intent, string? Topic, DateTimeOffset AnsweredAt, DateTimeOffset? CrisisRepliedAt = null);
+/// <param name="CrisisNearMissAt">
+/// When the last message came near a crisis reading without getting the crisis reply ("this acne makes me wanna die
+/// lol"), if it did within <see cref="Engine.EngineOptions.AfterNearMissWindow"/>: the next message is read for saying it
+/// was meant ("no fr tho", "i wasnt joking"). Only the message right after it is, so every other answer clears it.
+/// </param>
+public sealed record ConversationContext(string Intent, string? Topic, DateTimeOffset AnsweredAt, DateTimeOffset? CrisisRepliedAt = null, DateTimeOffset? CrisisNearMissAt = null);

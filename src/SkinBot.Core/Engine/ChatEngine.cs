@@ -5,6 +5,7 @@ using SkinBot.Core.Conversations;
 using SkinBot.Core.Domain;
 using SkinBot.Core.Intents;
 using SkinBot.Core.Knowledge;
+using SkinBot.Core.Markup;
 using SkinBot.Core.Safety;
 
 namespace SkinBot.Core.Engine;
@@ -29,7 +30,7 @@ public sealed class ChatEngine(
         var knowledge = lease.Knowledge;
         var key = ConversationKeys.For(request.Platform, request.ConversationId, request.UserId);
         var now = time.GetUtcNow();
-        var context = WithinCrisisWindow(await conversations.GetAsync(key, cancellationToken), now);
+        var context = WithinWindows(await conversations.GetAsync(key, cancellationToken), now);
         // Questions are screened for urgent signs by the classifier's first rule; structured commands skip the
         // classifier, so they are screened here ("/treatments my cheek has red streaks and a fever" gets the
         // go-to-care reply just as a free-text message does).
@@ -41,22 +42,36 @@ public sealed class ChatEngine(
         answer = KeepHelpInView(knowledge, answer, context);
 
         var crisisRepliedAt = answer.Urgency == Urgency.Crisis ? now : context?.CrisisRepliedAt;
+        DateTimeOffset? nearMissAt = answer.NearCrisis && crisisRepliedAt is null ? now : null;
         if (IntentClassifier.IsSubstantive(answer.Intent) && !answer.LowConfidence)
         {
-            await conversations.SetAsync(key, new ConversationContext(answer.Intent, answer.Topic, now, crisisRepliedAt), cancellationToken);
+            await conversations.SetAsync(key, new ConversationContext(answer.Intent, answer.Topic, now, crisisRepliedAt, nearMissAt), cancellationToken);
         }
-        else if (crisisRepliedAt is not null)
+        else if (crisisRepliedAt is not null || nearMissAt is not null || context?.CrisisNearMissAt is not null)
         {
-            // A crisis reply is remembered even with no topic to carry: the next message is read for what it means after it.
-            await conversations.SetAsync(key, new ConversationContext(context?.Intent ?? IntentIds.GreetingHelp, context?.Topic, now, crisisRepliedAt), cancellationToken);
+            // A crisis reply or a near miss is remembered even with no topic to carry, since the next message is read
+            // for what it means after it; and a near miss is forgotten by the next message whatever that is.
+            await conversations.SetAsync(key, new ConversationContext(context?.Intent ?? IntentIds.GreetingHelp, context?.Topic, now, crisisRepliedAt, nearMissAt), cancellationToken);
         }
 
         return answer;
     }
 
-    /// <summary>The context, without its crisis reply once <see cref="EngineOptions.AfterCrisisWindow"/> has passed.</summary>
-    private ConversationContext? WithinCrisisWindow(ConversationContext? context, DateTimeOffset now) =>
-        context?.CrisisRepliedAt is { } at && now - at > options.Value.AfterCrisisWindow ? context with { CrisisRepliedAt = null } : context;
+    /// <summary>
+    /// The context, without its crisis reply once <see cref="EngineOptions.AfterCrisisWindow"/> has passed and without
+    /// its near miss once <see cref="EngineOptions.AfterNearMissWindow"/> has.
+    /// </summary>
+    private ConversationContext? WithinWindows(ConversationContext? context, DateTimeOffset now)
+    {
+        if (context?.CrisisRepliedAt is { } at && now - at > options.Value.AfterCrisisWindow)
+        {
+            context = context with { CrisisRepliedAt = null };
+        }
+
+        return context?.CrisisNearMissAt is { } nearAt && now - nearAt > options.Value.AfterNearMissWindow
+            ? context with { CrisisNearMissAt = null }
+            : context;
+    }
 
     /// <summary>
     /// After a crisis reply, an ordinary answer ("ok. do fillers hurt?") still says where to turn: the person asked
@@ -86,7 +101,10 @@ public sealed class ChatEngine(
 
         var question = text.Length > limit ? text[..limit] : text;
         var decision = IntentClassifier.Classify(question, knowledge, context, options.Value.LowConfidenceThreshold);
-        return AnswerComposer.Compose(knowledge, decision);
+        var answer = AnswerComposer.Compose(knowledge, decision);
+        return answer.IsUrgent || context?.CrisisRepliedAt is not null || knowledge.NearCrisis(MessageNormalizer.Normalize(question)) is null
+            ? answer
+            : answer with { NearCrisis = true };
     }
 
     private static Answer AnswerCommand(KnowledgeBase knowledge, ChatCommand command)

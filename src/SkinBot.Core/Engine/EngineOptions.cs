@@ -50,6 +50,13 @@ public sealed class EngineOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan AfterCrisisWindow { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long a message that came near a crisis reading is remembered for the next one to say it was meant ("no fr
+    /// tho"): long enough for someone who typed, deleted and typed again, short enough that a "for real" tomorrow
+    /// is read on its own.
+    /// </summary>
+    public TimeSpan AfterNearMissWindow { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Upper bound on remembered conversations in the in-memory store.</summary>
     [Range(100, 10_000_000)]
     public int MaxConversations { get; set; } = 100_000;

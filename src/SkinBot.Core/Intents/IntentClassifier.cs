@@ -93,6 +93,11 @@ public static partial class IntentClassifier
             lines.AppendLine($"also crisis-like: {reading}; the crisis lines are added to the reply");
         }
 
+        if (decision.Urgency == Urgency.None && knowledge.NearCrisis(text) is { } near)
+        {
+            lines.AppendLine($"near a crisis:    {near}; the next message is read for saying it was meant");
+        }
+
         lines.AppendLine($"decision:         {decision.Intent} {decision.Confidence:0.00}{(decision.LowConfidence ? " (low confidence: offers the nearest topics)" : decision.BestGuess ? " (best guess: says so and offers the nearest topics first)" : string.Empty)} by {decision.Rule}");
         lines.Append($"other asks:       {string.Join(", ", asks)}");
         return lines.ToString();

@@ -89,7 +89,11 @@ public sealed class KnowledgeBase : IDisposable
     /// its reply with the crisis lines; a message about skin is read as usual; and any other message gets the
     /// after-crisis reply.
     /// </param>
-    public SafetyVerdict? ScreenSafety(string text, bool afterCrisis = false)
+    /// <param name="afterNearMiss">
+    /// Whether the message before this one came near a crisis reading without getting one (<see cref="NearCrisis"/>):
+    /// then a sign that says it was meant ("no fr tho", "i wasnt joking") gets the crisis reply, ahead of a medical sign.
+    /// </param>
+    public SafetyVerdict? ScreenSafety(string text, bool afterCrisis = false, bool afterNearMiss = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var spelled = Safety.SpellEmoji(text);
@@ -98,6 +102,11 @@ public sealed class KnowledgeBase : IDisposable
         {
             // "lol no im not gonna off myself, i meant my chem grade" names its crisis words only to take them back.
             return afterCrisis && Safety.TakesBackAfterCrisis(spelled) ? null : verdict;
+        }
+
+        if (afterNearMiss && !afterCrisis && Safety.ScreenAfterNearMiss(spelled) is { } meant)
+        {
+            return meant;
         }
 
         var after = afterCrisis ? Safety.AfterCrisis : null;
@@ -141,6 +150,31 @@ public sealed class KnowledgeBase : IDisposable
         return verdict is null
             ? new SafetyVerdict(after?.Tier ?? Safety[Urgency.Crisis], sign, reading)
             : verdict with { CrisisReading = reading };
+    }
+
+    /// <summary>
+    /// How a message that got no crisis reply came near one, for the conversation to remember, or null: a crisis sign
+    /// one of its look-alikes cancelled ("i wanna die lol"), words of dying, killing or disappearing ("the itch is gonna
+    /// be the death of me", safety.yml after_near_miss <c>near_words</c>), or a reading the crisis model put at <see
+    /// cref="CrisisModelTuning.NearMiss"/> or more. Only the message right after it is read for saying it was meant.
+    /// </summary>
+    public string? NearCrisis(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var spelled = Safety.SpellEmoji(text);
+        if (Safety.CancelledCrisisSign(spelled) is { } cancelled)
+        {
+            return $"sign {cancelled.Sign.Name} (\"{cancelled.MatchedWords}\") cancelled by a look-alike";
+        }
+
+        if (Safety.NearWord(spelled) is { } word)
+        {
+            return $"it speaks of dying, killing or disappearing (\"{word}\")";
+        }
+
+        return CrisisModel?.Find(text, ClauseSplitter.Split(text, CrisisModelTuning.MinimumClauseWords), CrisisModelTuning.NearMiss) is { } doubtful
+            ? doubtful.Describe()
+            : null;
     }
 
     /// <summary>

@@ -17,6 +17,12 @@ public sealed record CrisisModelTuning
     /// </summary>
     public double SkinTalkThreshold { get; init; } = 0.8;
 
+    /// <summary>
+    /// A reading below the bar but at least this likely a crisis is remembered as a near miss: the next message is read
+    /// for saying it was meant ("no fr tho", <see cref="SafetyCatalog.ScreenAfterNearMiss"/>).
+    /// </summary>
+    public double NearMiss { get; init; } = 0.5;
+
     /// <summary>Clauses shorter than this are not read on their own ("any point", "wish me luck").</summary>
     public int MinimumClauseWords { get; init; } = 3;
 }

@@ -43,6 +43,9 @@ public sealed class SafetyCatalog
     /// </summary>
     private readonly Dictionary<string, SafetySign[]> _signsByTrigger;
 
+    /// <summary>The crisis tier's signs, to tell a cancelled crisis sign from the trigger index's others at once.</summary>
+    private readonly HashSet<SafetySign> _crisisSigns;
+
     /// <summary>The signs each yielding sign gives way to (safety.yml <c>yields_to</c>), resolved once.</summary>
     private readonly Dictionary<SafetySign, YieldTarget[]> _yields;
 
@@ -55,10 +58,12 @@ public sealed class SafetyCatalog
     /// <summary>Filter-dodging spellings ("su1c1de", "self h@rm") the screen reads a second time as plain words.</summary>
     private readonly DisguisedSpelling _disguised;
 
-    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields, SafetyRespelling respelling, AfterCrisisReading? afterCrisis)
+    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields, SafetyRespelling respelling, AfterCrisisReading? afterCrisis, AfterNearMissReading? afterNearMiss)
     {
         Tiers = tiers;
         AfterCrisis = afterCrisis;
+        AfterNearMiss = afterNearMiss;
+        _crisisSigns = new HashSet<SafetySign>(tiers.Where(t => t.Urgency == Urgency.Crisis).SelectMany(t => t.Signs), ReferenceEqualityComparer.Instance);
         _respelling = respelling;
         _yields = yields;
         _negations = negations;
@@ -79,6 +84,70 @@ public sealed class SafetyCatalog
 
     /// <summary>How the next messages after a crisis reply are read (safety.yml <c>after_crisis</c>); null when the file has none.</summary>
     public AfterCrisisReading? AfterCrisis { get; }
+
+    /// <summary>How the message right after a near miss is read (safety.yml <c>after_near_miss</c>); null when the file has none.</summary>
+    public AfterNearMissReading? AfterNearMiss { get; }
+
+    /// <summary>
+    /// The after_near_miss sign a text whose emoji are already spelled shows, as written or respelled ("no fr tho", "i
+    /// wasnt joking"), or null: read only on the message right after one that came near a crisis reading.
+    /// </summary>
+    public SafetyVerdict? ScreenAfterNearMiss(string spelled)
+    {
+        if (AfterNearMiss is null)
+        {
+            return null;
+        }
+
+        var words = SurfaceWords.Of(spelled);
+        return AfterNearMiss.Find(words, CrisisUnlessNegations)
+            ?? (_respelling.Respell(words) is { } respelled ? AfterNearMiss.Find(respelled, CrisisUnlessNegations) : null);
+    }
+
+    /// <summary>
+    /// The first after_near_miss <c>near_words</c> phrase a text whose emoji are already spelled holds ("the death of
+    /// me", "mar jaunga"), or null.
+    /// </summary>
+    public string? NearWord(string spelled) => AfterNearMiss?.FindNearWord(SurfaceWords.Of(spelled));
+
+    /// <summary>
+    /// The crisis sign whose words a text whose emoji are already spelled shows but one of its look-alikes cancelled ("i
+    /// wanna die lol", "killing me" beside an essay), or null. Asked of a message that got no crisis reply, to remember
+    /// that it came near one: what the person says next can show it was meant.
+    /// </summary>
+    public SafetyVerdict? CancelledCrisisSign(string spelled)
+    {
+        var words = SurfaceWords.Of(spelled);
+        return CancelledCrisisSignIn(words) ?? (_respelling.Respell(words) is { } respelled ? CancelledCrisisSignIn(respelled) : null);
+    }
+
+    private SafetyVerdict? CancelledCrisisSignIn(IReadOnlyList<string> surfaceWords)
+    {
+        var matches = new SafetyMatches(_everyPhrase, surfaceWords);
+        if (matches.IsEmpty)
+        {
+            return null;
+        }
+
+        var crisis = this[Urgency.Crisis];
+        foreach (var phrase in matches.Phrases)
+        {
+            if (!_signsByTrigger.TryGetValue(phrase, out var signs))
+            {
+                continue;
+            }
+
+            foreach (var sign in signs)
+            {
+                if (_crisisSigns.Contains(sign) && sign.Match(matches, EmptySet, unlessNegations: null) is { } shown)
+                {
+                    return new SafetyVerdict(crisis, sign, shown);
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// The after-crisis sign a text whose emoji are already spelled shows, as written or respelled, or null: read only
@@ -323,7 +392,36 @@ public sealed class SafetyCatalog
         var negationWords = Clean(file.Negations).Select(n => string.Concat(n.Where(char.IsLetterOrDigit)).ToLowerInvariant());
         List<SafetyTier> ordered = [.. tiers.OrderByDescending(t => t.Urgency)];
         var afterCrisis = file.AfterCrisis is null ? null : ParseAfterCrisis(file.AfterCrisis, ordered, sourceName);
-        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName), SafetyRespelling.Parse(file.Spellings, sourceName), afterCrisis);
+        var afterNearMiss = file.AfterNearMiss is null ? null : ParseAfterNearMiss(file.AfterNearMiss, ordered, afterCrisis, sourceName);
+        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName), SafetyRespelling.Parse(file.Spellings, sourceName), afterCrisis, afterNearMiss);
+    }
+
+    private static AfterNearMissReading ParseAfterNearMiss(SafetyAfterNearMissEntry entry, IReadOnlyList<SafetyTier> tiers, AfterCrisisReading? afterCrisis, string sourceName)
+    {
+        var signs = (entry.Signs ?? []).Select((s, i) => ParseSign(s, UrgencyNames.Crisis, i + 1, sourceName)).ToList();
+        if (signs.Count == 0)
+        {
+            throw new CorpusFormatException(sourceName, "after_near_miss has no signs");
+        }
+
+        var taken = tiers.SelectMany(t => t.Signs)
+            .Concat(afterCrisis is null ? [] : afterCrisis.Signs.Concat(afterCrisis.SafeSigns).Concat(afterCrisis.TakingBack))
+            .Select(s => s.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        if (signs.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1 || taken.Contains(g.Key)) is { } duplicate)
+        {
+            throw new CorpusFormatException(sourceName, $"after_near_miss sign '{duplicate.Key}' is defined twice");
+        }
+
+        if (signs.FirstOrDefault(s => s.Alone || s.YieldsTo.Count > 0) is { } odd)
+        {
+            throw new CorpusFormatException(sourceName, $"after_near_miss sign '{odd.Name}' cannot be read from emoji alone or yield: it answers the message before it");
+        }
+
+        List<string> nearWords = [.. Clean(entry.NearWords)];
+        return nearWords.Count == 0
+            ? throw new CorpusFormatException(sourceName, "after_near_miss has no near_words")
+            : new AfterNearMissReading(tiers.First(t => t.Urgency == Urgency.Crisis), nearWords, signs);
     }
 
     private static AfterCrisisReading ParseAfterCrisis(SafetyAfterCrisisEntry entry, IReadOnlyList<SafetyTier> tiers, string sourceName)
@@ -459,9 +557,14 @@ public sealed class SafetyCatalog
             throw new CorpusFormatException(sourceName, $"sign '{sign.Name}' is read from emoji alone: give it phrases (the words its emoji spell) and no near groups or unless");
         }
 
+        if (sign.MaxWords is < 1)
+        {
+            throw new CorpusFormatException(sourceName, $"sign '{sign.Name}': 'max_words' must be at least 1");
+        }
+
         return sign.Within is < 1 or > MaxWithin
             ? throw new CorpusFormatException(sourceName, $"sign '{sign.Name}': 'within' must be 1 to {MaxWithin} words")
-            : new SafetySign(sign.Name.Trim(), sign.Covers.Trim(), phrases, near, sign.Within, [.. Clean(sign.Unless)], sign.Negatable, sign.Alone, [.. Clean(sign.YieldsTo).Select(n => n.Trim())]);
+            : new SafetySign(sign.Name.Trim(), sign.Covers.Trim(), phrases, near, sign.Within, [.. Clean(sign.Unless)], sign.Negatable, sign.Alone, [.. Clean(sign.YieldsTo).Select(n => n.Trim())], sign.MaxWords);
     }
 
     /// <summary>

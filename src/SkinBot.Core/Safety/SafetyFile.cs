@@ -16,6 +16,28 @@ public sealed class SafetyFile
 
     /// <summary>What the next messages of a conversation that just got the crisis reply can mean (optional), see <see cref="AfterCrisisReading"/>.</summary>
     public SafetyAfterCrisisEntry? AfterCrisis { get; set; }
+
+    /// <summary>
+    /// What the next message of a conversation says after one that came near a crisis reading without getting one
+    /// (optional), see <see cref="SafetyCatalog.ScreenAfterNearMiss"/>.
+    /// </summary>
+    public SafetyAfterNearMissEntry? AfterNearMiss { get; set; }
+}
+
+/// <summary>
+/// after_near_miss as written: signs that, just after a message a look-alike or the crisis model's doubt kept from the
+/// crisis reply ("this acne makes me wanna die lol"), say it was meant ("no fr tho", "i wasnt joking"). They get the
+/// crisis tier's own reply, since no crisis reply has been given yet.
+/// </summary>
+public sealed class SafetyAfterNearMissEntry
+{
+    /// <summary>
+    /// Words that speak of dying, killing, disappearing or hurting oneself ("the death of me", "mar jaunga"): a message
+    /// with one that got no crisis reply came near one.
+    /// </summary>
+    public List<string> NearWords { get; set; } = [];
+
+    public List<SafetySignEntry> Signs { get; set; } = [];
 }
 
 /// <summary>after_crisis as written: the reply to a message that still shows danger after the crisis reply, and its signs.</summary>
@@ -108,4 +130,10 @@ public sealed class SafetySignEntry
     /// gravestone sent alone is a message, the word "gravestone" in a sentence is not.
     /// </summary>
     public bool Alone { get; set; }
+
+    /// <summary>
+    /// The longest message, in words, the sign reads (optional): "for real" alone answers what came before, "for real
+    /// tho does tca cross hurt" asks something new.
+    /// </summary>
+    public int? MaxWords { get; set; }
 }

@@ -9,7 +9,7 @@ namespace SkinBot.Core.Safety;
 /// Sentences are ignored on purpose: chat messages often have none, and "I had filler yesterday. Now my lip is
 /// white" must still match. An <see cref="Alone"/> sign reads only messages written in emoji alone.
 /// </summary>
-public sealed class SafetySign(string name, string covers, IReadOnlyList<string> phrases, IReadOnlyList<IReadOnlyList<string>> near, int within, IReadOnlyList<string> unless, bool? negatable = null, bool alone = false, IReadOnlyList<string>? yieldsTo = null)
+public sealed class SafetySign(string name, string covers, IReadOnlyList<string> phrases, IReadOnlyList<IReadOnlyList<string>> near, int within, IReadOnlyList<string> unless, bool? negatable = null, bool alone = false, IReadOnlyList<string>? yieldsTo = null, int? maxWords = null)
 {
     /// <summary>How many words before a sign a negation cancels it ("I don't have a fever").</summary>
     private const int NegationReach = 3;
@@ -67,6 +67,12 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
     /// </summary>
     public bool Alone { get; } = alone;
 
+    /// <summary>
+    /// The longest message, in words, the sign reads, or null for any length: "for real" or "seriously" alone answer
+    /// what came before, while "for real tho does tca cross hurt" uses them to ask something new.
+    /// </summary>
+    public int? MaxWords { get; } = maxWords;
+
     /// <summary>Every phrase the sign reads, for the catalog's single matching pass; none for an emoji-alone sign.</summary>
     internal IEnumerable<string> AllPhrases => Alone ? [] : Phrases.Concat(Near.SelectMany(g => g)).Concat(Unless);
 
@@ -81,10 +87,18 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
 
     /// <summary>The words that show this sign, or null when it does not show.</summary>
     /// <param name="negations">Words that cancel a match just after them; empty when the sign is not negatable.</param>
-    /// <param name="unlessNegations">Words that stop an unless phrase just after them from cancelling the sign.</param>
-    internal string? Match(SafetyMatches matches, IReadOnlySet<string> negations, IReadOnlySet<string> unlessNegations)
+    /// <param name="unlessNegations">
+    /// Words that stop an unless phrase just after them from cancelling the sign; null reads no unless phrase at all,
+    /// to find what a look-alike cancelled (<see cref="SafetyCatalog.CancelledCrisisSign"/>).
+    /// </param>
+    internal string? Match(SafetyMatches matches, IReadOnlySet<string> negations, IReadOnlySet<string>? unlessNegations)
     {
         var words = matches.Words;
+        if (words.Count > MaxWords)
+        {
+            return null;
+        }
+
         foreach (var phrase in Phrases)
         {
             foreach (var found in matches.Of(phrase))
@@ -99,7 +113,7 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
         return Near.Count == 0 ? null : MatchNear(matches, negations, unlessNegations);
     }
 
-    private string? MatchNear(SafetyMatches matches, IReadOnlySet<string> negations, IReadOnlySet<string> unlessNegations)
+    private string? MatchNear(SafetyMatches matches, IReadOnlySet<string> negations, IReadOnlySet<string>? unlessNegations)
     {
         var words = matches.Words;
         var groups = new List<PhraseMatch>[Near.Count];
@@ -156,8 +170,13 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
     /// An unless phrase within <see cref="Within"/> words of the occurrence, and no further than <see
     /// cref="MaxUnlessReach"/>, cancels it, unless negated.
     /// </summary>
-    private bool Cancelled(SafetyMatches matches, int start, int end, IReadOnlySet<string> unlessNegations)
+    private bool Cancelled(SafetyMatches matches, int start, int end, IReadOnlySet<string>? unlessNegations)
     {
+        if (unlessNegations is null)
+        {
+            return false;
+        }
+
         var reach = Math.Min(Within, MaxUnlessReach);
         var from = start - reach;
         var to = end + reach;
@@ -165,7 +184,7 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
         {
             foreach (var found in matches.Of(phrase))
             {
-                if (found.Start >= from && found.Start + found.Length <= to && !UnlessNegated(matches.Words, found, unlessNegations))
+                if (found.Start >= from && found.Start + found.Length <= to && !UnlessNegated(matches.Words, found, unlessNegations, start, end))
                 {
                     return true;
                 }
@@ -175,12 +194,16 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
         return false;
     }
 
-    /// <summary>Whether a negation just before an unless phrase turns it round ("never closed up").</summary>
-    private static bool UnlessNegated(IReadOnlyList<string> words, PhraseMatch unless, IReadOnlySet<string> negations)
+    /// <summary>
+    /// Whether a negation just before an unless phrase turns it round ("never closed up"). The sign's own words are not
+    /// read for one when the unless phrase comes after the sign: in "wasnt joking thanks" the "wasnt" belongs to the
+    /// sign and says nothing about the thanks.
+    /// </summary>
+    private static bool UnlessNegated(IReadOnlyList<string> words, PhraseMatch unless, IReadOnlySet<string> negations, int signStart, int signEnd)
     {
         for (var i = unless.Start - 1; i >= 0 && i >= unless.Start - UnlessNegationReach; i--)
         {
-            if (negations.Contains(words[i]))
+            if (negations.Contains(words[i]) && (i < signStart || i >= signEnd || unless.Start < signEnd))
             {
                 return true;
             }

@@ -102,6 +102,51 @@ public sealed class SafetyCatalogTests
         + "  safe_signs:\n    - name: safe-now\n      covers: x\n      phrases: [im safe]\n      within: 10\n      unless: [but]\n";
 
     [Fact]
+    public void After_a_near_miss_its_signs_get_the_crisis_tiers_own_reply_and_a_few_words_sign_reads_only_short_messages()
+    {
+        var catalog = SafetyCatalog.Parse(File4("      - name: a\n        covers: x\n        phrases: [kill myself]\n        unless: [lol]\n") + AfterNearMiss(
+            "    - name: not-a-joke\n      covers: x\n      phrases: [wasnt joking]\n      unless: [jk]\n"
+            + "    - name: few-words\n      covers: x\n      phrases: [fr]\n      max_words: 3\n"));
+
+        var meant = catalog.ScreenAfterNearMiss("i wasnt joking");
+
+        Assert.NotNull(meant);
+        Assert.Equal("not-a-joke", meant.Sign.Name);
+        Assert.Same(catalog[Urgency.Crisis], meant.Tier);
+        Assert.Null(catalog.ScreenAfterNearMiss("i wasnt joking jk"));
+        Assert.Equal("few-words", catalog.ScreenAfterNearMiss("no fr tho")?.Sign.Name);
+        Assert.Null(catalog.ScreenAfterNearMiss("fr does it hurt"));
+        Assert.Null(catalog.Screen("i wasnt joking"));
+    }
+
+    [Fact]
+    public void A_crisis_sign_its_look_alike_cancelled_and_words_of_dying_are_found_as_near_misses()
+    {
+        var catalog = SafetyCatalog.Parse(File4("      - name: a\n        covers: x\n        phrases: [kill myself]\n        unless: [lol]\n") + AfterNearMiss(
+            "    - name: not-a-joke\n      covers: x\n      phrases: [wasnt joking]\n"));
+
+        Assert.Null(catalog.Screen("gonna kill myself lol"));
+        Assert.Equal("a", catalog.CancelledCrisisSign("gonna kill myself lol")?.Sign.Name);
+        Assert.Null(catalog.CancelledCrisisSign("gonna kill my sister lol"));
+        Assert.Equal("the death of", catalog.NearWord("this itch is the death of me"));
+        Assert.Null(catalog.NearWord("what are boxcar scars"));
+    }
+
+    [Theory]
+    [InlineData("    - name: a\n      covers: x\n      phrases: [wasnt joking]\n", "defined twice")]
+    [InlineData("    - name: z\n      covers: x\n      phrases: [fr]\n      max_words: 0\n", "'max_words' must be at least 1")]
+    [InlineData("", "has no signs")]
+    public void After_near_miss_signs_are_checked_like_the_tiers_own(string signs, string expected)
+    {
+        var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(File4() + AfterNearMiss(signs)));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    private static string AfterNearMiss(string signs) =>
+        "after_near_miss:\n  near_words: [the death of, die]\n  signs:\n" + signs;
+
+    [Fact]
     public void Only_the_crisis_tier_may_have_an_aside()
     {
         var withAside = File4().Replace("  - id: emergency\n    headline: h\n", "  - id: emergency\n    headline: h\n    aside: call someone\n", StringComparison.Ordinal);

@@ -71,6 +71,37 @@ public sealed class SafetyLanguageSignsTests
         Assert.Contains("safety-languages.yml", error.FilePath, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A sign written for another language must not show on plain English: accent-free spellings and loanwords collide
+    /// with English words ("brand" is Swedish for burnt, "fresh" is Hinglish), and a skin question that meets one
+    /// beside "laser" or "marks" got an emergency or a crisis reply. The English question sets and the English
+    /// look-alikes are screened with and without the languages file, and no message may differ.
+    /// </summary>
+    [Fact]
+    public void No_sign_of_the_languages_file_shows_on_the_english_question_sets()
+    {
+        var englishOnly = SafetyCatalog.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Corpus, "safety.yml")), "safety.yml");
+        var shown = new List<string>();
+        string[] files =
+        [
+            "questions.yml", "dev-questions.yml", "real-style.yml", "real-style-holdout.yml", "real-style-blind.yml", "corpus-skin.yml",
+            "corpus-procedures.yml", "corpus-medicines.yml", "corpus-camouflage.yml", "intent-probes.yml", "safety.yml",
+        ];
+        foreach (var file in files)
+        {
+            var path = RepositoryRoot.Eval(file);
+            foreach (var question in SkinBot.Core.Evaluation.EvalSet.Parse(File.ReadAllText(path), path).Questions.Where(q => q.Urgency is null or "none"))
+            {
+                if (Real.Value.Screen(question.Text) is { } verdict && englishOnly.Screen(question.Text)?.Sign.Name != verdict.Sign.Name)
+                {
+                    shown.Add($"{file}: {verdict.Sign.Name} (\"{verdict.MatchedWords}\") in \"{question.Text}\"");
+                }
+            }
+        }
+
+        Assert.True(shown.Count == 0, string.Join('\n', shown));
+    }
+
     [Fact]
     public void Every_sign_of_the_repository_file_names_its_language()
     {
@@ -89,6 +120,9 @@ public sealed class SafetyLanguageSignsTests
     [InlineData("mój tata ma pieprzyk, który zaczął swędzieć i krwawić", Urgency.SeeDoctorSoon)]
     [InlineData("tenho uma ferida no nariz que não sara há semanas", Urgency.SeeDoctorSoon)]
     [InlineData("pas de fièvre, pas de pus, juste un petit bouton rouge", Urgency.None)]
+    [InlineData("which laser brand is best for rolling scars", Urgency.None)]
+    [InlineData("these marks are fresh, will they scar?", Urgency.None)]
+    [InlineData("udah nyiapin tali di kamar", Urgency.Crisis)]
     [InlineData("tidak ada nanah dan tidak demam, cuma merah dikit", Urgency.None)]
     [InlineData("me muero de risa con este meme jaja", Urgency.None)]
     [InlineData("ya tengo todo listo para mi cita de láser mañana", Urgency.None)]

@@ -8,14 +8,15 @@ namespace SkinBot.Core.Intents.Rules;
 /// that shows any urgent sign gets that tier's reply, whatever else it asks. It reads the message as written,
 /// before spelling correction, so no correction can hide a sign. A crisis read in another language carries that
 /// language, so the reply can say where to turn in it too. In a conversation that just got the crisis reply the
-/// screen also reads what the next message means after it ("i mean it", "nobody picks up").
+/// screen also reads what the next message means after it ("i mean it", "nobody picks up"), and after a message that
+/// came near a crisis reading it reads whether the next says it was meant ("no fr tho").
 /// </summary>
 public sealed class SafetyScreenRule : IIntentRule
 {
     public string Name => "safety-screen";
 
     public IntentDecision? Decide(RuleInput input) =>
-        input.Knowledge.ScreenSafety(input.Evidence.Text, input.Context?.CrisisRepliedAt is not null) is { } verdict
+        input.Knowledge.ScreenSafety(input.Evidence.Text, input.Context?.CrisisRepliedAt is not null, input.Context?.CrisisNearMissAt is not null) is { } verdict
             ? IntentDecision.Of(IntentIds.Urgent, 1.0) with
             {
                 Urgency = verdict.Urgency,
