@@ -9,6 +9,8 @@ namespace SkinBot.Core.Safety;
 /// </summary>
 public sealed class AfterNearMissReading
 {
+    private static readonly IReadOnlySet<string> NoNegations = new HashSet<string>();
+
     private readonly PhraseSet _phrases;
 
     private readonly PhraseSet _nearWords;
@@ -43,10 +45,9 @@ public sealed class AfterNearMissReading
             return null;
         }
 
-        var notNegatable = new HashSet<string>();
         foreach (var sign in Signs)
         {
-            if (sign.Match(matches, notNegatable, unlessNegations) is { } words)
+            if (sign.Match(matches, NoNegations, unlessNegations) is { } words)
             {
                 return new SafetyVerdict(Crisis, sign, words);
             }
