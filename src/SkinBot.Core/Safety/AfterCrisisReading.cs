@@ -13,8 +13,6 @@ namespace SkinBot.Core.Safety;
 /// </summary>
 public sealed class AfterCrisisReading
 {
-    private static readonly IReadOnlySet<string> NoNegations = new HashSet<string>();
-
     private readonly PhraseSet _phrases;
 
     private readonly PhraseSet _safePhrases;
@@ -69,21 +67,6 @@ public sealed class AfterCrisisReading
     internal bool TakesBack(IReadOnlyList<string> surfaceWords, IReadOnlySet<string> unlessNegations) =>
         FirstShown(TakingBack, new SafetyMatches(_takingBackPhrases, surfaceWords), unlessNegations) is not null;
 
-    private SafetyVerdict? FirstShown(IReadOnlyList<SafetySign> signs, SafetyMatches matches, IReadOnlySet<string> unlessNegations)
-    {
-        if (matches.IsEmpty)
-        {
-            return null;
-        }
-
-        foreach (var sign in signs)
-        {
-            if (sign.Match(matches, NoNegations, unlessNegations) is { } words)
-            {
-                return new SafetyVerdict(Tier, sign, words);
-            }
-        }
-
-        return null;
-    }
+    private SafetyVerdict? FirstShown(IReadOnlyList<SafetySign> signs, SafetyMatches matches, IReadOnlySet<string> unlessNegations) =>
+        SafetySign.FirstShown(signs, matches, Tier, unlessNegations);
 }

@@ -9,8 +9,6 @@ namespace SkinBot.Core.Safety;
 /// </summary>
 public sealed class AfterNearMissReading
 {
-    private static readonly IReadOnlySet<string> NoNegations = new HashSet<string>();
-
     private readonly PhraseSet _phrases;
 
     private readonly PhraseSet _nearWords;
@@ -37,22 +35,6 @@ public sealed class AfterNearMissReading
         _nearWords.Find(surfaceWords) is [var first, ..] ? first.Phrase : null;
 
     /// <summary>The first sign the words show, in file order, or null. Like every crisis sign, none is negatable.</summary>
-    internal SafetyVerdict? Find(IReadOnlyList<string> surfaceWords, IReadOnlySet<string> unlessNegations)
-    {
-        var matches = new SafetyMatches(_phrases, surfaceWords);
-        if (matches.IsEmpty)
-        {
-            return null;
-        }
-
-        foreach (var sign in Signs)
-        {
-            if (sign.Match(matches, NoNegations, unlessNegations) is { } words)
-            {
-                return new SafetyVerdict(Crisis, sign, words);
-            }
-        }
-
-        return null;
-    }
+    internal SafetyVerdict? Find(IReadOnlyList<string> surfaceWords, IReadOnlySet<string> unlessNegations) =>
+        SafetySign.FirstShown(Signs, new SafetyMatches(_phrases, surfaceWords), Crisis, unlessNegations);
 }

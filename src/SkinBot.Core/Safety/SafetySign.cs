@@ -35,6 +35,8 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
     /// </summary>
     private static readonly HashSet<string> NotNegating = new(StringComparer.Ordinal) { "just", "only", "less", "merely", "simply" };
 
+    private static readonly IReadOnlySet<string> NoNegations = new HashSet<string>();
+
     /// <summary>The longest quote of the matched words kept for --explain.</summary>
     private const int MaxQuotedWords = 24;
 
@@ -84,6 +86,28 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
         Alone && spelledWords.Count > 0 && spelledWords.All(word => Phrases.Contains(word, StringComparer.Ordinal))
             ? string.Join(' ', spelledWords.Take(MaxQuotedWords))
             : null;
+
+    /// <summary>
+    /// The first of <paramref name="signs"/>, in their order, that the matches show, as a verdict of <paramref
+    /// name="tier"/>, or null. None of them is negatable: the readings after a crisis reply or a near miss are crisis signs.
+    /// </summary>
+    internal static SafetyVerdict? FirstShown(IReadOnlyList<SafetySign> signs, SafetyMatches matches, SafetyTier tier, IReadOnlySet<string> unlessNegations)
+    {
+        if (matches.IsEmpty)
+        {
+            return null;
+        }
+
+        foreach (var sign in signs)
+        {
+            if (sign.Match(matches, NoNegations, unlessNegations) is { } words)
+            {
+                return new SafetyVerdict(tier, sign, words);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The words that show this sign, or null when it does not show.</summary>
     /// <param name="negations">Words that cancel a match just after them; empty when the sign is not negatable.</param>
