@@ -61,6 +61,11 @@ public sealed class AfterNearMissTests
             .Assert(a => !a.NearCrisis, "nothing near a crisis")
             .Send("no fr tho").AssertUrgency(Urgency.None)
             .RunAsync();
+        await new Conversation(engine, "everyday-sense")
+            .Send("how do i get rid of dead skin around my pits, and does benzoyl peroxide kill the bacteria?").AssertUrgency(Urgency.None)
+            .Assert(a => !a.NearCrisis, "dead skin and killing bacteria are not words of dying")
+            .Send("help").AssertUrgency(Urgency.None)
+            .RunAsync();
         await new Conversation(engine, "another-message-between")
             .Send(NearMiss).AssertUrgency(Urgency.None)
             .Send("what are boxcar scars?").AssertUrgency(Urgency.None)
