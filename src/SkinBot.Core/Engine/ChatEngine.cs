@@ -5,7 +5,6 @@ using SkinBot.Core.Conversations;
 using SkinBot.Core.Domain;
 using SkinBot.Core.Intents;
 using SkinBot.Core.Knowledge;
-using SkinBot.Core.Markup;
 using SkinBot.Core.Safety;
 
 namespace SkinBot.Core.Engine;
@@ -102,9 +101,7 @@ public sealed class ChatEngine(
         var question = text.Length > limit ? text[..limit] : text;
         var decision = IntentClassifier.Classify(question, knowledge, context, options.Value.LowConfidenceThreshold);
         var answer = AnswerComposer.Compose(knowledge, decision);
-        return answer.IsUrgent || context?.CrisisRepliedAt is not null || knowledge.NearCrisis(MessageNormalizer.Normalize(question)) is null
-            ? answer
-            : answer with { NearCrisis = true };
+        return decision.NearCrisis is null ? answer : answer with { NearCrisis = true };
     }
 
     private static Answer AnswerCommand(KnowledgeBase knowledge, ChatCommand command)

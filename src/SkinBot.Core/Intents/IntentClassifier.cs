@@ -5,6 +5,7 @@ using SkinBot.Core.Domain;
 using SkinBot.Core.Intents.Rules;
 using SkinBot.Core.Knowledge;
 using SkinBot.Core.Markup;
+using SkinBot.Core.Safety;
 
 namespace SkinBot.Core.Intents;
 
@@ -41,13 +42,14 @@ public static partial class IntentClassifier
     {
         text = MessageNormalizer.Normalize(text);
         var evidence = MessageEvidence.Read(text, knowledge, tuning);
-        var decision = PreferFirstAsk(Decide(evidence, knowledge, context, tuning, trace: null), text, knowledge, tuning, trace: null);
+        var screening = knowledge.Screen(text, context?.CrisisRepliedAt is not null, context?.CrisisNearMissAt is not null);
+        var decision = PreferFirstAsk(Decide(evidence, knowledge, context, tuning, screening, trace: null), text, knowledge, tuning, trace: null);
         if (context is not null && ConversationFollowUp.Applies(evidence, tuning))
         {
             decision = ConversationFollowUp.Apply(decision, evidence, context, knowledge, tuning);
         }
 
-        decision = WithBestGuess(decision, tuning);
+        decision = WithBestGuess(decision, tuning) with { NearCrisis = screening.NearMiss };
         return IsSubstantive(decision.Intent) && !decision.LowConfidence
             ? decision with { OtherAsks = OtherAsks(text, decision, knowledge, tuning) }
             : decision;
@@ -64,7 +66,8 @@ public static partial class IntentClassifier
         var evidence = MessageEvidence.Read(text, knowledge, tuning);
         var features = evidence.Features;
         var trace = new List<string>();
-        var decision = WithBestGuess(PreferFirstAsk(Decide(evidence, knowledge, null, tuning, trace), text, knowledge, tuning, trace), tuning);
+        var screening = knowledge.Screen(text);
+        var decision = WithBestGuess(PreferFirstAsk(Decide(evidence, knowledge, null, tuning, screening, trace), text, knowledge, tuning, trace), tuning);
         var asks = IsSubstantive(decision.Intent) && !decision.LowConfidence ? OtherAsks(text, decision, knowledge, tuning) : [];
         var lines = new StringBuilder();
         lines.AppendLine($"normalised:       {text}");
@@ -93,7 +96,7 @@ public static partial class IntentClassifier
             lines.AppendLine($"also crisis-like: {reading}; the crisis lines are added to the reply");
         }
 
-        if (decision.Urgency == Urgency.None && knowledge.NearCrisis(text) is { } near)
+        if (screening.NearMiss is { } near)
         {
             lines.AppendLine($"near a crisis:    {near}; the next message is read for saying it was meant");
         }
@@ -106,21 +109,21 @@ public static partial class IntentClassifier
     public static bool IsSubstantive(string intent) =>
         intent is not (IntentIds.GreetingHelp or IntentIds.OutOfScope or IntentIds.Urgent);
 
-    private static IntentDecision Decide(MessageEvidence evidence, KnowledgeBase knowledge, ConversationContext? context, ClassifierTuning tuning, List<string>? trace) =>
-        Decide(evidence, knowledge, context, tuning, trace, Rules);
+    private static IntentDecision Decide(MessageEvidence evidence, KnowledgeBase knowledge, ConversationContext? context, ClassifierTuning tuning, SafetyScreening screening, List<string>? trace) =>
+        Decide(evidence, knowledge, context, tuning, screening, trace, Rules);
 
     /// <summary>
     /// A part of a message already screened as a whole (its first question, its other questions): the screen, the
     /// costliest rule, is not run again, and an urgent part could not stand for the message anyway.
     /// </summary>
     private static IntentDecision DecidePart(string part, KnowledgeBase knowledge, ClassifierTuning tuning) =>
-        Decide(MessageEvidence.Read(part, knowledge, tuning), knowledge, null, tuning, trace: null, RulesAfterTheScreen);
+        Decide(MessageEvidence.Read(part, knowledge, tuning), knowledge, null, tuning, SafetyScreening.Clear, trace: null, RulesAfterTheScreen);
 
     private static readonly IIntentRule[] RulesAfterTheScreen = [.. Rules.Where(rule => rule is not SafetyScreenRule)];
 
-    private static IntentDecision Decide(MessageEvidence evidence, KnowledgeBase knowledge, ConversationContext? context, ClassifierTuning tuning, List<string>? trace, IIntentRule[] rules)
+    private static IntentDecision Decide(MessageEvidence evidence, KnowledgeBase knowledge, ConversationContext? context, ClassifierTuning tuning, SafetyScreening screening, List<string>? trace, IIntentRule[] rules)
     {
-        var input = new RuleInput(evidence, knowledge, context, tuning);
+        var input = new RuleInput(evidence, knowledge, context, tuning, screening);
         foreach (var rule in rules)
         {
             if (rule.Decide(input) is { } decision)

@@ -46,6 +46,12 @@ public sealed record IntentDecision(
     /// <summary>Other substantive intents a multi-question message asked, offered as follow-ups.</summary>
     public IReadOnlyList<string> OtherAsks { get; init; } = [];
 
+    /// <summary>
+    /// How an ordinary message came near a crisis reading without getting one (<see cref="SafetyScreening.NearMiss"/>),
+    /// or null: the conversation remembers it and reads the next message for saying it was meant.
+    /// </summary>
+    public string? NearCrisis { get; init; }
+
     /// <summary>What the person asked about that the corpus does not cover ("tea tree oil"), or null.</summary>
     public string? Uncovered { get; init; }
 

@@ -90,23 +90,34 @@ public sealed class KnowledgeBase : IDisposable
     /// after-crisis reply.
     /// </param>
     /// <param name="afterNearMiss">
-    /// Whether the message before this one came near a crisis reading without getting one (<see cref="NearCrisis"/>):
+    /// Whether the message before this one came near a crisis reading without getting one (<see cref="SafetyScreening.NearMiss"/>):
     /// then a sign that says it was meant ("no fr tho", "i wasnt joking") gets the crisis reply, ahead of a medical sign.
     /// </param>
-    public SafetyVerdict? ScreenSafety(string text, bool afterCrisis = false, bool afterNearMiss = false)
+    public SafetyVerdict? ScreenSafety(string text, bool afterCrisis = false, bool afterNearMiss = false) =>
+        Screen(text, afterCrisis, afterNearMiss).Verdict;
+
+    /// <summary>
+    /// <see cref="ScreenSafety"/>, and for a message that gets no verdict outside a crisis conversation, how it came
+    /// near a crisis reading, in the same pass: a crisis sign one of its look-alikes cancelled ("i wanna die lol"),
+    /// words of dying, killing or disappearing ("the itch is gonna be the death of me", safety.yml after_near_miss
+    /// <c>near_words</c>), or a reading the crisis model put at <see cref="CrisisModelTuning.NearMiss"/> or more. The
+    /// conversation remembers a near miss, and only the message right after it is read for saying it was meant.
+    /// </summary>
+    public SafetyScreening Screen(string text, bool afterCrisis = false, bool afterNearMiss = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var spelled = Safety.SpellEmoji(text);
-        var verdict = Safety.ScreenSpelled(spelled, SafetyCatalog.IsEmojiOnly(text));
+        var signs = Safety.ReadSpelled(spelled, SafetyCatalog.IsEmojiOnly(text));
+        var verdict = signs.Verdict;
         if (verdict?.Urgency == Urgency.Crisis)
         {
             // "lol no im not gonna off myself, i meant my chem grade" names its crisis words only to take them back.
-            return afterCrisis && Safety.TakesBackAfterCrisis(spelled) ? null : verdict;
+            return new SafetyScreening(afterCrisis && Safety.TakesBackAfterCrisis(spelled) ? null : verdict);
         }
 
         if (afterNearMiss && !afterCrisis && Safety.ScreenAfterNearMiss(spelled) is { } meant)
         {
-            return meant;
+            return new SafetyScreening(meant);
         }
 
         var after = afterCrisis ? Safety.AfterCrisis : null;
@@ -115,54 +126,58 @@ public sealed class KnowledgeBase : IDisposable
             // "I'm safe, my husband is home tonight" first: its words name no danger, whatever "tonight" says alone.
             if (Safety.SaysSafeAfterCrisis(spelled))
             {
-                return verdict;
+                return new SafetyScreening(verdict);
             }
 
             if (Safety.ScreenAfterCrisis(spelled) is { } followUp)
             {
-                return followUp;
+                return new SafetyScreening(followUp);
             }
 
             if (verdict is not null)
             {
                 // A plain medical sign keeps its own reply, with the crisis lines beside it.
-                return verdict with { CrisisReading = "after the crisis reply" };
+                return new SafetyScreening(verdict with { CrisisReading = "after the crisis reply" });
             }
 
             if (!AsksAboutSkin(text))
             {
                 // After the crisis reply the danger is assumed to go on until the person says they are safe or asks about skin.
-                return new SafetyVerdict(after.Tier, AfterCrisisReading.NoWordOfSafety, text.Length > MaxQuotedLength ? text[..MaxQuotedLength] : text);
+                return new SafetyScreening(new SafetyVerdict(after.Tier, AfterCrisisReading.NoWordOfSafety, text.Length > MaxQuotedLength ? text[..MaxQuotedLength] : text));
             }
         }
 
-        var (sign, reading) = CrisisLikeness?.Find(spelled) is { } likeness
-            ? (CrisisLikeness.Sign, likeness.Describe())
-            : CrisisModel?.Find(text, ClauseSplitter.Split(text, CrisisModelTuning.MinimumClauseWords), CrisisModelTuning.Threshold, CrisisThresholdFor) is { } modelled
-                ? (CrisisModel.Sign, modelled.Describe())
-                : (null, null);
-        if (sign is null || reading is null)
+        // Only an ordinary message outside a crisis conversation can be a near miss: after a crisis reply the next
+        // messages are read against that already.
+        var readsNearMiss = verdict is null && !afterCrisis;
+        if (CrisisLikeness?.Find(spelled) is { } likeness)
         {
-            return verdict;
+            return Crisis(CrisisLikeness.Sign, likeness.Describe());
         }
 
+        var modelled = CrisisModel?.Read(
+            text,
+            ClauseSplitter.Split(text, CrisisModelTuning.MinimumClauseWords),
+            CrisisModelTuning.Threshold,
+            CrisisThresholdFor,
+            readsNearMiss ? CrisisModelTuning.NearMiss : double.PositiveInfinity);
+        if (modelled?.Found is { } found)
+        {
+            return Crisis(CrisisModel.Sign, found.Describe());
+        }
+
+        return new SafetyScreening(verdict, readsNearMiss ? NearMiss(signs, spelled, modelled?.Near) : null);
+
         // After a crisis reply a medical verdict has already been returned, so only a verdict-less message gets here then.
-        return verdict is null
+        SafetyScreening Crisis(SafetySign sign, string reading) => new(verdict is null
             ? new SafetyVerdict(after?.Tier ?? Safety[Urgency.Crisis], sign, reading)
-            : verdict with { CrisisReading = reading };
+            : verdict with { CrisisReading = reading });
     }
 
-    /// <summary>
-    /// How a message that got no crisis reply came near one, for the conversation to remember, or null: a crisis sign
-    /// one of its look-alikes cancelled ("i wanna die lol"), words of dying, killing or disappearing ("the itch is gonna
-    /// be the death of me", safety.yml after_near_miss <c>near_words</c>), or a reading the crisis model put at <see
-    /// cref="CrisisModelTuning.NearMiss"/> or more. Only the message right after it is read for saying it was meant.
-    /// </summary>
-    public string? NearCrisis(string text)
+    /// <summary>How a message that showed no sign came near a crisis reading, for --explain, or null.</summary>
+    private string? NearMiss(SignReading signs, string spelled, CrisisModelMatch? modelled)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var spelled = Safety.SpellEmoji(text);
-        if (Safety.CancelledCrisisSign(spelled) is { } cancelled)
+        if (signs.CancelledCrisisSign is { } cancelled)
         {
             return $"sign {cancelled.Sign.Name} (\"{cancelled.MatchedWords}\") cancelled by a look-alike";
         }
@@ -172,9 +187,7 @@ public sealed class KnowledgeBase : IDisposable
             return $"it speaks of dying, killing or disappearing (\"{word}\")";
         }
 
-        return CrisisModel?.Find(text, ClauseSplitter.Split(text, CrisisModelTuning.MinimumClauseWords), CrisisModelTuning.NearMiss) is { } doubtful
-            ? doubtful.Describe()
-            : null;
+        return modelled?.Describe();
     }
 
     /// <summary>

@@ -69,21 +69,34 @@ public sealed class CrisisModel
     /// <param name="threshold">The bar every reading (the whole text or one clause) must reach.</param>
     /// <param name="higherBarFor">Optional: a higher bar for a reading by what it says; asked only of readings that reach
     /// <paramref name="threshold"/>, so its cost is paid rarely.</param>
-    public CrisisModelMatch? Find(string text, IReadOnlyList<string> clauses, double threshold, Func<string, double>? higherBarFor = null)
+    public CrisisModelMatch? Find(string text, IReadOnlyList<string> clauses, double threshold, Func<string, double>? higherBarFor = null) =>
+        Read(text, clauses, threshold, higherBarFor, nearThreshold: double.PositiveInfinity).Found;
+
+    /// <summary>
+    /// <see cref="Find"/>, and in the same pass the reading most likely a crisis when it reaches the lower <paramref
+    /// name="nearThreshold"/> (a near miss), so an ordinary message is not read twice.
+    /// </summary>
+    public CrisisModelReading Read(string text, IReadOnlyList<string> clauses, double threshold, Func<string, double>? higherBarFor, double nearThreshold)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(clauses);
-        CrisisModelMatch? best = null;
+        CrisisModelMatch? found = null;
+        CrisisModelMatch? likeliest = null;
         foreach (var reading in clauses.Count > 1 ? [text, .. clauses] : (IEnumerable<string>)[text])
         {
             var probability = Probability(reading);
-            if (probability > (best?.Probability ?? 0) && probability >= threshold && (higherBarFor is null || probability >= higherBarFor(reading)))
+            if (probability > (likeliest?.Probability ?? 0))
             {
-                best = new CrisisModelMatch(reading, probability);
+                likeliest = new CrisisModelMatch(reading, probability);
+            }
+
+            if (probability > (found?.Probability ?? 0) && probability >= threshold && (higherBarFor is null || probability >= higherBarFor(reading)))
+            {
+                found = new CrisisModelMatch(reading, probability);
             }
         }
 
-        return best;
+        return new CrisisModelReading(found, found is null && likeliest?.Probability >= nearThreshold ? likeliest : null);
     }
 
     private static CrisisModel LoadEmbedded()
@@ -108,6 +121,9 @@ public sealed class CrisisModel
         }
     }
 }
+
+/// <summary>What <see cref="CrisisModel.Read"/> found: a crisis reading, or else a near miss, or neither.</summary>
+public readonly record struct CrisisModelReading(CrisisModelMatch? Found, CrisisModelMatch? Near);
 
 /// <summary>The piece of a message the crisis model read as most likely a crisis, and how likely.</summary>
 public sealed record CrisisModelMatch(string Text, double Probability)

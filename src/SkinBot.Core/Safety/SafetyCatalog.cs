@@ -44,7 +44,6 @@ public sealed class SafetyCatalog
     private readonly Dictionary<string, SafetySign[]> _signsByTrigger;
 
     /// <summary>The crisis tier's signs, to tell a cancelled crisis sign from the trigger index's others at once.</summary>
-    private readonly HashSet<SafetySign> _crisisSigns;
 
     /// <summary>The signs each yielding sign gives way to (safety.yml <c>yields_to</c>), resolved once.</summary>
     private readonly Dictionary<SafetySign, YieldTarget[]> _yields;
@@ -63,7 +62,6 @@ public sealed class SafetyCatalog
         Tiers = tiers;
         AfterCrisis = afterCrisis;
         AfterNearMiss = afterNearMiss;
-        _crisisSigns = new HashSet<SafetySign>(tiers.Where(t => t.Urgency == Urgency.Crisis).SelectMany(t => t.Signs), ReferenceEqualityComparer.Instance);
         _respelling = respelling;
         _yields = yields;
         _negations = negations;
@@ -112,42 +110,9 @@ public sealed class SafetyCatalog
 
     /// <summary>
     /// The crisis sign whose words a text whose emoji are already spelled shows but one of its look-alikes cancelled ("i
-    /// wanna die lol", "killing me" beside an essay), or null. Asked of a message that got no crisis reply, to remember
-    /// that it came near one: what the person says next can show it was meant.
+    /// wanna die lol", "killing me" beside an essay), when the text shows no sign of any tier; otherwise null.
     /// </summary>
-    public SafetyVerdict? CancelledCrisisSign(string spelled)
-    {
-        var words = SurfaceWords.Of(spelled);
-        return CancelledCrisisSignIn(words) ?? (_respelling.Respell(words) is { } respelled ? CancelledCrisisSignIn(respelled) : null);
-    }
-
-    private SafetyVerdict? CancelledCrisisSignIn(IReadOnlyList<string> surfaceWords)
-    {
-        var matches = new SafetyMatches(_everyPhrase, surfaceWords);
-        if (matches.IsEmpty)
-        {
-            return null;
-        }
-
-        var crisis = this[Urgency.Crisis];
-        foreach (var phrase in matches.Phrases)
-        {
-            if (!_signsByTrigger.TryGetValue(phrase, out var signs))
-            {
-                continue;
-            }
-
-            foreach (var sign in signs)
-            {
-                if (_crisisSigns.Contains(sign) && sign.Match(matches, EmptySet, unlessNegations: null) is { } shown)
-                {
-                    return new SafetyVerdict(crisis, sign, shown);
-                }
-            }
-        }
-
-        return null;
-    }
+    public SafetyVerdict? CancelledCrisisSign(string spelled) => ReadSpelled(spelled, emojiOnly: false).CancelledCrisisSign;
 
     /// <summary>
     /// The after-crisis sign a text whose emoji are already spelled shows, as written or respelled, or null: read only
@@ -183,23 +148,33 @@ public sealed class SafetyCatalog
     /// <summary>The most urgent sign the text shows, or null. Emoji that stand for words are read as those words.</summary>
     public SafetyVerdict? Screen(string text) => ScreenSpelled(SpellEmoji(text), IsEmojiOnly(text));
 
+    /// <summary>The most urgent sign a text whose emoji are already spelled shows (<see cref="ReadSpelled"/>), or null.</summary>
+    public SafetyVerdict? ScreenSpelled(string spelled, bool emojiOnly) => ReadSpelled(spelled, emojiOnly).Verdict;
+
     /// <summary>
-    /// The most urgent sign a text whose emoji are already spelled shows, as written or with its filter-dodging
+    /// What the tiers' signs show in a text whose emoji are already spelled, as written or with its filter-dodging
     /// spellings decoded ("su1c1de", "self h@rm", <see cref="DisguisedSpelling"/>); the text as written is always read,
-    /// so decoding only ever adds a sign.
+    /// so decoding only ever adds a sign. One pass gives both the verdict and, when there is none, the crisis sign a
+    /// look-alike cancelled, so a message that came near a crisis reading is known without reading it twice.
     /// </summary>
     /// <param name="spelled">The text after <see cref="SpellEmoji"/>.</param>
     /// <param name="emojiOnly">Whether the message was written in emoji alone (<see cref="IsEmojiOnly"/>).</param>
-    public SafetyVerdict? ScreenSpelled(string spelled, bool emojiOnly)
+    public SignReading ReadSpelled(string spelled, bool emojiOnly)
     {
-        var asWritten = Screen(SurfaceWords.Of(spelled), emojiOnly);
-        if (asWritten?.Urgency == Urgency.Crisis || _disguised.Decode(spelled) is not { } decoded)
+        var asWritten = Read(SurfaceWords.Of(spelled), emojiOnly);
+        if (asWritten.Verdict?.Urgency == Urgency.Crisis || _disguised.Decode(spelled) is not { } decoded)
         {
             return asWritten;
         }
 
-        var asDecoded = Screen(SurfaceWords.Of(decoded), emojiOnly);
-        return asDecoded is not null && (asWritten is null || asDecoded.Urgency > asWritten.Urgency) ? asDecoded : asWritten;
+        return MoreUrgent(asWritten, Read(SurfaceWords.Of(decoded), emojiOnly));
+    }
+
+    /// <summary>The reading with the more urgent verdict (the first on a tie), and the first cancelled crisis sign of the two.</summary>
+    private static SignReading MoreUrgent(SignReading first, SignReading second)
+    {
+        var verdict = second.Verdict is { } other && (first.Verdict is null || other.Urgency > first.Verdict.Urgency) ? other : first.Verdict;
+        return new SignReading(verdict, verdict is null ? first.CancelledCrisisSign ?? second.CancelledCrisisSign : null);
     }
 
     /// <summary>
@@ -239,29 +214,30 @@ public sealed class SafetyCatalog
     /// </summary>
     /// <param name="surfaceWords">The message's words, its emoji already spelled.</param>
     /// <param name="emojiOnly">Whether the message was written in emoji alone (<see cref="IsEmojiOnly"/>).</param>
-    public SafetyVerdict? Screen(IReadOnlyList<string> surfaceWords, bool emojiOnly = false)
+    public SafetyVerdict? Screen(IReadOnlyList<string> surfaceWords, bool emojiOnly = false) => Read(surfaceWords, emojiOnly).Verdict;
+
+    private SignReading Read(IReadOnlyList<string> surfaceWords, bool emojiOnly)
     {
-        var asWritten = ScreenWords(surfaceWords, emojiOnly);
-        if (asWritten?.Urgency == Urgency.Crisis || _respelling.Respell(surfaceWords) is not { } respelled)
+        var asWritten = ReadWords(surfaceWords, emojiOnly);
+        if (asWritten.Verdict?.Urgency == Urgency.Crisis || _respelling.Respell(surfaceWords) is not { } respelled)
         {
             return asWritten;
         }
 
-        var asMeant = ScreenWords(respelled, emojiOnly);
-        return asMeant is not null && (asWritten is null || asMeant.Urgency > asWritten.Urgency) ? asMeant : asWritten;
+        return MoreUrgent(asWritten, ReadWords(respelled, emojiOnly));
     }
 
-    private SafetyVerdict? ScreenWords(IReadOnlyList<string> surfaceWords, bool emojiOnly)
+    private SignReading ReadWords(IReadOnlyList<string> surfaceWords, bool emojiOnly)
     {
         if (emojiOnly && ScreenEmojiAlone(surfaceWords) is { } alone)
         {
-            return alone;
+            return new SignReading(alone, null);
         }
 
         var matches = new SafetyMatches(_everyPhrase, surfaceWords);
         if (matches.IsEmpty)
         {
-            return null;
+            return SignReading.Nothing;
         }
 
         var candidates = new HashSet<SafetySign>(ReferenceEqualityComparer.Instance);
@@ -275,7 +251,7 @@ public sealed class SafetyCatalog
 
         if (candidates.Count == 0)
         {
-            return null;
+            return SignReading.Nothing;
         }
 
         // Tiers and their signs keep their order: the most urgent tier's first sign that shows is the verdict, unless
@@ -292,10 +268,25 @@ public sealed class SafetyCatalog
 
                 if (!GivesWay(sign, matches, candidates))
                 {
-                    return new SafetyVerdict(tier, sign, words, GaveWay: gaveWay);
+                    return new SignReading(new SafetyVerdict(tier, sign, words, GaveWay: gaveWay), null);
                 }
 
                 gaveWay ??= sign;
+            }
+        }
+
+        return new SignReading(null, CancelledCrisisSignIn(matches, candidates));
+    }
+
+    /// <summary>The first crisis sign whose words show among the candidates when its unless phrases are not read.</summary>
+    private SafetyVerdict? CancelledCrisisSignIn(SafetyMatches matches, HashSet<SafetySign> candidates)
+    {
+        var crisis = this[Urgency.Crisis];
+        foreach (var sign in crisis.Signs)
+        {
+            if (candidates.Contains(sign) && sign.Match(matches, EmptySet, unlessNegations: null) is { } shown)
+            {
+                return new SafetyVerdict(crisis, sign, shown);
             }
         }
 

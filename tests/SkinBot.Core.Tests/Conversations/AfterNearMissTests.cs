@@ -87,4 +87,21 @@ public sealed class AfterNearMissTests
             .Send("i meant that").AssertUrgency(Urgency.Crisis)
             .RunAsync();
     }
+
+    [Theory]
+    [InlineData("kms this ping is so bad", "sign suicidal-thoughts")]
+    [InlineData(NearMiss, "\"killing me\"")]
+    public async Task The_screen_says_in_the_same_pass_how_an_ordinary_message_came_near_a_crisis(string text, string reading)
+    {
+        var holder = await KnowledgeBases.SharedRepositoryCorpusAsync();
+        using var lease = holder.Acquire();
+
+        var screening = lease.Knowledge.Screen(text);
+        Assert.Null(screening.Verdict);
+        Assert.Contains(reading, screening.NearMiss, StringComparison.Ordinal);
+
+        // After a crisis reply the next messages are read against that, not as near misses.
+        Assert.Null(lease.Knowledge.Screen(text, afterCrisis: true).NearMiss);
+        Assert.Null(lease.Knowledge.Screen("what are boxcar scars").NearMiss);
+    }
 }

@@ -43,6 +43,27 @@ public sealed class CrisisModelTests
     }
 
     [Fact]
+    public void One_pass_gives_the_crisis_reading_or_else_the_likeliest_reading_past_the_near_miss_bar()
+    {
+        var model = Marker();
+        static double Bar(string reading) => reading.Contains("dents", StringComparison.Ordinal) ? 1.01 : 0.5;
+
+        // Held back by the higher bar, the same reading is a near miss.
+        var held = model.Read("xq dents on my cheeks", ["xq dents on my cheeks"], 0.5, Bar, nearThreshold: 0.5);
+        Assert.Null(held.Found);
+        Assert.Equal("xq dents on my cheeks", held.Near?.Text);
+
+        // A reading that passes its bar is found even when a likelier one was held back, and then there is no near miss.
+        var found = model.Read("dents xq, xq tonight", ["dents xq", "xq tonight"], 0.5, Bar, nearThreshold: 0.5);
+        Assert.Equal("xq tonight", found.Found?.Text);
+        Assert.Null(found.Near);
+
+        // Under the near-miss bar there is neither.
+        var neither = model.Read("rolling scars on both cheeks", ["rolling scars on both cheeks"], 0.5, Bar, nearThreshold: 0.5);
+        Assert.Equal(default, neither);
+    }
+
+    [Fact]
     public void A_long_message_is_read_clause_by_clause_and_the_clause_that_reads_as_a_crisis_is_named()
     {
         var model = Marker();

@@ -1,5 +1,6 @@
 using SkinBot.Core.Conversations;
 using SkinBot.Core.Knowledge;
+using SkinBot.Core.Safety;
 
 namespace SkinBot.Core.Intents.Rules;
 
@@ -16,7 +17,8 @@ public interface IIntentRule
 }
 
 /// <summary>What every rule can read.</summary>
-public sealed record RuleInput(MessageEvidence Evidence, KnowledgeBase Knowledge, ConversationContext? Context, ClassifierTuning Tuning)
+/// <param name="Screening">The safety screen's reading of the whole message, made once before the rules run.</param>
+public sealed record RuleInput(MessageEvidence Evidence, KnowledgeBase Knowledge, ConversationContext? Context, ClassifierTuning Tuning, SafetyScreening Screening)
 {
     public MessageFeatures Features => Evidence.Features;
 
