@@ -81,13 +81,13 @@ public sealed class CrisisModel
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(clauses);
         CrisisModelMatch? found = null;
-        CrisisModelMatch? likeliest = null;
+        (string Text, double Probability) likeliest = (text, 0);
         foreach (var reading in clauses.Count > 1 ? [text, .. clauses] : (IEnumerable<string>)[text])
         {
             var probability = Probability(reading);
-            if (probability > (likeliest?.Probability ?? 0))
+            if (probability > likeliest.Probability)
             {
-                likeliest = new CrisisModelMatch(reading, probability);
+                likeliest = (reading, probability);
             }
 
             if (probability > (found?.Probability ?? 0) && probability >= threshold && (higherBarFor is null || probability >= higherBarFor(reading)))
@@ -96,7 +96,7 @@ public sealed class CrisisModel
             }
         }
 
-        return new CrisisModelReading(found, found is null && likeliest?.Probability >= nearThreshold ? likeliest : null);
+        return new CrisisModelReading(found, found is null && likeliest.Probability >= nearThreshold ? new CrisisModelMatch(likeliest.Text, likeliest.Probability) : null);
     }
 
     private static CrisisModel LoadEmbedded()

@@ -53,6 +53,7 @@ public sealed class SafetyCatalog
 
     /// <summary>Misspellings the screen reads a second time as the words they stand for ("gona tak the pils tonite").</summary>
     private readonly SafetyRespelling _respelling;
+    private readonly HashSet<SafetySign> _crisisSigns;
 
     /// <summary>Filter-dodging spellings ("su1c1de", "self h@rm") the screen reads a second time as plain words.</summary>
     private readonly DisguisedSpelling _disguised;
@@ -63,6 +64,7 @@ public sealed class SafetyCatalog
         AfterCrisis = afterCrisis;
         AfterNearMiss = afterNearMiss;
         _respelling = respelling;
+        _crisisSigns = new HashSet<SafetySign>(tiers.Where(t => t.Urgency == Urgency.Crisis).SelectMany(t => t.Signs), ReferenceEqualityComparer.Instance);
         _yields = yields;
         _negations = negations;
         _emojiWords = [.. emojiWords.OrderByDescending(e => e.Key.Length)];
@@ -275,18 +277,28 @@ public sealed class SafetyCatalog
             }
         }
 
-        return new SignReading(null, CancelledCrisisSignIn(matches, candidates));
+        return new SignReading(null, CancelledCrisisSignIn(matches));
     }
 
-    /// <summary>The first crisis sign whose words show among the candidates when its unless phrases are not read.</summary>
-    private SafetyVerdict? CancelledCrisisSignIn(SafetyMatches matches, HashSet<SafetySign> candidates)
+    /// <summary>
+    /// The first crisis sign whose words show when its unless phrases are not read, in the order of the matched
+    /// phrases: a walk over what matched, not over every crisis sign, since it runs for every ordinary message.
+    /// </summary>
+    private SafetyVerdict? CancelledCrisisSignIn(SafetyMatches matches)
     {
-        var crisis = this[Urgency.Crisis];
-        foreach (var sign in crisis.Signs)
+        foreach (var phrase in matches.Phrases)
         {
-            if (candidates.Contains(sign) && sign.Match(matches, EmptySet, unlessNegations: null) is { } shown)
+            if (!_signsByTrigger.TryGetValue(phrase, out var signs))
             {
-                return new SafetyVerdict(crisis, sign, shown);
+                continue;
+            }
+
+            foreach (var sign in signs)
+            {
+                if (_crisisSigns.Contains(sign) && sign.Match(matches, EmptySet, unlessNegations: null) is { } shown)
+                {
+                    return new SafetyVerdict(this[Urgency.Crisis], sign, shown);
+                }
             }
         }
 
