@@ -109,6 +109,16 @@ public sealed class IntentTests
     }
 
     [Theory]
+    [InlineData("mine are wide and shallow with soft edges and look worse under overhead light. which type would that be? i have about $300 for treatment eventually", IntentIds.ScarTypes)]
+    [InlineData("I have a mix of boxcar and rolling scars, my dermatologist confirmed it. Which treatments suit which type? I don't want to waste money on a laser that only helps one kind", "treatment_by_scar_type")]
+    public async Task Which_type_asks_what_the_scars_are_and_which_treatment_suits_a_type_asks_for_its_treatments_even_beside_a_clinic(string question, string intent)
+    {
+        var answer = await AskAsync(question);
+
+        Assert.Equal(intent, answer.Intent);
+    }
+
+    [Theory]
     [InlineData("what can i do about the holes on my cheeks?? im 17 and i hate every photo of myself", IntentIds.TreatmentAny)]
     [InlineData("can i treat my pockmarks myself", IntentIds.TreatmentAtHome)]
     public async Task Myself_is_an_at_home_cue_only_when_it_says_who_does_the_treatment(string question, string intent)

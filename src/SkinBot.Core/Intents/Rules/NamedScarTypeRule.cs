@@ -53,12 +53,16 @@ public sealed class NamedScarTypeRule : IIntentRule
 
     /// <summary>
     /// "what works on rolling scars?", or the pick of treatments for the type ("which treatment is best for that type",
-    /// "is microneedling or laser better for boxcar") with neither home nor clinic said: the type's own treatments.
+    /// "is microneedling or laser better for boxcar") with neither home nor clinic said: the type's own treatments. When
+    /// the words read "what is it" but a pick is asked ("which treatments suit which type? I don't want to waste money on
+    /// a laser that only helps one kind"), a clinic said beside it does not matter: the type's treatments are mostly done
+    /// in one.
     /// </summary>
     private static bool AsksForTheTypesTreatments(RuleInput input, string about, bool pickAsked) =>
         about == IntentIds.TreatmentAny
-        || ((about is IntentIds.ScarTypes or IntentIds.Definition || IntentIds.IsTreatment(about))
-            && input.Features.Setting is null
+        || (pickAsked
             && input.Features.TreatmentsSetting is not TreatmentSetting.AtHome
-            && pickAsked);
+            && (about is IntentIds.ScarTypes or IntentIds.Definition
+                ? input.Features.Setting is not TreatmentSetting.AtHome
+                : IntentIds.IsTreatment(about) && input.Features.Setting is null));
 }

@@ -11,12 +11,18 @@ internal static class PickOfTreatments
 
     /// <summary>
     /// Words that, beside "best", "better" or "which", make it treatments that are being picked among ("which treatment
-    /// is best", "what works best", "better for that type").
+    /// is best", "what works best").
     /// </summary>
     private static readonly HashSet<string> TreatmentWords = new(StringComparer.Ordinal)
     {
-        "treatment", "treatments", "procedure", "procedures", "works", "work", "type", "types",
+        "treatment", "treatments", "procedure", "procedures", "works", "work",
     };
+
+    /// <summary>
+    /// Words that make it treatments being picked beside "best" or "better" but not beside "which": "what's best for
+    /// that type" picks a treatment, "which type would that be" asks what the scars are.
+    /// </summary>
+    private static readonly HashSet<string> TypeWords = new(StringComparer.Ordinal) { "type", "types" };
 
     /// <summary>
     /// Words that, followed by "for" or "on", ask whether a treatment suits something: "good for boxcars". Not "work":
@@ -43,6 +49,7 @@ internal static class PickOfTreatments
     public static bool IsAskedIn(IReadOnlyList<string> words) =>
         words.Any(OtherChoices.Contains)
         || (words.Any(w => w is "best" or "better" or "which") && NamesTreatments(words))
+        || (words.Any(w => w is "best" or "better") && words.Any(TypeWords.Contains))
         || BestForSomething(words)
         || RecommendationFor(words)
         || AsksWhetherItSuits(words);
