@@ -19,6 +19,12 @@ public sealed record ClassifierTuning
     /// </summary>
     public double BestGuess { get; init; } = 0.55;
 
+    /// <summary>
+    /// When the whole message reads only as a best guess, how much surer its first question alone must read to stand
+    /// for it (<see cref="FirstAsk.Overrides"/>): a hair's difference between two weak readings is noise, not a reason.
+    /// </summary>
+    public double FirstAskOverBestGuess { get; init; } = 0.05;
+
     /// <summary>Confidence of an answer about a treatment or scar type the message names.</summary>
     public double Named { get; init; } = 0.9;
 

@@ -30,13 +30,16 @@ public static partial class FirstAsk
     /// <summary>Whether the first ask's decision should stand for the whole message.</summary>
     /// <param name="whole">The decision on the whole message.</param>
     /// <param name="first">The decision on <see cref="Prefix"/>.</param>
-    /// <param name="tuning">A first ask read only as a best guess does not override: a lone first sentence is short,
-    /// and a short question's weak reading is a worse guess than the whole message's.</param>
+    /// <param name="tuning">A first ask read only as a best guess does not override a sure reading of the whole: a lone
+    /// first sentence is short, and a short question's weak reading is a worse guess than the whole message's. When the
+    /// whole is only a best guess too, a clearly surer first ask stands (<see
+    /// cref="ClassifierTuning.FirstAskOverBestGuess"/>), since the first question is most often the one the person came
+    /// with.</param>
     public static bool Overrides(IntentDecision whole, IntentDecision first, ClassifierTuning tuning) =>
         IntentClassifier.IsSubstantive(whole.Intent)
         && IntentClassifier.IsSubstantive(first.Intent)
         && !first.LowConfidence
-        && first.Confidence >= tuning.BestGuess
+        && (first.Confidence >= tuning.BestGuess || (whole.Confidence < tuning.BestGuess && first.Confidence >= whole.Confidence + tuning.FirstAskOverBestGuess))
         && first.Intent != whole.Intent;
 
     private static bool HasWords(string rest) => rest.Any(char.IsLetter);

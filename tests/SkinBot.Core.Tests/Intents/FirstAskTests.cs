@@ -1,3 +1,4 @@
+using SkinBot.Core.Domain;
 using SkinBot.Core.Intents;
 
 namespace SkinBot.Core.Tests.Intents;
@@ -20,4 +21,17 @@ public sealed class FirstAskTests
     [InlineData("i tried retinol and also a peel")]
     public void A_message_with_one_question_or_none_has_no_first_ask_of_its_own(string text) =>
         Assert.Null(FirstAsk.Prefix(text));
+
+    [Theory]
+    [InlineData(0.62, 0.45, true)]
+    [InlineData(0.53, 0.45, true)]
+    [InlineData(0.48, 0.47, false)]
+    [InlineData(0.53, 0.70, false)]
+    public void A_first_ask_stands_when_it_is_sure_or_clearly_surer_than_a_whole_that_is_only_a_best_guess(double first, double whole, bool overrides)
+    {
+        var wholeDecision = IntentDecision.Of(IntentIds.Prevention, whole);
+        var firstDecision = IntentDecision.Of(IntentIds.Definition, first);
+
+        Assert.Equal(overrides, FirstAsk.Overrides(wholeDecision, firstDecision, ClassifierTuning.Default));
+    }
 }
