@@ -35,6 +35,10 @@ public sealed class ScopeCatalogTests
     [InlineData("got a scar on my knee from coming off my scooter", "injury_scars")]
     [InlineData("sun spots on my hands, how do i fade them", "other_skin")]
     [InlineData("my flu jab left a hypertrophic scar on my arm, would silicone sheets flatten it?", "raised_scars")]
+    [InlineData("fell off my bike and scraped my chin, it healed into a shiny sunken scar, will microneedling help?", "injury_dents")]
+    [InlineData("i self harmed a few years ago and have white lines on my arm, does laser help them fade?", "self_harm_scars")]
+    [InlineData("got a sunburn so bad it peeled and now theres blotchy darker marks on my shoulders", "sun_marks")]
+    [InlineData("my cheeks and nose are always red with little visible veins, someone said vbeam laser helps", "rosacea")]
     public void A_message_about_another_subject_names_it(string text, string topic)
     {
         Assert.Equal(topic, TopicOf(text));
@@ -58,6 +62,8 @@ public sealed class ScopeCatalogTests
     [InlineData("the scab from the spot i picked, do i let it fall off on its own?")]
     [InlineData("what about the brown ones. theyre not dents, just dark patches where the pimples used to be")]
     [InlineData("still breaking out every week, how do i stop new ones from forming? i dont want more pits")]
+    [InlineData("does the sun make my acne marks darker? i got a bit sunburnt and the pih looks worse")]
+    [InlineData("picked at a pimple and it left a little dent, will it fill in?")]
     public void A_message_about_pockmarks_is_not_taken_for_another_subject(string text)
     {
         Assert.Null(TopicOf(text));
