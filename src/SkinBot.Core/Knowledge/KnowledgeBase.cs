@@ -174,7 +174,7 @@ public sealed class KnowledgeBase : IDisposable
             : verdict with { CrisisReading = reading });
     }
 
-    /// <summary>How a message that showed no sign came near a crisis reading, for --explain, or null.</summary>
+    /// <summary>How a message that showed no sign came near a crisis reading (--explain prints it; the conversation keeps only that it did), or null.</summary>
     private string? NearMiss(SignReading signs, string spelled, CrisisModelMatch? modelled)
     {
         if (signs.CancelledCrisisSign is { } cancelled)
