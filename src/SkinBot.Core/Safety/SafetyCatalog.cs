@@ -44,6 +44,7 @@ public sealed class SafetyCatalog
     private readonly Dictionary<string, SafetySign[]> _signsByTrigger;
 
     /// <summary>The crisis tier's signs, to tell a cancelled crisis sign from the trigger index's others at once.</summary>
+    private readonly HashSet<SafetySign> _crisisSigns;
 
     /// <summary>The signs each yielding sign gives way to (safety.yml <c>yields_to</c>), resolved once.</summary>
     private readonly Dictionary<SafetySign, YieldTarget[]> _yields;
@@ -53,7 +54,6 @@ public sealed class SafetyCatalog
 
     /// <summary>Misspellings the screen reads a second time as the words they stand for ("gona tak the pils tonite").</summary>
     private readonly SafetyRespelling _respelling;
-    private readonly HashSet<SafetySign> _crisisSigns;
 
     /// <summary>Filter-dodging spellings ("su1c1de", "self h@rm") the screen reads a second time as plain words.</summary>
     private readonly DisguisedSpelling _disguised;
@@ -63,8 +63,8 @@ public sealed class SafetyCatalog
         Tiers = tiers;
         AfterCrisis = afterCrisis;
         AfterNearMiss = afterNearMiss;
-        _respelling = respelling;
         _crisisSigns = new HashSet<SafetySign>(tiers.Where(t => t.Urgency == Urgency.Crisis).SelectMany(t => t.Signs), ReferenceEqualityComparer.Instance);
+        _respelling = respelling;
         _yields = yields;
         _negations = negations;
         _emojiWords = [.. emojiWords.OrderByDescending(e => e.Key.Length)];
