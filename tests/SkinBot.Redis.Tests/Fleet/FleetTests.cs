@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using SkinBot.Discord.Tests.Fakes;
 using SkinBot.Teams.Tests.Fakes;
 using SkinBot.Testing;
+using StackExchange.Redis;
 using Xunit.Abstractions;
 
 namespace SkinBot.Redis.Tests.Fleet;
@@ -299,8 +300,13 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
         var shard = _discord.Shards.Shards[1];
         var before = SendMention(GuildOnShard(1), "what are rolling scars?");
         await AssertAnsweredOnceAsync([before], "before the kill");
-        // Let the pod save the session past that message, as it does every SessionSaveInterval.
-        await Task.Delay(600);
+        // The pod saves the session every SessionSaveInterval; wait for the save itself, since on a busy machine a fixed
+        // pause ended before the first one and the replacement had nothing to resume.
+        using (var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration))
+        {
+            var key = new RedisKey("skinbot:gateway:session:1");
+            await WaitForAsync(() => redis.GetDatabase().KeyExistsAsync(key), TimeSpan.FromSeconds(30), "pod 1 saved shard 1's session");
+        }
 
         await pod.KillAsync();
         var connectionsBefore = shard.Connections.Count;
