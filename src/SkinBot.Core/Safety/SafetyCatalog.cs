@@ -111,12 +111,6 @@ public sealed class SafetyCatalog
     public string? NearWord(string spelled) => AfterNearMiss?.FindNearWord(SurfaceWords.Of(spelled));
 
     /// <summary>
-    /// The crisis sign whose words a text whose emoji are already spelled shows but one of its look-alikes cancelled ("i
-    /// wanna die lol", "killing me" beside an essay), when the text shows no sign of any tier; otherwise null.
-    /// </summary>
-    public SafetyVerdict? CancelledCrisisSign(string spelled) => ReadSpelled(spelled, emojiOnly: false).CancelledCrisisSign;
-
-    /// <summary>
     /// The after-crisis sign a text whose emoji are already spelled shows, as written or respelled, or null: read only
     /// on a message of a conversation that just got the crisis reply, after the tiers' own signs found no crisis.
     /// </summary>

@@ -113,7 +113,7 @@ public sealed class SafetySign(string name, string covers, IReadOnlyList<string>
     /// <param name="negations">Words that cancel a match just after them; empty when the sign is not negatable.</param>
     /// <param name="unlessNegations">
     /// Words that stop an unless phrase just after them from cancelling the sign; null reads no unless phrase at all,
-    /// to find what a look-alike cancelled (<see cref="SafetyCatalog.CancelledCrisisSign"/>).
+    /// to find what a look-alike cancelled (<see cref="SignReading.CancelledCrisisSign"/>).
     /// </param>
     internal string? Match(SafetyMatches matches, IReadOnlySet<string> negations, IReadOnlySet<string>? unlessNegations)
     {

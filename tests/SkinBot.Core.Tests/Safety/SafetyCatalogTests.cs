@@ -126,8 +126,8 @@ public sealed class SafetyCatalogTests
             "    - name: not-a-joke\n      covers: x\n      phrases: [wasnt joking]\n"));
 
         Assert.Null(catalog.Screen("gonna kill myself lol"));
-        Assert.Equal("a", catalog.CancelledCrisisSign("gonna kill myself lol")?.Sign.Name);
-        Assert.Null(catalog.CancelledCrisisSign("gonna kill my sister lol"));
+        Assert.Equal("a", catalog.ReadSpelled("gonna kill myself lol", emojiOnly: false).CancelledCrisisSign?.Sign.Name);
+        Assert.Null(catalog.ReadSpelled("gonna kill my sister lol", emojiOnly: false).CancelledCrisisSign);
         Assert.Equal("the death of", catalog.NearWord("this itch is the death of me"));
         Assert.Null(catalog.NearWord("what are boxcar scars"));
     }

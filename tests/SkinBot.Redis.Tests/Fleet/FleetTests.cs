@@ -304,7 +304,7 @@ public sealed class FleetTests(ITestOutputHelper output) : IAsyncLifetime
         // pause ended before the first one and the replacement had nothing to resume.
         using (var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration))
         {
-            var key = new RedisKey("skinbot:gateway:session:1");
+            var key = new RedisKey($"{new SkinBot.Redis.RedisOptions().KeyPrefix}gateway:session:1");
             await WaitForAsync(() => redis.GetDatabase().KeyExistsAsync(key), TimeSpan.FromSeconds(30), "pod 1 saved shard 1's session");
         }
 
