@@ -9,7 +9,7 @@ namespace SkinBot.Redis;
 
 /// <summary>
 /// Follow-up memory shared by every replica, so "and rolling?" works when it lands on another pod. Each entry is a
-/// hash (intent, topic, answered-at ticks, crisis-replied-at ticks or empty, near-miss ticks or empty) whose TTL slides on every read and write. Writes are compare-and-set on
+/// hash (intent, topic, answered-at ticks, crisis-replied-at ticks or empty, near-miss ticks or empty, carried subjects' names or empty) whose TTL slides on every read and write. Writes are compare-and-set on
 /// answered-at inside one Lua script: a replica that answered earlier but writes later cannot overwrite the newer
 /// context of another replica.
 /// </summary>
@@ -19,7 +19,8 @@ internal sealed class RedisConversationStore(
     IOptions<EngineOptions> engine,
     ILogger<RedisConversationStore> logger) : IConversationStore
 {
-    // KEYS[1] entry; ARGV: ticks, intent, topic ("" = none), ttl ms, crisis ticks ("" = none), near-miss ticks ("" = none).
+    // KEYS[1] entry; ARGV: ticks, intent, topic ("" = none), ttl ms, crisis ticks ("" = none), near-miss ticks ("" = none),
+    // subjects ("" = none).
     // Returns 1 when written, 0 when a newer entry won.
     private const string SetIfNewer = """
         local current = redis.call('HGET', KEYS[1], 'at')
@@ -27,14 +28,14 @@ internal sealed class RedisConversationStore(
           redis.call('PEXPIRE', KEYS[1], ARGV[4])
           return 0
         end
-        redis.call('HSET', KEYS[1], 'at', ARGV[1], 'intent', ARGV[2], 'topic', ARGV[3], 'crisis', ARGV[5], 'nearmiss', ARGV[6])
+        redis.call('HSET', KEYS[1], 'at', ARGV[1], 'intent', ARGV[2], 'topic', ARGV[3], 'crisis', ARGV[5], 'nearmiss', ARGV[6], 'subject', ARGV[7])
         redis.call('PEXPIRE', KEYS[1], ARGV[4])
         return 1
         """;
 
     // KEYS[1] entry; ARGV[1] ttl ms. Reads and slides the TTL in one step.
     private const string GetAndTouch = """
-        local values = redis.call('HMGET', KEYS[1], 'at', 'intent', 'topic', 'crisis', 'nearmiss')
+        local values = redis.call('HMGET', KEYS[1], 'at', 'intent', 'topic', 'crisis', 'nearmiss', 'subject')
         if values[1] then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
         return values
         """;
@@ -59,12 +60,14 @@ internal sealed class RedisConversationStore(
             var topic = (string?)result[2];
             var crisis = result.Length > 3 ? (string?)result[3] : null;
             var nearMiss = result.Length > 4 ? (string?)result[4] : null;
+            var subjects = result.Length > 5 ? (string?)result[5] : null;
             return new ConversationContext(
                 (string)result[1]!,
                 string.IsNullOrEmpty(topic) ? null : topic,
                 FromTicks((string)result[0]!),
                 string.IsNullOrEmpty(crisis) ? null : FromTicks(crisis),
-                string.IsNullOrEmpty(nearMiss) ? null : FromTicks(nearMiss));
+                string.IsNullOrEmpty(nearMiss) ? null : FromTicks(nearMiss),
+                string.IsNullOrEmpty(subjects) ? null : subjects);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -137,7 +140,7 @@ internal sealed class RedisConversationStore(
             var written = await database.ScriptEvaluateAsync(
                 SetIfNewer,
                 [redis.Keys.Conversation(key)],
-                [context.AnsweredAt.UtcTicks, context.Intent, context.Topic ?? string.Empty, TtlMilliseconds, Ticks(context.CrisisRepliedAt), Ticks(context.CrisisNearMissAt)]);
+                [context.AnsweredAt.UtcTicks, context.Intent, context.Topic ?? string.Empty, TtlMilliseconds, Ticks(context.CrisisRepliedAt), Ticks(context.CrisisNearMissAt), context.Subjects ?? string.Empty]);
             return (int)written == 1;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)

@@ -99,6 +99,22 @@ public sealed class SharedStateTests : IAsyncLifetime
     }
 
     [RedisFact]
+    public async Task Named_subjects_remembered_on_one_replica_is_seen_by_another_and_none_reads_back_as_none()
+    {
+        await using var a = new Replica(_server.Configuration);
+        await using var b = new Replica(_server.Configuration);
+        var now = DateTimeOffset.UtcNow;
+        var named = new ConversationContext("procedure_risks", null, now, Subjects: "procedure mole");
+        var cleared = named with { AnsweredAt = now.AddSeconds(20), Subjects = null };
+
+        await a.Conversations.SetAsync("discord:c2:u2", named, CancellationToken.None);
+        Assert.Equal(named, await b.Conversations.GetAsync("discord:c2:u2", CancellationToken.None));
+        await b.Conversations.SetAsync("discord:c2:u2", cleared, CancellationToken.None);
+
+        Assert.Equal(cleared, await a.Conversations.GetAsync("discord:c2:u2", CancellationToken.None));
+    }
+
+    [RedisFact]
     public async Task Concurrent_updates_from_two_replicas_keep_the_newest_context()
     {
         await using var a = new Replica(_server.Configuration);

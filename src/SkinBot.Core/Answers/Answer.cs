@@ -76,6 +76,12 @@ public sealed record Answer
     public bool NearCrisis { get; init; }
 
     /// <summary>
+    /// What the message named that the next one may call "it" (a filler, a procedure, a mole): the conversation
+    /// remembers it, and a next message that shows no sign alone is read with it for the medical tiers. Never shown.
+    /// </summary>
+    public IReadOnlyList<Safety.CarriedSubject> Subjects { get; init; } = [];
+
+    /// <summary>
     /// Set by the host when it records the answer for feedback: vote buttons carry it. Null where feedback is off or
     /// the answer was not recorded, and then no vote buttons are shown.
     /// </summary>

@@ -91,10 +91,10 @@ public sealed class AnswerMemo
     private sealed record State(KnowledgeBase? Knowledge, ConcurrentDictionary<MemoKey, Answer> Young, ConcurrentDictionary<MemoKey, Answer> Old);
 
     /// <summary>
-    /// The text, and what of the conversation the answer depends on: its topic, and whether a crisis reply or a near
-    /// miss came just before.
+    /// The text, and what of the conversation the answer depends on: its topic, whether a crisis reply or a near
+    /// miss came just before, and the subjects earlier messages named.
     /// </summary>
-    private readonly record struct MemoKey(UInt128 TextDigest, string? Intent, string? Topic, bool AfterCrisis, bool AfterNearMiss)
+    private readonly record struct MemoKey(UInt128 TextDigest, string? Intent, string? Topic, bool AfterCrisis, bool AfterNearMiss, string? Subjects)
     {
         public static MemoKey Of(string text, ConversationContext? context)
         {
@@ -117,7 +117,7 @@ public sealed class AnswerMemo
 
             var high = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(digest);
             var low = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(digest[8..]);
-            return new MemoKey(new UInt128(high, low), context?.Intent, context?.Topic, context?.CrisisRepliedAt is not null, context?.CrisisNearMissAt is not null);
+            return new MemoKey(new UInt128(high, low), context?.Intent, context?.Topic, context?.CrisisRepliedAt is not null, context?.CrisisNearMissAt is not null, context?.Subjects);
         }
     }
 }

@@ -42,15 +42,18 @@ public sealed class ChatEngine(
 
         var crisisRepliedAt = answer.Urgency == Urgency.Crisis ? now : context?.CrisisRepliedAt;
         DateTimeOffset? nearMissAt = answer.NearCrisis && crisisRepliedAt is null ? now : null;
+        // A subject stays until another is named or the conversation is forgotten: "does filler hurt?", "how much is
+        // it?", then "got it done, the skin went white" still speaks of the filler.
+        var subjects = CarriedSubjects.NamesOf(answer.Subjects) ?? context?.Subjects;
         if (IntentClassifier.IsSubstantive(answer.Intent) && !answer.LowConfidence)
         {
-            await conversations.SetAsync(key, new ConversationContext(answer.Intent, answer.Topic, now, crisisRepliedAt, nearMissAt), cancellationToken);
+            await conversations.SetAsync(key, new ConversationContext(answer.Intent, answer.Topic, now, crisisRepliedAt, nearMissAt, subjects), cancellationToken);
         }
-        else if (crisisRepliedAt is not null || nearMissAt is not null || context?.CrisisNearMissAt is not null)
+        else if (crisisRepliedAt is not null || nearMissAt is not null || context?.CrisisNearMissAt is not null || subjects is not null)
         {
-            // A crisis reply or a near miss is remembered even with no topic to carry, since the next message is read
-            // for what it means after it; and a near miss is forgotten by the next message whatever that is.
-            await conversations.SetAsync(key, new ConversationContext(context?.Intent ?? IntentIds.GreetingHelp, context?.Topic, now, crisisRepliedAt, nearMissAt), cancellationToken);
+            // A crisis reply, a near miss or a subject is remembered even with no topic to carry, since the next message
+            // is read for what it means after it; and a near miss is forgotten by the next message whatever that is.
+            await conversations.SetAsync(key, new ConversationContext(context?.Intent ?? IntentIds.GreetingHelp, context?.Topic, now, crisisRepliedAt, nearMissAt, subjects), cancellationToken);
         }
 
         return answer;
@@ -101,7 +104,7 @@ public sealed class ChatEngine(
         var question = text.Length > limit ? text[..limit] : text;
         var decision = IntentClassifier.Classify(question, knowledge, context, options.Value.LowConfidenceThreshold);
         var answer = AnswerComposer.Compose(knowledge, decision);
-        return decision.NearCrisis is null ? answer : answer with { NearCrisis = true };
+        return decision.NearCrisis is null && decision.Subjects.Count == 0 ? answer : answer with { NearCrisis = decision.NearCrisis is not null, Subjects = decision.Subjects };
     }
 
     private static Answer AnswerCommand(KnowledgeBase knowledge, ChatCommand command)

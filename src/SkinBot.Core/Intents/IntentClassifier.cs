@@ -40,16 +40,34 @@ public static partial class IntentClassifier
 
     public static IntentDecision Classify(string text, KnowledgeBase knowledge, ConversationContext? context, ClassifierTuning tuning)
     {
-        text = MessageNormalizer.Normalize(text);
+        // The screen reads every word, a quoted friend's too. What is asked is read from the person's own words when they
+        // ask something clearly ("> how much was ur laser" then "idk. what are boxcar scars"), and from the whole message
+        // when the quote is what they ask about ("> scars are permanent by definition" then "is that true??").
+        var whole = MessageNormalizer.Normalize(text);
+        var own = QuotedReply.OwnWords(text);
+        var screening = knowledge.Screen(
+            whole,
+            context?.CrisisRepliedAt is not null,
+            context?.CrisisNearMissAt is not null,
+            knowledge.Safety.CarriedSubjects.FromNames(context?.Subjects));
+        var ownAsk = ReferenceEquals(own, text) ? null : Understand(MessageNormalizer.Normalize(own), knowledge, context, tuning, screening);
+        var decision = ownAsk is { LowConfidence: false, BestGuess: false } && IsSubstantive(ownAsk.Intent)
+            ? ownAsk
+            : Understand(whole, knowledge, context, tuning, screening);
+        return decision with { NearCrisis = screening.NearMiss, Subjects = screening.Subjects };
+    }
+
+    /// <summary>The decision for one reading of the message, with its follow-ups and other asks.</summary>
+    private static IntentDecision Understand(string text, KnowledgeBase knowledge, ConversationContext? context, ClassifierTuning tuning, SafetyScreening screening)
+    {
         var evidence = MessageEvidence.Read(text, knowledge, tuning);
-        var screening = knowledge.Screen(text, context?.CrisisRepliedAt is not null, context?.CrisisNearMissAt is not null);
         var decision = PreferFirstAsk(Decide(evidence, knowledge, context, tuning, screening, trace: null), text, knowledge, tuning, trace: null);
         if (context is not null && ConversationFollowUp.Applies(evidence, tuning))
         {
             decision = ConversationFollowUp.Apply(decision, evidence, context, knowledge, tuning);
         }
 
-        decision = WithBestGuess(decision, tuning) with { NearCrisis = screening.NearMiss };
+        decision = WithBestGuess(decision, tuning);
         return IsSubstantive(decision.Intent) && !decision.LowConfidence
             ? decision with { OtherAsks = OtherAsks(text, decision, knowledge, tuning) }
             : decision;
@@ -62,11 +80,12 @@ public static partial class IntentClassifier
     public static string Explain(string text, KnowledgeBase knowledge, ClassifierTuning? tuning = null)
     {
         tuning ??= ClassifierTuning.Default;
-        text = MessageNormalizer.Normalize(text);
+        var whole = MessageNormalizer.Normalize(text);
+        text = MessageNormalizer.Normalize(QuotedReply.OwnWords(text));
         var evidence = MessageEvidence.Read(text, knowledge, tuning);
         var features = evidence.Features;
         var trace = new List<string>();
-        var screening = knowledge.Screen(text);
+        var screening = knowledge.Screen(whole);
         var decision = WithBestGuess(PreferFirstAsk(Decide(evidence, knowledge, null, tuning, screening, trace), text, knowledge, tuning, trace), tuning);
         var asks = IsSubstantive(decision.Intent) && !decision.LowConfidence ? OtherAsks(text, decision, knowledge, tuning) : [];
         var lines = new StringBuilder();

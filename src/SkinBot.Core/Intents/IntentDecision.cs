@@ -52,6 +52,9 @@ public sealed record IntentDecision(
     /// </summary>
     public string? NearCrisis { get; init; }
 
+    /// <summary>What the message named that the next one may call "it" (<see cref="SafetyScreening.Subjects"/>).</summary>
+    public IReadOnlyList<CarriedSubject> Subjects { get; init; } = [];
+
     /// <summary>What the person asked about that the corpus does not cover ("tea tree oil"), or null.</summary>
     public string? Uncovered { get; init; }
 

@@ -64,7 +64,7 @@ public sealed class MessageEvidence
     {
         // The safety screen and the language rules read the message as written ("s u i c i d e" is no "you"); only the
         // reading for an intent spells its shorthand out.
-        var spelledOut = knowledge.Vocabulary.Shorthand.Rewrite(normalised);
+        var spelledOut = MoneyWords.SpellOut(knowledge.Vocabulary.Shorthand.Rewrite(normalised));
         var surface = SurfaceWords.Of(normalised);
         var corrected = knowledge.Vocabulary.DescriptiveWords.Rewrite(knowledge.Spelling.Correct(spelledOut));
         var terms = knowledge.Analyzer.Terms(corrected);

@@ -103,12 +103,23 @@ public sealed class KnowledgeBase : IDisposable
     /// <c>near_words</c>), or a reading the crisis model put at <see cref="CrisisModelTuning.NearMiss"/> or more. The
     /// conversation remembers a near miss, and only the message right after it is read for saying it was meant.
     /// </summary>
-    public SafetyScreening Screen(string text, bool afterCrisis = false, bool afterNearMiss = false)
+    /// <param name="subjects">
+    /// What earlier messages of the conversation named (<see cref="SafetyScreening.Subjects"/>): a message that shows no
+    /// sign alone is read with each for the medical tiers ("got it this morning, the skin went white" after a question
+    /// about filler), and the most urgent reading stands.
+    /// </param>
+    public SafetyScreening Screen(string text, bool afterCrisis = false, bool afterNearMiss = false, IReadOnlyList<CarriedSubject>? subjects = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var spelled = Safety.SpellEmoji(text);
+        var screening = ScreenSpelled(text, spelled, afterCrisis, afterNearMiss, subjects ?? []);
+        return Safety.NamedSubjects(spelled) is { Count: > 0 } named ? screening with { Subjects = named } : screening;
+    }
+
+    private SafetyScreening ScreenSpelled(string text, string spelled, bool afterCrisis, bool afterNearMiss, IReadOnlyList<CarriedSubject> subjects)
+    {
         var signs = Safety.ReadSpelled(spelled, SafetyCatalog.IsEmojiOnly(text));
-        var verdict = signs.Verdict;
+        var verdict = signs.Verdict ?? WithSubjects(spelled, subjects);
         if (verdict?.Urgency == Urgency.Crisis)
         {
             // "lol no im not gonna off myself, i meant my chem grade" names its crisis words only to take them back.
@@ -172,6 +183,21 @@ public sealed class KnowledgeBase : IDisposable
         SafetyScreening Crisis(SafetySign sign, string reading) => new(verdict is null
             ? new SafetyVerdict(after?.Tier ?? Safety[Urgency.Crisis], sign, reading)
             : verdict with { CrisisReading = reading });
+    }
+
+    /// <summary>The most urgent medical sign the text shows read with any of the subjects earlier messages named, or null.</summary>
+    private SafetyVerdict? WithSubjects(string spelled, IReadOnlyList<CarriedSubject> subjects)
+    {
+        SafetyVerdict? found = null;
+        foreach (var subject in subjects)
+        {
+            if (Safety.ScreenWithSubject(spelled, subject) is { } verdict && (found is null || verdict.Urgency > found.Urgency))
+            {
+                found = verdict;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>How a message that showed no sign came near a crisis reading (--explain prints it; the conversation keeps only that it did), or null.</summary>

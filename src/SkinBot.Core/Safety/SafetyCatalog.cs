@@ -58,9 +58,10 @@ public sealed class SafetyCatalog
     /// <summary>Filter-dodging spellings ("su1c1de", "self h@rm") the screen reads a second time as plain words.</summary>
     private readonly DisguisedSpelling _disguised;
 
-    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields, SafetyRespelling respelling, AfterCrisisReading? afterCrisis, AfterNearMissReading? afterNearMiss)
+    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields, SafetyRespelling respelling, AfterCrisisReading? afterCrisis, AfterNearMissReading? afterNearMiss, CarriedSubjects carriedSubjects)
     {
         Tiers = tiers;
+        CarriedSubjects = carriedSubjects;
         AfterCrisis = afterCrisis;
         AfterNearMiss = afterNearMiss;
         _crisisSigns = new HashSet<SafetySign>(tiers.Where(t => t.Urgency == Urgency.Crisis).SelectMany(t => t.Signs), ReferenceEqualityComparer.Instance);
@@ -87,6 +88,25 @@ public sealed class SafetyCatalog
 
     /// <summary>How the message right after a near miss is read (safety.yml <c>after_near_miss</c>); null when the file has none.</summary>
     public AfterNearMissReading? AfterNearMiss { get; }
+
+    /// <summary>What one message can name that the next speaks of only as "it" (safety.yml <c>carried_subjects</c>).</summary>
+    public CarriedSubjects CarriedSubjects { get; }
+
+    /// <summary>The subjects a text whose emoji are already spelled names ("is filler near the nose risky"), in file order.</summary>
+    public IReadOnlyList<CarriedSubject> NamedSubjects(string spelled) => CarriedSubjects.Named(SurfaceWords.Of(spelled));
+
+    /// <summary>
+    /// The medical sign a text whose emoji are already spelled shows when read with a subject an earlier message named
+    /// ("got it this morning, the skin went white" after "is filler near the nose risky?"), or null. Only the medical
+    /// tiers are read this way: a subject's words say what "it" was, not whether someone is in danger.
+    /// </summary>
+    public SafetyVerdict? ScreenWithSubject(string spelled, CarriedSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return ReadSpelled($"{subject.ReadsAs} {spelled}", emojiOnly: false).Verdict is { Urgency: not Urgency.Crisis } verdict
+            ? verdict with { Subject = subject }
+            : null;
+    }
 
     /// <summary>
     /// The after_near_miss sign a text whose emoji are already spelled shows, as written or respelled ("no fr tho", "i
@@ -390,7 +410,44 @@ public sealed class SafetyCatalog
         List<SafetyTier> ordered = [.. tiers.OrderByDescending(t => t.Urgency)];
         var afterCrisis = file.AfterCrisis is null ? null : ParseAfterCrisis(file.AfterCrisis, ordered, sourceName);
         var afterNearMiss = file.AfterNearMiss is null ? null : ParseAfterNearMiss(file.AfterNearMiss, ordered, afterCrisis, sourceName);
-        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName), SafetyRespelling.Parse(file.Spellings, sourceName), afterCrisis, afterNearMiss);
+        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName), SafetyRespelling.Parse(file.Spellings, sourceName), afterCrisis, afterNearMiss, ParseCarriedSubjects(file.CarriedSubjects, sourceName));
+    }
+
+    private static CarriedSubjects ParseCarriedSubjects(List<CarriedSubjectEntry>? entries, string sourceName)
+    {
+        var subjects = new List<(CarriedSubject, IReadOnlyList<string>)>();
+        foreach (var entry in entries ?? [])
+        {
+            var name = entry.Name?.Trim() ?? string.Empty;
+            var readsAs = string.Join(' ', Clean(entry.ReadsAs).Select(w => w.Trim().ToLowerInvariant()));
+            List<string> words = [.. Clean(entry.Words).Select(w => w.Trim().ToLowerInvariant())];
+            if (name.Length == 0 || readsAs.Length == 0 || words.Count == 0)
+            {
+                throw new CorpusFormatException(sourceName, $"carried subject '{name}' needs a name, reads_as and words");
+            }
+
+            if (!CarriedSubjects.IsValidName(name))
+            {
+                // A conversation remembers the names as one space-separated string.
+                throw new CorpusFormatException(sourceName, $"carried subject '{name}' needs a one-word name in lower case");
+            }
+
+            if (subjects.Any(s => s.Item1.Name == name))
+            {
+                throw new CorpusFormatException(sourceName, $"carried subject '{name}' is defined twice");
+            }
+
+            subjects.Add((new CarriedSubject(name, readsAs), words));
+        }
+
+        var carried = new CarriedSubjects(subjects);
+        if (carried.All.FirstOrDefault(s => !carried.Named(SurfaceWords.Of(s.ReadsAs)).Contains(s)) is { } unnamed)
+        {
+            // Read with "the filler", the next message must name the filler again, or carrying it would be lost.
+            throw new CorpusFormatException(sourceName, $"carried subject '{unnamed.Name}' reads as '{unnamed.ReadsAs}', which its own words do not name");
+        }
+
+        return carried;
     }
 
     private static AfterNearMissReading ParseAfterNearMiss(SafetyAfterNearMissEntry entry, IReadOnlyList<SafetyTier> tiers, AfterCrisisReading? afterCrisis, string sourceName)

@@ -22,6 +22,25 @@ public sealed class SafetyFile
     /// (optional), see <see cref="SafetyCatalog.ScreenAfterNearMiss"/>.
     /// </summary>
     public SafetyAfterNearMissEntry? AfterNearMiss { get; set; }
+
+    /// <summary>
+    /// What one message can name that the next speaks of only as "it" (optional), see <see cref="CarriedSubjects"/>.
+    /// </summary>
+    public List<CarriedSubjectEntry> CarriedSubjects { get; set; } = [];
+}
+
+/// <summary>
+/// carried_subjects as written: a subject ("filler"), the words that name it, and how the next message is read with it
+/// ("the filler").
+/// </summary>
+public sealed class CarriedSubjectEntry
+{
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Words put before the next message when it is read with this subject; the tiers' signs must know them.</summary>
+    public List<string> ReadsAs { get; set; } = [];
+
+    public List<string> Words { get; set; } = [];
 }
 
 /// <summary>

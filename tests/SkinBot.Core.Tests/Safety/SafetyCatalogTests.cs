@@ -147,6 +147,56 @@ public sealed class SafetyCatalogTests
         "after_near_miss:\n  near_words: [the death of, die]\n  signs:\n" + signs;
 
     [Fact]
+    public void A_carried_subject_is_named_by_its_words_first_in_file_order_and_reads_the_next_message_for_the_medical_tiers_only()
+    {
+        var catalog = SafetyCatalog.Parse(File4() + CarriedSubjects(
+            "  - name: filler\n    reads_as: [after filler]\n    words: [filler*, injected]\n"
+            + "  - name: mole\n    reads_as: [the mole]\n    words: [mole, filler*]\n"));
+
+        Assert.Equal(["filler", "mole"], catalog.NamedSubjects("is a mole under filler risky").Select(s => s.Name));
+        Assert.Equal(["filler"], catalog.NamedSubjects("injected fillers").Select(s => s.Name));
+        Assert.Empty(catalog.NamedSubjects("what are boxcar scars"));
+
+        var filler = catalog.CarriedSubjects.FromNames("filler").Single();
+        var mole = catalog.CarriedSubjects.FromNames("mole").Single();
+        var verdict = catalog.ScreenWithSubject("white everywhere now", filler);
+        Assert.Equal(Urgency.Emergency, verdict?.Urgency);
+        Assert.Equal(filler, verdict?.Subject);
+        Assert.Null(catalog.Screen("white everywhere now"));
+        Assert.Equal(Urgency.SeeDoctorSoon, catalog.ScreenWithSubject("it changed", mole)?.Urgency);
+        Assert.Null(catalog.ScreenWithSubject("it has not changed", mole));
+
+        // A conversation remembers the names; one the corpus no longer has is left out.
+        Assert.Equal("filler mole", SkinBot.Core.Safety.CarriedSubjects.NamesOf([filler, mole]));
+        Assert.Equal([filler, mole], catalog.CarriedSubjects.FromNames("filler laser mole"));
+        Assert.Empty(catalog.CarriedSubjects.FromNames(null));
+    }
+
+    [Fact]
+    public void A_subject_is_never_a_crisis_reading_of_its_own()
+    {
+        // Subject words say what "it" was, not that someone is in danger: a crisis the words show only with them is not read.
+        var catalog = SafetyCatalog.Parse(File4("      - name: a\n        covers: x\n        phrases: [kill myself with]\n") + CarriedSubjects(
+            "  - name: self\n    reads_as: [kill myself]\n    words: [kill myself]\n"));
+
+        Assert.Null(catalog.ScreenWithSubject("with it", catalog.CarriedSubjects.FromNames("self").Single()));
+    }
+
+    [Theory]
+    [InlineData("  - name: filler\n    reads_as: [the injection]\n    words: [filler]\n", "which its own words do not name")]
+    [InlineData("  - name: filler\n    reads_as: [the filler]\n    words: [filler]\n  - name: filler\n    reads_as: [filler]\n    words: [filler]\n", "defined twice")]
+    [InlineData("  - name: filler\n    words: [filler]\n", "needs a name, reads_as and words")]
+    [InlineData("  - name: Lip Filler\n    reads_as: [the filler]\n    words: [filler]\n", "one-word name in lower case")]
+    public void Carried_subjects_are_checked_when_the_file_loads(string subjects, string expected)
+    {
+        var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(File4() + CarriedSubjects(subjects)));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    private static string CarriedSubjects(string subjects) => "carried_subjects:\n" + subjects;
+
+    [Fact]
     public void Only_the_crisis_tier_may_have_an_aside()
     {
         var withAside = File4().Replace("  - id: emergency\n    headline: h\n", "  - id: emergency\n    headline: h\n    aside: call someone\n", StringComparison.Ordinal);
