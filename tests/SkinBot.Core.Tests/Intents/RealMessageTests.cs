@@ -21,6 +21,16 @@ public sealed class RealMessageTests
     }
 
     [Fact]
+    public async Task A_long_greeting_that_asks_what_the_bot_is_gets_help_even_with_a_stray_word_of_another_question()
+    {
+        // "what sort of questions" holds two scar-type words; the greeting around them is said at far greater length.
+        await (await ChatAsync())
+            .Send("Hello, my name is Joan, I'm 61 and my grandson put this on my tablet. I'm not much good with these chats. Could you tell me what you are and what sort of questions I can ask you? Thank you dear.")
+            .AssertIntent(IntentIds.GreetingHelp).AssertNoPassages()
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task A_message_with_several_questions_answers_the_main_one_and_offers_the_others()
     {
         // The main ask is the one it opens with (people lead with what they came for and tack the rest on); the others follow.

@@ -19,8 +19,14 @@ public sealed class UnanchoredRule : IIntentRule
         var confidence = evidence.MarginConfidence(tuning);
         var greeted = features.Signals.ContainsKey(IntentIds.GreetingHelp);
         // "thanks!! will they ever go away?" is a question with a closer: a substantive intent with two or more
-        // of its own signals outranks the greeting; one stray word ("what sort of things can I ask?") does not.
-        var asked = features.Signals.Where(s => IntentClassifier.IsSubstantive(s.Key) && s.Value >= tuning.StrongSignal).Select(s => s.Key).FirstOrDefault();
+        // of its own signals outranks the greeting; one stray word ("what sort of things can I ask?") does not, nor do
+        // two beside a greeting said at more than twice their length ("hello, I'm new to these chats, could you tell
+        // me what you are and what sort of questions I may ask? thank you dear").
+        var greetingSignals = features.Signals.GetValueOrDefault(IntentIds.GreetingHelp);
+        var asked = features.Signals
+            .Where(s => IntentClassifier.IsSubstantive(s.Key) && s.Value >= tuning.StrongSignal && s.Value * 2 >= greetingSignals)
+            .Select(s => s.Key)
+            .FirstOrDefault();
         var foreign = features.UnknownTerms > tuning.UnanchoredUnknownTerms;
         // Unknown words make a greeting-shaped message about something else ("can you solve 3x + 7? thank you!!"),
         // unless it is mostly thanks and greetings ("thanks so much, you're better than google lol").
