@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkinBot.Core.Conversations;
+using SkinBot.Core.Domain;
 using SkinBot.Core.Engine;
 using StackExchange.Redis;
 
@@ -9,7 +10,7 @@ namespace SkinBot.Redis;
 
 /// <summary>
 /// Follow-up memory shared by every replica, so "and rolling?" works when it lands on another pod. Each entry is a
-/// hash (intent, topic, answered-at ticks, crisis-replied-at ticks or empty, near-miss ticks or empty, carried subjects' names or empty) whose TTL slides on every read and write. Writes are compare-and-set on
+/// hash (intent, topic, answered-at ticks, crisis-replied-at ticks or empty, near-miss ticks or empty, carried subjects' names or empty, medical reply ticks or empty, its tier or empty) whose TTL slides on every read and write. Writes are compare-and-set on
 /// answered-at inside one Lua script: a replica that answered earlier but writes later cannot overwrite the newer
 /// context of another replica.
 /// </summary>
@@ -20,7 +21,7 @@ internal sealed class RedisConversationStore(
     ILogger<RedisConversationStore> logger) : IConversationStore
 {
     // KEYS[1] entry; ARGV: ticks, intent, topic ("" = none), ttl ms, crisis ticks ("" = none), near-miss ticks ("" = none),
-    // subjects ("" = none).
+    // subjects ("" = none), medical reply ticks ("" = none), medical tier name ("" = none).
     // Returns 1 when written, 0 when a newer entry won.
     private const string SetIfNewer = """
         local current = redis.call('HGET', KEYS[1], 'at')
@@ -28,14 +29,14 @@ internal sealed class RedisConversationStore(
           redis.call('PEXPIRE', KEYS[1], ARGV[4])
           return 0
         end
-        redis.call('HSET', KEYS[1], 'at', ARGV[1], 'intent', ARGV[2], 'topic', ARGV[3], 'crisis', ARGV[5], 'nearmiss', ARGV[6], 'subject', ARGV[7])
+        redis.call('HSET', KEYS[1], 'at', ARGV[1], 'intent', ARGV[2], 'topic', ARGV[3], 'crisis', ARGV[5], 'nearmiss', ARGV[6], 'subject', ARGV[7], 'medical', ARGV[8], 'medicaltier', ARGV[9])
         redis.call('PEXPIRE', KEYS[1], ARGV[4])
         return 1
         """;
 
     // KEYS[1] entry; ARGV[1] ttl ms. Reads and slides the TTL in one step.
     private const string GetAndTouch = """
-        local values = redis.call('HMGET', KEYS[1], 'at', 'intent', 'topic', 'crisis', 'nearmiss', 'subject')
+        local values = redis.call('HMGET', KEYS[1], 'at', 'intent', 'topic', 'crisis', 'nearmiss', 'subject', 'medical', 'medicaltier')
         if values[1] then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
         return values
         """;
@@ -61,13 +62,17 @@ internal sealed class RedisConversationStore(
             var crisis = result.Length > 3 ? (string?)result[3] : null;
             var nearMiss = result.Length > 4 ? (string?)result[4] : null;
             var subjects = result.Length > 5 ? (string?)result[5] : null;
+            var medical = result.Length > 6 ? (string?)result[6] : null;
+            var medicalTier = result.Length > 7 ? (string?)result[7] : null;
             return new ConversationContext(
                 (string)result[1]!,
                 string.IsNullOrEmpty(topic) ? null : topic,
                 FromTicks((string)result[0]!),
                 string.IsNullOrEmpty(crisis) ? null : FromTicks(crisis),
                 string.IsNullOrEmpty(nearMiss) ? null : FromTicks(nearMiss),
-                string.IsNullOrEmpty(subjects) ? null : subjects);
+                string.IsNullOrEmpty(subjects) ? null : subjects,
+                string.IsNullOrEmpty(medical) ? null : FromTicks(medical),
+                UrgencyNames.Parse(medicalTier) ?? Urgency.None);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -140,7 +145,7 @@ internal sealed class RedisConversationStore(
             var written = await database.ScriptEvaluateAsync(
                 SetIfNewer,
                 [redis.Keys.Conversation(key)],
-                [context.AnsweredAt.UtcTicks, context.Intent, context.Topic ?? string.Empty, TtlMilliseconds, Ticks(context.CrisisRepliedAt), Ticks(context.CrisisNearMissAt), context.Subjects ?? string.Empty]);
+                [context.AnsweredAt.UtcTicks, context.Intent, context.Topic ?? string.Empty, TtlMilliseconds, Ticks(context.CrisisRepliedAt), Ticks(context.CrisisNearMissAt), context.Subjects ?? string.Empty, Ticks(context.MedicalRepliedAt), context.MedicalTier == Urgency.None ? string.Empty : context.MedicalTier.ToName()]);
             return (int)written == 1;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)

@@ -1,4 +1,5 @@
 using SkinBot.Core.Conversations;
+using SkinBot.Core.Domain;
 using SkinBot.Core.State;
 using StackExchange.Redis;
 
@@ -99,13 +100,13 @@ public sealed class SharedStateTests : IAsyncLifetime
     }
 
     [RedisFact]
-    public async Task Named_subjects_remembered_on_one_replica_is_seen_by_another_and_none_reads_back_as_none()
+    public async Task Named_subjects_and_a_medical_reply_remembered_on_one_replica_are_seen_by_another_and_none_reads_back_as_none()
     {
         await using var a = new Replica(_server.Configuration);
         await using var b = new Replica(_server.Configuration);
         var now = DateTimeOffset.UtcNow;
-        var named = new ConversationContext("procedure_risks", null, now, Subjects: "procedure mole");
-        var cleared = named with { AnsweredAt = now.AddSeconds(20), Subjects = null };
+        var named = new ConversationContext("procedure_risks", null, now, Subjects: "procedure mole", MedicalRepliedAt: now.AddSeconds(-3), MedicalTier: Urgency.Infection);
+        var cleared = named with { AnsweredAt = now.AddSeconds(20), Subjects = null, MedicalRepliedAt = null, MedicalTier = Urgency.None };
 
         await a.Conversations.SetAsync("discord:c2:u2", named, CancellationToken.None);
         Assert.Equal(named, await b.Conversations.GetAsync("discord:c2:u2", CancellationToken.None));

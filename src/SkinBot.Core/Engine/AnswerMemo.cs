@@ -92,9 +92,9 @@ public sealed class AnswerMemo
 
     /// <summary>
     /// The text, and what of the conversation the answer depends on: its topic, whether a crisis reply or a near
-    /// miss came just before, and the subjects earlier messages named.
+    /// miss came just before, the subjects earlier messages named, and the tier of a medical reply still in view.
     /// </summary>
-    private readonly record struct MemoKey(UInt128 TextDigest, string? Intent, string? Topic, bool AfterCrisis, bool AfterNearMiss, string? Subjects)
+    private readonly record struct MemoKey(UInt128 TextDigest, string? Intent, string? Topic, bool AfterCrisis, bool AfterNearMiss, string? Subjects, Domain.Urgency AfterMedical)
     {
         public static MemoKey Of(string text, ConversationContext? context)
         {
@@ -117,7 +117,7 @@ public sealed class AnswerMemo
 
             var high = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(digest);
             var low = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(digest[8..]);
-            return new MemoKey(new UInt128(high, low), context?.Intent, context?.Topic, context?.CrisisRepliedAt is not null, context?.CrisisNearMissAt is not null, context?.Subjects);
+            return new MemoKey(new UInt128(high, low), context?.Intent, context?.Topic, context?.CrisisRepliedAt is not null, context?.CrisisNearMissAt is not null, context?.Subjects, context?.MedicalRepliedAt is null ? Domain.Urgency.None : context.MedicalTier);
         }
     }
 }

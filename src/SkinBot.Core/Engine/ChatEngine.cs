@@ -45,29 +45,37 @@ public sealed class ChatEngine(
         // A subject stays until another is named or the conversation is forgotten: "does filler hurt?", "how much is
         // it?", then "got it done, the skin went white" still speaks of the filler.
         var subjects = CarriedSubjects.NamesOf(answer.Subjects) ?? context?.Subjects;
+        var (medicalAt, medicalTier) = answer.Urgency is Urgency.Emergency or Urgency.Infection or Urgency.SeeDoctorSoon
+            ? (now, answer.Urgency)
+            : (context?.MedicalRepliedAt, context?.MedicalTier ?? Urgency.None);
         if (IntentClassifier.IsSubstantive(answer.Intent) && !answer.LowConfidence)
         {
-            await conversations.SetAsync(key, new ConversationContext(answer.Intent, answer.Topic, now, crisisRepliedAt, nearMissAt, subjects), cancellationToken);
+            await conversations.SetAsync(key, new ConversationContext(answer.Intent, answer.Topic, now, crisisRepliedAt, nearMissAt, subjects, medicalAt, medicalTier), cancellationToken);
         }
-        else if (crisisRepliedAt is not null || nearMissAt is not null || context?.CrisisNearMissAt is not null || subjects is not null)
+        else if (crisisRepliedAt is not null || nearMissAt is not null || context?.CrisisNearMissAt is not null || subjects is not null || medicalAt is not null)
         {
-            // A crisis reply, a near miss or a subject is remembered even with no topic to carry, since the next message
-            // is read for what it means after it; and a near miss is forgotten by the next message whatever that is.
-            await conversations.SetAsync(key, new ConversationContext(context?.Intent ?? IntentIds.GreetingHelp, context?.Topic, now, crisisRepliedAt, nearMissAt, subjects), cancellationToken);
+            // A crisis or medical reply, a near miss or a subject is remembered even with no topic to carry, since the
+            // next message is read for what it means after it; and a near miss is forgotten by the next message whatever that is.
+            await conversations.SetAsync(key, new ConversationContext(context?.Intent ?? IntentIds.GreetingHelp, context?.Topic, now, crisisRepliedAt, nearMissAt, subjects, medicalAt, medicalTier), cancellationToken);
         }
 
         return answer;
     }
 
     /// <summary>
-    /// The context, without its crisis reply once <see cref="EngineOptions.AfterCrisisWindow"/> has passed and without
-    /// its near miss once <see cref="EngineOptions.AfterNearMissWindow"/> has.
+    /// The context, without its crisis reply once <see cref="EngineOptions.AfterCrisisWindow"/> has passed, its medical
+    /// reply once <see cref="EngineOptions.AfterMedicalWindow"/> has, and its near miss once <see cref="EngineOptions.AfterNearMissWindow"/> has.
     /// </summary>
     private ConversationContext? WithinWindows(ConversationContext? context, DateTimeOffset now)
     {
         if (context?.CrisisRepliedAt is { } at && now - at > options.Value.AfterCrisisWindow)
         {
             context = context with { CrisisRepliedAt = null };
+        }
+
+        if (context?.MedicalRepliedAt is { } medicalAt && now - medicalAt > options.Value.AfterMedicalWindow)
+        {
+            context = context with { MedicalRepliedAt = null, MedicalTier = Urgency.None };
         }
 
         return context?.CrisisNearMissAt is { } nearAt && now - nearAt > options.Value.AfterNearMissWindow

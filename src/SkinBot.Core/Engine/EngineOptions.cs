@@ -57,6 +57,14 @@ public sealed class EngineOptions
     /// </summary>
     public TimeSpan AfterNearMissWindow { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long after a medical tier's go-to-care reply a conversation's next messages are read for what they mean
+    /// after it ("the clinic is closed till monday, can i just put cream on it" gets that advice again). Memory still
+    /// ends when the conversation is quiet for <see cref="FollowUpWindow"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan AfterMedicalWindow { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Upper bound on remembered conversations in the in-memory store.</summary>
     [Range(100, 10_000_000)]
     public int MaxConversations { get; set; } = 100_000;

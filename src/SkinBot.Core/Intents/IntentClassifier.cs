@@ -49,7 +49,8 @@ public static partial class IntentClassifier
             whole,
             context?.CrisisRepliedAt is not null,
             context?.CrisisNearMissAt is not null,
-            knowledge.Safety.CarriedSubjects.FromNames(context?.Subjects));
+            knowledge.Safety.CarriedSubjects.FromNames(context?.Subjects),
+            context?.MedicalRepliedAt is null ? Domain.Urgency.None : context.MedicalTier);
         var ownAsk = ReferenceEquals(own, text) ? null : Understand(MessageNormalizer.Normalize(own), knowledge, context, tuning, screening);
         var decision = ownAsk is { LowConfidence: false, BestGuess: false } && IsSubstantive(ownAsk.Intent)
             ? ownAsk

@@ -59,6 +59,9 @@ public sealed class DomainVocabulary
     /// <summary>"scar", "pockmark" and their spellings.</summary>
     public required IReadOnlySet<string> ScarTerms { get; init; }
 
+    /// <summary>"pits", "dents", "craters": the shape of a pitted scar named without the word scar.</summary>
+    public required IReadOnlySet<string> PitTerms { get; init; }
+
     /// <summary>"acne scars", "pockmarks", "skin": words that name SkinBot's subject without asking anything about it.</summary>
     public required IReadOnlySet<string> SubjectNameTerms { get; init; }
 
@@ -187,6 +190,7 @@ public sealed class DomainVocabulary
             EverydayTerms = everyday,
             FaceTerms = Analyse(intents.File.FaceWords),
             ScarTerms = Analyse(["scar", "scars", "pockmark"]),
+            PitTerms = Analyse(["pit", "pits", "pitted", "dent", "dents", "divot", "crater", "craters", "indented"]),
             SubjectNameTerms = Analyse(SubjectNameWords),
             NonRankingTerms = new HashSet<string>([.. Analyse(intents.File.IgnoreWords.Concat(QuestionWords)), .. settingCues.Keys], StringComparer.Ordinal),
             SpecificTerms = new HashSet<string>([.. Analyse(SpecificWords), .. scarTypeTerms.Keys], StringComparer.Ordinal),

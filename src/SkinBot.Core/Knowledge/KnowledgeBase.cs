@@ -108,18 +108,23 @@ public sealed class KnowledgeBase : IDisposable
     /// sign alone is read with each for the medical tiers ("got it this morning, the skin went white" after a question
     /// about filler), and the most urgent reading stands.
     /// </param>
-    public SafetyScreening Screen(string text, bool afterCrisis = false, bool afterNearMiss = false, IReadOnlyList<CarriedSubject>? subjects = null)
+    /// <param name="afterMedical">
+    /// The tier of a medical go-to-care reply the conversation got within <see cref="Engine.EngineOptions.AfterMedicalWindow"/>,
+    /// or <see cref="Urgency.None"/>: then a message that shows no sign, neither says it was seen to ("the gp gave me
+    /// antibiotics", "ok going now") nor asks about skin gets that tier's reply again (safety.yml <c>after_medical</c>).
+    /// </param>
+    public SafetyScreening Screen(string text, bool afterCrisis = false, bool afterNearMiss = false, IReadOnlyList<CarriedSubject>? subjects = null, Urgency afterMedical = Urgency.None)
     {
         ArgumentNullException.ThrowIfNull(text);
         var spelled = Safety.SpellEmoji(text);
-        var screening = ScreenSpelled(text, spelled, afterCrisis, afterNearMiss, subjects ?? []);
+        var screening = ScreenSpelled(text, spelled, afterCrisis, afterNearMiss, subjects ?? [], afterMedical);
         return Safety.NamedSubjects(spelled) is { Count: > 0 } named ? screening with { Subjects = named } : screening;
     }
 
-    private SafetyScreening ScreenSpelled(string text, string spelled, bool afterCrisis, bool afterNearMiss, IReadOnlyList<CarriedSubject> subjects)
+    private SafetyScreening ScreenSpelled(string text, string spelled, bool afterCrisis, bool afterNearMiss, IReadOnlyList<CarriedSubject> subjects, Urgency afterMedical)
     {
         var signs = Safety.ReadSpelled(spelled, SafetyCatalog.IsEmojiOnly(text));
-        var verdict = signs.Verdict ?? WithSubjects(spelled, subjects);
+        var verdict = signs.Verdict ?? WithSubjects(spelled, subjects) ?? AfterMedical(text, spelled, afterMedical, afterCrisis);
         if (verdict?.Urgency == Urgency.Crisis)
         {
             // "lol no im not gonna off myself, i meant my chem grade" names its crisis words only to take them back.
@@ -185,6 +190,21 @@ public sealed class KnowledgeBase : IDisposable
             : verdict with { CrisisReading = reading });
     }
 
+    /// <summary>
+    /// After a medical tier's reply, outside a crisis conversation (whose own reading comes first): that tier's reply
+    /// again for a message that neither says it was seen to nor asks about skin, or null.
+    /// </summary>
+    private SafetyVerdict? AfterMedical(string text, string spelled, Urgency tier, bool afterCrisis)
+    {
+        if (tier is Urgency.None or Urgency.Crisis || afterCrisis || Safety.AfterMedical is not { } after
+            || Safety.SaysSeenToAfterMedical(spelled) || AsksAboutScars(text))
+        {
+            return null;
+        }
+
+        return new SafetyVerdict(after[tier], AfterMedicalReading.NoWordOfCare, text.Length > MaxQuotedLength ? text[..MaxQuotedLength] : text);
+    }
+
     /// <summary>The most urgent medical sign the text shows read with any of the subjects earlier messages named, or null.</summary>
     private SafetyVerdict? WithSubjects(string spelled, IReadOnlyList<CarriedSubject> subjects)
     {
@@ -215,6 +235,13 @@ public sealed class KnowledgeBase : IDisposable
 
         return modelled?.Describe();
     }
+
+    /// <summary>
+    /// Whether a message asks about scars or pits themselves ("ok. and will it scar?", "do boxcar scars go away"), not
+    /// a product or treatment that may be what went wrong ("can i put antibiotic cream on it", "the peel did that").
+    /// </summary>
+    private bool AsksAboutScars(string text) =>
+        Analyzer.Terms(text).Any(t => Vocabulary.ScarTerms.Contains(t) || Vocabulary.ScarTypeTerms.ContainsKey(t) || Vocabulary.PitTerms.Contains(t));
 
     /// <summary>
     /// Whether a message names SkinBot's subject: pitted scars, a scar type or a treatment ("whats the best sunscreen

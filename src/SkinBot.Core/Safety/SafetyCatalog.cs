@@ -58,9 +58,10 @@ public sealed class SafetyCatalog
     /// <summary>Filter-dodging spellings ("su1c1de", "self h@rm") the screen reads a second time as plain words.</summary>
     private readonly DisguisedSpelling _disguised;
 
-    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields, SafetyRespelling respelling, AfterCrisisReading? afterCrisis, AfterNearMissReading? afterNearMiss, CarriedSubjects carriedSubjects)
+    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields, SafetyRespelling respelling, AfterCrisisReading? afterCrisis, AfterNearMissReading? afterNearMiss, CarriedSubjects carriedSubjects, AfterMedicalReading? afterMedical)
     {
         Tiers = tiers;
+        AfterMedical = afterMedical;
         CarriedSubjects = carriedSubjects;
         AfterCrisis = afterCrisis;
         AfterNearMiss = afterNearMiss;
@@ -88,6 +89,13 @@ public sealed class SafetyCatalog
 
     /// <summary>How the message right after a near miss is read (safety.yml <c>after_near_miss</c>); null when the file has none.</summary>
     public AfterNearMissReading? AfterNearMiss { get; }
+
+    /// <summary>How the next messages after a medical tier's reply are read (safety.yml <c>after_medical</c>); null when the file has none.</summary>
+    public AfterMedicalReading? AfterMedical { get; }
+
+    /// <summary>Whether a text whose emoji are already spelled says a medical problem has been seen to (after_medical <c>safe_signs</c>).</summary>
+    public bool SaysSeenToAfterMedical(string spelled) =>
+        AfterMedical is not null && AfterMedical.ShowsCare(SurfaceWords.Of(spelled), _negations);
 
     /// <summary>What one message can name that the next speaks of only as "it" (safety.yml <c>carried_subjects</c>).</summary>
     public CarriedSubjects CarriedSubjects { get; }
@@ -410,7 +418,32 @@ public sealed class SafetyCatalog
         List<SafetyTier> ordered = [.. tiers.OrderByDescending(t => t.Urgency)];
         var afterCrisis = file.AfterCrisis is null ? null : ParseAfterCrisis(file.AfterCrisis, ordered, sourceName);
         var afterNearMiss = file.AfterNearMiss is null ? null : ParseAfterNearMiss(file.AfterNearMiss, ordered, afterCrisis, sourceName);
-        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName), SafetyRespelling.Parse(file.Spellings, sourceName), afterCrisis, afterNearMiss, ParseCarriedSubjects(file.CarriedSubjects, sourceName));
+        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName), SafetyRespelling.Parse(file.Spellings, sourceName), afterCrisis, afterNearMiss, ParseCarriedSubjects(file.CarriedSubjects, sourceName), file.AfterMedical is null ? null : ParseAfterMedical(file.AfterMedical, ordered, sourceName));
+    }
+
+    private static AfterMedicalReading ParseAfterMedical(SafetyAfterMedicalEntry entry, IReadOnlyList<SafetyTier> tiers, string sourceName)
+    {
+        if (string.IsNullOrWhiteSpace(entry.Lead))
+        {
+            throw new CorpusFormatException(sourceName, "after_medical needs a lead");
+        }
+
+        var safeSigns = (entry.SafeSigns ?? []).Select((s, i) => ParseSign(s, UrgencyNames.Infection, i + 1, sourceName)).ToList();
+        if (safeSigns.Count == 0)
+        {
+            throw new CorpusFormatException(sourceName, "after_medical has no safe_signs");
+        }
+
+        var taken = tiers.SelectMany(t => t.Signs).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        if (safeSigns.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1 || taken.Contains(g.Key)) is { } duplicate)
+        {
+            throw new CorpusFormatException(sourceName, $"after_medical sign '{duplicate.Key}' is defined twice");
+        }
+
+        // The tier's own reply, led by a line that says this is the same advice again and why it still stands.
+        var replies = tiers.Where(t => t.Urgency is not (Urgency.Crisis or Urgency.None))
+            .ToDictionary(t => t.Urgency, t => t with { Message = $"{entry.Lead.Trim()}\n{t.Message}" });
+        return new AfterMedicalReading(replies, safeSigns);
     }
 
     private static CarriedSubjects ParseCarriedSubjects(List<CarriedSubjectEntry>? entries, string sourceName)

@@ -27,6 +27,17 @@ public sealed class SafetyFile
     /// What one message can name that the next speaks of only as "it" (optional), see <see cref="CarriedSubjects"/>.
     /// </summary>
     public List<CarriedSubjectEntry> CarriedSubjects { get; set; } = [];
+
+    /// <summary>How the next messages after a medical tier's reply are read (optional), see <see cref="AfterMedicalReading"/>.</summary>
+    public SafetyAfterMedicalEntry? AfterMedical { get; set; }
+}
+
+/// <summary>after_medical as written: the lead put before a medical tier's reply given again, and the signs that it was seen to.</summary>
+public sealed class SafetyAfterMedicalEntry
+{
+    public string Lead { get; set; } = string.Empty;
+
+    public List<SafetySignEntry> SafeSigns { get; set; } = [];
 }
 
 /// <summary>

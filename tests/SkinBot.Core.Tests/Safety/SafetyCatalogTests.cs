@@ -197,6 +197,30 @@ public sealed class SafetyCatalogTests
     private static string CarriedSubjects(string subjects) => "carried_subjects:\n" + subjects;
 
     [Fact]
+    public void After_a_medical_reply_each_medical_tier_replies_again_led_by_the_lead_and_safe_signs_say_it_was_seen_to()
+    {
+        var catalog = SafetyCatalog.Parse(File4() + "after_medical:\n  lead: Still needs a doctor.\n  safe_signs:\n    - name: seen\n      covers: x\n      phrases: [saw the doctor]\n      unless: [cant]\n");
+
+        var after = catalog.AfterMedical!;
+        Assert.StartsWith("Still needs a doctor.\n", after[Urgency.Infection].Message, StringComparison.Ordinal);
+        Assert.EndsWith(catalog[Urgency.Infection].Message, after[Urgency.Infection].Message, StringComparison.Ordinal);
+        Assert.Equal(catalog[Urgency.Emergency].Headline, after[Urgency.Emergency].Headline);
+        Assert.True(catalog.SaysSeenToAfterMedical("i saw the doctor this morning"));
+        Assert.False(catalog.SaysSeenToAfterMedical("i cant get to see the doctor till monday"));
+    }
+
+    [Theory]
+    [InlineData("after_medical:\n  safe_signs:\n    - name: seen\n      covers: x\n      phrases: [saw the doctor]\n", "needs a lead")]
+    [InlineData("after_medical:\n  lead: x\n", "has no safe_signs")]
+    [InlineData("after_medical:\n  lead: x\n  safe_signs:\n    - name: b\n      covers: x\n      phrases: [saw]\n", "defined twice")]
+    public void After_medical_is_checked_when_the_file_loads(string section, string expected)
+    {
+        var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(File4() + section));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Only_the_crisis_tier_may_have_an_aside()
     {
         var withAside = File4().Replace("  - id: emergency\n    headline: h\n", "  - id: emergency\n    headline: h\n    aside: call someone\n", StringComparison.Ordinal);
