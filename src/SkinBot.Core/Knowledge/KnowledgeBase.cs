@@ -192,12 +192,12 @@ public sealed class KnowledgeBase : IDisposable
 
     /// <summary>
     /// After a medical tier's reply, outside a crisis conversation (whose own reading comes first): that tier's reply
-    /// again for a message that neither says it was seen to nor asks about skin, or null.
+    /// again for a message that says it is still needed, or that neither says it was seen to nor asks about scars, or null.
     /// </summary>
     private SafetyVerdict? AfterMedical(string text, string spelled, Urgency tier, bool afterCrisis)
     {
         if (tier is Urgency.None or Urgency.Crisis || afterCrisis || Safety.AfterMedical is not { } after
-            || Safety.SaysSeenToAfterMedical(spelled) || AsksAboutScars(text))
+            || (!Safety.SaysStillNeededAfterMedical(spelled) && (Safety.SaysSeenToAfterMedical(spelled) || AsksAboutScars(text))))
         {
             return null;
         }

@@ -7,20 +7,25 @@ namespace SkinBot.Core.Safety;
 /// safety.yml's <c>after_medical</c>: how SkinBot reads the next messages after a go-to-care reply of a medical tier.
 /// "the doctor's is closed till monday, can i just put sudocrem on it" names no sign of its own, and read alone it
 /// would get the list of what SkinBot covers; after "this needs a doctor today" it still needs that advice. A message
-/// there that neither says it has been dealt with (<see cref="SafeSigns"/>: seen, told it is fine, going now) nor asks
-/// about skin gets that tier's reply again, led by this section's <c>lead</c> (<see cref="NoWordOfCare"/>).
+/// there that says it is still needed (<see cref="StillNeeds"/>: put off, barred, hidden), or that neither says it has
+/// been dealt with (<see cref="SafeSigns"/>: seen, told it is fine, going now) nor asks about scars, gets that tier's
+/// reply again, led by this section's <c>lead</c> (<see cref="NoWordOfCare"/>).
 /// </summary>
 public sealed class AfterMedicalReading
 {
     private readonly PhraseSet _safePhrases;
 
+    private readonly PhraseSet _stillPhrases;
+
     private readonly IReadOnlyDictionary<Urgency, SafetyTier> _tiers;
 
-    internal AfterMedicalReading(IReadOnlyDictionary<Urgency, SafetyTier> tiers, IReadOnlyList<SafetySign> safeSigns)
+    internal AfterMedicalReading(IReadOnlyDictionary<Urgency, SafetyTier> tiers, IReadOnlyList<SafetySign> safeSigns, IReadOnlyList<SafetySign> stillNeeds)
     {
         _tiers = tiers;
         SafeSigns = safeSigns;
+        StillNeeds = stillNeeds;
         _safePhrases = new PhraseSet(safeSigns.SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
+        _stillPhrases = new PhraseSet(stillNeeds.SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
     }
 
     /// <summary>The sign named when a message after a medical reply shows no sign of its own, says nothing was done and is not about skin.</summary>
@@ -35,8 +40,18 @@ public sealed class AfterMedicalReading
     /// <summary>Signs that it has been dealt with: seen or on the way, told it is fine by someone who looked, or thanks and going.</summary>
     public IReadOnlyList<SafetySign> SafeSigns { get; }
 
+    /// <summary>
+    /// Signs that the advice is still needed whatever else the message says ("ill book it eventually lol. anyway whats the
+    /// best serum", "is it gonna scar?? i dont want my mum to see"): putting it off, a way to care barred, hiding it.
+    /// </summary>
+    public IReadOnlyList<SafetySign> StillNeeds { get; }
+
     /// <summary>The tier as this reading replies: its own reply, led by the section's lead.</summary>
     public SafetyTier this[Urgency urgency] => _tiers[urgency];
+
+    /// <summary>Whether the words say the advice is still needed ("ill book it eventually", "no money for a&amp;e").</summary>
+    internal bool ShowsStillNeeded(IReadOnlyList<string> surfaceWords, IReadOnlySet<string> negations) =>
+        SafetySign.FirstShown(StillNeeds, new SafetyMatches(_stillPhrases, surfaceWords), _tiers.Values.First(), negations) is not null;
 
     /// <summary>Whether the words say it has been dealt with ("the gp gave me antibiotics", "ok going now").</summary>
     internal bool ShowsCare(IReadOnlyList<string> surfaceWords, IReadOnlySet<string> negations) =>

@@ -97,6 +97,10 @@ public sealed class SafetyCatalog
     public bool SaysSeenToAfterMedical(string spelled) =>
         AfterMedical is not null && AfterMedical.ShowsCare(SurfaceWords.Of(spelled), _negations);
 
+    /// <summary>Whether a text whose emoji are already spelled says medical advice is still needed (after_medical <c>still_needs</c>).</summary>
+    public bool SaysStillNeededAfterMedical(string spelled) =>
+        AfterMedical is not null && AfterMedical.ShowsStillNeeded(SurfaceWords.Of(spelled), _negations);
+
     /// <summary>What one message can name that the next speaks of only as "it" (safety.yml <c>carried_subjects</c>).</summary>
     public CarriedSubjects CarriedSubjects { get; }
 
@@ -434,8 +438,9 @@ public sealed class SafetyCatalog
             throw new CorpusFormatException(sourceName, "after_medical has no safe_signs");
         }
 
+        var stillNeeds = (entry.StillNeeds ?? []).Select((s, i) => ParseSign(s, UrgencyNames.Infection, i + 1, sourceName)).ToList();
         var taken = tiers.SelectMany(t => t.Signs).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        if (safeSigns.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1 || taken.Contains(g.Key)) is { } duplicate)
+        if (safeSigns.Concat(stillNeeds).GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1 || taken.Contains(g.Key)) is { } duplicate)
         {
             throw new CorpusFormatException(sourceName, $"after_medical sign '{duplicate.Key}' is defined twice");
         }
@@ -443,7 +448,7 @@ public sealed class SafetyCatalog
         // The tier's own reply, led by a line that says this is the same advice again and why it still stands.
         var replies = tiers.Where(t => t.Urgency is not (Urgency.Crisis or Urgency.None))
             .ToDictionary(t => t.Urgency, t => t with { Message = $"{entry.Lead.Trim()}\n{t.Message}" });
-        return new AfterMedicalReading(replies, safeSigns);
+        return new AfterMedicalReading(replies, safeSigns, stillNeeds);
     }
 
     private static CarriedSubjects ParseCarriedSubjects(List<CarriedSubjectEntry>? entries, string sourceName)

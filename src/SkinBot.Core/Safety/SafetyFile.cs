@@ -38,6 +38,9 @@ public sealed class SafetyAfterMedicalEntry
     public string Lead { get; set; } = string.Empty;
 
     public List<SafetySignEntry> SafeSigns { get; set; } = [];
+
+    /// <summary>Signs that it still stands whatever else the message says: putting it off, a way barred, hiding it.</summary>
+    public List<SafetySignEntry> StillNeeds { get; set; } = [];
 }
 
 /// <summary>

@@ -8,7 +8,7 @@ namespace SkinBot.Core.Tests.Conversations;
 /// <summary>
 /// After "this needs a doctor today", what people write next often names no sign: the clinic is closed, a parent says
 /// it is nothing, it is 2am. They still need that advice, not the list of what SkinBot covers; someone who was seen,
-/// is going, or asks about their scars gets an ordinary answer.
+/// is going, or asks about their scars gets an ordinary answer, unless they also put it off or hide it.
 /// </summary>
 public sealed class AfterMedicalTests
 {
@@ -26,6 +26,8 @@ public sealed class AfterMedicalTests
     [InlineData("my mum says its nothing and i should stop being dramatic")]
     [InlineData("its 2am, can it wait till the morning?")]
     [InlineData("is there a cream i can get at the chemist instead")]
+    [InlineData("ill get it checked eventually lol. anyway do boxcar scars go away")]
+    [InlineData("will it scar?? what do i do tonight, i dont want my mum to see")]
     public async Task A_next_message_that_does_not_say_it_was_seen_to_gets_the_same_advice_again(string next)
     {
         await new Conversation(await EngineAsync())

@@ -199,7 +199,8 @@ public sealed class SafetyCatalogTests
     [Fact]
     public void After_a_medical_reply_each_medical_tier_replies_again_led_by_the_lead_and_safe_signs_say_it_was_seen_to()
     {
-        var catalog = SafetyCatalog.Parse(File4() + "after_medical:\n  lead: Still needs a doctor.\n  safe_signs:\n    - name: seen\n      covers: x\n      phrases: [saw the doctor]\n      unless: [cant]\n");
+        var catalog = SafetyCatalog.Parse(File4() + "after_medical:\n  lead: Still needs a doctor.\n  safe_signs:\n    - name: seen\n      covers: x\n      phrases: [saw the doctor]\n      unless: [cant]\n"
+            + "  still_needs:\n    - name: later\n      covers: x\n      phrases: [eventually]\n");
 
         var after = catalog.AfterMedical!;
         Assert.StartsWith("Still needs a doctor.\n", after[Urgency.Infection].Message, StringComparison.Ordinal);
@@ -207,6 +208,8 @@ public sealed class SafetyCatalogTests
         Assert.Equal(catalog[Urgency.Emergency].Headline, after[Urgency.Emergency].Headline);
         Assert.True(catalog.SaysSeenToAfterMedical("i saw the doctor this morning"));
         Assert.False(catalog.SaysSeenToAfterMedical("i cant get to see the doctor till monday"));
+        Assert.True(catalog.SaysStillNeededAfterMedical("ill go eventually"));
+        Assert.False(catalog.SaysStillNeededAfterMedical("i saw the doctor this morning"));
     }
 
     [Theory]
