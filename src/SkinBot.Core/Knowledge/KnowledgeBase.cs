@@ -110,8 +110,9 @@ public sealed class KnowledgeBase : IDisposable
     /// </param>
     /// <param name="afterMedical">
     /// The tier of a medical go-to-care reply the conversation got within <see cref="Engine.EngineOptions.AfterMedicalWindow"/>,
-    /// or <see cref="Urgency.None"/>: then a message that shows no sign, neither says it was seen to ("the gp gave me
-    /// antibiotics", "ok going now") nor asks about skin gets that tier's reply again (safety.yml <c>after_medical</c>).
+    /// or <see cref="Urgency.None"/>: then a message that shows no sign and says the advice is still needed ("ill go
+    /// eventually"), or neither says it was seen to ("the gp gave me antibiotics", "ok going now") nor asks about scars,
+    /// gets that tier's reply again (safety.yml <c>after_medical</c>).
     /// </param>
     public SafetyScreening Screen(string text, bool afterCrisis = false, bool afterNearMiss = false, IReadOnlyList<CarriedSubject>? subjects = null, Urgency afterMedical = Urgency.None)
     {

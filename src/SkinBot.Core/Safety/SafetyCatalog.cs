@@ -115,9 +115,8 @@ public sealed class SafetyCatalog
     public SafetyVerdict? ScreenWithSubject(string spelled, CarriedSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        return ReadSpelled($"{subject.ReadsAs} {spelled}", emojiOnly: false).Verdict is { Urgency: not Urgency.Crisis } verdict
-            ? verdict with { Subject = subject }
-            : null;
+        // The subject's words lead the quoted match, so --explain and the logs show what the message was read with.
+        return ReadSpelled($"{subject.ReadsAs} {spelled}", emojiOnly: false).Verdict is { Urgency: not Urgency.Crisis } verdict ? verdict : null;
     }
 
     /// <summary>

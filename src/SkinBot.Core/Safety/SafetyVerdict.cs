@@ -6,10 +6,9 @@ namespace SkinBot.Core.Safety;
 /// The most urgent sign a message shows: its tier, the named sign, and the words that showed it. <see
 /// cref="CrisisReading"/> is set when the tier is not crisis but a clause of the message also read like a crisis by
 /// meaning: the reply for the sign stands, with the crisis lines added. <see cref="GaveWay"/> names the more urgent
-/// sign that showed too but yields to this one (safety.yml <c>yields_to</c>), for --explain. <see cref="Subject"/> is set
-/// when the sign showed only with what an earlier message named ("it" after "is filler risky?").
+/// sign that showed too but yields to this one (safety.yml <c>yields_to</c>), for --explain.
 /// </summary>
-public sealed record SafetyVerdict(SafetyTier Tier, SafetySign Sign, string MatchedWords, string? CrisisReading = null, SafetySign? GaveWay = null, CarriedSubject? Subject = null)
+public sealed record SafetyVerdict(SafetyTier Tier, SafetySign Sign, string MatchedWords, string? CrisisReading = null, SafetySign? GaveWay = null)
 {
     public Urgency Urgency => Tier.Urgency;
 }
