@@ -22,6 +22,8 @@ public sealed class LookAlikeReachTests
     [InlineData("shes taken all her antibiotics at once and said bye")]
     [InlineData("tell mum im sorry i missed everything. goodbye")]
     [InlineData("i have hives and took the whole bottle of benadryl on purpose")]
+    [InlineData("mafish 7ad hayla7ez law khadt el 7obob kollaha")]
+    [InlineData("ich will für immer weg sein, wegen meiner narben hab ich keine lust mehr")]
     public async Task An_everyday_word_beside_the_danger_does_not_cancel_the_crisis_reply(string text)
     {
         await CrisisReplies.AssertAloneAsync(text);
