@@ -22,6 +22,12 @@ public sealed class LookAlikeReachTests
     [InlineData("shes taken all her antibiotics at once and said bye")]
     [InlineData("tell mum im sorry i missed everything. goodbye")]
     [InlineData("i have hives and took the whole bottle of benadryl on purpose")]
+    [InlineData("the knot is tied and the rope is ready if the laser fails")]
+    [InlineData("she said shed jump into the river tonight")]
+    [InlineData("hes on the roof smoking and says hes done with the world")]
+    [InlineData("tell mum im sorry, its too late for me")]
+    [InlineData("taped the hose to the exhaust so it wont leak")]
+    [InlineData("subcision price? everythings paid off, wont need the money after friday")]
     [InlineData("mafish 7ad hayla7ez law khadt el 7obob kollaha")]
     [InlineData("ich will für immer weg sein, wegen meiner narben hab ich keine lust mehr")]
     public async Task An_everyday_word_beside_the_danger_does_not_cancel_the_crisis_reply(string text)
