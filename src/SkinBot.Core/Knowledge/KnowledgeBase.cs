@@ -197,8 +197,13 @@ public sealed class KnowledgeBase : IDisposable
     /// </summary>
     private SafetyVerdict? AfterMedical(string text, string spelled, Urgency tier, bool afterCrisis)
     {
-        if (tier is Urgency.None or Urgency.Crisis || afterCrisis || Safety.AfterMedical is not { } after
-            || (!Safety.SaysStillNeededAfterMedical(spelled) && (Safety.SaysSeenToAfterMedical(spelled) || AsksAboutScars(text))))
+        if (tier is Urgency.None or Urgency.Crisis || afterCrisis || Safety.AfterMedical is not { } after)
+        {
+            return null;
+        }
+
+        var care = Safety.ReadAfterMedical(spelled);
+        if (care == AfterMedicalCare.SeenTo || (care == AfterMedicalCare.Unsaid && AsksAboutScars(text)))
         {
             return null;
         }

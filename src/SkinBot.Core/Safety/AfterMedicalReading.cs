@@ -13,6 +13,8 @@ namespace SkinBot.Core.Safety;
 /// </summary>
 public sealed class AfterMedicalReading
 {
+    private static readonly IReadOnlySet<string> NoNegations = new HashSet<string>();
+
     private readonly PhraseSet _safePhrases;
 
     private readonly PhraseSet _stillPhrases;
@@ -49,11 +51,22 @@ public sealed class AfterMedicalReading
     /// <summary>The tier as this reading replies: its own reply, led by the section's lead.</summary>
     public SafetyTier this[Urgency urgency] => _tiers[urgency];
 
-    /// <summary>Whether the words say the advice is still needed ("ill book it eventually", "no money for a&amp;e").</summary>
-    internal bool ShowsStillNeeded(IReadOnlyList<string> surfaceWords, IReadOnlySet<string> negations) =>
-        SafetySign.FirstShown(StillNeeds, new SafetyMatches(_stillPhrases, surfaceWords), _tiers.Values.First(), negations) is not null;
+    /// <summary>
+    /// What the words say of the care advised: still needed ("ill book it eventually", "no money for a&amp;e"), seen to
+    /// ("the gp gave me antibiotics", "ok going now"), or neither. A negation just before a seen-to phrase cancels it
+    /// ("i havent been seen yet"); nothing cancels a still-needed one, which would only repeat the advice.
+    /// </summary>
+    internal AfterMedicalCare Read(IReadOnlyList<string> surfaceWords, IReadOnlySet<string> negations)
+    {
+        var still = new SafetyMatches(_stillPhrases, surfaceWords);
+        if (!still.IsEmpty && StillNeeds.Any(s => s.Match(still, NoNegations, negations) is not null))
+        {
+            return AfterMedicalCare.StillNeeded;
+        }
 
-    /// <summary>Whether the words say it has been dealt with ("the gp gave me antibiotics", "ok going now").</summary>
-    internal bool ShowsCare(IReadOnlyList<string> surfaceWords, IReadOnlySet<string> negations) =>
-        SafetySign.FirstShown(SafeSigns, new SafetyMatches(_safePhrases, surfaceWords), _tiers.Values.First(), negations) is not null;
+        var seen = new SafetyMatches(_safePhrases, surfaceWords);
+        return !seen.IsEmpty && SafeSigns.Any(s => s.Match(seen, negations, negations) is not null)
+            ? AfterMedicalCare.SeenTo
+            : AfterMedicalCare.Unsaid;
+    }
 }

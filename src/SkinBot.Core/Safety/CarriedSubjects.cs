@@ -33,8 +33,6 @@ public sealed partial class CarriedSubjects
         _words = new PhraseSet(_subjectOf.Keys);
     }
 
-    public static CarriedSubjects None { get; } = new([]);
-
     public IReadOnlyList<CarriedSubject> All => _subjects;
 
     /// <summary>Every subject the words name, in file order ("can you laser over a mole" names a procedure and a mole).</summary>

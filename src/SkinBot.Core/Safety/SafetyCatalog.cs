@@ -93,13 +93,12 @@ public sealed class SafetyCatalog
     /// <summary>How the next messages after a medical tier's reply are read (safety.yml <c>after_medical</c>); null when the file has none.</summary>
     public AfterMedicalReading? AfterMedical { get; }
 
-    /// <summary>Whether a text whose emoji are already spelled says a medical problem has been seen to (after_medical <c>safe_signs</c>).</summary>
-    public bool SaysSeenToAfterMedical(string spelled) =>
-        AfterMedical is not null && AfterMedical.ShowsCare(SurfaceWords.Of(spelled), _negations);
-
-    /// <summary>Whether a text whose emoji are already spelled says medical advice is still needed (after_medical <c>still_needs</c>).</summary>
-    public bool SaysStillNeededAfterMedical(string spelled) =>
-        AfterMedical is not null && AfterMedical.ShowsStillNeeded(SurfaceWords.Of(spelled), _negations);
+    /// <summary>
+    /// What a text whose emoji are already spelled says of the care a medical reply advised (after_medical
+    /// <c>still_needs</c> and <c>safe_signs</c>); <see cref="AfterMedicalCare.Unsaid"/> when the file has no after_medical.
+    /// </summary>
+    public AfterMedicalCare ReadAfterMedical(string spelled) =>
+        AfterMedical?.Read(SurfaceWords.Of(spelled), _negations) ?? AfterMedicalCare.Unsaid;
 
     /// <summary>What one message can name that the next speaks of only as "it" (safety.yml <c>carried_subjects</c>).</summary>
     public CarriedSubjects CarriedSubjects { get; }

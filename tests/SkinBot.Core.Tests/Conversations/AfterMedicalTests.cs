@@ -28,6 +28,7 @@ public sealed class AfterMedicalTests
     [InlineData("is there a cream i can get at the chemist instead")]
     [InlineData("ill get it checked eventually lol. anyway do boxcar scars go away")]
     [InlineData("will it scar?? what do i do tonight, i dont want my mum to see")]
+    [InlineData("havent been seen yet, they said maybe tomorrow")]
     public async Task A_next_message_that_does_not_say_it_was_seen_to_gets_the_same_advice_again(string next)
     {
         await new Conversation(await EngineAsync())

@@ -206,10 +206,11 @@ public sealed class SafetyCatalogTests
         Assert.StartsWith("Still needs a doctor.\n", after[Urgency.Infection].Message, StringComparison.Ordinal);
         Assert.EndsWith(catalog[Urgency.Infection].Message, after[Urgency.Infection].Message, StringComparison.Ordinal);
         Assert.Equal(catalog[Urgency.Emergency].Headline, after[Urgency.Emergency].Headline);
-        Assert.True(catalog.SaysSeenToAfterMedical("i saw the doctor this morning"));
-        Assert.False(catalog.SaysSeenToAfterMedical("i cant get to see the doctor till monday"));
-        Assert.True(catalog.SaysStillNeededAfterMedical("ill go eventually"));
-        Assert.False(catalog.SaysStillNeededAfterMedical("i saw the doctor this morning"));
+        Assert.Equal(AfterMedicalCare.SeenTo, catalog.ReadAfterMedical("i saw the doctor this morning"));
+        Assert.Equal(AfterMedicalCare.Unsaid, catalog.ReadAfterMedical("i cant get to see the doctor till monday"));
+        Assert.Equal(AfterMedicalCare.Unsaid, catalog.ReadAfterMedical("i have not saw the doctor"));
+        Assert.Equal(AfterMedicalCare.StillNeeded, catalog.ReadAfterMedical("ill go eventually"));
+        Assert.Equal(AfterMedicalCare.StillNeeded, catalog.ReadAfterMedical("i saw the doctor but ill go back eventually"));
     }
 
     [Theory]
