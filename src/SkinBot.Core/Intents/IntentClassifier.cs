@@ -44,18 +44,28 @@ public static partial class IntentClassifier
         // ask something clearly ("> how much was ur laser" then "idk. what are boxcar scars"), and from the whole message
         // when the quote is what they ask about ("> scars are permanent by definition" then "is that true??").
         var whole = MessageNormalizer.Normalize(text);
-        var own = QuotedReply.OwnWords(text);
         var screening = knowledge.Screen(
             whole,
             context?.CrisisRepliedAt is not null,
             context?.CrisisNearMissAt is not null,
             knowledge.Safety.CarriedSubjects.FromNames(context?.Subjects),
             context?.MedicalRepliedAt is null ? Domain.Urgency.None : context.MedicalTier);
-        var ownAsk = ReferenceEquals(own, text) ? null : Understand(MessageNormalizer.Normalize(own), knowledge, context, tuning, screening);
-        var decision = ownAsk is { LowConfidence: false, BestGuess: false } && IsSubstantive(ownAsk.Intent)
-            ? ownAsk
-            : Understand(whole, knowledge, context, tuning, screening);
+        var decision = OwnAsk(text, knowledge, context, tuning, screening) ?? Understand(whole, knowledge, context, tuning, screening);
         return decision with { NearCrisis = screening.NearMiss, Subjects = screening.Subjects };
+    }
+
+    /// <summary>
+    /// For a reply that quotes someone, the decision from the person's own words when it is clear (substantive, neither
+    /// low confidence nor a best guess); null when nothing is quoted or the own words ask nothing clear alone.
+    /// </summary>
+    private static IntentDecision? OwnAsk(string text, KnowledgeBase knowledge, ConversationContext? context, ClassifierTuning tuning, SafetyScreening screening)
+    {
+        var own = QuotedReply.OwnWords(text);
+        return !ReferenceEquals(own, text)
+            && Understand(MessageNormalizer.Normalize(own), knowledge, context, tuning, screening) is { LowConfidence: false, BestGuess: false } ownAsk
+            && IsSubstantive(ownAsk.Intent)
+            ? ownAsk
+            : null;
     }
 
     /// <summary>The decision for one reading of the message, with its follow-ups and other asks.</summary>
@@ -82,11 +92,13 @@ public static partial class IntentClassifier
     {
         tuning ??= ClassifierTuning.Default;
         var whole = MessageNormalizer.Normalize(text);
-        text = MessageNormalizer.Normalize(QuotedReply.OwnWords(text));
+        var screening = knowledge.Screen(whole);
+
+        // The reading Classify answers from: the own words of a quoting reply when they ask clearly, else the whole.
+        text = OwnAsk(text, knowledge, null, tuning, screening) is null ? whole : MessageNormalizer.Normalize(QuotedReply.OwnWords(text));
         var evidence = MessageEvidence.Read(text, knowledge, tuning);
         var features = evidence.Features;
         var trace = new List<string>();
-        var screening = knowledge.Screen(whole);
         var decision = WithBestGuess(PreferFirstAsk(Decide(evidence, knowledge, null, tuning, screening, trace), text, knowledge, tuning, trace), tuning);
         var asks = IsSubstantive(decision.Intent) && !decision.LowConfidence ? OtherAsks(text, decision, knowledge, tuning) : [];
         var lines = new StringBuilder();

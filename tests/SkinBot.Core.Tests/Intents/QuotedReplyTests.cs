@@ -1,6 +1,7 @@
 using SkinBot.Core.Answers;
 using SkinBot.Core.Chat;
 using SkinBot.Core.Domain;
+using SkinBot.Core.Intents;
 using SkinBot.Core.Markup;
 using SkinBot.Testing;
 
@@ -46,6 +47,20 @@ public sealed class QuotedReplyTests
         var answer = await AskAsync("> scars are permanent by definition\nmy friend sent me this, is that true? is improvement possible or not");
 
         Assert.Equal(IntentIds.Permanence, answer.Intent);
+    }
+
+    [Theory]
+    [InlineData("> how much was ur laser\nidk ask priya. my question is whats the difference between rolling and boxcar scars")]
+    [InlineData("> scars are permanent by definition\nmy friend sent me this, is that true? is improvement possible or not")]
+    public async Task Explain_reads_the_same_words_the_answer_is_decided_from(string text)
+    {
+        var answer = await AskAsync(text);
+        var holder = await KnowledgeBases.SharedRepositoryCorpusAsync();
+        using var lease = holder.Acquire();
+
+        var explained = IntentClassifier.Explain(text, lease.Knowledge);
+
+        Assert.Contains($"decision:         {answer.Intent} ", explained, StringComparison.Ordinal);
     }
 
     [Fact]
