@@ -106,7 +106,8 @@ public sealed class KnowledgeBase : IDisposable
     /// <param name="subjects">
     /// What earlier messages of the conversation named (<see cref="SafetyScreening.Subjects"/>): a message that shows no
     /// sign alone is read with each for the medical tiers ("got it this morning, the skin went white" after a question
-    /// about filler), and the most urgent reading stands.
+    /// about filler), and the most urgent reading stands. A subject the message names itself is read the same way in
+    /// its later sentences ("bought lip filler online... two hours later my top lip has gone white").
     /// </param>
     /// <param name="afterMedical">
     /// The tier of a medical go-to-care reply the conversation got within <see cref="Engine.EngineOptions.AfterMedicalWindow"/>,
@@ -118,14 +119,18 @@ public sealed class KnowledgeBase : IDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         var spelled = Safety.SpellEmoji(text);
-        var screening = ScreenSpelled(text, spelled, afterCrisis, afterNearMiss, subjects ?? [], afterMedical);
-        return Safety.NamedSubjects(spelled) is { Count: > 0 } named ? screening with { Subjects = named } : screening;
+        var named = Safety.NamedSubjects(spelled);
+        var screening = ScreenSpelled(text, spelled, afterCrisis, afterNearMiss, subjects ?? [], named, afterMedical);
+        return named.Count > 0 ? screening with { Subjects = named } : screening;
     }
 
-    private SafetyScreening ScreenSpelled(string text, string spelled, bool afterCrisis, bool afterNearMiss, IReadOnlyList<CarriedSubject> subjects, Urgency afterMedical)
+    private SafetyScreening ScreenSpelled(string text, string spelled, bool afterCrisis, bool afterNearMiss, IReadOnlyList<CarriedSubject> subjects, IReadOnlyList<CarriedSubject> named, Urgency afterMedical)
     {
         var signs = Safety.ReadSpelled(spelled, SafetyCatalog.IsEmojiOnly(text));
-        var verdict = signs.Verdict ?? WithSubjects(spelled, subjects) ?? AfterMedical(text, spelled, afterMedical, afterCrisis);
+        var verdict = signs.Verdict
+            ?? MostUrgent(subjects, subject => Safety.ScreenWithSubject(spelled, subject))
+            ?? MostUrgent(named, subject => Safety.ScreenWithOwnSubject(spelled, subject))
+            ?? AfterMedical(text, spelled, afterMedical, afterCrisis);
         if (verdict?.Urgency == Urgency.Crisis)
         {
             // "lol no im not gonna off myself, i meant my chem grade" names its crisis words only to take them back.
@@ -211,13 +216,16 @@ public sealed class KnowledgeBase : IDisposable
         return new SafetyVerdict(after[tier], AfterMedicalReading.NoWordOfCare, text.Length > MaxQuotedLength ? text[..MaxQuotedLength] : text);
     }
 
-    /// <summary>The most urgent medical sign the text shows read with any of the subjects earlier messages named, or null.</summary>
-    private SafetyVerdict? WithSubjects(string spelled, IReadOnlyList<CarriedSubject> subjects)
+    /// <summary>
+    /// The most urgent medical sign the text shows read with any of the subjects (those earlier messages named, or those
+    /// it names itself and speaks of again in later sentences), or null.
+    /// </summary>
+    private static SafetyVerdict? MostUrgent(IReadOnlyList<CarriedSubject> subjects, Func<CarriedSubject, SafetyVerdict?> read)
     {
         SafetyVerdict? found = null;
         foreach (var subject in subjects)
         {
-            if (Safety.ScreenWithSubject(spelled, subject) is { } verdict && (found is null || verdict.Urgency > found.Urgency))
+            if (read(subject) is { } verdict && (found is null || verdict.Urgency > found.Urgency))
             {
                 found = verdict;
             }

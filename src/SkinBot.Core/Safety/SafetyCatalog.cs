@@ -119,6 +119,55 @@ public sealed class SafetyCatalog
     }
 
     /// <summary>
+    /// The medical sign a text whose emoji are already spelled shows when each sentence after the one naming
+    /// <paramref name="subject"/> is read with the subject's words before it, or null. A long message names the filler
+    /// first and says what went wrong sentences later ("bought lip filler off a website... my mate did it at her house
+    /// before prom. its been two hours and the left side of my top lip has gone white and purply"), past any sign's
+    /// reach; the later sentences speak of it the way a next message would. Only the medical tiers, as for a subject an
+    /// earlier message named; the whole text is read again, so the look-alikes around each sentence still count, and
+    /// the sign's look-alikes in the sentences that name the thing cancel it wherever they are.
+    /// </summary>
+    public SafetyVerdict? ScreenWithOwnSubject(string spelled, CarriedSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var sentences = Sentences.Of(spelled);
+        if (sentences.Count < 2)
+        {
+            return null;
+        }
+
+        var read = new StringBuilder(spelled.Length + (sentences.Count * 16));
+        var naming = new StringBuilder();
+        var carried = false;
+        foreach (var sentence in sentences)
+        {
+            var namesIt = CarriedSubjects.Named(SurfaceWords.Of(sentence)).Contains(subject);
+            if (naming.Length > 0 && !namesIt)
+            {
+                read.Append(subject.ReadsAs).Append(' ');
+                carried = true;
+            }
+
+            if (namesIt)
+            {
+                naming.Append(sentence).Append(' ');
+            }
+
+            read.Append(sentence).Append(' ');
+        }
+
+        if (!carried || ReadSpelled(read.ToString(), emojiOnly: false).Verdict is not { Urgency: not Urgency.Crisis } verdict)
+        {
+            return null;
+        }
+
+        // How the thing was named can say it is not today's trouble ("had filler two years ago and loved it. ... my skin
+        // is pale"): the sign's look-alikes are read in the naming sentences too, however far they are from the match.
+        var named = new SafetyMatches(_everyPhrase, SurfaceWords.Of(naming.ToString()));
+        return verdict.Sign.Unless.Any(phrase => named.Of(phrase).Count > 0) ? null : verdict;
+    }
+
+    /// <summary>
     /// The after_near_miss sign a text whose emoji are already spelled shows, as written or respelled ("no fr tho", "i
     /// wasnt joking"), or null: read only on the message right after one that came near a crisis reading.
     /// </summary>

@@ -2,11 +2,19 @@ namespace SkinBot.Core.Text;
 
 /// <summary>
 /// A set of short phrases matched against <see cref="SurfaceWords"/>. A word ending in <c>*</c> matches any word
-/// it starts ("scratch*" matches "scratches" and "scratched"). Phrases are stored as a tree of words, so a message
-/// costs a few lookups per word however many phrases share a first word ("i", "my" and "no" start thousands).
+/// it starts ("scratch*" matches "scratches" and "scratched"); a word that is only <c>#</c> matches a number of two
+/// digits or more ("took # of" matches "took 12 of" and "took 30 of", not "took 2 of"). Phrases are stored as a tree
+/// of words, so a message costs a few lookups per word however many phrases share a first word ("i", "my" and "no"
+/// start thousands).
 /// </summary>
 public sealed class PhraseSet
 {
+    /// <summary>
+    /// The word <c>#</c> stands for. A message's words never hold it, since <see cref="SurfaceWords"/> drops what is not
+    /// a letter, digit or mark, so it can be a key among the words without meeting one.
+    /// </summary>
+    private const string AnyNumber = "#";
+
     private readonly PhraseNode _root = new();
 
     public PhraseSet(IEnumerable<string> phrases)
@@ -21,10 +29,19 @@ public sealed class PhraseSet
             words.Clear();
             foreach (var range in text.AsSpan().Split(' '))
             {
-                AddWords(text.AsSpan(range).Trim(), words, pool, ref buffer);
+                var piece = text.AsSpan(range).Trim();
+                if (piece is AnyNumber)
+                {
+                    words.Add((AnyNumber, false));
+                }
+                else
+                {
+                    AddWords(piece, words, pool, ref buffer);
+                }
             }
 
-            if (words.Count == 0)
+            // A phrase of nothing but numbers would go off at every age, price and date.
+            if (words.TrueForAll(w => ReferenceEquals(w.Text, AnyNumber)))
             {
                 continue;
             }
@@ -188,6 +205,9 @@ public sealed class PhraseSet
 
         private Dictionary<string, PhraseNode>? _exact;
 
+        /// <summary>The child a number takes (<see cref="AnyNumber"/>), found once when sealed rather than looked up per word.</summary>
+        private PhraseNode? _anyNumber;
+
         /// <summary>Prefix children while the tree is built; <see cref="Seal"/> files them by first letters and lets this go.</summary>
         private Dictionary<string, PhraseNode>? _prefixes;
 
@@ -236,6 +256,8 @@ public sealed class PhraseSet
 
             if (_exact is not null)
             {
+                _anyNumber = _exact.GetValueOrDefault(AnyNumber);
+
                 // Pairs rather than .Values: a dictionary keeps the values view it hands out, one more object per node.
                 foreach (var (_, child) in _exact)
                 {
@@ -264,6 +286,11 @@ public sealed class PhraseSet
                 child.Collect(words, next + 1, ref ends);
             }
 
+            if (_anyNumber is not null && IsNumber(word))
+            {
+                _anyNumber.Collect(words, next + 1, ref ends);
+            }
+
             if (_prefixesByKey is not null && word.Length >= PrefixKeyLength && _prefixesByKeyOfWord.TryGetValue(word.AsSpan(0, PrefixKeyLength), out var keyed))
             {
                 CollectPrefixed(keyed, words, next, ref ends);
@@ -273,6 +300,28 @@ public sealed class PhraseSet
             {
                 CollectPrefixed(_shortPrefixes, words, next, ref ends);
             }
+        }
+
+        /// <summary>
+        /// Two digits or more: one digit is a dose, a count of spots or a session ("took 2 of my pills"), where the
+        /// amounts that worry ("took 12 of", "like 30") have two.
+        /// </summary>
+        private static bool IsNumber(string word)
+        {
+            if (word.Length < 2)
+            {
+                return false;
+            }
+
+            foreach (var c in word)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static void CollectPrefixed((string Prefix, PhraseNode Node)[] children, IReadOnlyList<string> words, int next, ref List<PhraseEnd>? ends)

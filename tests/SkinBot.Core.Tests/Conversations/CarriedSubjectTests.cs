@@ -50,6 +50,42 @@ public sealed class CarriedSubjectTests
             .RunAsync();
     }
 
+    /// <summary>
+    /// One long message that names the thing first and says what went wrong sentences later, beyond any sign's reach:
+    /// the later sentences speak of it as a next message would.
+    /// </summary>
+    [Theory]
+    [InlineData(
+        "ok so i know this was dumb but i ordered lip filler from some website because every clinic near me wants way more than i earn in a month, and my cousin who watched a lot of tutorials said she could do it for me in her kitchen on saturday afternoon before the party we were all going to. ",
+        "about three hours later the middle of my top lip is white and patchy purple and it throbs like crazy.",
+        Urgency.Emergency)]
+    [InlineData(
+        "so my older brother lent me his dermaroller, the 1.5mm one, since the salon in town charges a fortune per session and i am saving up for a car, and i watched two long videos about how to do it properly before i started on both cheeks last night around ten. ",
+        "this morning both cheeks are raw and wet and they sting like fire even with nothing on them.",
+        Urgency.Emergency)]
+    public async Task A_thing_named_early_in_a_long_message_is_read_into_its_later_sentences(string namesIt, string laterSentence, Urgency urgency)
+    {
+        var engine = await EngineAsync();
+        await new Conversation(engine, "one long message")
+            .Send(namesIt + laterSentence).AssertUrgency(urgency)
+            .RunAsync();
+        await new Conversation(engine, "the later sentence alone")
+            .Send(laterSentence).AssertUrgency(Urgency.None)
+            .RunAsync();
+    }
+
+    /// <summary>Later sentences with colour or pain words stay ordinary when the thing was named as planned, or as long past.</summary>
+    [Theory]
+    [InlineData("I'm 29 and have finally saved enough for fractional laser on my rolling scars, about four sessions at the clinic my friend used. My skin is fairly pale and I freckle in summer. How many weeks apart are the sessions usually, and will I be red for long afterwards? I have a wedding in spring.")]
+    [InlineData("Got cheek filler three years ago and honestly loved the result. These days I'm more bothered by the ice pick scars on my temples. My skin is very white and goes blotchy when I'm cold, would TCA cross suit me?")]
+    public async Task A_long_ordinary_message_about_a_named_procedure_stays_ordinary(string message)
+    {
+        await new Conversation(await EngineAsync())
+            .Send(message)
+            .AssertUrgency(Urgency.None)
+            .RunAsync();
+    }
+
     [Fact]
     public async Task The_subject_is_kept_across_other_questions_until_the_conversation_is_forgotten()
     {

@@ -45,6 +45,21 @@ public class PhraseSetTests
         Assert.Equal([phrase], found.Select(m => m.Phrase));
     }
 
+    [Theory]
+    [InlineData("took 12 of kaylas pills", true)]
+    [InlineData("i took 30 of them", true)]
+    [InlineData("took 2 of my pills", false)]
+    [InlineData("took twelve of them", false)]
+    [InlineData("took 12mg of it", false)]
+    [InlineData("took # of them", false)]
+    public void A_number_word_matches_a_number_of_two_digits_or_more(string message, bool found)
+    {
+        var phrases = new PhraseSet(["took # of", "#", "# #"]);
+
+        Assert.Equal(1, phrases.Count);
+        Assert.Equal(found, phrases.Any(SurfaceWords.Of(message)));
+    }
+
     [Fact]
     public void A_phrase_with_no_letters_is_ignored_and_a_message_without_phrases_finds_nothing()
     {
