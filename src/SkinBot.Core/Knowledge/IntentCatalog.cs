@@ -24,10 +24,14 @@ public sealed class IntentCatalog
         File = file;
         ById = file.Intents.ToDictionary(i => i.Id, StringComparer.Ordinal);
         OtherLanguages = [.. file.OtherLanguageWords.Select(l => new OtherLanguage(l.Key, new HashSet<string>(l.Value.Select(w => w.ToLowerInvariant()), StringComparer.Ordinal)))];
+        EnglishWords = new HashSet<string>(file.EnglishWords.Select(w => w.ToLowerInvariant()), StringComparer.Ordinal);
     }
 
     /// <summary>The languages SkinBot can tell a message is written in, though it cannot read them.</summary>
     public IReadOnlyList<OtherLanguage> OtherLanguages { get; }
+
+    /// <summary>Common short English words (intents.yml <c>english_words</c>), weighed against another language's.</summary>
+    public IReadOnlySet<string> EnglishWords { get; }
 
     public IntentFile File { get; }
 

@@ -101,6 +101,12 @@ public sealed class IntentFile
     /// <summary>Common short words of other languages, by language name, that tell a message is not in English.</summary>
     public Dictionary<string, List<string>> OtherLanguageWords { get; set; } = [];
 
+    /// <summary>
+    /// Common short English words ("what", "the", "how"): a message that holds more of them than of another language's
+    /// words asks in English, whatever greeting or aside in that language comes with it.
+    /// </summary>
+    public List<string> EnglishWords { get; set; } = [];
+
     /// <summary>Extra words that mark a message as being about skin scarring, beyond lead terms and synonyms.</summary>
     public List<string> DomainTerms { get; set; } = [];
 

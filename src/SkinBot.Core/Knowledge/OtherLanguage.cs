@@ -12,22 +12,53 @@ public sealed record OtherLanguage(string Name, IReadOnlySet<string> Words)
     /// The language of <paramref name="words"/> when enough of them are its common words ("que", "mein", "yung"):
     /// chat slang and a borrowed word or two do not make an English message foreign.
     /// </summary>
-    public static OtherLanguage? Of(IReadOnlyList<string> words, IReadOnlyList<OtherLanguage> languages)
+    public static OtherLanguage? Of(IReadOnlyList<string> words, IReadOnlyList<OtherLanguage> languages) =>
+        Best(words, languages) is { Count: >= MinimumWords } best && best.Count >= MinimumShare * words.Count ? best.Language : null;
+
+    /// <summary>
+    /// <see cref="Of"/>, and only when the language's words outnumber the common English words of the message that are
+    /// not also that language's: "hola! perdón mi inglés no es muy bueno... what causes the little holes in the face after
+    /// acne?" asks in English, with a greeting and an apology in Spanish around it.
+    /// </summary>
+    public static OtherLanguage? MostlyOf(IReadOnlyList<string> words, IReadOnlyList<OtherLanguage> languages, IReadOnlySet<string> english)
     {
-        ArgumentNullException.ThrowIfNull(words);
-        ArgumentNullException.ThrowIfNull(languages);
-        OtherLanguage? best = null;
-        var bestCount = 0;
-        foreach (var language in languages)
+        ArgumentNullException.ThrowIfNull(english);
+        if (Of(words, languages) is not { } language)
         {
-            var count = words.Count(language.Words.Contains);
-            if (count > bestCount)
+            return null;
+        }
+
+        var own = 0;
+        var englishOnly = 0;
+        foreach (var word in words)
+        {
+            if (language.Words.Contains(word))
             {
-                best = language;
-                bestCount = count;
+                own++;
+            }
+            else if (english.Contains(word))
+            {
+                englishOnly++;
             }
         }
 
-        return bestCount >= MinimumWords && bestCount >= MinimumShare * words.Count ? best : null;
+        return own > englishOnly ? language : null;
+    }
+
+    private static (OtherLanguage Language, int Count)? Best(IReadOnlyList<string> words, IReadOnlyList<OtherLanguage> languages)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(languages);
+        (OtherLanguage Language, int Count)? best = null;
+        foreach (var language in languages)
+        {
+            var count = words.Count(language.Words.Contains);
+            if (count > (best?.Count ?? 0))
+            {
+                best = (language, count);
+            }
+        }
+
+        return best;
     }
 }

@@ -40,6 +40,24 @@ public sealed class OtherLanguageTests
         Assert.Null(OtherLanguage.Of(Words(text), await ShippedLanguagesAsync()));
     }
 
+    /// <summary>
+    /// A question asked in English with a greeting, an apology or a line in another language around it is answered:
+    /// the other language is named (three of its words, a fifth of the message) but its words do not outnumber English.
+    /// </summary>
+    [Theory]
+    [InlineData("hola!! perdón mi inglés no es muy bueno, what causes the little holes in the face after acne? mi hermana tiene muchos y está triste", IntentIds.Definition)]
+    [InlineData("yaar mere scars ka kya karu bhai, how much does microneedling cost for one session? is it worth the price", "procedure_cost")]
+    public async Task An_english_question_with_another_language_around_it_gets_an_answer(string text, string intent)
+    {
+        Assert.NotNull(OtherLanguage.Of(Words(text), await ShippedLanguagesAsync()));
+        var engine = KnowledgeBases.Engine(await KnowledgeBases.SharedRepositoryCorpusAsync());
+
+        await new Conversation(engine, Guid.NewGuid().ToString("N"))
+            .Send(text)
+            .AssertIntent(intent)
+            .RunAsync();
+    }
+
     [Fact]
     public async Task A_message_in_portuguese_gets_told_skinbot_reads_english_and_where_to_turn_not_an_answer()
     {
