@@ -150,6 +150,19 @@ public sealed class IntentTests
         Assert.False(answer.LowConfidence);
     }
 
+    /// <summary>A clinic treatment asked about as something to do at home gets the at-home list, no clinic passage.</summary>
+    [Theory]
+    [InlineData("diy peel for my pits? cant afford the derm")]
+    [InlineData("at home microneedling pen worth it for boxcar scars")]
+    public async Task A_clinic_treatment_asked_about_doing_at_home_gets_the_at_home_list(string question)
+    {
+        var answer = await AskAsync(question);
+
+        Assert.Equal(IntentIds.TreatmentAtHome, answer.Intent);
+        Assert.NotEmpty(answer.Passages);
+        Assert.All(answer.Passages, p => Assert.Contains("At-home", p.SectionPathText, StringComparison.OrdinalIgnoreCase));
+    }
+
     [Theory]
     [InlineData("what are ice pick scars?", "Ice pick scars", ScarTypeNames.IcePick)]
     [InlineData("what do box car scars look like", "Boxcar scars", ScarTypeNames.Boxcar)]

@@ -18,15 +18,25 @@ public sealed class NamedTreatmentRule : IIntentRule
             return null;
         }
 
+        var margin = input.Evidence.MarginConfidence(input.Tuning);
+        var agrees = IntentIds.IsTreatment(input.Evidence.Top.Intent);
+        var confidence = agrees ? Math.Max(margin, input.Tuning.Named) : margin;
+
+        // "diy peel for my pits?", "at home microneedling pen worth it?": the message's own words ask about doing a
+        // clinic treatment at home, so the at-home list answers (the roller and the acids sold for home use, each with
+        // its limits), not the passage on what a dermatologist does.
+        if (features.Setting == TreatmentSetting.AtHome && features.TreatmentsSetting == TreatmentSetting.InOffice)
+        {
+            return input.Decision(IntentIds.TreatmentAtHome, confidence) with { Treatments = [] };
+        }
+
         // Treatments of both settings ("dermarolling, since I can't afford microneedling at a clinic"): the
         // message's setting words pick the list, and only that setting's treatments are quoted.
         var setting = features.TreatmentsSetting ?? (features.Setting is TreatmentSetting.AtHome or TreatmentSetting.InOffice ? features.Setting : null);
         var treatments = features.TreatmentsSetting is null && setting is not null
             ? [.. features.Treatments.Where(p => input.Knowledge.Vocabulary.TreatmentSettings[p.Id] == setting)]
             : features.Treatments;
-        var margin = input.Evidence.MarginConfidence(input.Tuning);
-        var agrees = IntentIds.IsTreatment(input.Evidence.Top.Intent);
-        return input.Decision(IntentIds.ForSetting(setting), agrees ? Math.Max(margin, input.Tuning.Named) : margin) with { Treatments = treatments.Count > 0 ? treatments : features.Treatments };
+        return input.Decision(IntentIds.ForSetting(setting), confidence) with { Treatments = treatments.Count > 0 ? treatments : features.Treatments };
     }
 
     /// <summary>
