@@ -52,10 +52,29 @@ public sealed class MessageEvidence
     public bool PleasantriesOnly { get; private init; }
 
     /// <summary>
-    /// Greeting or help words around nothing but the subject's name: "are you able to answer questions about acne
-    /// scars?" asks what SkinBot can do, not for one of its answers.
+    /// Greeting or help words around nothing but the subject's name, said to SkinBot: "are you able to answer questions
+    /// about acne scars?" asks what SkinBot can do, not for one of its answers; "hi! what are pockmarks? thanks!!" says
+    /// hello and thanks around a question and asks for the answer.
     /// </summary>
     public bool AsksAboutTheBot { get; private init; }
+
+    /// <summary>Words that speak to SkinBot itself; "you" after a thanks is only the thanks.</summary>
+    private static readonly HashSet<string> BotWords = new(StringComparer.Ordinal) { "you", "u", "ya", "your", "ur", "yourself", "bot", "skinbot" };
+
+    private static readonly HashSet<string> ThanksWords = new(StringComparer.Ordinal) { "thank", "thanks", "thx", "ty" };
+
+    private static bool SpeaksToTheBot(IReadOnlyList<string> surface)
+    {
+        for (var i = 0; i < surface.Count; i++)
+        {
+            if (BotWords.Contains(surface[i]) && !(i > 0 && ThanksWords.Contains(surface[i - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The closest substantive intents, best first.</summary>
     public IReadOnlyList<string> Nearest => [.. Scores.Select(s => s.Intent).Where(IntentClassifier.IsSubstantive).Take(3)];
@@ -74,7 +93,8 @@ public sealed class MessageEvidence
         return new MessageEvidence(normalised, surface, corrected, features, knowledge.Scope.Screen(surface), Combine(examples, semantic, features, tuning), examples, semantic)
         {
             PleasantriesOnly = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || !IsContentTerm(t, knowledge)),
-            AsksAboutTheBot = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || knowledge.Vocabulary.SubjectNameTerms.Contains(t) || !IsContentTerm(t, knowledge)),
+            AsksAboutTheBot = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || knowledge.Vocabulary.SubjectNameTerms.Contains(t) || !IsContentTerm(t, knowledge))
+                && SpeaksToTheBot(surface),
         };
     }
 

@@ -43,6 +43,9 @@ public sealed class IntentTests
         { "Are you able to answer questions about acne scars?", IntentIds.GreetingHelp },
         { "hey bot, what questions can i ask you about pockmarks", IntentIds.GreetingHelp },
         { "hi! what are rolling scars? thanks!!", IntentIds.ScarTypes },
+        // Hello and thanks around a question are not a question about SkinBot, whatever the subject's name beside them.
+        { "hi! what are pockmarks? thanks!!", IntentIds.Definition },
+        { "hi!! thanks so much!! what are pockmarks?", IntentIds.Definition },
         { "Does subcision hurt?", "procedure_pain" },
         { "do lasers hurt a lot", "procedure_pain" },
         { "thanks!! does subcision hurt", "procedure_pain" },
