@@ -6,6 +6,7 @@ using SkinBot.Core.Intents.Rules;
 using SkinBot.Core.Knowledge;
 using SkinBot.Core.Markup;
 using SkinBot.Core.Safety;
+using SkinBot.Core.Text;
 
 namespace SkinBot.Core.Intents;
 
@@ -225,12 +226,7 @@ public static partial class IntentClassifier
 
     /// <summary>Sentences that end in a question mark, or open like a question.</summary>
     private static IReadOnlyList<string> QuestionSentences(string text) =>
-        [.. SentenceEnd().Split(text)
-            .Select(s => s.Trim())
-            .Where(s => s.Length > 0 && (s.EndsWith('?') || QuestionOpening().IsMatch(s)))];
-
-    [GeneratedRegex(@"(?<=[?!.\n])\s+|\n+", RegexOptions.CultureInvariant)]
-    private static partial Regex SentenceEnd();
+        [.. Sentences.Of(text).Where(s => s.EndsWith('?') || QuestionOpening().IsMatch(s))];
 
     [GeneratedRegex(@"^((and|also|plus|btw|oh and|and also)\s+)?(what|how|why|which|when|where|will|would|can|could|should|do|does|is|are|am|any)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionOpening();

@@ -128,8 +128,8 @@ public sealed class KnowledgeBase : IDisposable
     {
         var signs = Safety.ReadSpelled(spelled, SafetyCatalog.IsEmojiOnly(text));
         var verdict = signs.Verdict
-            ?? MostUrgent(subjects, subject => Safety.ScreenWithSubject(spelled, subject))
-            ?? MostUrgent(named, subject => Safety.ScreenWithOwnSubject(spelled, subject))
+            ?? WithSubjects(spelled, subjects)
+            ?? Safety.ScreenWithOwnSubjects(spelled, named)
             ?? AfterMedical(text, spelled, afterMedical, afterCrisis);
         if (verdict?.Urgency == Urgency.Crisis)
         {
@@ -216,16 +216,13 @@ public sealed class KnowledgeBase : IDisposable
         return new SafetyVerdict(after[tier], AfterMedicalReading.NoWordOfCare, text.Length > MaxQuotedLength ? text[..MaxQuotedLength] : text);
     }
 
-    /// <summary>
-    /// The most urgent medical sign the text shows read with any of the subjects (those earlier messages named, or those
-    /// it names itself and speaks of again in later sentences), or null.
-    /// </summary>
-    private static SafetyVerdict? MostUrgent(IReadOnlyList<CarriedSubject> subjects, Func<CarriedSubject, SafetyVerdict?> read)
+    /// <summary>The most urgent medical sign the text shows read with any of the subjects earlier messages named, or null.</summary>
+    private SafetyVerdict? WithSubjects(string spelled, IReadOnlyList<CarriedSubject> subjects)
     {
         SafetyVerdict? found = null;
         foreach (var subject in subjects)
         {
-            if (read(subject) is { } verdict && (found is null || verdict.Urgency > found.Urgency))
+            if (Safety.ScreenWithSubject(spelled, subject) is { } verdict && (found is null || verdict.Urgency > found.Urgency))
             {
                 found = verdict;
             }

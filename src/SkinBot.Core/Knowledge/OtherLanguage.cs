@@ -13,7 +13,7 @@ public sealed record OtherLanguage(string Name, IReadOnlySet<string> Words)
     /// chat slang and a borrowed word or two do not make an English message foreign.
     /// </summary>
     public static OtherLanguage? Of(IReadOnlyList<string> words, IReadOnlyList<OtherLanguage> languages) =>
-        Best(words, languages) is { Count: >= MinimumWords } best && best.Count >= MinimumShare * words.Count ? best.Language : null;
+        Named(words, languages)?.Language;
 
     /// <summary>
     /// <see cref="Of"/>, and only when the language's words outnumber the common English words of the message that are
@@ -23,27 +23,18 @@ public sealed record OtherLanguage(string Name, IReadOnlySet<string> Words)
     public static OtherLanguage? MostlyOf(IReadOnlyList<string> words, IReadOnlyList<OtherLanguage> languages, IReadOnlySet<string> english)
     {
         ArgumentNullException.ThrowIfNull(english);
-        if (Of(words, languages) is not { } language)
+        if (Named(words, languages) is not { } named)
         {
             return null;
         }
 
-        var own = 0;
-        var englishOnly = 0;
-        foreach (var word in words)
-        {
-            if (language.Words.Contains(word))
-            {
-                own++;
-            }
-            else if (english.Contains(word))
-            {
-                englishOnly++;
-            }
-        }
-
-        return own > englishOnly ? language : null;
+        var englishOnly = words.Count(word => english.Contains(word) && !named.Language.Words.Contains(word));
+        return named.Count > englishOnly ? named.Language : null;
     }
+
+    /// <summary>The language with the most of its words in the message, and how many, when they name it.</summary>
+    private static (OtherLanguage Language, int Count)? Named(IReadOnlyList<string> words, IReadOnlyList<OtherLanguage> languages) =>
+        Best(words, languages) is { Count: >= MinimumWords } best && best.Count >= MinimumShare * words.Count ? best : null;
 
     private static (OtherLanguage Language, int Count)? Best(IReadOnlyList<string> words, IReadOnlyList<OtherLanguage> languages)
     {

@@ -119,29 +119,44 @@ public sealed class SafetyCatalog
     }
 
     /// <summary>
-    /// The medical sign a text whose emoji are already spelled shows when each sentence after the one naming
-    /// <paramref name="subject"/> is read with the subject's words before it, or null. A long message names the filler
-    /// first and says what went wrong sentences later ("bought lip filler off a website... my mate did it at her house
-    /// before prom. its been two hours and the left side of my top lip has gone white and purply"), past any sign's
-    /// reach; the later sentences speak of it the way a next message would. Only the medical tiers, as for a subject an
-    /// earlier message named; the whole text is read again, so the look-alikes around each sentence still count, and
-    /// the sign's look-alikes in the sentences that name the thing cancel it wherever they are.
+    /// The most urgent medical sign a text whose emoji are already spelled shows when, for each subject it names, every
+    /// sentence after the one naming it is read with the subject's words before it, or null. A long message names the
+    /// filler first and says what went wrong sentences later ("bought lip filler off a website... my mate did it at her
+    /// house before prom. its been two hours and the left side of my top lip has gone white and purply"), past any
+    /// sign's reach; the later sentences speak of it the way a next message would. Only the medical tiers, as for a
+    /// subject an earlier message named; the whole text is read again, so the look-alikes around each sentence still
+    /// count, and the sign's look-alikes in the sentences that name the thing cancel it wherever they are.
     /// </summary>
-    public SafetyVerdict? ScreenWithOwnSubject(string spelled, CarriedSubject subject)
+    /// <param name="named">The subjects the text names (<see cref="NamedSubjects"/>).</param>
+    public SafetyVerdict? ScreenWithOwnSubjects(string spelled, IReadOnlyList<CarriedSubject> named)
     {
-        ArgumentNullException.ThrowIfNull(subject);
-        var sentences = Sentences.Of(spelled);
-        if (sentences.Count < 2)
+        ArgumentNullException.ThrowIfNull(named);
+        if (named.Count == 0 || Sentences.Of(spelled) is not { Count: >= 2 } sentences)
         {
             return null;
         }
 
-        var read = new StringBuilder(spelled.Length + (sentences.Count * 16));
+        var namedBySentence = sentences.Select(sentence => CarriedSubjects.Named(SurfaceWords.Of(sentence))).ToList();
+        SafetyVerdict? found = null;
+        foreach (var subject in named)
+        {
+            if (ScreenWithOwnSubject(sentences, namedBySentence, subject) is { } verdict && (found is null || verdict.Urgency > found.Urgency))
+            {
+                found = verdict;
+            }
+        }
+
+        return found;
+    }
+
+    private SafetyVerdict? ScreenWithOwnSubject(IReadOnlyList<string> sentences, List<IReadOnlyList<CarriedSubject>> namedBySentence, CarriedSubject subject)
+    {
+        var read = new StringBuilder();
         var naming = new StringBuilder();
         var carried = false;
-        foreach (var sentence in sentences)
+        for (var i = 0; i < sentences.Count; i++)
         {
-            var namesIt = CarriedSubjects.Named(SurfaceWords.Of(sentence)).Contains(subject);
+            var namesIt = namedBySentence[i].Contains(subject);
             if (naming.Length > 0 && !namesIt)
             {
                 read.Append(subject.ReadsAs).Append(' ');
@@ -150,10 +165,10 @@ public sealed class SafetyCatalog
 
             if (namesIt)
             {
-                naming.Append(sentence).Append(' ');
+                naming.Append(sentences[i]).Append(' ');
             }
 
-            read.Append(sentence).Append(' ');
+            read.Append(sentences[i]).Append(' ');
         }
 
         if (!carried || ReadSpelled(read.ToString(), emojiOnly: false).Verdict is not { Urgency: not Urgency.Crisis } verdict)
@@ -163,8 +178,8 @@ public sealed class SafetyCatalog
 
         // How the thing was named can say it is not today's trouble ("had filler two years ago and loved it. ... my skin
         // is pale"): the sign's look-alikes are read in the naming sentences too, however far they are from the match.
-        var named = new SafetyMatches(_everyPhrase, SurfaceWords.Of(naming.ToString()));
-        return verdict.Sign.Unless.Any(phrase => named.Of(phrase).Count > 0) ? null : verdict;
+        var namingMatches = new SafetyMatches(_everyPhrase, SurfaceWords.Of(naming.ToString()));
+        return verdict.Sign.Unless.Any(phrase => namingMatches.Of(phrase).Count > 0) ? null : verdict;
     }
 
     /// <summary>

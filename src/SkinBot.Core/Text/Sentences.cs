@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace SkinBot.Core.Text;
 
 /// <summary>
-/// Cuts a message into its sentences: at full stops, question and exclamation marks and line breaks, which is where a
-/// person who names a thing first goes on to speak of it as "it". Coarser than <see cref="ClauseSplitter"/>, which also
-/// cuts at commas and chatty joints.
+/// Cuts a message into its sentences: after a full stop, question or exclamation mark followed by a space, and at line
+/// breaks, each sentence keeping its own mark ("is that normal?"). A mark inside a word is no end ("1.5mm", "0.5ml").
+/// Coarser than <see cref="ClauseSplitter"/>, which also cuts at commas and chatty joints.
 /// </summary>
 public static partial class Sentences
 {
@@ -16,7 +16,6 @@ public static partial class Sentences
         return [.. Ends().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0)];
     }
 
-    // A run of marks ends one sentence ("?!", "..."), so no empty sentences come out between them.
-    [GeneratedRegex(@"[.!?\n]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=[?!.\n])\s+|\n+", RegexOptions.CultureInvariant)]
     private static partial Regex Ends();
 }
