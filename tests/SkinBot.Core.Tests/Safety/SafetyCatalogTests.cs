@@ -257,6 +257,19 @@ public sealed class SafetyCatalogTests
     public void The_most_urgent_tier_a_message_shows_wins(string text, Urgency expected) =>
         Assert.Equal(expected, Real.Value.Screen(text)?.Urgency);
 
+    /// <summary>
+    /// Questions before a procedure ("will my face be all red and swollen?", hearsay of "the worst pain of their life")
+    /// and moles a dermatologist found unchanged are look-alikes; the words that say so must not cancel the danger
+    /// written beside them.
+    /// </summary>
+    [Theory]
+    [InlineData("will my face be all red and swollen forever?? lips blew up after filler an hour ago and i cant open my eye", Urgency.Emergency)]
+    [InlineData("got lip filler 3 hours ago, some say swelling is normal but its the worst pain of my life", Urgency.Emergency)]
+    [InlineData("microneedled at home on saturday, the skin is peeling off in sheets and its bright raw underneath, stings like a burn when i wash", Urgency.Emergency)]
+    [InlineData("derm checked my moles last year and none had changed but now one is bleeding and itchy", Urgency.SeeDoctorSoon)]
+    public void A_look_alike_word_beside_a_medical_danger_does_not_cancel_it(string text, Urgency expected) =>
+        Assert.Equal(expected, Real.Value.Screen(text)?.Urgency);
+
     [Theory]
     [InlineData("no fever, nothing spreading, just wondering about boxcar scars")]
     [InlineData("my mole hasn't changed in years, can a derm remove it for looks?")]
