@@ -76,6 +76,32 @@ public sealed class MessageEvidence
         return false;
     }
 
+    private static readonly HashSet<string> TellWords = new(StringComparer.Ordinal) { "tell", "teach" };
+
+    private static readonly HashSet<string> ExplainWords = new(StringComparer.Ordinal) { "explain", "describe" };
+
+    /// <summary>
+    /// "hey bot what can you tell me about pockmarks", "can u explain boxcar scars": said to SkinBot, but asking for
+    /// what it knows about the subject, not what it is; "can you tell me if you only do scars" stays about SkinBot.
+    /// </summary>
+    private static bool AsksToBeToldAboutIt(IReadOnlyList<string> surface)
+    {
+        for (var i = 0; i < surface.Count; i++)
+        {
+            if (ExplainWords.Contains(surface[i]))
+            {
+                return true;
+            }
+
+            if (TellWords.Contains(surface[i]) && surface.Skip(i + 1).Take(3).Contains("about", StringComparer.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The closest substantive intents, best first.</summary>
     public IReadOnlyList<string> Nearest => [.. Scores.Select(s => s.Intent).Where(IntentClassifier.IsSubstantive).Take(3)];
 
@@ -94,7 +120,7 @@ public sealed class MessageEvidence
         {
             PleasantriesOnly = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || !IsContentTerm(t, knowledge)),
             AsksAboutTheBot = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || knowledge.Vocabulary.SubjectNameTerms.Contains(t) || !IsContentTerm(t, knowledge))
-                && SpeaksToTheBot(surface),
+                && SpeaksToTheBot(surface) && !AsksToBeToldAboutIt(surface),
         };
     }
 

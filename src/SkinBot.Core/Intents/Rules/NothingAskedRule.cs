@@ -25,7 +25,7 @@ public sealed class NothingAskedRule : IIntentRule
     {
         "anyone", "anybody", "someone", "pls", "plz", "please", "recommend", "recommendations", "recs", "suggest",
         "suggestions", "advice", "tips", "tip", "ideas", "wondering", "wonder", "curious", "idk", "explain", "normal",
-        "safe", "worth",
+        "safe", "worth", "tell", "describe",
     };
 
     public string Name => "nothing-asked";
