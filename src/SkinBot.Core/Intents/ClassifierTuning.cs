@@ -84,6 +84,18 @@ public sealed record ClassifierTuning
     public double OtherQuestionOverNamedTreatment { get; init; } = 1.5;
 
     /// <summary>
+    /// As <see cref="OtherQuestionOverNamedTreatment"/>, when the other question has <see cref="AskedInSoManyWords"/>
+    /// of its own signals: asked in so many words, it needs a smaller lead.
+    /// </summary>
+    public double AskedQuestionOverNamedTreatment { get; init; } = 1.2;
+
+    /// <summary>
+    /// A message naming a treatment is about another question, whatever its signals, when that question scores at least
+    /// this multiple of the best treatment intent: every reading (examples, meaning, words) agrees it is elsewhere.
+    /// </summary>
+    public double FarAheadOfNamedTreatment { get; init; } = 2.0;
+
+    /// <summary>
     /// A question about a named treatment ("can subcision leave new scars? i want to know the downsides") is asked in so
     /// many words when its signals reach this weight (one more than <see cref="StrongSignal"/>: "how long does it
     /// last?" after "do fillers work?" is a second ask, not the main one) ...

@@ -6,7 +6,8 @@ namespace SkinBot.Core.Markup;
 
 /// <summary>
 /// Undoes what hides words from analysis without changing what a person reads: chat markup (see
-/// <see cref="ChatMarkup"/>), compatibility forms (full-width letters), invisible format characters (zero-width
+/// <see cref="ChatMarkup"/>), words spelled out letter by letter (<see cref="SpacedOutWords"/>), compatibility forms
+/// (full-width, superscript, small-capital and other styled letters, <see cref="StyledLetters"/>), invisible format characters (zero-width
 /// spaces and joiners), and Cyrillic or Greek look-alike letters inside otherwise Latin words ("pоckmarks" with
 /// a Cyrillic о).
 /// </summary>
@@ -58,8 +59,9 @@ public static class MessageNormalizer
 
     public static string Normalize(string text)
     {
-        // Markup first: a decoded entity may itself be a full-width or invisible character folded below.
-        text = ChatMarkup.ToPlainText(text);
+        // Spaced-out words before markup closes their gaps; markup next: a decoded entity may itself be a full-width or
+        // invisible character folded below.
+        text = StyledLetters.Fold(ChatMarkup.ToPlainText(SpacedOutWords.Join(text)));
 
         // Folded by hand: under InvariantGlobalization string.Normalize changes nothing.
         var visible = new StringBuilder(text.Length);

@@ -59,8 +59,8 @@ public sealed class DisguisedSpelling
     public string? Decode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = text.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
         var changed = false;
+        var tokens = text.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
         var decoded = new List<string>(tokens.Length);
         foreach (var token in tokens)
         {
@@ -71,7 +71,36 @@ public sealed class DisguisedSpelling
 
         var joined = JoinSpacedLetters(decoded, IsPhraseWord);
         changed |= joined.Count != decoded.Count;
-        return changed ? string.Join(' ', joined) : null;
+        var result = string.Join(' ', joined);
+        if (ReadsBackwards(result) is { } forwards)
+        {
+            return forwards;
+        }
+
+        return changed ? result : null;
+    }
+
+    /// <summary>Short words common in what people write; reading backwards turns a sentence of them into letters.</summary>
+    private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
+    {
+        "im", "the", "and", "to", "you", "it", "is", "not", "dont", "want", "be", "my", "me", "this", "do", "of", "that",
+        "here", "anymore", "tonight", "gonna", "going", "can", "cant", "all", "no", "just", "what", "with", "have", "for",
+    };
+
+    /// <summary>Fewest common words the text must hold when read backwards before it counts as written backwards.</summary>
+    private const int MinimumCommonWordsBackwards = 3;
+
+    /// <summary>
+    /// "eromyna ereh eb ot tnaw tnod i": a sentence written backwards so a filter or a passer-by does not read it. The
+    /// text read from its end, when that reading holds several common words and the text as written holds almost none.
+    /// </summary>
+    private static string? ReadsBackwards(string text)
+    {
+        var backwards = new string([.. text.Reverse()]);
+        var backwardsCommon = Text.SurfaceWords.Of(backwards).Count(CommonWords.Contains);
+        return backwardsCommon >= MinimumCommonWordsBackwards && Text.SurfaceWords.Of(text).Count(CommonWords.Contains) * 3 < backwardsCommon
+            ? backwards
+            : null;
     }
 
     private bool IsPhraseWord(string candidate)
@@ -81,13 +110,20 @@ public sealed class DisguisedSpelling
     }
 
     /// <summary>
-    /// A word with stand-ins after its first letter ("su1c1de", "h@rm", "k!ll", "d13"); a token that starts with a digit
-    /// or a symbol ("$600", "1st", "4am") is a number, not a disguised word, and is left alone.
+    /// A word with stand-ins after its first letter ("su1c1de", "h@rm", "k!ll", "d13", "m3"), or one that starts with a
+    /// stand-in ("3v3ry0n3", "7h15", "7o"); only a decoding into a word of the screen's phrases counts, so numbers
+    /// ("$600", "1st", "4am") are left alone.
     /// </summary>
     private static string? WithoutStandIns(string token)
     {
         var core = token.TrimStart('(', '"', '\'', '*').TrimEnd('.', ',', '?', '!', ':', ';', ')', '"', '\'', '*');
-        if (core.Length < 3 || !char.IsLetter(core[0]) || !core.Skip(1).Any(StandIns.ContainsKey))
+        if (core.Length < 2 || !core.Any(char.IsLetter))
+        {
+            return null;
+        }
+
+        var leadingStandIn = !char.IsLetter(core[0]);
+        if (leadingStandIn ? !StandIns.ContainsKey(core[0]) : !core.Skip(1).Any(StandIns.ContainsKey))
         {
             return null;
         }
@@ -95,11 +131,12 @@ public sealed class DisguisedSpelling
         var plain = new StringBuilder(core.Length);
         for (var i = 0; i < core.Length; i++)
         {
-            plain.Append(i > 0 && StandIns.TryGetValue(core[i], out var letter) ? letter : core[i]);
+            plain.Append((i > 0 || leadingStandIn) && StandIns.TryGetValue(core[i], out var letter) ? letter : core[i]);
         }
 
         return plain.ToString();
     }
+
 
     /// <summary>Single letters joined by dots or dashes ("d.i.e", "s.h.") as one word.</summary>
     private static string? WithoutBreaks(string token)

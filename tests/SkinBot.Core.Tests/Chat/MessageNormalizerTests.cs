@@ -51,4 +51,32 @@ public sealed class MessageNormalizerTests
     {
         Assert.Equal(expected, MessageNormalizer.Normalize(text));
     }
+
+    [Theory]
+    [InlineData("ᴵ ᵈᵒⁿᵗ ʷᵃⁿⁿᵃ ᵇᵉ ᵃˡⁱᵛᵉ", "I dont wanna be alive")]
+    [InlineData("ᴅᴏɴᴛ ᴡᴀɴɴᴀ", "dont wanna")]
+    [InlineData("ⓓⓘⓔ", "die")]
+    [InlineData("\U0001D41D\U0001D422\U0001D41E scars", "die scars")]
+    [InlineData("\U0001D5F1\U0001D5F6\U0001D5F2", "die")]
+    [InlineData("\U0001F1E9\U0001F1EE\U0001F1EA", "die")]
+    public void Styled_letters_from_font_generators_read_as_plain_letters(string text, string expected)
+    {
+        Assert.Equal(expected, MessageNormalizer.Normalize(text));
+    }
+
+    [Theory]
+    [InlineData("n o t h i n g   m a t t e r s .   w r o t e   m y   g o o d b y e s", "nothing matters. wrote my goodbyes")]
+    [InlineData("i  want  to  d i e   s o o n", "i want to die soon")]
+    public void Words_spelled_out_letter_by_letter_with_wider_gaps_are_joined(string text, string expected)
+    {
+        Assert.Equal(expected, MessageNormalizer.Normalize(text));
+    }
+
+    [Theory]
+    [InlineData("types:  a b c  and so on")]
+    [InlineData("my scars  are  deep")]
+    public void Ordinary_double_spaces_join_nothing(string text)
+    {
+        Assert.DoesNotContain("abc", MessageNormalizer.Normalize(text), StringComparison.Ordinal);
+    }
 }

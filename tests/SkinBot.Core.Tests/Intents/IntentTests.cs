@@ -46,6 +46,15 @@ public sealed class IntentTests
         // Hello and thanks around a question are not a question about SkinBot, whatever the subject's name beside them.
         { "hi! what are pockmarks? thanks!!", IntentIds.Definition },
         { "hi!! thanks so much!! what are pockmarks?", IntentIds.Definition },
+        // Said to SkinBot, but asking to be told about the subject: the answer, not the help menu.
+        { "hey bot what can you tell me about pockmarks", IntentIds.Definition },
+        { "can you explain boxcar scars", IntentIds.ScarTypes },
+        { "are u a doctor or a program? dont wanna trust a random site", IntentIds.GreetingHelp },
+        { "ok bye skinbot ttyl", IntentIds.GreetingHelp },
+        { "is this AI?? like am i talking to chatgpt or a person", IntentIds.GreetingHelp },
+        // A treatment named as where the question happens, with another question far ahead on every reading.
+        { "i have microneedling on friday after school. will i be able to go back to school on monday or will my face be all red?", "procedure_downtime" },
+        { "popped a huge spot last night and now theres a scab, what do i do so it doesnt scar? i have subcision booked in 2 weeks", "wound_care" },
         { "Does subcision hurt?", "procedure_pain" },
         { "do lasers hurt a lot", "procedure_pain" },
         { "thanks!! does subcision hurt", "procedure_pain" },

@@ -15,6 +15,8 @@ public sealed class DisguisedSpellingTests
     [InlineData("relapsed on s.h. last night", "relapsed on sh last night")]
     [InlineData("honestly i wanna d13", "honestly i wanna die")]
     [InlineData("\"su1c1de\" is all i think about", "suicide is all i think about")]
+    [InlineData("1 d0nt w4nt 7o l1v3", "1 dont want to live")]
+    [InlineData("eid ot tnaw tsuj i thginot", "tonight i just want to die")]
     public void Filter_dodging_spellings_read_as_the_words_they_disguise(string text, string plain)
     {
         Assert.Equal(plain, Spelling.Decode(text));
@@ -25,6 +27,8 @@ public sealed class DisguisedSpellingTests
     [InlineData("iza mitt mn el da7k 3a hal video")]
     [InlineData("i a m so tired of these scars")]
     [InlineData("e.g. tretinoin or adapalene")]
+    [InlineData("no sé si el retinol sirve para las cicatrices, alguien sabe?")]
+    [InlineData("on my cheeks, no idea what type they are")]
     public void Prices_times_arabizi_and_letters_that_spell_no_screen_word_are_left_alone(string text)
     {
         Assert.Null(Spelling.Decode(text));

@@ -3,7 +3,7 @@ namespace SkinBot.Core.Tests.Safety;
 /// <summary>
 /// A look-alike's words cancel a crisis sign when they stand near it, so they must be words only a harmless message
 /// holds. Each message here carries an everyday word that an unless list once held and lost for this reason ("minutes
-/// ago", "help me", "broke up", "exams", "antibiotics", "hives", "done with school", "seminggu", "died on me", "this weekend", "of vodka", "of school", "ke pantai", "reise", "nachbarn", "era", "mare", "schule", "not dead yet", "through the roof", "skincare stash", "see you tomorrow"): the danger beside it must still get the crisis reply.
+/// ago", "help me", "broke up", "exams", "antibiotics", "hives", "done with school", "seminggu", "died on me", "this weekend", "of vodka", "of school", "ke pantai", "reise", "nachbarn", "era", "mare", "schule", "not dead yet", "through the roof", "skincare stash", "see you tomorrow", "among us"): the danger beside it must still get the crisis reply.
 /// </summary>
 public sealed class LookAlikeReachTests
 {
@@ -47,6 +47,7 @@ public sealed class LookAlikeReachTests
     [InlineData("anxiety through the roof, im on the roof edge now")]
     [InlineData("giving away my skincare stash and everything else, wont need any of it")]
     [InlineData("goodbye all, i cant go on anymore. see you tomorrow maybe not")]
+    [InlineData("among us was fun but i want to unalive myself for real")]
     public async Task An_everyday_word_beside_the_danger_does_not_cancel_the_crisis_reply(string text)
     {
         await CrisisReplies.AssertAloneAsync(text);

@@ -63,21 +63,40 @@ public sealed class NamedTreatmentRule : IIntentRule
     private static bool AsksSomethingElse(RuleInput input)
     {
         var top = input.Evidence.Top;
-        // An intent about named things ("does subcision hurt?") needs only one of its signals: the name is expected.
-        var signalsNeeded = input.AsksAboutNamedThing(top.Intent) ? 1 : input.Tuning.StrongSignal;
-        if (top.Intent is not (IntentIds.Permanence or IntentIds.Prevention or IntentIds.Definition) && !input.AsksAboutNamedThing(top.Intent)
-            || input.Features.Signals.GetValueOrDefault(top.Intent) < signalsNeeded)
+        // What type a scar is, or how two treatments differ ("whats the difference between co2 and erbium"), is asked in
+        // words that also pick between the treatments named: those stay with the treatments.
+        if (!IntentClassifier.IsSubstantive(top.Intent) || IntentIds.IsTreatment(top.Intent) || top.Intent == IntentIds.ScarTypes)
         {
             return false;
         }
 
         var treatment = Math.Max(input.Evidence.ScoreOf(IntentIds.TreatmentAny), Math.Max(input.Evidence.ScoreOf(IntentIds.TreatmentAtHome), input.Evidence.ScoreOf(IntentIds.TreatmentInOffice)));
-        // "does subcision hurt?" asks one thing outright (strong signals of an intent about named things, no other
-        // intent's words): being ahead is enough, since the name alone pulls every treatment intent close.
+        // "i have microneedling booked in 2 weeks, will i be able to go to school on monday": the name is only where the
+        // question happens, and every reading of the message puts another question far ahead of the treatment lists.
+        if (top.Score >= treatment * input.Tuning.FarAheadOfNamedTreatment)
+        {
+            return true;
+        }
+
+        // An intent about named things ("does subcision hurt?") needs only one of its signals: the name is expected.
         var signals = input.Features.Signals;
+        var signalsNeeded = input.AsksAboutNamedThing(top.Intent) ? 1 : input.Tuning.StrongSignal;
+        var ownSignals = signals.GetValueOrDefault(top.Intent);
+        if (ownSignals < signalsNeeded)
+        {
+            return false;
+        }
+
+        // "does subcision hurt?" asks one thing outright (strong signals of an intent about named things, no other
+        // intent's words): being ahead is enough, since the name alone pulls every treatment intent close. A question
+        // asked in so many words ("will fillers make my boxcar scars completely flat or just less noticeable") needs a
+        // smaller lead than one the examples merely lean towards.
         var saidOutright = input.AsksAboutNamedThing(top.Intent)
-            && signals.GetValueOrDefault(top.Intent) >= input.Tuning.StrongSignal
+            && ownSignals >= input.Tuning.StrongSignal
             && signals.Keys.All(intent => intent == top.Intent || IntentIds.IsTreatment(intent) || !IntentClassifier.IsSubstantive(intent));
-        return top.Score >= treatment * (saidOutright ? 1.0 : input.Tuning.OtherQuestionOverNamedTreatment);
+        var lead = saidOutright ? 1.0
+            : ownSignals >= input.Tuning.AskedInSoManyWords ? input.Tuning.AskedQuestionOverNamedTreatment
+            : input.Tuning.OtherQuestionOverNamedTreatment;
+        return top.Score >= treatment * lead;
     }
 }

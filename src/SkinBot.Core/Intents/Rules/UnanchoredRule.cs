@@ -30,7 +30,10 @@ public sealed class UnanchoredRule : IIntentRule
         var foreign = features.UnknownTerms > tuning.UnanchoredUnknownTerms;
         // Unknown words make a greeting-shaped message about something else ("can you solve 3x + 7? thank you!!"),
         // unless it is mostly thanks and greetings ("thanks so much, you're better than google lol").
-        var mostlyPleasantries = features.Signals.GetValueOrDefault(IntentIds.GreetingHelp) >= tuning.StrongSignal && evidence.Top.Intent == IntentIds.GreetingHelp && evidence.Top.Score >= evidence.Scores.Skip(1).FirstOrDefault().Score * 2;
+        // Nor is a question about SkinBot said in so many words ("are u a doctor or a program? dont wanna trust a random
+        // website with my face").
+        var mostlyPleasantries = greetingSignals >= tuning.StrongSignal && evidence.Top.Intent == IntentIds.GreetingHelp
+            && (evidence.Top.Score >= evidence.Scores.Skip(1).FirstOrDefault().Score * 2 || greetingSignals >= tuning.AskedInSoManyWords);
         if (features.Noise || (greeted && chosen == IntentIds.GreetingHelp && asked is null && (!foreign || mostlyPleasantries)))
         {
             return input.Decision(IntentIds.GreetingHelp, greeted ? confidence : 0.5);
