@@ -72,12 +72,19 @@ public sealed class DisguisedSpelling
         var joined = JoinSpacedLetters(decoded, IsPhraseWord);
         changed |= joined.Count != decoded.Count;
         var result = string.Join(' ', joined);
-        if (ReadsBackwards(result) is { } forwards)
+        // Sentence by sentence: "thanks for the spf tips. second thing: thginot rof nalp a evah i" turns only its
+        // second half round.
+        var sentences = Text.Sentences.Of(result);
+        var read = new List<string>(sentences.Count);
+        var backwards = false;
+        foreach (var sentence in sentences)
         {
-            return forwards;
+            var forwards = ReadsBackwards(sentence);
+            backwards |= forwards is not null;
+            read.Add(forwards ?? sentence);
         }
 
-        return changed ? result : null;
+        return backwards ? string.Join(' ', read) : changed ? result : null;
     }
 
     /// <summary>Short words common in what people write; reading backwards turns a sentence of them into letters.</summary>
@@ -92,7 +99,7 @@ public sealed class DisguisedSpelling
 
     /// <summary>
     /// "eromyna ereh eb ot tnaw tnod i": a sentence written backwards so a filter or a passer-by does not read it. The
-    /// text read from its end, when that reading holds several common words and the text as written holds almost none.
+    /// sentence read from its end, when that reading holds several common words and the sentence as written almost none.
     /// </summary>
     private static string? ReadsBackwards(string text)
     {

@@ -17,6 +17,7 @@ public sealed class DisguisedSpellingTests
     [InlineData("\"su1c1de\" is all i think about", "suicide is all i think about")]
     [InlineData("1 d0nt w4nt 7o l1v3", "1 dont want to live")]
     [InlineData("eid ot tnaw tsuj i thginot", "tonight i just want to die")]
+    [InlineData("thanks for the tips. second thing: eid ot tnaw tsuj i", "thanks for the tips. i just want to die :gniht dnoces")]
     public void Filter_dodging_spellings_read_as_the_words_they_disguise(string text, string plain)
     {
         Assert.Equal(plain, Spelling.Decode(text));
