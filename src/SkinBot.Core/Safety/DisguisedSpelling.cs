@@ -72,6 +72,11 @@ public sealed class DisguisedSpelling
         var joined = JoinSpacedLetters(decoded, IsPhraseWord);
         changed |= joined.Count != decoded.Count;
         var result = string.Join(' ', joined);
+        if (!Text.SurfaceWords.Of(result).Any(ReversedCommonWords.Contains))
+        {
+            return changed ? result : null;
+        }
+
         // Sentence by sentence: "thanks for the spf tips. second thing: thginot rof nalp a evah i" turns only its
         // second half round.
         var sentences = Text.Sentences.Of(result);
@@ -93,6 +98,13 @@ public sealed class DisguisedSpelling
         "im", "the", "and", "to", "you", "it", "is", "not", "dont", "want", "be", "my", "me", "this", "do", "of", "that",
         "here", "anymore", "tonight", "gonna", "going", "can", "cant", "all", "no", "just", "what", "with", "have", "for",
     };
+
+    /// <summary>
+    /// The common words of three letters or more, written backwards ("eht", "tnod"): a message holding none of them is not
+    /// written backwards, so most messages are never cut into sentences and turned round.
+    /// </summary>
+    private static readonly HashSet<string> ReversedCommonWords = new(
+        CommonWords.Where(word => word.Length >= 3).Select(word => new string([.. word.Reverse()])), StringComparer.Ordinal);
 
     /// <summary>Fewest common words the text must hold when read backwards before it counts as written backwards.</summary>
     private const int MinimumCommonWordsBackwards = 3;
