@@ -72,7 +72,7 @@ public sealed class DisguisedSpelling
         var joined = JoinSpacedLetters(decoded, IsPhraseWord);
         changed |= joined.Count != decoded.Count;
         var result = string.Join(' ', joined);
-        if (!Text.SurfaceWords.Of(result).Any(ReversedCommonWords.Contains))
+        if (!HoldsAWordWrittenBackwards(joined))
         {
             return changed ? result : null;
         }
@@ -104,7 +104,22 @@ public sealed class DisguisedSpelling
     /// written backwards, so most messages are never cut into sentences and turned round.
     /// </summary>
     private static readonly HashSet<string> ReversedCommonWords = new(
-        CommonWords.Where(word => word.Length >= 3).Select(word => new string([.. word.Reverse()])), StringComparer.Ordinal);
+        CommonWords.Where(word => word.Length >= 3).Select(word => new string([.. word.Reverse()])), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether a token, without the punctuation around it, is a common word written backwards; allocates nothing.</summary>
+    private static bool HoldsAWordWrittenBackwards(List<string> tokens)
+    {
+        var lookup = ReversedCommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var token in tokens)
+        {
+            if (lookup.Contains(token.AsSpan().Trim(".,!?:;'\"()*")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Fewest common words the text must hold when read backwards before it counts as written backwards.</summary>
     private const int MinimumCommonWordsBackwards = 3;
