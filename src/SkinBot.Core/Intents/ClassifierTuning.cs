@@ -78,8 +78,9 @@ public sealed record ClassifierTuning
     public int UnanchoredPlainUnknownTerms { get; init; } = 0;
 
     /// <summary>
-    /// A message naming a treatment is still about permanence, prevention or what pockmarks are when that intent
-    /// has strong signals and scores at least this multiple of the best treatment intent.
+    /// A message naming a treatment is still about another question (permanence, prevention, wound care, a procedure's
+    /// pain or results...) when that intent has enough of its own signals and scores at least this multiple of the best
+    /// treatment intent.
     /// </summary>
     public double OtherQuestionOverNamedTreatment { get; init; } = 1.5;
 

@@ -3,8 +3,8 @@ using System.Text;
 namespace SkinBot.Core.Safety;
 
 /// <summary>
-/// Words spelt to slip past platform filters ("su1c1de", "self h@rm", "k!ll mys3lf", "s u i c i d e", "d.i.e") read as
-/// the words they disguise. On TikTok, Instagram and Discord people learn to write the words a filter would catch this
+/// Words spelt to slip past platform filters ("su1c1de", "self h@rm", "k!ll mys3lf", "3v3ry0n3", "s u i c i d e", "d.i.e")
+/// read as the words they disguise, and sentences written backwards ("eid ot tnaw i") read forwards. On TikTok, Instagram and Discord people learn to write the words a filter would catch this
 /// way, and the screen's phrases are written plainly. Like <see cref="SafetyRespelling"/>, this is a second reading: the
 /// message as written is always screened too, so decoding can add a sign but never hide one. A word is decoded only into
 /// a word the screen's phrases use: Arabizi writes letters as digits too ("da7k" is laughter), and reading those as
@@ -59,8 +59,8 @@ public sealed class DisguisedSpelling
     public string? Decode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var changed = false;
         var tokens = text.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        var changed = false;
         var decoded = new List<string>(tokens.Length);
         foreach (var token in tokens)
         {
@@ -170,7 +170,6 @@ public sealed class DisguisedSpelling
 
         return plain.ToString();
     }
-
 
     /// <summary>Single letters joined by dots or dashes ("d.i.e", "s.h.") as one word.</summary>
     private static string? WithoutBreaks(string token)

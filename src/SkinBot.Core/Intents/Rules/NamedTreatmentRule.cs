@@ -4,7 +4,8 @@ namespace SkinBot.Core.Intents.Rules;
 /// <summary>
 /// A treatment the message names is answered from its own passage, in the list of its setting, unless the
 /// message clearly asks something else about it: "will they be gone for good if I get lasers?" is about
-/// permanence, and its own words (two or more signals, well ahead on score) say so.
+/// permanence, and its own words (two or more signals, well ahead on score) say so; "microneedling on friday, will i be
+/// able to go to school on monday?" is about downtime, and every reading puts that far ahead of the treatment lists.
 /// </summary>
 public sealed class NamedTreatmentRule : IIntentRule
 {
