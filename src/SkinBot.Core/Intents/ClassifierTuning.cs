@@ -106,6 +106,15 @@ public sealed record ClassifierTuning
     /// <summary>... and are more than this multiple of any other question's.</summary>
     public double SignalDominance { get; init; } = 2.0;
 
+    /// <summary>
+    /// Questions about SkinBot asked at this length of help and greeting signals ("first time here lol. what can you
+    /// actually help with?? are you a real person or a bot, do you only do acne scars?") ...
+    /// </summary>
+    public int AboutTheBotAtLength { get; init; } = 6;
+
+    /// <summary>... and this multiple of any subject's own signals keep the help reply, though the subject is named as context.</summary>
+    public double AboutTheBotOverSubject { get; init; } = 3.0;
+
     /// <summary>A message of at most this many terms may borrow the conversation's previous topic.</summary>
     public int FollowUpMaxTerms { get; init; } = 4;
 

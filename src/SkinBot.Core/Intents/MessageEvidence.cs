@@ -58,12 +58,18 @@ public sealed class MessageEvidence
     /// </summary>
     public bool AsksAboutTheBot { get; private init; }
 
+    /// <summary>
+    /// Said to SkinBot ("are you a real person or a bot?") and not asking it to tell about the subject ("can u explain
+    /// boxcar scars"), whatever else the message holds.
+    /// </summary>
+    public bool SpeaksToTheBot { get; private init; }
+
     /// <summary>Words that speak to SkinBot itself; "you" after a thanks is only the thanks.</summary>
     private static readonly HashSet<string> BotWords = new(StringComparer.Ordinal) { "you", "u", "ya", "your", "ur", "yourself", "bot", "skinbot" };
 
     private static readonly HashSet<string> ThanksWords = new(StringComparer.Ordinal) { "thank", "thanks", "thx", "ty" };
 
-    private static bool SpeaksToTheBot(IReadOnlyList<string> surface)
+    private static bool IsSaidToTheBot(IReadOnlyList<string> surface)
     {
         for (var i = 0; i < surface.Count; i++)
         {
@@ -120,7 +126,8 @@ public sealed class MessageEvidence
         {
             PleasantriesOnly = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || !IsContentTerm(t, knowledge)),
             AsksAboutTheBot = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || knowledge.Vocabulary.SubjectNameTerms.Contains(t) || !IsContentTerm(t, knowledge))
-                && SpeaksToTheBot(surface) && !AsksToBeToldAboutIt(surface),
+                && IsSaidToTheBot(surface) && !AsksToBeToldAboutIt(surface),
+            SpeaksToTheBot = IsSaidToTheBot(surface) && !AsksToBeToldAboutIt(surface),
         };
     }
 

@@ -484,7 +484,7 @@ public sealed class SafetyCatalog
         List<SafetyTier> ordered = [.. tiers.OrderByDescending(t => t.Urgency)];
         var afterCrisis = file.AfterCrisis is null ? null : ParseAfterCrisis(file.AfterCrisis, ordered, sourceName);
         var afterNearMiss = file.AfterNearMiss is null ? null : ParseAfterNearMiss(file.AfterNearMiss, ordered, afterCrisis, sourceName);
-        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName), SafetyRespelling.Parse(file.Spellings, sourceName), afterCrisis, afterNearMiss, ParseCarriedSubjects(file.CarriedSubjects, sourceName), file.AfterMedical is null ? null : ParseAfterMedical(file.AfterMedical, ordered, sourceName));
+        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName), SafetyRespelling.Parse(file.Spellings, file.Particles, sourceName), afterCrisis, afterNearMiss, ParseCarriedSubjects(file.CarriedSubjects, sourceName), file.AfterMedical is null ? null : ParseAfterMedical(file.AfterMedical, ordered, sourceName));
     }
 
     private static AfterMedicalReading ParseAfterMedical(SafetyAfterMedicalEntry entry, IReadOnlyList<SafetyTier> tiers, string sourceName)

@@ -14,6 +14,9 @@ public sealed class SafetyFile
     /// <summary>Misspellings the screen also reads as the words they stand for (pils: pills), see <see cref="SafetyRespelling"/>.</summary>
     public Dictionary<string, string>? Spellings { get; set; }
 
+    /// <summary>Emphasis particles the second reading leaves out (ही), see <see cref="SafetyRespelling"/>.</summary>
+    public List<string>? Particles { get; set; }
+
     /// <summary>What the next messages of a conversation that just got the crisis reply can mean (optional), see <see cref="AfterCrisisReading"/>.</summary>
     public SafetyAfterCrisisEntry? AfterCrisis { get; set; }
 

@@ -3,7 +3,7 @@ namespace SkinBot.Core.Tests.Safety;
 /// <summary>
 /// A look-alike's words cancel a crisis sign when they stand near it, so they must be words only a harmless message
 /// holds. Each message here carries an everyday word that an unless list once held and lost for this reason ("minutes
-/// ago", "help me", "broke up", "exams", "antibiotics", "hives", "done with school", "seminggu", "died on me", "this weekend", "of vodka", "of school", "ke pantai", "reise", "nachbarn", "era", "mare", "schule", "not dead yet", "through the roof", "skincare stash", "see you tomorrow", "among us", "work", "flowers", "the clinic", "rent"): the danger beside it must still get the crisis reply.
+/// ago", "help me", "broke up", "exams", "antibiotics", "hives", "done with school", "seminggu", "died on me", "this weekend", "of vodka", "of school", "ke pantai", "reise", "nachbarn", "era", "mare", "schule", "not dead yet", "through the roof", "skincare stash", "see you tomorrow", "among us", "work", "flowers", "the clinic", "rent", "photo", "بعيد عن"): the danger beside it must still get the crisis reply.
 /// </summary>
 public sealed class LookAlikeReachTests
 {
@@ -52,6 +52,10 @@ public sealed class LookAlikeReachTests
     [InlineData("brought flowers to mums grave and told her ill be with her soon")]
     [InlineData("scheduled an email to my family for sunday morning, rent and bills are sorted")]
     [InlineData("she cut deep, the clinic is closed and she doesnt want me to call anyone")]
+    [InlineData("this is my last message for now and forever, the pills are in my hand")]
+    [InlineData("ok last message for tonight, i have the rope ready")]
+    [InlineData("جمعت حبوب امي وخبيتها بعيد عن عيونهم")]
+    [InlineData("कल रात पुल पे गया था, photo वाले लोग थे, बहुत देर खड़ा रहा, हिम्मत नहीं हुई")]
     public async Task An_everyday_word_beside_the_danger_does_not_cancel_the_crisis_reply(string text)
     {
         await CrisisReplies.AssertAloneAsync(text);

@@ -258,6 +258,18 @@ public sealed class SafetyCatalogTests
         Assert.Equal(expected, Real.Value.Screen(text)?.Urgency);
 
     /// <summary>
+    /// "took them all" said on its own is a crisis until shown otherwise (spoilered word by word too); in a longer
+    /// message, or beside exams, samples or photos, it needs a sorry, a goodbye or sleepiness beside it.
+    /// </summary>
+    [Theory]
+    [InlineData("i took all of them", Urgency.Crisis)]
+    [InlineData("||i|| ||took|| ||all|| ||of|| ||them||", Urgency.Crisis)]
+    [InlineData("took all of them, the exams are over", null)]
+    [InlineData("my derm gave me 4 samples to try and honestly i took all of them home to test", null)]
+    public void Taken_them_all_said_alone_gets_the_crisis_reply(string text, Urgency? expected) =>
+        Assert.Equal(expected, Real.Value.Screen(MessageNormalizer.Normalize(text))?.Urgency);
+
+    /// <summary>
     /// Questions before a procedure ("will my face be all red and swollen?", hearsay of "the worst pain of their life")
     /// and moles a dermatologist found unchanged are look-alikes; the words that say so must not cancel the danger
     /// written beside them.
@@ -267,6 +279,7 @@ public sealed class SafetyCatalogTests
     [InlineData("got lip filler 3 hours ago, some say swelling is normal but its the worst pain of my life", Urgency.Emergency)]
     [InlineData("microneedled at home on saturday, the skin is peeling off in sheets and its bright raw underneath, stings like a burn when i wash", Urgency.Emergency)]
     [InlineData("derm checked my moles last year and none had changed but now one is bleeding and itchy", Urgency.SeeDoctorSoon)]
+    [InlineData("filler yesterday, would recommend NOT going there, pain is 10/10 and my lip is grey", Urgency.Emergency)]
     public void A_look_alike_word_beside_a_medical_danger_does_not_cancel_it(string text, Urgency expected) =>
         Assert.Equal(expected, Real.Value.Screen(text)?.Urgency);
 
@@ -351,9 +364,22 @@ public sealed class SafetyCatalogTests
         Assert.Equal(Urgency.Infection, catalog.Screen("I have a fever")?.Urgency);
     }
 
+    [Fact]
+    public void Listed_particles_are_passed_over_in_the_second_reading_and_phrases_that_hold_them_still_match()
+    {
+        var catalog = SafetyCatalog.Parse(File4("      - name: a\n        covers: x\n        phrases: [जीने का मन नहीं, बोझ ही हूं]\n") + "particles: [ही]\n");
+
+        Assert.Equal("जीने का मन नहीं", catalog.Screen("अब जीने का मन ही नहीं करता")?.MatchedWords);
+        Assert.Equal("बोझ ही हूं", catalog.Screen("मैं सब पर बोझ ही हूं")?.MatchedWords);
+        Assert.Null(catalog.Screen("आज पढ़ने का मन ही नहीं करता"));
+        Assert.Null(SafetyCatalog.Parse(File4("      - name: a\n        covers: x\n        phrases: [जीने का मन नहीं]\n")).Screen("अब जीने का मन ही नहीं करता"));
+    }
+
     [Theory]
     [InlineData("spellings: {two words: x}\n", "write one misspelt word")]
     [InlineData("spellings: {pils: ''}\n", "write one misspelt word")]
+    [InlineData("particles: [बस यही]\n", "write one word")]
+    [InlineData("spellings: {hii: hi}\nparticles: [hii]\n", "listed as a spelling or a particle twice")]
     public void A_bad_spelling_is_refused_and_named(string spellings, string reason)
     {
         var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(File4() + spellings));

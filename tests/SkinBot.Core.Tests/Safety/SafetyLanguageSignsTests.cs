@@ -118,6 +118,8 @@ public sealed class SafetyLanguageSignsTests
     [InlineData("je veux juste dormir et ne jamais me réveiller", Urgency.Crisis)]
     [InlineData("annem bilmiyor ama kollarıma jilet atıyorum", Urgency.Crisis)]
     [InlineData("mój tata ma pieprzyk, który zaczął swędzieć i krwawić", Urgency.SeeDoctorSoon)]
+    [InlineData("pieprzyk krwawi od tygodnia, kształt nie zmienia się ale krwawi", Urgency.SeeDoctorSoon)] // "nie" denies the change, not the bleeding
+    [InlineData("अब जीने का मन ही नहीं करता yaar", Urgency.Crisis)] // an emphasis particle inside a listed phrase
     [InlineData("tenho uma ferida no nariz que não sara há semanas", Urgency.SeeDoctorSoon)]
     [InlineData("pas de fièvre, pas de pus, juste un petit bouton rouge", Urgency.None)]
     [InlineData("which laser brand is best for rolling scars", Urgency.None)]

@@ -31,6 +31,7 @@ public sealed class ScopeCatalogTests
     [InlineData("how do I clear my breakouts before prom", "active_acne")]
     [InlineData("I want to get a mole removed from my cheek", "moles")]
     [InlineData("what helps with vitiligo patches", "other_skin")]
+    [InlineData("tiny rough bumps all over the backs of my arms like chicken skin, could they leave scars like acne does?", "other_skin")]
     [InlineData("can i keep taking my antibiotics while im on tretinoin?", "medicines_taken")]
     [InlineData("got a scar on my knee from coming off my scooter", "injury_scars")]
     [InlineData("sun spots on my hands, how do i fade them", "other_skin")]

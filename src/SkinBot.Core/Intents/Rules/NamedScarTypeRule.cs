@@ -18,10 +18,14 @@ public sealed class NamedScarTypeRule : IIntentRule
         }
 
         var top = input.Evidence.Top.Intent;
-        var about = top is IntentIds.TreatmentAny or IntentIds.TreatmentAtHome or IntentIds.TreatmentInOffice or IntentIds.Permanence or IntentIds.Prevention
-            || input.AsksAboutNamedThing(top)
-            ? top
-            : IntentIds.ScarTypes;
+        // "thanks so much!! are boxcar scars permanent? youre the best" asks whether the type lasts: the thanks around
+        // the question decide nothing. Other readings behind a greeting stay "what is it", as they were.
+        if (top == IntentIds.GreetingHelp && input.Evidence.Scores.FirstOrDefault(s => IntentClassifier.IsSubstantive(s.Intent)).Intent is { } asked && AsksOfTheType(asked))
+        {
+            top = asked;
+        }
+
+        var about = AsksOfTheType(top) || input.AsksAboutNamedThing(top) ? top : IntentIds.ScarTypes;
         var confidence = input.Evidence.MarginConfidence(input.Tuning);
         var pickAsked = PickOfTreatments.IsAskedIn(input.Evidence.Surface);
         var byScarType = input.Knowledge.Intents.File.Intents.FirstOrDefault(i => i.TreatsNamedScarType);
@@ -50,6 +54,10 @@ public sealed class NamedScarTypeRule : IIntentRule
         var agrees = top is IntentIds.ScarTypes or IntentIds.Definition;
         return input.Decision(about, about == IntentIds.ScarTypes && agrees ? Math.Max(confidence, input.Tuning.Named) : confidence);
     }
+
+    /// <summary>Treating the type, whether it lasts, or keeping it from forming: questions about a named type that are not "what is it".</summary>
+    private static bool AsksOfTheType(string intent) =>
+        intent is IntentIds.TreatmentAny or IntentIds.TreatmentAtHome or IntentIds.TreatmentInOffice or IntentIds.Permanence or IntentIds.Prevention;
 
     /// <summary>
     /// "what works on rolling scars?", or the pick of treatments for the type ("which treatment is best for that type",

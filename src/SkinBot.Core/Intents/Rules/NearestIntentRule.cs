@@ -22,7 +22,8 @@ public sealed class NearestIntentRule : IIntentRule
         var chosen = evidence.Top.Intent;
         // "are you able to answer questions about acne scars?" stays a question about SkinBot; one help word beside
         // the subject ("what can you tell me about pockmarks?") still asks for an answer.
-        var aboutTheBot = evidence.AsksAboutTheBot && features.Signals.GetValueOrDefault(IntentIds.GreetingHelp) >= input.Tuning.StrongSignal;
+        var aboutTheBot = (evidence.AsksAboutTheBot && features.Signals.GetValueOrDefault(IntentIds.GreetingHelp) >= input.Tuning.StrongSignal)
+            || AsksAboutTheBotAtLength(input);
         if (chosen == IntentIds.GreetingHelp && substantive.Intent is not null && !aboutTheBot)
         {
             // "hi! what are pockmarks? thanks!!" is a question with a greeting and a closer, not a greeting.
@@ -51,6 +52,19 @@ public sealed class NearestIntentRule : IIntentRule
 
         var confidence = evidence.MarginConfidence(input.Tuning);
         return input.Decision(chosen, confidence, IntentClassifier.IsSubstantive(chosen) && confidence < input.Tuning.LowConfidence);
+    }
+
+    /// <summary>
+    /// Several questions about SkinBot itself, said to it, beside a subject named only as context ("im 16 and have some
+    /// pits on my cheeks"): the help reply says what it can answer, and the subject's question, if any, is so few
+    /// words beside them that the best reading is the help.
+    /// </summary>
+    private static bool AsksAboutTheBotAtLength(RuleInput input)
+    {
+        var signals = input.Features.Signals;
+        var greeting = signals.GetValueOrDefault(IntentIds.GreetingHelp);
+        var subject = signals.Where(s => IntentClassifier.IsSubstantive(s.Key)).Select(s => s.Value).DefaultIfEmpty(0).Max();
+        return input.Evidence.SpeaksToTheBot && greeting >= input.Tuning.AboutTheBotAtLength && greeting >= subject * input.Tuning.AboutTheBotOverSubject;
     }
 
     /// <summary>The intent that answers the chosen one's question for the case the message clearly names, if any.</summary>
