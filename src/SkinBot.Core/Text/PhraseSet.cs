@@ -133,8 +133,18 @@ public sealed class PhraseSet
         var first = words.Count;
         var isPrefix = written[^1] == '*';
         var length = 0;
-        foreach (var c in isPrefix ? written[..^1] : written)
+        var piece = isPrefix ? written[..^1] : written;
+        for (var i = 0; i < piece.Length; i++)
         {
+            var c = piece[i];
+            if (SurfaceWords.IsIdeographPair(piece[i..]))
+            {
+                Flush(buffer, ref length, words, pool);
+                Flush(piece.Slice(i, 2), words, pool);
+                i++;
+                continue;
+            }
+
             // Read as SurfaceWords reads a message: an apostrophe is dropped ("can't" is "cant"), any other character
             // that is not part of a word is a break ("a&e" is "a e", "half-term" is "half term"), or the phrase could
             // never match the words a message is split into.

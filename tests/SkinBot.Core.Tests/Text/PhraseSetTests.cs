@@ -16,6 +16,15 @@ public class PhraseSetTests
     }
 
     [Fact]
+    public void A_phrase_with_a_chinese_character_beyond_the_first_plane_needs_that_character()
+    {
+        var phrases = new PhraseSet(["𠝹手"]);
+
+        Assert.Equal("𠝹手", Assert.Single(phrases.Find(SurfaceWords.Of("有時會𠝹手先舒服啲"))).Phrase);
+        Assert.Empty(phrases.Find(SurfaceWords.Of("隻手好痛")));
+    }
+
+    [Fact]
     public void A_prefix_word_matches_inflections_anywhere_in_a_phrase()
     {
         var found = Phrases.Find(SurfaceWords.Of("i scratched my arm, so it hurts"));

@@ -20,6 +20,13 @@ public sealed class SurfaceWordsTests
     }
 
     [Fact]
+    public void A_chinese_character_beyond_the_first_plane_is_a_word_not_a_gap()
+    {
+        // 𠝹 (U+2077D, Cantonese "to cut") is two UTF-16 units; read one by one it vanished and left "手" (hand) alone.
+        Assert.Equal(["今", "日", "𠝹", "手", "ok"], SurfaceWords.Of("今日𠝹手 ok"));
+    }
+
+    [Fact]
     public void A_character_of_a_spaceless_script_ends_the_latin_word_before_it()
     {
         Assert.Equal(["ok", "死", "lol"], SurfaceWords.Of("ok死lol"));
