@@ -33,6 +33,10 @@ public sealed class ScopeCatalogTests
     [InlineData("what helps with vitiligo patches", "other_skin")]
     [InlineData("tiny rough bumps all over the backs of my arms like chicken skin, could they leave scars like acne does?", "other_skin")]
     [InlineData("holes in my nails what does that mean", "nail_pits")]
+    [InlineData("there's a little pit in my back tooth and it hurts when i drink cold stuff", "teeth")]
+    [InlineData("my phone screen has tiny pits and dents all over it, can i buff them out", "not_skin")]
+    [InlineData("dimples on my thighs, cellulite i think, is it the same as pitted skin", "cellulite")]
+    [InlineData("my dog has a bald scabby spot on his leg, what cream can i put on it", "pets")]
     [InlineData("can i keep taking my antibiotics while im on tretinoin?", "medicines_taken")]
     [InlineData("got a scar on my knee from coming off my scooter", "injury_scars")]
     [InlineData("sun spots on my hands, how do i fade them", "other_skin")]
@@ -67,6 +71,7 @@ public sealed class ScopeCatalogTests
     [InlineData("does the sun make my acne marks darker? i got a bit sunburnt and the pih looks worse")]
     [InlineData("picked at a pimple and it left a little dent, will it fill in?")]
     [InlineData("picked at a spot with my nails and now theres a hole in my cheek")]
+    [InlineData("i have pitted acne scars and also a hole in my tooth lol, what fixes the scars")]
     public void A_message_about_pockmarks_is_not_taken_for_another_subject(string text)
     {
         Assert.Null(TopicOf(text));
