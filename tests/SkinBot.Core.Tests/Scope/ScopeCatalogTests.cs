@@ -72,6 +72,7 @@ public sealed class ScopeCatalogTests
     [InlineData("picked at a pimple and it left a little dent, will it fill in?")]
     [InlineData("picked at a spot with my nails and now theres a hole in my cheek")]
     [InlineData("i have pitted acne scars and also a hole in my tooth lol, what fixes the scars")]
+    [InlineData("i have pits on my cheeks from acne and my nails are short, what helps the pits")]
     public void A_message_about_pockmarks_is_not_taken_for_another_subject(string text)
     {
         Assert.Null(TopicOf(text));
