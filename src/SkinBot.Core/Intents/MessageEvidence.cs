@@ -122,12 +122,13 @@ public sealed class MessageEvidence
         var features = MessageFeatures.Read(terms, knowledge, spelledOut);
         var examples = knowledge.Examples.Classify(features.MaskedTerms);
         var semantic = knowledge.SemanticExamples?.Classify(spelledOut) ?? [];
+        var speaksToTheBot = IsSaidToTheBot(surface) && !AsksToBeToldAboutIt(surface);
         return new MessageEvidence(normalised, surface, corrected, features, knowledge.Scope.Screen(surface), Combine(examples, semantic, features, tuning), examples, semantic)
         {
             PleasantriesOnly = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || !IsContentTerm(t, knowledge)),
             AsksAboutTheBot = terms.Any(knowledge.Vocabulary.PleasantryTerms.Contains) && terms.All(t => knowledge.Vocabulary.PleasantryTerms.Contains(t) || knowledge.Vocabulary.SubjectNameTerms.Contains(t) || !IsContentTerm(t, knowledge))
-                && IsSaidToTheBot(surface) && !AsksToBeToldAboutIt(surface),
-            SpeaksToTheBot = IsSaidToTheBot(surface) && !AsksToBeToldAboutIt(surface),
+                && speaksToTheBot,
+            SpeaksToTheBot = speaksToTheBot,
         };
     }
 

@@ -20,7 +20,7 @@ public sealed class NamedScarTypeRule : IIntentRule
         var top = input.Evidence.Top.Intent;
         // "thanks so much!! are boxcar scars permanent? youre the best" asks whether the type lasts: the thanks around
         // the question decide nothing. Other readings behind a greeting stay "what is it", as they were.
-        if (top == IntentIds.GreetingHelp && input.Evidence.Scores.FirstOrDefault(s => IntentClassifier.IsSubstantive(s.Intent)).Intent is { } asked && AsksOfTheType(asked))
+        if (top == IntentIds.GreetingHelp && input.Evidence.Nearest is [var asked, ..] && AsksOfTheType(asked))
         {
             top = asked;
         }
