@@ -67,7 +67,10 @@ public static partial class FirstAsk
     [GeneratedRegex(@"\b(how|what|whats|which|why|when|will|would|can|could|should|does|is there|are there|any)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionWord();
 
-    [GeneratedRegex(@"\b(how|hows|what|whats|which|why|when|where|who|will|would|can|could|should|do|does|did|is|are|am|any|anyone|or|vs|versus)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A question word anywhere, or a verb that opens a question where a question opens (the sentence's or a clause's start)
+    // or before its subject ("is it", "should i"): "my mom wants me to do microneedling but i read it doesnt work on ice
+    // pick scars??" reports what someone said, and the question the person came with comes after it.
+    [GeneratedRegex(@"\b(how|hows|what|whats|which|why|when|where|who|any|anyone|or|vs|versus)\b|(^|[,;:]\s*|\b(but|and|so|like|ok|okay|also|btw|then|tho|though|pls|please|lol|or)\s+)\s*(do|does|did|is|are|am|will|would|can|could|should)\b|\b(do|does|is|are|am|will|would|can|could|should)\s+(i|it|they|you|he|she|we|this|that|these|those|there|my|your|u)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SentenceQuestionWord();
 
     // Side asks tacked on without a question mark: "... and how long till i can wear makeup", "if not whats the cheapest fix".
