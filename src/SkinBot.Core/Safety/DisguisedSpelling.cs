@@ -15,6 +15,18 @@ public sealed class DisguisedSpelling
     /// <summary>Fewest single letters in a row, spaced out, read as one word ("d i e"); two would join "i a".</summary>
     private const int MinimumSpacedLetters = 3;
 
+    /// <summary>
+    /// Fewest spaced letters read as several words ("i w a n t t o d i e"): a run that short ("i a m") is too easily
+    /// initials or a list to be cut into words.
+    /// </summary>
+    private const int MinimumSpacedSentence = 6;
+
+    /// <summary>Longest run cut into words; longer runs of single letters are not a sentence anyone typed letter by letter.</summary>
+    private const int MaximumSpacedSentence = 80;
+
+    /// <summary>Longest word a spaced-out run is cut into.</summary>
+    private const int MaximumWordLength = 24;
+
     /// <summary>The letter each stand-in character usually replaces inside a word.</summary>
     private static readonly Dictionary<char, char> StandIns = new()
     {
@@ -69,7 +81,7 @@ public sealed class DisguisedSpelling
             decoded.Add(plain ?? token);
         }
 
-        var joined = JoinSpacedLetters(decoded, IsPhraseWord);
+        var joined = JoinSpacedLetters(decoded, AsPhraseWords);
         changed |= joined.Count != decoded.Count;
         var result = string.Join(' ', joined);
         if (!HoldsAWordWrittenBackwards(joined))
@@ -179,8 +191,12 @@ public sealed class DisguisedSpelling
         return parts.Length >= 2 && parts.All(p => p.Length == 1 && char.IsLetter(p[0])) ? string.Concat(parts) : null;
     }
 
-    /// <summary>Three or more single letters in a row ("s u i c i d e") as one word.</summary>
-    private static List<string> JoinSpacedLetters(List<string> tokens, Func<string, bool> isPhraseWord)
+    /// <summary>
+    /// Three or more single letters in a row as one word of the screen's phrases ("s u i c i d e"), or six or more as the
+    /// words of its phrases they spell one after another ("i w a n t t o d i e" is "i want to die"): people space out a
+    /// whole sentence to slip past a filter as readily as one word.
+    /// </summary>
+    private static List<string> JoinSpacedLetters(List<string> tokens, Func<string, IReadOnlyList<string>?> asPhraseWords)
     {
         var joined = new List<string>(tokens.Count);
         var i = 0;
@@ -192,9 +208,9 @@ public sealed class DisguisedSpelling
                 end++;
             }
 
-            if (end - i >= MinimumSpacedLetters && isPhraseWord(string.Concat(tokens.Skip(i).Take(end - i))))
+            if (end - i >= MinimumSpacedLetters && asPhraseWords(string.Concat(tokens.Skip(i).Take(end - i))) is { } words)
             {
-                joined.Add(string.Concat(tokens.Skip(i).Take(end - i)));
+                joined.AddRange(words);
                 i = end;
             }
             else
@@ -205,5 +221,57 @@ public sealed class DisguisedSpelling
         }
 
         return joined;
+    }
+
+    /// <summary>
+    /// The letters as one word of the screen's phrases, or, when there are enough of them, as the fewest such words they
+    /// spell one after another; null when they spell neither.
+    /// </summary>
+    private IReadOnlyList<string>? AsPhraseWords(string letters)
+    {
+        if (IsPhraseWord(letters))
+        {
+            return [letters];
+        }
+
+        return letters.Length is >= MinimumSpacedSentence and <= MaximumSpacedSentence ? FewestPhraseWords(letters.ToLowerInvariant()) : null;
+    }
+
+    /// <summary>
+    /// Cuts the letters into the fewest words of the screen's phrases (a word that starts with one of their prefixes, such
+    /// as "suicid*", counts), so "iwanttodie" reads "i want to die" and not as more, shorter pieces.
+    /// </summary>
+    private List<string>? FewestPhraseWords(string letters)
+    {
+        // fewest[k]: fewest words covering letters[..k]; from[k]: where the last of them starts.
+        var fewest = new int[letters.Length + 1];
+        var from = new int[letters.Length + 1];
+        Array.Fill(fewest, int.MaxValue);
+        fewest[0] = 0;
+        for (var end = 1; end <= letters.Length; end++)
+        {
+            for (var start = Math.Max(0, end - MaximumWordLength); start < end; start++)
+            {
+                if (fewest[start] != int.MaxValue && fewest[start] + 1 < fewest[end] && IsPhraseWord(letters[start..end]))
+                {
+                    fewest[end] = fewest[start] + 1;
+                    from[end] = start;
+                }
+            }
+        }
+
+        if (fewest[letters.Length] is int.MaxValue or < 2)
+        {
+            return null;
+        }
+
+        var words = new List<string>(fewest[letters.Length]);
+        for (var end = letters.Length; end > 0; end = from[end])
+        {
+            words.Add(letters[from[end]..end]);
+        }
+
+        words.Reverse();
+        return words;
     }
 }
