@@ -611,7 +611,9 @@ public sealed class SafetyCatalog
 
     private static Dictionary<Urgency, List<SafetySign>> ParseMoreSigns(SafetySignsText text)
     {
-        var file = CorpusYaml.Deserialize<Dictionary<string, List<SafetySignEntry?>?>?>(Deserializer, text.Yaml, text.SourceName) ?? [];
+        var file = SafetySignsReader.TryRead(text.Yaml)
+            ?? CorpusYaml.Deserialize<Dictionary<string, List<SafetySignEntry?>?>?>(Deserializer, text.Yaml, text.SourceName)
+            ?? [];
         var signs = new Dictionary<Urgency, List<SafetySign>>();
         foreach (var (tierId, entries) in file)
         {

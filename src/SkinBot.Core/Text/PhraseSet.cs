@@ -203,34 +203,59 @@ public sealed class PhraseSet
 
     /// <summary>One word of the tree: the words that may follow it, exactly or as a prefix, and the phrases it ends.</summary>
     /// <remarks>
-    /// The safety screen's tree has about 60,000 nodes, more than half of them leaves and most of the rest with one
-    /// child, so a node makes its lookups only when it has something to put in them. Nodes that each carried two
-    /// dictionaries, a third for prefixes and a list, empty or not, were 19 of the host's 65 MB of live heap, and
-    /// their sealing half the time the safety catalog took to parse (docs/performance.md, "Start-up and memory").
+    /// Most of the safety screen's nodes are leaves, and most of the rest have one child, so a node keeps a single
+    /// following word in two fields and makes its lookups only when it has something to put in them. Nodes that each
+    /// carried two dictionaries, a third for prefixes and a list, empty or not, were 19 of the host's 65 MB of live heap,
+    /// and a dictionary for every node with one child still 11 of the catalog's 49 MB once safety-languages.yml reached
+    /// 1.9 MB (docs/performance.md, "Start-up and memory").
     /// </remarks>
     private sealed class PhraseNode
     {
-        /// <summary>Prefix words ("scratch*") are found by their first letters, so a word is not tried against every one.</summary>
-        private const int PrefixKeyLength = 2;
+        /// <summary>
+        /// The one word that follows, while only one does: most nodes with a child have exactly one (a phrase's own next
+        /// word, and every character of a Chinese, Japanese or Thai phrase), and a dictionary for each of them was most of
+        /// the tree's memory once safety-languages.yml passed 1.5 MB.
+        /// </summary>
+        private string? _onlyWord;
 
+        private PhraseNode? _onlyChild;
+
+        /// <summary>The words that follow, once there are two or more.</summary>
         private Dictionary<string, PhraseNode>? _exact;
 
         /// <summary>The child a number takes (<see cref="AnyNumber"/>), found once when sealed rather than looked up per word.</summary>
         private PhraseNode? _anyNumber;
 
-        /// <summary>Prefix children while the tree is built; <see cref="Seal"/> files them by first letters and lets this go.</summary>
-        private Dictionary<string, PhraseNode>? _prefixes;
-
         private PhraseEnd[] _ends = [];
-        private Dictionary<string, (string Prefix, PhraseNode Node)[]>? _prefixesByKey;
-        private Dictionary<string, (string Prefix, PhraseNode Node)[]>.AlternateLookup<ReadOnlySpan<char>> _prefixesByKeyOfWord;
-        private (string Prefix, PhraseNode Node)[] _shortPrefixes = [];
 
-        public PhraseNode ExactChild(string word) =>
-            (_exact ??= new(StringComparer.Ordinal)).TryGetValue(word, out var child) ? child : _exact[word] = new PhraseNode();
+        /// <summary>Words that follow as prefixes ("scratch*"); few nodes have any, so they live apart.</summary>
+        private PrefixChildren? _prefixes;
 
-        public PhraseNode PrefixChild(string prefix) =>
-            (_prefixes ??= new(StringComparer.Ordinal)).TryGetValue(prefix, out var child) ? child : _prefixes[prefix] = new PhraseNode();
+        public PhraseNode ExactChild(string word)
+        {
+            if (_exact is not null)
+            {
+                return _exact.TryGetValue(word, out var child) ? child : _exact[word] = new PhraseNode();
+            }
+
+            if (_onlyWord is null)
+            {
+                _onlyWord = word;
+                return _onlyChild = new PhraseNode();
+            }
+
+            if (string.Equals(_onlyWord, word, StringComparison.Ordinal))
+            {
+                return _onlyChild!;
+            }
+
+            _exact = new(StringComparer.Ordinal) { [_onlyWord] = _onlyChild! };
+            _onlyWord = null;
+            _onlyChild = null;
+            return _exact[word] = new PhraseNode();
+        }
+
+        public PhraseNode PrefixChild(string prefix) => (_prefixes ??= new()).Child(prefix);
 
         /// <summary>Most nodes end one phrase or none, so an array grown by one beats a list with room for four.</summary>
         public void AddEnd(PhraseEnd end)
@@ -244,24 +269,11 @@ public sealed class PhraseSet
         /// <summary>Builds the prefix lookups once every phrase is in.</summary>
         public void Seal()
         {
-            if (_prefixes is not null)
+            _prefixes?.Seal();
+            if (_onlyChild is not null)
             {
-                _shortPrefixes = [.. _prefixes.Where(p => p.Key.Length < PrefixKeyLength).Select(p => (p.Key, p.Value))];
-                var byKey = _prefixes.Where(p => p.Key.Length >= PrefixKeyLength)
-                    .GroupBy(p => p.Key[..PrefixKeyLength], StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value)).ToArray(), StringComparer.Ordinal);
-                if (byKey.Count > 0)
-                {
-                    _prefixesByKey = byKey;
-                    _prefixesByKeyOfWord = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
-                }
-
-                foreach (var (_, child) in _prefixes)
-                {
-                    child.Seal();
-                }
-
-                _prefixes = null;
+                _anyNumber = _onlyWord == AnyNumber ? _onlyChild : null;
+                _onlyChild.Seal();
             }
 
             if (_exact is not null)
@@ -291,7 +303,11 @@ public sealed class PhraseSet
             }
 
             var word = words[next];
-            if (_exact is not null && _exact.TryGetValue(word, out var child))
+            if (_onlyChild is not null && string.Equals(_onlyWord, word, StringComparison.Ordinal))
+            {
+                _onlyChild.Collect(words, next + 1, ref ends);
+            }
+            else if (_exact is not null && _exact.TryGetValue(word, out var child))
             {
                 child.Collect(words, next + 1, ref ends);
             }
@@ -301,15 +317,7 @@ public sealed class PhraseSet
                 _anyNumber.Collect(words, next + 1, ref ends);
             }
 
-            if (_prefixesByKey is not null && word.Length >= PrefixKeyLength && _prefixesByKeyOfWord.TryGetValue(word.AsSpan(0, PrefixKeyLength), out var keyed))
-            {
-                CollectPrefixed(keyed, words, next, ref ends);
-            }
-
-            if (_shortPrefixes.Length > 0)
-            {
-                CollectPrefixed(_shortPrefixes, words, next, ref ends);
-            }
+            _prefixes?.Collect(words, next, ref ends);
         }
 
         /// <summary>
@@ -334,13 +342,72 @@ public sealed class PhraseSet
             return true;
         }
 
-        private static void CollectPrefixed((string Prefix, PhraseNode Node)[] children, IReadOnlyList<string> words, int next, ref List<PhraseEnd>? ends)
+        /// <summary>A node's prefix children: gathered while the tree is built, then filed by their first letters.</summary>
+        private sealed class PrefixChildren
         {
-            foreach (var (prefix, node) in children)
+            /// <summary>Prefix words ("scratch*") are found by their first letters, so a word is not tried against every one.</summary>
+            private const int KeyLength = 2;
+
+            /// <summary>The children while the tree is built; <see cref="Seal"/> files them by first letters and lets this go.</summary>
+            private Dictionary<string, PhraseNode>? _building = new(StringComparer.Ordinal);
+
+            private Dictionary<string, (string Prefix, PhraseNode Node)[]>? _byKey;
+            private Dictionary<string, (string Prefix, PhraseNode Node)[]>.AlternateLookup<ReadOnlySpan<char>> _byKeyOfWord;
+            private (string Prefix, PhraseNode Node)[] _short = [];
+
+            public PhraseNode Child(string prefix)
             {
-                if (words[next].StartsWith(prefix, StringComparison.Ordinal))
+                var building = _building ?? throw new InvalidOperationException("the phrase tree is sealed");
+                return building.TryGetValue(prefix, out var child) ? child : building[prefix] = new PhraseNode();
+            }
+
+            public void Seal()
+            {
+                if (_building is null)
                 {
-                    node.Collect(words, next + 1, ref ends);
+                    return;
+                }
+
+                _short = [.. _building.Where(p => p.Key.Length < KeyLength).Select(p => (p.Key, p.Value))];
+                var byKey = _building.Where(p => p.Key.Length >= KeyLength)
+                    .GroupBy(p => p.Key[..KeyLength], StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value)).ToArray(), StringComparer.Ordinal);
+                if (byKey.Count > 0)
+                {
+                    _byKey = byKey;
+                    _byKeyOfWord = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+                }
+
+                foreach (var (_, child) in _building)
+                {
+                    child.Seal();
+                }
+
+                _building = null;
+            }
+
+            public void Collect(IReadOnlyList<string> words, int next, ref List<PhraseEnd>? ends)
+            {
+                var word = words[next];
+                if (_byKey is not null && word.Length >= KeyLength && _byKeyOfWord.TryGetValue(word.AsSpan(0, KeyLength), out var keyed))
+                {
+                    CollectPrefixed(keyed, words, next, ref ends);
+                }
+
+                if (_short.Length > 0)
+                {
+                    CollectPrefixed(_short, words, next, ref ends);
+                }
+            }
+
+            private static void CollectPrefixed((string Prefix, PhraseNode Node)[] children, IReadOnlyList<string> words, int next, ref List<PhraseEnd>? ends)
+            {
+                foreach (var (prefix, node) in children)
+                {
+                    if (words[next].StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        node.Collect(words, next + 1, ref ends);
+                    }
                 }
             }
         }
