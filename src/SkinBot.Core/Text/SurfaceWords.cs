@@ -61,10 +61,10 @@ public static class SurfaceWords
         char.IsLetterOrDigit(c)
         || (c is >= '\u0483' and <= '\u1AAF' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
 
-    /// <summary>A character of a script written without spaces between words: Chinese, Japanese kana, Thai.</summary>
+    /// <summary>A character of a script written without spaces between words: Chinese, Japanese kana, Thai, Lao, Myanmar, Khmer.</summary>
     public static bool StandsAlone(char c) =>
         c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')
-            or (>= '\u0E00' and <= '\u0E7F');
+            or (>= '\u0E00' and <= '\u0EFF') or (>= '\u1000' and <= '\u109F') or (>= '\u1780' and <= '\u17FF');
 
     /// <summary>
     /// A Chinese character beyond the first plane (CJK extensions B to F, written as two UTF-16 units): Cantonese writes

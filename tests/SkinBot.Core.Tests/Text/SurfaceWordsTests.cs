@@ -14,6 +14,7 @@ public sealed class SurfaceWordsTests
     [InlineData("我想死了", new[] { "我", "想", "死", "了" })]
     [InlineData("もう死にたい。", new[] { "も", "う", "死", "に", "た", "い" })]
     [InlineData("อยากตาย", new[] { "อ", "ย", "า", "ก", "ต", "า", "ย" })]
+    [InlineData("ចង់ស្លាប់", new[] { "ច", "ង", "់", "ស", "្", "ល", "ា", "ប", "់" })]
     public void Scripts_written_without_spaces_give_one_word_per_character(string text, string[] words)
     {
         Assert.Equal(words, SurfaceWords.Of(text));
