@@ -14,7 +14,7 @@ public sealed class SafetyLanguageSignsTests
         "dutch", "russian", "ukrainian", "chinese", "japanese", "korean", "arabic", "urdu", "persian", "bengali", "vietnamese", "thai", "swedish", "greek", "romanian",
         "swahili", "czech", "hebrew", "punjabi", "serbian-croatian", "amharic", "tigrinya", "nepali", "tamil", "telugu", "sinhala", "yoruba", "hausa",
         "finnish", "pidgin", "singlish",
-        "hungarian", "malay", "slovak", "slovenian", "bulgarian", "azerbaijani", "cantonese", "marathi", "kurdish", "khmer",
+        "hungarian", "malay", "slovak", "slovenian", "bulgarian", "azerbaijani", "cantonese", "marathi", "kurdish", "khmer", "afrikaans", "igbo", "zulu", "xhosa", "somali",
     ];
 
     private static readonly Lazy<SafetyCatalog> Real = new(() => SafetyCatalog.Parse(
