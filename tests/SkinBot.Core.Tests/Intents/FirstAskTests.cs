@@ -11,6 +11,8 @@ public sealed class FirstAskTests
     [InlineData("what are my options for the holes, anything really. also will they fade by themselves", "what are my options for the holes, anything really.")]
     [InlineData("ok so not pits i think?? theres brown dots where my zits were. do those count as scars? and do they fade?", "ok so not pits i think?? theres brown dots where my zits were. do those count as scars?")]
     [InlineData("laser or subcision? also does it hurt?", "laser or subcision?")]
+    [InlineData("my mom wants me to do microneedling but i read it doesnt work for ice picks?? which treatment suits which scar? does it hurt?", "my mom wants me to do microneedling but i read it doesnt work for ice picks?? which treatment suits which scar?")]
+    [InlineData("im 16 and is it normal to have pits this deep?? what can i do about them?", "im 16 and is it normal to have pits this deep??")]
     public void The_first_ask_runs_to_the_end_of_the_first_question_with_its_background(string text, string prefix) =>
         Assert.Equal(prefix, FirstAsk.Prefix(text));
 

@@ -3,7 +3,7 @@ namespace SkinBot.Core.Tests.Safety;
 /// <summary>
 /// A look-alike's words cancel a crisis sign when they stand near it, so they must be words only a harmless message
 /// holds. Each message here carries an everyday word that an unless list once held and lost for this reason ("minutes
-/// ago", "help me", "broke up", "exams", "antibiotics", "hives", "done with school", "seminggu", "died on me", "this weekend", "of vodka", "of school", "ke pantai", "reise", "nachbarn", "era", "mare", "schule", "not dead yet", "through the roof", "skincare stash", "see you tomorrow", "among us", "work", "flowers", "the clinic", "rent", "photo", "بعيد عن", "ago", "selfie", "مدرسه", "resep dokter"): the danger beside it must still get the crisis reply.
+/// ago", "help me", "broke up", "exams", "antibiotics", "hives", "done with school", "seminggu", "died on me", "this weekend", "of vodka", "of school", "ke pantai", "reise", "nachbarn", "era", "mare", "schule", "not dead yet", "through the roof", "skincare stash", "see you tomorrow", "among us", "work", "flowers", "the clinic", "rent", "photo", "بعيد عن", "ago", "selfie", "مدرسه", "resep dokter", and those added since that are kept only in longer forms: "killing myself at the gym", "nervous about burning myself", "clean from sh for", "tying up loose ends before i move", "takım bensiz", "drama ki last episode"): the danger beside it must still get the crisis reply.
 /// </summary>
 public sealed class LookAlikeReachTests
 {
@@ -61,6 +61,12 @@ public sealed class LookAlikeReachTests
     [InlineData("me mandó una selfie desde la azotea diciendo que lo siente por todo y no contesta")]
     [InlineData("دیگه نمیخوام بیدار بشم، مدرسه جهنمه")]
     [InlineData("tadi minum obat sakit kepala 20 biji, sesuai resep dokter katanya? ga, aku sengaja")]
+    [InlineData("been killing myself at the gym for months and honestly i want to kill myself, nothing helps")]
+    [InlineData("so nervous about burning myself but honestly i burn myself every night with a lighter")]
+    [InlineData("been clean from sh for a week and i want to cut again tonight")]
+    [InlineData("tying up loose ends, writing letters to everyone, before i move on for good tonight")]
+    [InlineData("herkes bensiz daha iyi olur, bu gece gidiyorum")]
+    [InlineData("aaj raat sab khatam ho jayega, maine goliyan rakh li hain")]
     public async Task An_everyday_word_beside_the_danger_does_not_cancel_the_crisis_reply(string text)
     {
         await CrisisReplies.AssertAloneAsync(text);
