@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SkinBot.Core.Text;
 
 /// <summary>
@@ -148,7 +150,10 @@ public sealed class PhraseSet
             // Read as SurfaceWords reads a message: an apostrophe is dropped ("can't" is "cant"), any other character
             // that is not part of a word is a break ("a&e" is "a e", "half-term" is "half term"), or the phrase could
             // never match the words a message is split into.
-            if (c is '\'' or '’')
+            // Invisible format characters are dropped too, as MessageNormalizer drops them from a message: Persian writes
+            // "می‌خوام" with a zero-width non-joiner, which reaches the screen as "میخوام", and a phrase split there could
+            // never match it.
+            if (c is '\'' or '’' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
             {
                 continue;
             }

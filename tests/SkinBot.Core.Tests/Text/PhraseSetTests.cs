@@ -1,3 +1,4 @@
+using SkinBot.Core.Markup;
 using SkinBot.Core.Text;
 
 namespace SkinBot.Core.Tests.Text;
@@ -87,5 +88,15 @@ public class PhraseSetTests
         Assert.Equal(["死にたい"], phrases.Find(SurfaceWords.Of("もう死にたい")).Select(m => m.Phrase));
         Assert.Empty(phrases.Find(SurfaceWords.Of("我想象中的死海")));
         Assert.Equal(["мне не жить"], phrases.Find(SurfaceWords.Of("Мне не жить...")).Select(m => m.Phrase));
+    }
+
+    [Fact]
+    public void A_phrase_written_with_a_zero_width_non_joiner_matches_the_message_the_normalizer_hands_on()
+    {
+        var phrases = new PhraseSet(["می\u200cخوام ناپدید بشم"]);
+
+        var found = phrases.Find(SurfaceWords.Of(MessageNormalizer.Normalize("دیگه می\u200cخوام ناپدید بشم")));
+
+        Assert.Equal(["می\u200cخوام ناپدید بشم"], found.Select(m => m.Phrase));
     }
 }
