@@ -34,6 +34,9 @@ public sealed class SafetyCatalog
 
     private readonly IReadOnlySet<string> _negations;
 
+    /// <summary>The negations that cancel each sign written for another language (the rest take <see cref="_negations"/>).</summary>
+    private readonly Dictionary<SafetySign, IReadOnlySet<string>> _languageSignNegations;
+
     /// <summary>Every phrase of every sign, so a message is scanned once whatever the number of signs.</summary>
     private readonly PhraseSet _everyPhrase;
 
@@ -58,7 +61,7 @@ public sealed class SafetyCatalog
     /// <summary>Filter-dodging spellings ("su1c1de", "self h@rm") the screen reads a second time as plain words.</summary>
     private readonly DisguisedSpelling _disguised;
 
-    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, IReadOnlySet<string> negations, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields, SafetyRespelling respelling, AfterCrisisReading? afterCrisis, AfterNearMissReading? afterNearMiss, CarriedSubjects carriedSubjects, AfterMedicalReading? afterMedical)
+    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, SafetyNegations negations, IReadOnlySet<SafetySign> languageSigns, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields, SafetyRespelling respelling, AfterCrisisReading? afterCrisis, AfterNearMissReading? afterNearMiss, CarriedSubjects carriedSubjects, AfterMedicalReading? afterMedical)
     {
         Tiers = tiers;
         AfterMedical = afterMedical;
@@ -68,7 +71,13 @@ public sealed class SafetyCatalog
         _crisisSigns = new HashSet<SafetySign>(tiers.Where(t => t.Urgency == Urgency.Crisis).SelectMany(t => t.Signs), ReferenceEqualityComparer.Instance);
         _respelling = respelling;
         _yields = yields;
-        _negations = negations;
+        _negations = negations.Everywhere;
+        _languageSignNegations = new Dictionary<SafetySign, IReadOnlySet<string>>(ReferenceEqualityComparer.Instance);
+        foreach (var sign in languageSigns)
+        {
+            _languageSignNegations[sign] = negations.ForLanguageSign(sign.Name);
+        }
+
         _emojiWords = [.. emojiWords.OrderByDescending(e => e.Key.Length)];
         var everyPhrase = tiers.SelectMany(t => t.Signs).SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal).ToList();
         _everyPhrase = new PhraseSet(everyPhrase);
@@ -400,8 +409,11 @@ public sealed class SafetyCatalog
     /// </remarks>
     private string? MatchOf(SafetyTier tier, SafetySign sign, SafetyMatches matches, HashSet<SafetySign> candidates) =>
         candidates.Contains(sign)
-            ? sign.Match(matches, sign.Negatable ?? tier.Negatable ? _negations : EmptySet, tier.Urgency == Urgency.Crisis ? CrisisUnlessNegations : _negations)
+            ? sign.Match(matches, sign.Negatable ?? tier.Negatable ? NegationsOf(sign) : EmptySet, tier.Urgency == Urgency.Crisis ? CrisisUnlessNegations : NegationsOf(sign))
             : null;
+
+    private IReadOnlySet<string> NegationsOf(SafetySign sign) =>
+        _languageSignNegations.TryGetValue(sign, out var own) ? own : _negations;
 
     private bool GivesWay(SafetySign sign, SafetyMatches matches, HashSet<SafetySign> candidates) =>
         _yields.TryGetValue(sign, out var targets) && targets.Any(t => MatchOf(t.Tier, t.Sign, matches, candidates) is not null);
@@ -480,11 +492,11 @@ public sealed class SafetyCatalog
             throw new CorpusFormatException(sourceName, $"sign '{unspelled.Name}' is read from emoji alone, but no emoji in 'emoji' spells '{unspelled.Phrase}' as one word");
         }
 
-        var negationWords = Clean(file.Negations).Select(n => string.Concat(n.Where(char.IsLetterOrDigit)).ToLowerInvariant());
+        var negations = SafetyNegations.Parse(Clean(file.Negations), file.LanguageNegations);
         List<SafetyTier> ordered = [.. tiers.OrderByDescending(t => t.Urgency)];
         var afterCrisis = file.AfterCrisis is null ? null : ParseAfterCrisis(file.AfterCrisis, ordered, sourceName);
         var afterNearMiss = file.AfterNearMiss is null ? null : ParseAfterNearMiss(file.AfterNearMiss, ordered, afterCrisis, sourceName);
-        return new SafetyCatalog(ordered, new HashSet<string>(negationWords, StringComparer.Ordinal), emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName), SafetyRespelling.Parse(file.Spellings, file.Particles, sourceName), afterCrisis, afterNearMiss, ParseCarriedSubjects(file.CarriedSubjects, sourceName), file.AfterMedical is null ? null : ParseAfterMedical(file.AfterMedical, ordered, sourceName));
+        return new SafetyCatalog(ordered, negations, fromMore, emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName), SafetyRespelling.Parse(file.Spellings, file.Particles, sourceName), afterCrisis, afterNearMiss, ParseCarriedSubjects(file.CarriedSubjects, sourceName), file.AfterMedical is null ? null : ParseAfterMedical(file.AfterMedical, ordered, sourceName));
     }
 
     private static AfterMedicalReading ParseAfterMedical(SafetyAfterMedicalEntry entry, IReadOnlyList<SafetyTier> tiers, string sourceName)

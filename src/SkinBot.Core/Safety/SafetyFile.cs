@@ -6,6 +6,12 @@ public sealed class SafetyFile
     /// <summary>Words that cancel a sign of a negatable tier when they come just before it ("no fever").</summary>
     public List<string> Negations { get; set; } = [];
 
+    /// <summary>
+    /// Negation words of one language that are ordinary words in another the screen reads ("pas"), by language; see
+    /// <see cref="SafetyNegations"/>.
+    /// </summary>
+    public Dictionary<string, List<string>>? LanguageNegations { get; set; }
+
     public List<SafetyTierEntry> Tiers { get; set; } = [];
 
     /// <summary>Emoji the screen reads as words (🪦: gravestone), since people say with them what they would not write.</summary>

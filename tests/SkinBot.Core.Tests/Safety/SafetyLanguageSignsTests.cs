@@ -37,6 +37,35 @@ public sealed class SafetyLanguageSignsTests
         SafetyCatalog.Parse(SafetyYaml, "safety.yml", new SafetySignsText(languages, "safety-languages.yml"));
 
     [Fact]
+    public void A_negation_listed_for_one_language_cancels_its_signs_and_the_english_ones_but_never_another_languages()
+    {
+        var safety = "negations: [no]\nlanguage_negations: {french: [pas]}\ntiers:\n"
+            + Tier("crisis", "{name: english, covers: x, phrases: [kill myself]}")
+            + Tier("emergency", "{name: filler, covers: x, phrases: [after filler white]}")
+            + Tier("infection", "{name: pus, covers: x, phrases: [pus]}", negatable: true)
+            + Tier("see_doctor", "{name: mole, covers: x, phrases: [mole changed]}", negatable: true);
+        var catalog = SafetyCatalog.Parse(safety, "safety.yml", new SafetySignsText("""
+            infection:
+              - {name: infection-french, covers: x, phrases: [du pus]}
+              - {name: infection-indonesian, covers: x, phrases: [ada nanah]}
+            """, "safety-languages.yml"));
+
+        Assert.Null(catalog.Screen("pas du pus, juste rouge"));
+        Assert.Null(catalog.Screen("pas de pus"));
+        Assert.Equal("infection-indonesian", catalog.Screen("pas bangun tidur ada nanah")?.Sign.Name);
+        Assert.Null(catalog.Screen("no ada nanah"));
+    }
+
+    [Theory]
+    [InlineData("pas habis laser kemarin kulitku melepuh dan perih banget", Urgency.Emergency)]
+    [InlineData("ik heb pas gisteren laser gehad en nu zitten er blaren op mijn wang", Urgency.Emergency)]
+    [InlineData("sem imela laser in zdaj imam mehurje in kožo odprto", Urgency.Emergency)]
+    [InlineData("pas de pus, pas de fièvre, juste un peu rouge après le peeling", Urgency.None)]
+    [InlineData("sem pus e sem febre, só vermelho depois do peeling", Urgency.None)]
+    public void Another_languages_negation_does_not_cancel_a_sign_where_it_is_an_ordinary_word(string message, Urgency expected) =>
+        Assert.Equal(expected, Real.Value.Screen(message)?.Tier.Urgency ?? Urgency.None);
+
+    [Fact]
     public void Signs_of_the_languages_file_join_their_tier_after_its_own_and_show_its_reply()
     {
         var catalog = Parse("""
