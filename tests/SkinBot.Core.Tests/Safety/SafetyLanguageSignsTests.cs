@@ -15,6 +15,7 @@ public sealed class SafetyLanguageSignsTests
         "swahili", "czech", "hebrew", "punjabi", "serbian-croatian", "amharic", "tigrinya", "nepali", "tamil", "telugu", "sinhala", "yoruba", "hausa",
         "finnish", "pidgin", "singlish",
         "hungarian", "malay", "slovak", "slovenian", "bulgarian", "azerbaijani", "cantonese", "marathi", "kurdish", "khmer", "afrikaans", "igbo", "zulu", "xhosa", "somali",
+        "macedonian", "belarusian", "catalan", "galician", "lithuanian", "latvian", "albanian",
     ];
 
     private static readonly Lazy<SafetyCatalog> Real = new(() => SafetyCatalog.Parse(
