@@ -16,6 +16,7 @@ public sealed class SafetyLanguageSignsTests
         "finnish", "pidgin", "singlish",
         "hungarian", "malay", "slovak", "slovenian", "bulgarian", "azerbaijani", "cantonese", "marathi", "kurdish", "khmer", "afrikaans", "igbo", "zulu", "xhosa", "somali",
         "macedonian", "belarusian", "catalan", "galician", "lithuanian", "latvian", "albanian",
+        "norwegian", "danish", "estonian", "georgian", "armenian", "mongolian", "pashto", "tajik", "uzbek", "kazakh", "kyrgyz", "burmese", "lao",
     ];
 
     private static readonly Lazy<SafetyCatalog> Real = new(() => SafetyCatalog.Parse(
