@@ -39,6 +39,18 @@ public sealed class SafetyLanguageSignsTests
         SafetyCatalog.Parse(SafetyYaml, "safety.yml", new SafetySignsText(languages, "safety-languages.yml"));
 
     [Fact]
+    public void Every_sore_and_wound_sign_of_the_languages_file_carries_its_own_negation_and_is_not_negatable()
+    {
+        // "it has not healed for weeks" says its negation itself; a negation word before it must not cancel it.
+        var sores = Real.Value[Urgency.SeeDoctorSoon].Signs
+            .Where(s => s.Name.StartsWith("see-doctor-sore", StringComparison.Ordinal) || s.Name.StartsWith("see-doctor-wound", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.True(sores.Count > 100, $"only {sores.Count} sore and wound signs found");
+        Assert.All(sores, sign => Assert.True(sign.Negatable == false, $"{sign.Name} is negatable"));
+    }
+
+    [Fact]
     public void A_negation_listed_for_one_language_cancels_its_signs_and_the_english_ones_but_never_another_languages()
     {
         var safety = "negations: [no]\nlanguage_negations: {french: [pas]}\ntiers:\n"
