@@ -493,6 +493,12 @@ public sealed class SafetyCatalog
         }
 
         var negations = SafetyNegations.Parse(Clean(file.Negations), file.LanguageNegations);
+        if (moreSigns is not null && negations.Languages.FirstOrDefault(language => !fromMore.Any(sign => sign.Name.EndsWith($"-{language}", StringComparison.Ordinal))) is { } unknown)
+        {
+            // A misspelt language would leave its words cancelling nothing but the English signs, without a word said.
+            throw new CorpusFormatException(sourceName, $"language_negations names '{unknown}', but no sign of {moreSigns.SourceName} ends with '-{unknown}'");
+        }
+
         List<SafetyTier> ordered = [.. tiers.OrderByDescending(t => t.Urgency)];
         var afterCrisis = file.AfterCrisis is null ? null : ParseAfterCrisis(file.AfterCrisis, ordered, sourceName);
         var afterNearMiss = file.AfterNearMiss is null ? null : ParseAfterNearMiss(file.AfterNearMiss, ordered, afterCrisis, sourceName);

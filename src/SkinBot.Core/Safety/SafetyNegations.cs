@@ -21,6 +21,9 @@ internal sealed class SafetyNegations
         _everywhere = new HashSet<string>(shared.Concat(byLanguage.Values.SelectMany(words => words)), StringComparer.Ordinal);
     }
 
+    /// <summary>The languages that list negation words of their own.</summary>
+    public IEnumerable<string> Languages => _byLanguage.Keys;
+
     /// <summary>Every negation word, for what is read in no one language (English signs, the reading after a medical reply).</summary>
     public IReadOnlySet<string> Everywhere => _everywhere;
 

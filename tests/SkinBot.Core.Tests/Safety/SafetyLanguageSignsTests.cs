@@ -70,6 +70,23 @@ public sealed class SafetyLanguageSignsTests
         Assert.Null(catalog.Screen("no ada nanah"));
     }
 
+    [Fact]
+    public void A_language_negation_for_a_language_no_sign_is_written_in_fails_the_catalog()
+    {
+        var safety = "negations: [no]\nlanguage_negations: {frensh: [pas]}\ntiers:\n"
+            + Tier("crisis", "{name: english, covers: x, phrases: [kill myself]}")
+            + Tier("emergency", "{name: filler, covers: x, phrases: [after filler white]}")
+            + Tier("infection", "{name: pus, covers: x, phrases: [pus]}", negatable: true)
+            + Tier("see_doctor", "{name: mole, covers: x, phrases: [mole changed]}", negatable: true);
+
+        var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(safety, "safety.yml", new SafetySignsText("""
+            infection:
+              - {name: infection-french, covers: x, phrases: [du pus]}
+            """, "safety-languages.yml")));
+
+        Assert.Contains("frensh", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("pas habis laser kemarin kulitku melepuh dan perih banget", Urgency.Emergency)]
     [InlineData("ik heb pas gisteren laser gehad en nu zitten er blaren op mijn wang", Urgency.Emergency)]
