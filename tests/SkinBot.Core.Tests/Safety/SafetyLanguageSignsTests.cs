@@ -29,14 +29,16 @@ public sealed class SafetyLanguageSignsTests
         + "    sources: [{title: t, publisher: p, url: \"https://example.org/\", retrieved: 2026-12-05}]\n"
         + $"    signs:\n      - {sign}\n";
 
-    private static readonly string SafetyYaml = "negations: [no]\ntiers:\n"
+    /// <summary>A small safety.yml, with <c>language_negations</c> when given one ("{french: [pas]}").</summary>
+    private static string SafetyYaml(string? languageNegations = null) =>
+        "negations: [no]\n" + (languageNegations is null ? string.Empty : $"language_negations: {languageNegations}\n") + "tiers:\n"
         + Tier("crisis", "{name: english, covers: x, phrases: [kill myself]}")
         + Tier("emergency", "{name: filler, covers: x, phrases: [after filler white]}")
-        + Tier("infection", "{name: fever, covers: x, phrases: [fever]}", negatable: true)
+        + Tier("infection", "{name: fever, covers: x, phrases: [fever, pus]}", negatable: true)
         + Tier("see_doctor", "{name: mole, covers: x, phrases: [mole changed]}", negatable: true);
 
-    private static SafetyCatalog Parse(string languages) =>
-        SafetyCatalog.Parse(SafetyYaml, "safety.yml", new SafetySignsText(languages, "safety-languages.yml"));
+    private static SafetyCatalog Parse(string languages, string? languageNegations = null) =>
+        SafetyCatalog.Parse(SafetyYaml(languageNegations), "safety.yml", new SafetySignsText(languages, "safety-languages.yml"));
 
     [Fact]
     public void Every_sore_and_wound_sign_of_the_languages_file_carries_its_own_negation_and_is_not_negatable()
@@ -53,17 +55,15 @@ public sealed class SafetyLanguageSignsTests
     [Fact]
     public void A_negation_listed_for_one_language_cancels_its_signs_and_the_english_ones_but_never_another_languages()
     {
-        var safety = "negations: [no]\nlanguage_negations: {french: [pas]}\ntiers:\n"
-            + Tier("crisis", "{name: english, covers: x, phrases: [kill myself]}")
-            + Tier("emergency", "{name: filler, covers: x, phrases: [after filler white]}")
-            + Tier("infection", "{name: pus, covers: x, phrases: [pus]}", negatable: true)
-            + Tier("see_doctor", "{name: mole, covers: x, phrases: [mole changed]}", negatable: true);
-        var catalog = SafetyCatalog.Parse(safety, "safety.yml", new SafetySignsText("""
+        var catalog = Parse(
+            """
             infection:
               - {name: infection-french, covers: x, phrases: [du pus]}
               - {name: infection-indonesian, covers: x, phrases: [ada nanah]}
-            """, "safety-languages.yml"));
+            """,
+            "{french: [pas]}");
 
+        Assert.Equal("fever", catalog.Screen("plein de pus")?.Sign.Name);
         Assert.Null(catalog.Screen("pas du pus, juste rouge"));
         Assert.Null(catalog.Screen("pas de pus"));
         Assert.Equal("infection-indonesian", catalog.Screen("pas bangun tidur ada nanah")?.Sign.Name);
@@ -73,16 +73,12 @@ public sealed class SafetyLanguageSignsTests
     [Fact]
     public void A_language_negation_for_a_language_no_sign_is_written_in_fails_the_catalog()
     {
-        var safety = "negations: [no]\nlanguage_negations: {frensh: [pas]}\ntiers:\n"
-            + Tier("crisis", "{name: english, covers: x, phrases: [kill myself]}")
-            + Tier("emergency", "{name: filler, covers: x, phrases: [after filler white]}")
-            + Tier("infection", "{name: pus, covers: x, phrases: [pus]}", negatable: true)
-            + Tier("see_doctor", "{name: mole, covers: x, phrases: [mole changed]}", negatable: true);
-
-        var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(safety, "safety.yml", new SafetySignsText("""
+        var error = Assert.Throws<CorpusFormatException>(() => Parse(
+            """
             infection:
               - {name: infection-french, covers: x, phrases: [du pus]}
-            """, "safety-languages.yml")));
+            """,
+            "{frensh: [pas]}"));
 
         Assert.Contains("frensh", error.Message, StringComparison.Ordinal);
     }
