@@ -17,6 +17,7 @@ public sealed class SafetyLanguageSignsTests
         "hungarian", "malay", "slovak", "slovenian", "bulgarian", "azerbaijani", "cantonese", "marathi", "kurdish", "khmer", "afrikaans", "igbo", "zulu", "xhosa", "somali",
         "macedonian", "belarusian", "catalan", "galician", "lithuanian", "latvian", "albanian",
         "norwegian", "danish", "estonian", "georgian", "armenian", "mongolian", "pashto", "tajik", "uzbek", "kazakh", "kyrgyz", "burmese", "lao",
+        "gujarati", "kannada", "malayalam", "javanese", "cebuano", "haitian", "shona", "kinyarwanda", "icelandic", "welsh", "basque",
     ];
 
     private static readonly Lazy<SafetyCatalog> Real = new(() => SafetyCatalog.Parse(
