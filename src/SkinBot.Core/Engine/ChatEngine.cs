@@ -98,6 +98,21 @@ public sealed class ChatEngine(
         return answer with { MessageText = answer.MessageText is { } message ? message + AnswerText.Own("\n\n") + aside : aside };
     }
 
+    /// <summary>
+    /// A danger named only as over (<see cref="IntentDecision.ToldAsOver"/>) is answered as the question it sat beside,
+    /// with where help is under it: the crisis tier's aside for a crisis, the safety net's line for a medical tier.
+    /// </summary>
+    private static Answer WithHelpBeside(KnowledgeBase knowledge, Answer answer, Urgency toldAsOver)
+    {
+        if (toldAsOver == Urgency.None || answer.IsUrgent)
+        {
+            return answer;
+        }
+
+        var help = AnswerText.Own(toldAsOver == Urgency.Crisis ? knowledge.Safety[Urgency.Crisis].Aside ?? SafetyNet.Text : SafetyNet.Text);
+        return answer with { MessageText = answer.MessageText is { } message ? message + AnswerText.Own("\n\n") + help : help };
+    }
+
     /// <summary>The answer to <paramref name="text"/> given what the conversation remembers: a pure function, so it can be memoised.</summary>
     private Answer Understand(KnowledgeBase knowledge, string text, ConversationContext? context)
     {
@@ -111,7 +126,7 @@ public sealed class ChatEngine(
 
         var question = text.Length > limit ? text[..limit] : text;
         var decision = IntentClassifier.Classify(question, knowledge, context, options.Value.LowConfidenceThreshold);
-        var answer = AnswerComposer.Compose(knowledge, decision);
+        var answer = WithHelpBeside(knowledge, AnswerComposer.Compose(knowledge, decision), decision.ToldAsOver);
         return decision.NearCrisis is null && decision.Subjects.Count == 0 ? answer : answer with { NearCrisis = decision.NearCrisis is not null, Subjects = decision.Subjects };
     }
 

@@ -52,7 +52,7 @@ public static partial class IntentClassifier
             knowledge.Safety.CarriedSubjects.FromNames(context?.Subjects),
             context?.MedicalRepliedAt is null ? Domain.Urgency.None : context.MedicalTier);
         var decision = OwnAsk(text, knowledge, context, tuning, screening) ?? Understand(whole, knowledge, context, tuning, screening);
-        return decision with { NearCrisis = screening.NearMiss, Subjects = screening.Subjects };
+        return decision with { NearCrisis = screening.NearMiss, Subjects = screening.Subjects, ToldAsOver = screening.ToldAsOver };
     }
 
     /// <summary>
@@ -132,6 +132,11 @@ public static partial class IntentClassifier
         if (screening.NearMiss is { } near)
         {
             lines.AppendLine($"near a crisis:    {near}; the next message is read for saying it was meant");
+        }
+
+        if (screening.ToldAsOver != Domain.Urgency.None)
+        {
+            lines.AppendLine($"told as over:     a {Domain.UrgencyNames.ToName(screening.ToldAsOver)} sign, in clauses that speak of the past or of it being over; answered with where help is under the answer");
         }
 
         lines.AppendLine($"decision:         {decision.Intent} {decision.Confidence:0.00}{(decision.LowConfidence ? " (low confidence: offers the nearest topics)" : decision.BestGuess ? " (best guess: says so and offers the nearest topics first)" : string.Empty)} by {decision.Rule}");

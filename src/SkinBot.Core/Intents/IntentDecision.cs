@@ -52,6 +52,9 @@ public sealed record IntentDecision(
     /// </summary>
     public string? NearCrisis { get; init; }
 
+    /// <summary>The tier of a danger the message named only as over (<see cref="SafetyScreening.ToldAsOver"/>), or None.</summary>
+    public Urgency ToldAsOver { get; init; } = Urgency.None;
+
     /// <summary>What the message named that the next one may call "it" (<see cref="SafetyScreening.Subjects"/>).</summary>
     public IReadOnlyList<CarriedSubject> Subjects { get; init; } = [];
 

@@ -121,6 +121,14 @@ public sealed class KnowledgeBase : IDisposable
         var spelled = Safety.SpellEmoji(text);
         var named = Safety.NamedSubjects(spelled);
         var screening = ScreenSpelled(text, spelled, afterCrisis, afterNearMiss, subjects ?? [], named, afterMedical);
+        if (screening.Verdict is { } told && !afterCrisis && !afterNearMiss && afterMedical == Urgency.None && Safety.TellsAsOver(spelled) is not null
+            && Safety.SaysOfNow(spelled) is var now && ScreenSpelled(now, now, afterCrisis: false, afterNearMiss: false, [], [], Urgency.None).Verdict is null)
+        {
+            // "Survived an attempt at 17, doing really well now. what are my options?" is answered, with where help is
+            // beside it; a crisis named so is still a near miss, so the next message is read for saying it is back.
+            screening = new SafetyScreening(null, told.Urgency == Urgency.Crisis ? told.MatchedWords : null) { ToldAsOver = told.Urgency };
+        }
+
         return named.Count > 0 ? screening with { Subjects = named } : screening;
     }
 

@@ -61,8 +61,9 @@ public sealed class SafetyCatalog
     /// <summary>Filter-dodging spellings ("su1c1de", "self h@rm") the screen reads a second time as plain words.</summary>
     private readonly DisguisedSpelling _disguised;
 
-    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, SafetyNegations negations, IReadOnlySet<SafetySign> languageSigns, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields, SafetyRespelling respelling, AfterCrisisReading? afterCrisis, AfterNearMissReading? afterNearMiss, CarriedSubjects carriedSubjects, AfterMedicalReading? afterMedical)
+    private SafetyCatalog(IReadOnlyList<SafetyTier> tiers, SafetyNegations negations, IReadOnlySet<SafetySign> languageSigns, IReadOnlyDictionary<string, string> emojiWords, Dictionary<SafetySign, YieldTarget[]> yields, SafetyRespelling respelling, AfterCrisisReading? afterCrisis, AfterNearMissReading? afterNearMiss, CarriedSubjects carriedSubjects, AfterMedicalReading? afterMedical, ToldAsOverReading? toldAsOver)
     {
+        ToldAsOver = toldAsOver;
         Tiers = tiers;
         AfterMedical = afterMedical;
         CarriedSubjects = carriedSubjects;
@@ -98,6 +99,9 @@ public sealed class SafetyCatalog
 
     /// <summary>How the message right after a near miss is read (safety.yml <c>after_near_miss</c>); null when the file has none.</summary>
     public AfterNearMissReading? AfterNearMiss { get; }
+
+    /// <summary>How a danger named only as over is read (safety.yml <c>told_as_over</c>); null when the file has none.</summary>
+    public ToldAsOverReading? ToldAsOver { get; }
 
     /// <summary>How the next messages after a medical tier's reply are read (safety.yml <c>after_medical</c>); null when the file has none.</summary>
     public AfterMedicalReading? AfterMedical { get; }
@@ -190,6 +194,22 @@ public sealed class SafetyCatalog
         var namingMatches = new SafetyMatches(_everyPhrase, SurfaceWords.Of(naming.ToString()));
         return verdict.Sign.Unless.Any(phrase => namingMatches.Of(phrase).Count > 0) ? null : verdict;
     }
+
+    /// <summary>
+    /// The sign that a text whose emoji are already spelled tells the danger it names as over ("doing really well now")
+    /// and shows no sign that it is not ("again", "lately"), or null (told_as_over).
+    /// </summary>
+    public SafetyVerdict? TellsAsOver(string spelled) =>
+        ToldAsOver?.Find(SurfaceWords.Of(spelled), CrisisUnlessNegations);
+
+    /// <summary>
+    /// The clauses of a text whose emoji are already spelled that speak neither of the past nor of a danger being over,
+    /// joined: what the text says of now (told_as_over). The whole text when the file has no told_as_over.
+    /// </summary>
+    public string SaysOfNow(string spelled) =>
+        ToldAsOver is null
+            ? spelled
+            : string.Join(". ", ClauseSplitter.Split(spelled, minimumWords: 1).Where(clause => !ToldAsOver.TellsThePast(SurfaceWords.Of(clause), CrisisUnlessNegations)));
 
     /// <summary>
     /// The after_near_miss sign a text whose emoji are already spelled shows, as written or respelled ("no fr tho", "i
@@ -502,7 +522,27 @@ public sealed class SafetyCatalog
         List<SafetyTier> ordered = [.. tiers.OrderByDescending(t => t.Urgency)];
         var afterCrisis = file.AfterCrisis is null ? null : ParseAfterCrisis(file.AfterCrisis, ordered, sourceName);
         var afterNearMiss = file.AfterNearMiss is null ? null : ParseAfterNearMiss(file.AfterNearMiss, ordered, afterCrisis, sourceName);
-        return new SafetyCatalog(ordered, negations, fromMore, emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName), SafetyRespelling.Parse(file.Spellings, file.Particles, sourceName), afterCrisis, afterNearMiss, ParseCarriedSubjects(file.CarriedSubjects, sourceName), file.AfterMedical is null ? null : ParseAfterMedical(file.AfterMedical, ordered, sourceName));
+        return new SafetyCatalog(ordered, negations, fromMore, emoji, ResolveYields(ordered, sign => fromMore.Contains(sign) ? moreSigns!.SourceName : sourceName), SafetyRespelling.Parse(file.Spellings, file.Particles, sourceName), afterCrisis, afterNearMiss, ParseCarriedSubjects(file.CarriedSubjects, sourceName), file.AfterMedical is null ? null : ParseAfterMedical(file.AfterMedical, ordered, sourceName), file.ToldAsOver is null ? null : ParseToldAsOver(file.ToldAsOver, ordered, sourceName));
+    }
+
+    private static ToldAsOverReading ParseToldAsOver(SafetyToldAsOverEntry entry, IReadOnlyList<SafetyTier> tiers, string sourceName)
+    {
+        var overSigns = (entry.OverSigns ?? []).Select((s, i) => ParseSign(s, UrgencyNames.Crisis, i + 1, sourceName)).ToList();
+        var pastSigns = (entry.PastSigns ?? []).Select((s, i) => ParseSign(s, UrgencyNames.Crisis, i + 1, sourceName)).ToList();
+        var notOverSigns = (entry.NotOverSigns ?? []).Select((s, i) => ParseSign(s, UrgencyNames.Crisis, i + 1, sourceName)).ToList();
+        if (overSigns.Count == 0 || pastSigns.Count == 0 || notOverSigns.Count == 0)
+        {
+            // Without its not-over signs the reading would turn "doing well, but its back again" into an ordinary answer.
+            throw new CorpusFormatException(sourceName, "told_as_over needs over_signs, past_signs and not_over_signs");
+        }
+
+        var taken = tiers.SelectMany(t => t.Signs).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        if (overSigns.Concat(pastSigns).Concat(notOverSigns).GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1 || taken.Contains(g.Key)) is { } duplicate)
+        {
+            throw new CorpusFormatException(sourceName, $"told_as_over sign '{duplicate.Key}' is defined twice");
+        }
+
+        return new ToldAsOverReading(tiers.First(t => t.Urgency == Urgency.Crisis), overSigns, pastSigns, notOverSigns);
     }
 
     private static AfterMedicalReading ParseAfterMedical(SafetyAfterMedicalEntry entry, IReadOnlyList<SafetyTier> tiers, string sourceName)

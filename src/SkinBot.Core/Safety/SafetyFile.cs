@@ -39,6 +39,9 @@ public sealed class SafetyFile
 
     /// <summary>How the next messages after a medical tier's reply are read (optional), see <see cref="AfterMedicalReading"/>.</summary>
     public SafetyAfterMedicalEntry? AfterMedical { get; set; }
+
+    /// <summary>A danger named only as over, beside an ordinary question (optional), see <see cref="ToldAsOverReading"/>.</summary>
+    public SafetyToldAsOverEntry? ToldAsOver { get; set; }
 }
 
 /// <summary>after_medical as written: the lead put before a medical tier's reply given again, and the signs that it was seen to.</summary>
@@ -178,4 +181,17 @@ public sealed class SafetySignEntry
     /// tho does tca cross hurt" asks something new.
     /// </summary>
     public int? MaxWords { get; set; }
+}
+
+/// <summary>safety.yml's <c>told_as_over</c>: signs that a named danger is over, and signs that it is not.</summary>
+public sealed class SafetyToldAsOverEntry
+{
+    /// <summary>Saying the danger is over ("doing really well now", "years clean", "antibiotics cleared it").</summary>
+    public List<SafetySignEntry> OverSigns { get; set; } = [];
+
+    /// <summary>Setting a clause in the past ("when i was 17", "years ago", "in 2016").</summary>
+    public List<SafetySignEntry> PastSigns { get; set; } = [];
+
+    /// <summary>Saying it is not, or may not be ("again", "lately", "still"): any one keeps the tier's reply.</summary>
+    public List<SafetySignEntry> NotOverSigns { get; set; } = [];
 }

@@ -225,6 +225,29 @@ public sealed class SafetyCatalogTests
     }
 
     [Fact]
+    public void Told_as_over_without_its_not_over_signs_is_refused()
+    {
+        // Without them "doing well, but its back again" would be answered as an ordinary question.
+        var halfOver = File4() + "told_as_over:\n  over_signs:\n    - name: doing-well\n      covers: c\n      phrases: [\"doing well now\"]\n  past_signs:\n    - name: then\n      covers: c\n      phrases: [\"years ago\"]\n";
+
+        var error = Assert.Throws<CorpusFormatException>(() => SafetyCatalog.Parse(halfOver, "safety.yml"));
+
+        Assert.Contains("told_as_over needs", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Told_as_over_needs_an_over_sign_and_no_not_over_sign_anywhere()
+    {
+        var told = Real.Value.TellsAsOver("survived an attempt at 17, doing really well now. what are my options");
+        var notOver = Real.Value.TellsAsOver("survived an attempt at 17, doing really well, but lately its hard again");
+        var negated = Real.Value.TellsAsOver("i have not been doing really well since september");
+
+        Assert.NotNull(told);
+        Assert.Null(notOver);
+        Assert.Null(negated);
+    }
+
+    [Fact]
     public void Only_the_crisis_tier_may_have_an_aside()
     {
         var withAside = File4().Replace("  - id: emergency\n    headline: h\n", "  - id: emergency\n    headline: h\n    aside: call someone\n", StringComparison.Ordinal);
