@@ -1,5 +1,3 @@
-using SkinBot.Core.Text;
-
 namespace SkinBot.Core.Safety;
 
 /// <summary>
@@ -13,21 +11,18 @@ namespace SkinBot.Core.Safety;
 /// </summary>
 public sealed class AfterCrisisReading
 {
-    private readonly PhraseSet _phrases;
+    private readonly SafetySignGroup _signs;
 
-    private readonly PhraseSet _safePhrases;
+    private readonly SafetySignGroup _safeSigns;
 
-    private readonly PhraseSet _takingBackPhrases;
+    private readonly SafetySignGroup _takingBack;
 
     internal AfterCrisisReading(SafetyTier tier, IReadOnlyList<SafetySign> signs, IReadOnlyList<SafetySign> safeSigns, IReadOnlyList<SafetySign> takingBack)
     {
         Tier = tier;
-        Signs = signs;
-        SafeSigns = safeSigns;
-        TakingBack = takingBack;
-        _phrases = new PhraseSet(signs.SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
-        _safePhrases = new PhraseSet(safeSigns.SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
-        _takingBackPhrases = new PhraseSet(takingBack.SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
+        _signs = new SafetySignGroup(signs);
+        _safeSigns = new SafetySignGroup(safeSigns);
+        _takingBack = new SafetySignGroup(takingBack);
     }
 
     /// <summary>The sign named when a message after the crisis reply shows no sign of either kind and is not about skin.</summary>
@@ -40,33 +35,30 @@ public sealed class AfterCrisisReading
         []);
 
     /// <summary>Signs that say the person is safe now: they called or told someone, are not alone, or were quoting.</summary>
-    public IReadOnlyList<SafetySign> SafeSigns { get; }
+    public IReadOnlyList<SafetySign> SafeSigns => _safeSigns.Signs;
 
     /// <summary>
     /// Signs that take back the crisis words of the very message they are in ("lol no im not gonna off myself, i meant
     /// my chem grade", "thats just how we talk"): said after the crisis reply, they outrank a tier's crisis sign, though
     /// never an after-crisis danger sign ("im not joking"). They also say the person is safe now.
     /// </summary>
-    public IReadOnlyList<SafetySign> TakingBack { get; }
+    public IReadOnlyList<SafetySign> TakingBack => _takingBack.Signs;
 
     /// <summary>The crisis tier as this reading replies: its own headline and message, the tier's caveat and sources.</summary>
     public SafetyTier Tier { get; }
 
-    public IReadOnlyList<SafetySign> Signs { get; }
+    public IReadOnlyList<SafetySign> Signs => _signs.Signs;
 
     /// <summary>The first sign the words show, in file order, or null. Like every crisis sign, none is negatable.</summary>
     internal SafetyVerdict? Find(IReadOnlyList<string> surfaceWords, IReadOnlySet<string> unlessNegations) =>
-        FirstShown(Signs, new SafetyMatches(_phrases, surfaceWords), unlessNegations);
+        _signs.FirstShown(surfaceWords, Tier, unlessNegations);
 
     /// <summary>Whether the words show a safe sign ("i called them", "my husband is home with me").</summary>
     internal bool ShowsSafety(IReadOnlyList<string> surfaceWords, IReadOnlySet<string> unlessNegations) =>
-        FirstShown(SafeSigns, new SafetyMatches(_safePhrases, surfaceWords), unlessNegations) is not null
+        _safeSigns.FirstShown(surfaceWords, Tier, unlessNegations) is not null
         || TakesBack(surfaceWords, unlessNegations);
 
     /// <summary>Whether the words take back their own crisis words ("not actually suicidal, its just how we talk").</summary>
     internal bool TakesBack(IReadOnlyList<string> surfaceWords, IReadOnlySet<string> unlessNegations) =>
-        FirstShown(TakingBack, new SafetyMatches(_takingBackPhrases, surfaceWords), unlessNegations) is not null;
-
-    private SafetyVerdict? FirstShown(IReadOnlyList<SafetySign> signs, SafetyMatches matches, IReadOnlySet<string> unlessNegations) =>
-        SafetySign.FirstShown(signs, matches, Tier, unlessNegations);
+        _takingBack.FirstShown(surfaceWords, Tier, unlessNegations) is not null;
 }

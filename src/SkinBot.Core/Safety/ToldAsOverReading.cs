@@ -1,5 +1,3 @@
-using SkinBot.Core.Text;
-
 namespace SkinBot.Core.Safety;
 
 /// <summary>
@@ -12,41 +10,40 @@ namespace SkinBot.Core.Safety;
 /// </summary>
 public sealed class ToldAsOverReading
 {
-    private readonly PhraseSet _overPhrases;
+    private readonly SafetySignGroup _over;
 
-    private readonly PhraseSet _notOverPhrases;
+    private readonly SafetySignGroup _past;
 
-    private readonly PhraseSet _pastPhrases;
+    private readonly SafetySignGroup _notOver;
 
     internal ToldAsOverReading(SafetyTier crisis, IReadOnlyList<SafetySign> overSigns, IReadOnlyList<SafetySign> pastSigns, IReadOnlyList<SafetySign> notOverSigns)
     {
         Crisis = crisis;
-        OverSigns = overSigns;
-        PastSigns = pastSigns;
-        NotOverSigns = notOverSigns;
-        _pastPhrases = new PhraseSet(pastSigns.SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
-        _overPhrases = new PhraseSet(overSigns.SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
-        _notOverPhrases = new PhraseSet(notOverSigns.SelectMany(s => s.AllPhrases).Distinct(StringComparer.Ordinal));
+        _over = new SafetySignGroup(overSigns);
+        _past = new SafetySignGroup(pastSigns);
+        _notOver = new SafetySignGroup(notOverSigns);
     }
 
     /// <summary>The tier whose verdicts the signs are read with (they decide no reply of their own).</summary>
     public SafetyTier Crisis { get; }
 
-    public IReadOnlyList<SafetySign> OverSigns { get; }
+    /// <summary>Saying the danger is over ("doing really well now", "years clean", "antibiotics cleared it").</summary>
+    public IReadOnlyList<SafetySign> OverSigns => _over.Signs;
 
     /// <summary>Words that set a clause in the past ("when i was 17", "years ago", "in 2016").</summary>
-    public IReadOnlyList<SafetySign> PastSigns { get; }
+    public IReadOnlyList<SafetySign> PastSigns => _past.Signs;
 
-    public IReadOnlyList<SafetySign> NotOverSigns { get; }
+    /// <summary>Saying it is not over, or may not be ("again", "lately", "still").</summary>
+    public IReadOnlyList<SafetySign> NotOverSigns => _notOver.Signs;
 
     /// <summary>Whether a clause speaks of the past or of the danger being over, so a sign in it is not read as now.</summary>
     internal bool TellsThePast(IReadOnlyList<string> clauseWords, IReadOnlySet<string> unlessNegations) =>
-        SafetySign.FirstShown(PastSigns, new SafetyMatches(_pastPhrases, clauseWords), Crisis, unlessNegations) is not null
-        || SafetySign.FirstShown(OverSigns, new SafetyMatches(_overPhrases, clauseWords), Crisis, unlessNegations) is not null;
+        _past.FirstShown(clauseWords, Crisis, unlessNegations) is not null
+        || _over.FirstShown(clauseWords, Crisis, unlessNegations) is not null;
 
     /// <summary>The over sign the words show when they show no not-over sign; otherwise null.</summary>
     internal SafetyVerdict? Find(IReadOnlyList<string> surfaceWords, IReadOnlySet<string> unlessNegations) =>
-        SafetySign.FirstShown(NotOverSigns, new SafetyMatches(_notOverPhrases, surfaceWords), Crisis, unlessNegations) is null
-            ? SafetySign.FirstShown(OverSigns, new SafetyMatches(_overPhrases, surfaceWords), Crisis, unlessNegations)
+        _notOver.FirstShown(surfaceWords, Crisis, unlessNegations) is null
+            ? _over.FirstShown(surfaceWords, Crisis, unlessNegations)
             : null;
 }
